@@ -1,0 +1,24 @@
+package org.jpledger.contracts.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.LocalDate;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+
+/**
+ * Payload of {@link EventTypes#EMPLOYEE_UPSERTED_V1}: the full state of an employee after a change.
+ *
+ * @param employedUntil null while still in service
+ * @param version       starts at 1 and grows by one per change
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EmployeeUpserted(
+        String nip,
+        String name,
+        EmploymentType employmentType,
+        PositionLevel positionLevel,
+        String unitCode,
+        LocalDate employedFrom,
+        LocalDate employedUntil,
+        long version) {
+}

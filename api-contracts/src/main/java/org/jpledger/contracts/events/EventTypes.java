@@ -1,0 +1,14 @@
+package org.jpledger.contracts.events;
+
+/**
+ * Stable CloudEvents {@code type} strings. A payload change gets a new version suffix; consumers keep reading old ones.
+ */
+public final class EventTypes {
+
+    public static final String UNIT_UPSERTED_V1 = "org.jpledger.unit.upserted.v1";
+    public static final String EMPLOYEE_UPSERTED_V1 = "org.jpledger.employee.upserted.v1";
+    public static final String COMPLETION_RECORDED_V1 = "org.jpledger.completion.recorded.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,108 @@
+package org.jpledger.localstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+
+/** A real single-node KRaft Kafka broker (broker and controller in one) running inside this JVM. */
+public final class KafkaBroker implements AutoCloseable {
+
+    // Any 22-character base64 string is a valid cluster id; a fixed one lets a persistent log directory be reused.
+    private static final String CLUSTER_ID = "jpLedgerLocalCluster00";
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final Path logDirectory;
+    private final boolean throwaway;
+
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDirectory, boolean throwaway) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.logDirectory = logDirectory;
+        this.throwaway = throwaway;
+    }
+
+    /** Starts a broker on free ports whose log directory is deleted on close. */
+    public static KafkaBroker startThrowaway() {
+        try {
+            return start(Files.createTempDirectory("jpledger-kafka"), Ports.free(), Ports.free(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a broker on {@code logDirectory}, formatting it only the first time, and keeps the data on close. */
+    public static KafkaBroker startPersistent(Path logDirectory, int port, int controllerPort) {
+        return start(logDirectory, port, controllerPort, false);
+    }
+
+    private static KafkaBroker start(Path logDirectory, int port, int controllerPort, boolean throwaway) {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        props.put("log.dirs", logDirectory.toString());
+        props.put("num.partitions", "1");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "3");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        try {
+            Files.createDirectories(logDirectory);
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setClusterId(CLUSTER_ID)
+                    .setNodeId(1)
+                    .setControllerListenerName("CONTROLLER")
+                    .setMetadataLogDirectory(logDirectory.toString())
+                    .setDirectories(List.of(logDirectory.toString()))
+                    .setIgnoreFormatted(true)
+                    .run();
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            return new KafkaBroker(server, "127.0.0.1:" + port, logDirectory, throwaway);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (throwaway) {
+            deleteRecursively(logDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
