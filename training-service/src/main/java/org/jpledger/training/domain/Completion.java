@@ -1,0 +1,82 @@
+package org.jpledger.training.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.TrainingMethod;
+
+/** One training completion of one employee, with the JP it is recognised for. */
+@Entity
+@Table(name = "completion")
+public class Completion {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(nullable = false)
+    public String nip;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "kind_id", nullable = false)
+    public int kindId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TrainingMethod method;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "competency_type", nullable = false)
+    public CompetencyType competencyType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_mode", nullable = false)
+    public DeliveryMode deliveryMode;
+
+    @Column(nullable = false)
+    public String provider;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "end_date", nullable = false)
+    public LocalDate endDate;
+
+    @Column(name = "training_year", nullable = false)
+    public int year;
+
+    public BigDecimal jp;
+
+    public Integer days;
+
+    @Column(nullable = false)
+    public boolean international;
+
+    @Column(name = "recognized_jp", nullable = false)
+    public BigDecimal recognizedJp;
+
+    @Column(name = "certificate_number")
+    public String certificateNumber;
+
+    @Column(name = "source_system", nullable = false)
+    public String sourceSystem;
+
+    @Column(name = "external_id", nullable = false)
+    public String externalId;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

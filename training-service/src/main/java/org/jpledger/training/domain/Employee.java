@@ -1,0 +1,47 @@
+package org.jpledger.training.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+
+/** A civil servant (ASN) identified by NIP; each change is a new version. */
+@Entity
+@Table(name = "employee")
+public class Employee {
+
+    @Id
+    public String nip;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "employment_type", nullable = false)
+    public EmploymentType employmentType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "position_level", nullable = false)
+    public PositionLevel positionLevel;
+
+    @Column(name = "unit_code", nullable = false)
+    public String unitCode;
+
+    @Column(name = "employed_from", nullable = false)
+    public LocalDate employedFrom;
+
+    @Column(name = "employed_until")
+    public LocalDate employedUntil;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,38 @@
+package org.jpledger.training.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Outbox rows: appended by the use cases, read and marked by the relay. */
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
+
+    // Guards the relay so that one instance at a time publishes, whatever the number of service replicas.
+    private static final long RELAY_LOCK_KEY = 0x4A504C4544474552L;
+
+    /**
+     * Oldest unpublished rows first. Selecting by "not yet published" rather than "id above the last one seen" means a row
+     * whose transaction commits late, behind a higher id, is still picked up on the next pass.
+     */
+    public List<OutboxEvent> oldestUnpublished(int limit) {
+        return find("publishedAt is null order by id").page(0, limit).list();
+    }
+
+    public long countUnpublished() {
+        return count("publishedAt is null");
+    }
+
+    public void markPublished(List<Long> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            update("publishedAt = ?1 where id in ?2", at, ids);
+        }
+    }
+
+    /** Takes the relay lock for the current transaction; false when another instance holds it. */
+    public boolean tryRelayLock() {
+        return (Boolean) getEntityManager().createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK_KEY).getSingleResult();
+    }
+}

@@ -1,0 +1,22 @@
+package org.jpledger.training.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+
+/** Body of {@code PUT /api/v1/employees/{nip}}. */
+@Schema(name = "EmployeeRequest", description = "The desired state of an employee.")
+public record EmployeeRequest(
+        @Schema(examples = "Siti Rahayu") @NotBlank @Size(max = 200) String name,
+        @NotNull EmploymentType employmentType,
+        @NotNull PositionLevel positionLevel,
+        @Schema(description = "Code of the unit the employee works in", examples = "BKD-JATENG")
+        @NotBlank @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String unitCode,
+        @Schema(description = "First day in service") @NotNull LocalDate employedFrom,
+        @Schema(description = "Last day in service; absent while in service") LocalDate employedUntil) {
+}

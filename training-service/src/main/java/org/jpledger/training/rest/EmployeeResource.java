@@ -1,0 +1,62 @@
+package org.jpledger.training.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.training.service.EmployeeService;
+
+/** HTTP face of the employee register. */
+@Path("/api/v1/employees")
+@Tag(name = "Employees", description = "Civil servants (PNS and PPPK) by NIP")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EmployeeResource {
+
+    private final EmployeeService employees;
+
+    public EmployeeResource(EmployeeService employees) {
+        this.employees = employees;
+    }
+
+    @PUT
+    @Path("/{nip}")
+    @Operation(summary = "Create or update an employee",
+            description = "Sets the employee's state. The NIP must be 18 digits; for a PNS its birth date, appointment "
+                    + "month and gender digit must be real. The unit must exist. A change creates a new version and "
+                    + "publishes the full new state; repeating the same state changes nothing.")
+    @APIResponse(responseCode = "201", description = "Employee registered",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    @APIResponse(responseCode = "200", description = "Employee updated, or already in this state",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid NIP or body; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upsert(@PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
+            @Valid @NotNull EmployeeRequest body) {
+        return Responses.upserted(employees.upsert(nip, body));
+    }
+
+    @GET
+    @Path("/{nip}")
+    @Operation(summary = "Get an employee", description = "The employee's current state and version.")
+    @APIResponse(responseCode = "200", description = "The employee",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such employee",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EmployeeResponse get(@PathParam("nip") String nip) {
+        return employees.get(nip);
+    }
+}

@@ -1,0 +1,15 @@
+package org.jpledger.training.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code PUT /api/v1/units/{code}}. */
+@Schema(name = "UnitRequest", description = "The desired state of a unit.")
+public record UnitRequest(
+        @Schema(description = "Unit name", examples = "Badan Kepegawaian Daerah")
+        @NotBlank @Size(max = 200) String name,
+        @Schema(description = "Code of the parent unit; absent for a root unit", examples = "PEMPROV-JATENG")
+        @Size(max = 64) @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String parentCode) {
+}

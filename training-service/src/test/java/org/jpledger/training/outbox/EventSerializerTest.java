@@ -1,0 +1,73 @@
+package org.jpledger.training.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jpledger.contracts.events.CloudEvent;
+import org.jpledger.contracts.events.CompletionRecorded;
+import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.contracts.events.GoldenFiles;
+import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+import org.jpledger.contracts.reference.TrainingMethod;
+import org.junit.jupiter.api.Test;
+
+/** The producer writes exactly the events the golden files of api-contracts show. */
+@QuarkusTest
+class EventSerializerTest {
+
+    private static final String SOURCE = "/jpledger/training-service";
+    private static final String NIP = "198503122010012003";
+
+    @Inject
+    EventSerializer serializer;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void writesTheGoldenUnitEvent() throws Exception {
+        var event = CloudEvent.of("0b9f8a52-3c1e-4f5e-9a4b-6d2f1c0e7a11", SOURCE, EventTypes.UNIT_UPSERTED_V1, "BKD-JATENG",
+                Instant.parse("2026-01-05T02:00:00Z"),
+                new UnitUpserted("BKD-JATENG", "Badan Kepegawaian Daerah Provinsi Jawa Tengah", "PEMPROV-JATENG", 1));
+        assertMatchesGolden(event, GoldenFiles.UNIT_UPSERTED_V1);
+    }
+
+    @Test
+    void writesTheGoldenEmployeeEvent() throws Exception {
+        var event = CloudEvent.of("5d1c2b7e-8f40-4a63-b1de-2e9c4f7a0b22", SOURCE, EventTypes.EMPLOYEE_UPSERTED_V1, NIP,
+                Instant.parse("2026-01-05T02:05:00Z"),
+                new EmployeeUpserted(NIP, "Siti Rahayu", EmploymentType.PNS, PositionLevel.PENGAWAS, "BKD-JATENG",
+                        LocalDate.parse("2010-01-01"), null, 1));
+        assertMatchesGolden(event, GoldenFiles.EMPLOYEE_UPSERTED_V1);
+    }
+
+    @Test
+    void writesTheGoldenCompletionEvent() throws Exception {
+        var event = CloudEvent.of("9a7e3f10-2b4c-4d8e-8f6a-1c3b5d7e9f33", SOURCE, EventTypes.COMPLETION_RECORDED_V1, NIP,
+                Instant.parse("2026-03-20T09:30:00Z"),
+                new CompletionRecorded(UUID.fromString("3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b044"), 1, NIP,
+                        "Workshop Penyusunan Analisis Jabatan", 4, TrainingMethod.KLASIKAL, CompetencyType.TEKNIS,
+                        DeliveryMode.BLENDED, "BPSDMD Provinsi Jawa Tengah", LocalDate.parse("2026-03-18"),
+                        LocalDate.parse("2026-03-19"), 2026, null, 2, false, new BigDecimal("10.00"), "BPSDMD/2026/0412",
+                        "simpeg-jateng", "WS-2026-0412-017"));
+        assertMatchesGolden(event, GoldenFiles.COMPLETION_RECORDED_V1);
+    }
+
+    private void assertMatchesGolden(CloudEvent<?> event, String golden) throws Exception {
+        JsonNode written = mapper.readTree(serializer.toJson(event));
+        JsonNode expected = mapper.readTree(GoldenFiles.read(golden));
+        assertThat(written).isEqualTo(expected);
+    }
+}
