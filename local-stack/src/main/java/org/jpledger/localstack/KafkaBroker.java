@@ -35,8 +35,13 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on free ports whose log directory is deleted on close. */
     public static KafkaBroker startThrowaway() {
+        return startThrowaway(LoopbackPorts.free(), LoopbackPorts.free());
+    }
+
+    /** Starts a broker on the given ports whose log directory is deleted on close. */
+    public static KafkaBroker startThrowaway(int port, int controllerPort) {
         try {
-            return start(Files.createTempDirectory("jpledger-kafka"), Ports.free(), Ports.free(), true);
+            return start(Files.createTempDirectory("jpledger-kafka"), port, controllerPort, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,6 +92,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    public Path logDirectory() {
+        return logDirectory;
     }
 
     @Override

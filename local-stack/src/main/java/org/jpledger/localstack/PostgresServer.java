@@ -22,7 +22,12 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a server whose data is deleted on close, on a free port. */
     public static PostgresServer startThrowaway() {
-        return start(EmbeddedPostgres.builder().setPort(Ports.free()));
+        return startThrowaway(LoopbackPorts.free());
+    }
+
+    /** Starts a server whose data is deleted on close, on {@code port}. */
+    public static PostgresServer startThrowaway(int port) {
+        return start(EmbeddedPostgres.builder().setPort(port));
     }
 
     /**

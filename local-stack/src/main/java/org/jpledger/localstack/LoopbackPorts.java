@@ -7,9 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Port helpers for starting servers on loopback. */
-public final class Ports {
+public final class LoopbackPorts {
 
-    private Ports() {
+    private LoopbackPorts() {
     }
 
     /** A port that was free a moment ago. */
