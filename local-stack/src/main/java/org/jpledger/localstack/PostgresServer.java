@@ -41,6 +41,8 @@ public final class PostgresServer implements AutoCloseable {
                 .setOverrideWorkingDirectory(binariesDirectory.toFile())
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // The owner stops it after the services that use it, not in a JVM hook racing theirs.
+                .setRegisterShutdownHook(false)
                 .setPort(port));
     }
 

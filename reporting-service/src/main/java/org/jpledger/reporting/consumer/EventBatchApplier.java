@@ -1,0 +1,55 @@
+package org.jpledger.reporting.consumer;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jpledger.reporting.projection.ComplianceProjector;
+
+/** Applies one poll's records and the offsets after them in a single transaction: all of it happens, or none. */
+@ApplicationScoped
+public class EventBatchApplier {
+
+    private final EventParser parser;
+    private final ComplianceProjector projector;
+    private final ParkedEventRepository parkedEvents;
+    private final OffsetStore offsets;
+    private final Clock clock;
+
+    public EventBatchApplier(EventParser parser, ComplianceProjector projector, ParkedEventRepository parkedEvents,
+            OffsetStore offsets, Clock clock) {
+        this.parser = parser;
+        this.projector = projector;
+        this.parkedEvents = parkedEvents;
+        this.offsets = offsets;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BatchResult apply(List<ConsumerRecord<byte[], byte[]>> records) {
+        Instant now = clock.instant();
+        int applied = 0;
+        int ignored = 0;
+        int parked = 0;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            ParsedRecord parsed = parser.parse(record.value());
+            if (parsed instanceof ParsedRecord.Event event) {
+                Log.debugf("Applying event %s (%s) from %s-%d@%d", event.envelope().id(), event.envelope().type(),
+                        record.topic(), record.partition(), record.offset());
+                if (projector.apply(event.payload())) {
+                    applied++;
+                } else {
+                    ignored++;
+                }
+            } else if (parsed instanceof ParsedRecord.Rejected rejected) {
+                parkedEvents.park(record, rejected.reason(), now);
+                parked++;
+            }
+        }
+        offsets.save(OffsetStore.nextOffsetsAfter(records), now);
+        return new BatchResult(applied, ignored, parked);
+    }
+}

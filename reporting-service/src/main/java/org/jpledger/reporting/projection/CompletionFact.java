@@ -1,0 +1,69 @@
+package org.jpledger.reporting.projection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.TrainingMethod;
+
+/** One training completion as of the newest {@code completion.recorded} version applied. */
+@Entity
+@Table(name = "completion_fact")
+public class CompletionFact {
+
+    @Id
+    @Column(name = "completion_id")
+    public UUID completionId;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(nullable = false)
+    public String nip;
+
+    @Column(nullable = false)
+    public int year;
+
+    @Column(name = "recognized_jp", nullable = false)
+    public BigDecimal recognizedJp;
+
+    @Column(name = "kind_id", nullable = false)
+    public int kindId;
+
+    @Enumerated(EnumType.STRING)
+    public TrainingMethod method;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "competency_type")
+    public CompetencyType competencyType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_mode")
+    public DeliveryMode deliveryMode;
+
+    public String title;
+
+    public String provider;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    @Column(nullable = false)
+    public boolean international;
+
+    @Column(name = "source_system")
+    public String sourceSystem;
+
+    @Column(name = "external_id")
+    public String externalId;
+}

@@ -1,0 +1,71 @@
+package org.jpledger.reporting.rest;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * Converts integer parameters and names the parameter when the text is not a number: Quarkus REST would otherwise answer
+ * {@code ?year=abc} with a bare 404 (the JAX-RS rule for query and path parameters) instead of a 400 about {@code year}.
+ */
+@Provider
+public class IntegerParamConverterProvider implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType != Integer.class && rawType != int.class) {
+            return null;
+        }
+        return (ParamConverter<T>) new IntegerConverter(nameOf(annotations));
+    }
+
+    private static String nameOf(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            }
+            if (annotation instanceof PathParam path) {
+                return path.value();
+            }
+            if (annotation instanceof HeaderParam header) {
+                return header.value();
+            }
+            if (annotation instanceof MatrixParam matrix) {
+                return matrix.value();
+            }
+            if (annotation instanceof CookieParam cookie) {
+                return cookie.value();
+            }
+        }
+        return "parameter";
+    }
+
+    /** Parses a whole number in decimal digits, nothing else. */
+    private record IntegerConverter(String parameter) implements ParamConverter<Integer> {
+
+        @Override
+        public Integer fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException(parameter, "must be a whole number");
+            }
+        }
+
+        @Override
+        public String toString(Integer value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}

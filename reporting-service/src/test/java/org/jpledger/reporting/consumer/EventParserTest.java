@@ -1,0 +1,174 @@
+package org.jpledger.reporting.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jpledger.contracts.events.CompletionRecorded;
+import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.contracts.events.GoldenFiles;
+import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+import org.jpledger.contracts.reference.TrainingMethod;
+import org.junit.jupiter.api.Test;
+
+/** The consumer reads the contract's golden events as the producer writes them, and refuses what it cannot apply. */
+class EventParserTest {
+
+    private static final String NIP = "198503122010012003";
+
+    private final EventParser parser = new EventParser();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void readsTheGoldenUnitUpsertedEvent() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.UNIT_UPSERTED_V1);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.UNIT_UPSERTED_V1);
+        assertThat(event.envelope().subject()).isEqualTo("BKD-JATENG");
+        assertThat(event.envelope().time()).isEqualTo(Instant.parse("2026-01-05T02:00:00Z"));
+        assertThat(event.payload()).isEqualTo(new UnitUpserted("BKD-JATENG",
+                "Badan Kepegawaian Daerah Provinsi Jawa Tengah", "PEMPROV-JATENG", 1));
+    }
+
+    @Test
+    void readsTheGoldenEmployeeUpsertedEvent() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.EMPLOYEE_UPSERTED_V1);
+        assertThat(event.payload()).isEqualTo(new EmployeeUpserted(NIP, "Siti Rahayu", EmploymentType.PNS,
+                PositionLevel.PENGAWAS, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, 1));
+    }
+
+    @Test
+    void readsTheGoldenCompletionRecordedEvent() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.COMPLETION_RECORDED_V1);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.COMPLETION_RECORDED_V1);
+        assertThat(event.payload()).isInstanceOfSatisfying(CompletionRecorded.class, completion -> {
+            assertThat(completion.completionId()).isEqualTo(UUID.fromString("3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b044"));
+            assertThat(completion.version()).isEqualTo(1);
+            assertThat(completion.nip()).isEqualTo(NIP);
+            assertThat(completion.kindId()).isEqualTo(4);
+            assertThat(completion.method()).isEqualTo(TrainingMethod.KLASIKAL);
+            assertThat(completion.competencyType()).isEqualTo(CompetencyType.TEKNIS);
+            assertThat(completion.deliveryMode()).isEqualTo(DeliveryMode.BLENDED);
+            assertThat(completion.startDate()).isEqualTo(LocalDate.of(2026, 3, 18));
+            assertThat(completion.endDate()).isEqualTo(LocalDate.of(2026, 3, 19));
+            assertThat(completion.year()).isEqualTo(2026);
+            assertThat(completion.jp()).isNull();
+            assertThat(completion.days()).isEqualTo(2);
+            assertThat(completion.international()).isFalse();
+            assertThat(completion.recognizedJp()).isEqualByComparingTo(new BigDecimal("10"));
+            assertThat(completion.sourceSystem()).isEqualTo("simpeg-jateng");
+            assertThat(completion.externalId()).isEqualTo("WS-2026-0412-017");
+        });
+    }
+
+    @Test
+    void ignoresUnknownFieldsInTheEnvelopeAndTheData() throws Exception {
+        ObjectNode event = (ObjectNode) json.readTree(GoldenFiles.read(GoldenFiles.EMPLOYEE_UPSERTED_V1));
+        event.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        ((ObjectNode) event.get("data")).put("email", "siti@example.go.id");
+
+        ParsedRecord parsed = parser.parse(json.writeValueAsBytes(event));
+
+        assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Event.class,
+                e -> assertThat(((EmployeeUpserted) e.payload()).nip()).isEqualTo(NIP));
+    }
+
+    @Test
+    void rejectsARecordThatIsNotJson() {
+        assertThat(rejection("this is not JSON {".getBytes(StandardCharsets.UTF_8)))
+                .startsWith("not a CloudEvents JSON envelope");
+    }
+
+    @Test
+    void rejectsAnEmptyRecord() {
+        assertThat(rejection(new byte[0])).isEqualTo("empty record value");
+        assertThat(rejection(null)).isEqualTo("empty record value");
+    }
+
+    @Test
+    void rejectsAnEnvelopeWithoutAnId() throws Exception {
+        ObjectNode event = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        event.remove("id");
+
+        assertThat(rejection(json.writeValueAsBytes(event))).startsWith("not a CloudEvents JSON envelope");
+    }
+
+    @Test
+    void rejectsAnUnknownEventType() throws Exception {
+        ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        event.put("type", "org.jpledger.employee.promoted.v1");
+
+        assertThat(rejection(json.writeValueAsBytes(event))).isEqualTo("unknown event type org.jpledger.employee.promoted.v1");
+    }
+
+    @Test
+    void rejectsAnEventWithoutData() throws Exception {
+        ObjectNode event = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        event.remove("data");
+
+        assertThat(rejection(json.writeValueAsBytes(event))).contains("has no data object");
+    }
+
+    @Test
+    void rejectsDataWithAValueOfTheWrongType() throws Exception {
+        ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        ((ObjectNode) event.get("data")).put("positionLevel", "MENTERI");
+
+        assertThat(rejection(json.writeValueAsBytes(event))).contains("does not match " + EventTypes.EMPLOYEE_UPSERTED_V1);
+    }
+
+    @Test
+    void rejectsACompletionLackingWhatTheTotalsNeed() throws Exception {
+        ObjectNode event = golden(GoldenFiles.COMPLETION_RECORDED_V1);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.remove("recognizedJp");
+        data.put("version", 0);
+
+        assertThat(rejection(json.writeValueAsBytes(event))).endsWith("has missing or invalid recognizedJp, version");
+    }
+
+    @Test
+    void rejectsDataWithoutAFieldThatHasNoEmptyValue() throws Exception {
+        ObjectNode event = golden(GoldenFiles.COMPLETION_RECORDED_V1);
+        ((ObjectNode) event.get("data")).remove("year");
+
+        assertThat(rejection(json.writeValueAsBytes(event))).contains("does not match " + EventTypes.COMPLETION_RECORDED_V1);
+    }
+
+    @Test
+    void rejectsAnEmployeeWithoutNip() throws Exception {
+        ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        ((ObjectNode) event.get("data")).put("nip", " ");
+
+        assertThat(rejection(json.writeValueAsBytes(event))).endsWith("has missing or invalid nip");
+    }
+
+    private ParsedRecord.Event parsedGolden(String name) {
+        ParsedRecord parsed = parser.parse(GoldenFiles.read(name).getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed).isInstanceOf(ParsedRecord.Event.class);
+        return (ParsedRecord.Event) parsed;
+    }
+
+    private ObjectNode golden(String name) throws Exception {
+        return (ObjectNode) json.readTree(GoldenFiles.read(name));
+    }
+
+    private String rejection(byte[] value) {
+        ParsedRecord parsed = parser.parse(value);
+        assertThat(parsed).isInstanceOf(ParsedRecord.Rejected.class);
+        return ((ParsedRecord.Rejected) parsed).reason();
+    }
+}

@@ -1,0 +1,204 @@
+package org.jpledger.reporting.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.jpledger.reporting.LedgerEvents.freshNip;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jpledger.reporting.Compliance;
+import org.jpledger.reporting.LedgerEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Events published to the real broker reach the projections in PostgreSQL exactly once in effect. */
+@QuarkusTest
+class EventProjectionTest {
+
+    private static final int YEAR = 2025;
+    private static final LocalDate MARCH = LocalDate.of(YEAR, 3, 20);
+    private static final LocalDate JUNE = LocalDate.of(YEAR, 6, 12);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    DataSource dataSource;
+
+    private LedgerEvents events;
+
+    @BeforeEach
+    void connect() {
+        events = new LedgerEvents(bootstrapServers, mapper);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void totalsTheRecognizedJpOfAnEmployeesCompletionsInTheYear() {
+        String nip = freshNip();
+        events.employee(nip, "Siti Rahayu", 1);
+        events.completion(UUID.randomUUID(), 1, nip, "10.00", MARCH);
+        events.completion(UUID.randomUUID(), 1, nip, "12.50", JUNE);
+
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(2)));
+
+        Compliance.of(nip, YEAR).statusCode(200)
+                .body("nip", equalTo(nip))
+                .body("name", equalTo("Siti Rahayu"))
+                .body("unitCode", equalTo("BKD-JATENG"))
+                .body("year", equalTo(YEAR))
+                .body("totalJp", Compliance.jp("22.50"))
+                .body("lastCompletionDate", equalTo("2025-06-12"));
+    }
+
+    @Test
+    void countsEachCompletionOnceWhenRedelivered() {
+        String nip = freshNip();
+        UUID amended = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        events.employee(nip, "Budi", 1);
+        events.employee(nip, "Budi Santoso", 2);
+        events.completion(amended, 1, nip, "10", MARCH);
+        events.completion(amended, 2, nip, "12", MARCH);
+        events.completion(other, 1, nip, "5", JUNE);
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("totalJp", Compliance.jp("17"))
+                .body("completionCount", equalTo(2)).body("name", equalTo("Budi Santoso")));
+
+        // At-least-once delivery: everything again, so each older version now also arrives after its successor.
+        events.employee(nip, "Budi", 1);
+        events.employee(nip, "Budi Santoso", 2);
+        events.completion(amended, 1, nip, "10", MARCH);
+        events.completion(amended, 2, nip, "12", MARCH);
+        events.completion(other, 1, nip, "5", JUNE);
+        events.completion(amended, 1, nip, "10", MARCH);
+        // A marker on the same key (so the same partition, read after all of the above) in another year.
+        events.completion(UUID.randomUUID(), 1, nip, "3", LocalDate.of(YEAR - 1, 11, 5));
+        Compliance.awaitUntil(nip, YEAR - 1, answer -> answer.body("completionCount", equalTo(1)));
+
+        Compliance.of(nip, YEAR).statusCode(200)
+                .body("totalJp", Compliance.jp("17"))
+                .body("completionCount", equalTo(2))
+                .body("name", equalTo("Budi Santoso"));
+    }
+
+    @Test
+    void movesAnAmendedCompletionToItsNewYear() {
+        String nip = freshNip();
+        UUID completion = UUID.randomUUID();
+        events.employee(nip, "Dewi Lestari", 1);
+        events.completion(completion, 1, nip, "8", LocalDate.of(YEAR, 12, 30));
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(1)));
+
+        events.completion(completion, 2, nip, "8", LocalDate.of(YEAR + 1, 1, 2));
+        Compliance.awaitUntil(nip, YEAR + 1, answer -> answer.body("completionCount", equalTo(1)));
+
+        Compliance.of(nip, YEAR).statusCode(200)
+                .body("totalJp", Compliance.jp("0"))
+                .body("completionCount", equalTo(0))
+                .body("lastCompletionDate", nullValue());
+    }
+
+    @Test
+    void keepsCompletionsThatArriveBeforeTheirEmployee() {
+        String nip = freshNip();
+        events.completion(UUID.randomUUID(), 1, nip, "20", MARCH);
+        events.employee(nip, "Agus Wijaya", 1);
+
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("totalJp", Compliance.jp("20")));
+    }
+
+    @Test
+    void keepsTheNewestVersionOfAUnit() {
+        String code = "UNIT-" + UUID.randomUUID();
+        events.unit(code, "Biro Organisasi", 2);
+        RecordMetadata stale = events.unit(code, "Biro Organisasi dan Tata Laksana", 1);
+
+        // Once the stored offset has passed the stale record, the consumer has handled it.
+        await().atMost(Compliance.PATIENCE).until(() -> nextOffset(stale).orElse(0L) > stale.offset());
+        assertThat(unitName(code)).contains("Biro Organisasi");
+    }
+
+    @Test
+    void parksUnreadableRecordsAndKeepsApplyingTheOnesAfterThem() {
+        String nip = freshNip();
+        RecordMetadata garbage = events.raw("jpledger.employees.v1", nip, "this is not an event {");
+        RecordMetadata unknownType = events.raw("jpledger.employees.v1", nip, """
+                {"specversion":"1.0","id":"%s","source":"/jpledger/test","type":"org.jpledger.employee.promoted.v1",
+                 "subject":"%s","data":{"nip":"%s"}}""".formatted(UUID.randomUUID(), nip, nip));
+        events.employee(nip, "Rina Marlina", 1);
+
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("name", equalTo("Rina Marlina")));
+
+        assertThat(parkedReason(garbage)).hasValueSatisfying(
+                reason -> assertThat(reason).startsWith("not a CloudEvents JSON envelope"));
+        assertThat(parkedReason(unknownType)).contains("unknown event type org.jpledger.employee.promoted.v1");
+        assertThat(parkedValue(garbage)).isEqualTo("this is not an event {");
+    }
+
+    @Test
+    void storesTheNextOffsetInTheSameTransactionAsTheEvents() {
+        String nip = freshNip();
+        RecordMetadata sent = events.employee(nip, "Wahyu Hidayat", 1);
+
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("name", equalTo("Wahyu Hidayat")));
+
+        // Visible projection implies its offset committed with it: no wait here.
+        assertThat(nextOffset(sent)).hasValueSatisfying(next -> assertThat(next).isGreaterThan(sent.offset()));
+    }
+
+    private Optional<String> unitName(String code) {
+        return single("SELECT name FROM unit WHERE code = ?", code);
+    }
+
+    private Optional<String> parkedReason(RecordMetadata record) {
+        return single("SELECT reason FROM parked_event WHERE topic = ? AND partition = ? AND record_offset = ?",
+                record.topic(), record.partition(), record.offset());
+    }
+
+    private String parkedValue(RecordMetadata record) {
+        return single("SELECT convert_from(record_value, 'UTF8') FROM parked_event"
+                + " WHERE topic = ? AND partition = ? AND record_offset = ?", record.topic(), record.partition(),
+                record.offset()).orElseThrow();
+    }
+
+    private Optional<Long> nextOffset(RecordMetadata record) {
+        return single("SELECT next_offset::text FROM consumer_offset WHERE topic = ? AND partition = ?", record.topic(),
+                record.partition()).map(Long::valueOf);
+    }
+
+    /** The first column of the first row of a query straight on the database, bypassing Hibernate's session. */
+    private Optional<String> single(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
