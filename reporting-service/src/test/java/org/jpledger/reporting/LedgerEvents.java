@@ -55,14 +55,14 @@ public final class LedgerEvents implements AutoCloseable {
 
     public RecordMetadata employee(String nip, String name, long version) {
         return send(Topics.EMPLOYEES, nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(nip, name,
-                EmploymentType.PNS, PositionLevel.PELAKSANA, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, version));
+                EmploymentType.PNS, PositionLevel.PELAKSANA, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, version, null));
     }
 
     public RecordMetadata completion(UUID id, long version, String nip, String recognizedJp, LocalDate endDate) {
         return send(Topics.EMPLOYEES, nip, EventTypes.COMPLETION_RECORDED_V1, new CompletionRecorded(id, version, nip,
                 "Pelatihan Teknis Analisis Jabatan", 1, TrainingMethod.KLASIKAL, CompetencyType.TEKNIS,
                 DeliveryMode.LURING, "BPSDMD Provinsi Jawa Tengah", endDate.minusDays(2), endDate, endDate.getYear(),
-                new BigDecimal(recognizedJp), null, false, new BigDecimal(recognizedJp), null, "test", id.toString()));
+                new BigDecimal(recognizedJp), null, false, new BigDecimal(recognizedJp), null, "test", id.toString(), null, 1, null));
     }
 
     /** Sends any bytes, readable or not, and waits for the broker's acknowledgement. */

@@ -5,16 +5,22 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
 
 /**
- * Payload of {@link EventTypes#COMPLETION_RECORDED_V1}: one training completion as recorded.
+ * Full state of one training completion after a change: the payload of {@link EventTypes#COMPLETION_RECORDED_V1},
+ * {@link EventTypes#COMPLETION_AMENDED_V1} and {@link EventTypes#COMPLETION_VOIDED_V1} alike, so a consumer that missed
+ * earlier versions still has everything.
  *
  * @param year          the training year the completion counts in (year of {@code endDate}, Asia/Jakarta)
- * @param jp            the lesson hours the provider stated, null when the kind is counted by days
+ * @param jp            the claimed lesson hours (as stated by the provider), null when the kind is counted by days
  * @param recognizedJp  the lesson hours that count toward the yearly duty
  * @param version       the completion's version; 1 when first recorded
+ * @param status        null in events written before voiding existed, meaning active
+ * @param ruleVersion   the recognition rule table version that computed {@code recognizedJp}
+ * @param voidReason    why it was voided; null while active
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CompletionRecorded(
@@ -36,5 +42,13 @@ public record CompletionRecorded(
         BigDecimal recognizedJp,
         String certificateNumber,
         String sourceSystem,
-        String externalId) {
+        String externalId,
+        CompletionStatus status,
+        Integer ruleVersion,
+        String voidReason) {
+
+    /** Whether the completion counts toward the yearly duty (events without a status predate voiding: active). */
+    public boolean active() {
+        return status != CompletionStatus.VOIDED;
+    }
 }

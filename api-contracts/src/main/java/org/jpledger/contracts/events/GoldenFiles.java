@@ -11,6 +11,11 @@ public final class GoldenFiles {
     public static final String UNIT_UPSERTED_V1 = "unit-upserted-v1.json";
     public static final String EMPLOYEE_UPSERTED_V1 = "employee-upserted-v1.json";
     public static final String COMPLETION_RECORDED_V1 = "completion-recorded-v1.json";
+    public static final String COMPLETION_AMENDED_V1 = "completion-amended-v1.json";
+    public static final String COMPLETION_VOIDED_V1 = "completion-voided-v1.json";
+    /** Events as written before unit history and completion status existed; consumers must still read them. */
+    public static final String EMPLOYEE_UPSERTED_V1_WITHOUT_HISTORY = "employee-upserted-v1-without-history.json";
+    public static final String COMPLETION_RECORDED_V1_WITHOUT_STATUS = "completion-recorded-v1-without-status.json";
 
     private GoldenFiles() {
     }

@@ -8,9 +8,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.GoldenFiles;
 import org.jpledger.contracts.events.UnitUpserted;
@@ -46,7 +48,8 @@ class EventParserTest {
 
         assertThat(event.envelope().type()).isEqualTo(EventTypes.EMPLOYEE_UPSERTED_V1);
         assertThat(event.payload()).isEqualTo(new EmployeeUpserted(NIP, "Siti Rahayu", EmploymentType.PNS,
-                PositionLevel.PENGAWAS, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, 1));
+                PositionLevel.PENGAWAS, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, 1,
+                List.of(new UnitAssignment("BKD-JATENG", LocalDate.of(2010, 1, 1)))));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.Topics;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.reference.TrainingKind;
 import org.jpledger.contracts.reference.TrainingKinds;
@@ -76,7 +77,8 @@ public class CompletionService {
         completions.persist(c);
         outbox.append(Topics.EMPLOYEES, c.nip, EventTypes.COMPLETION_RECORDED_V1, new CompletionRecorded(c.id, c.version,
                 c.nip, c.title, c.kindId, c.method, c.competencyType, c.deliveryMode, c.provider, c.startDate, c.endDate,
-                c.year, c.jp, c.days, c.international, c.recognizedJp, c.certificateNumber, c.sourceSystem, c.externalId));
+                c.year, c.jp, c.days, c.international, c.recognizedJp, c.certificateNumber, c.sourceSystem, c.externalId,
+                CompletionStatus.ACTIVE, 1, null));
         return new Upserted<>(true, CompletionResponse.from(c));
     }
 

@@ -3,9 +3,11 @@ package org.jpledger.training.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
@@ -54,7 +56,8 @@ public class EmployeeService {
         employees.persist(employee);
         outbox.append(Topics.EMPLOYEES, nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(employee.nip,
                 employee.name, employee.employmentType, employee.positionLevel, employee.unitCode, employee.employedFrom,
-                employee.employedUntil, employee.version));
+                employee.employedUntil, employee.version,
+                List.of(new UnitAssignment(employee.unitCode, employee.employedFrom))));
         return new Upserted<>(created, EmployeeResponse.from(employee));
     }
 

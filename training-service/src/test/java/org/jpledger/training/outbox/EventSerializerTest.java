@@ -9,14 +9,17 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jpledger.contracts.events.CloudEvent;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.GoldenFiles;
+import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
@@ -49,7 +52,8 @@ class EventSerializerTest {
         var event = CloudEvent.of("5d1c2b7e-8f40-4a63-b1de-2e9c4f7a0b22", SOURCE, EventTypes.EMPLOYEE_UPSERTED_V1, NIP,
                 Instant.parse("2026-01-05T02:05:00Z"),
                 new EmployeeUpserted(NIP, "Siti Rahayu", EmploymentType.PNS, PositionLevel.PENGAWAS, "BKD-JATENG",
-                        LocalDate.parse("2010-01-01"), null, 1));
+                        LocalDate.parse("2010-01-01"), null, 1,
+                        List.of(new UnitAssignment("BKD-JATENG", LocalDate.parse("2010-01-01")))));
         assertMatchesGolden(event, GoldenFiles.EMPLOYEE_UPSERTED_V1);
     }
 
@@ -61,7 +65,7 @@ class EventSerializerTest {
                         "Workshop Penyusunan Analisis Jabatan", 4, TrainingMethod.KLASIKAL, CompetencyType.TEKNIS,
                         DeliveryMode.BLENDED, "BPSDMD Provinsi Jawa Tengah", LocalDate.parse("2026-03-18"),
                         LocalDate.parse("2026-03-19"), 2026, null, 2, false, new BigDecimal("10.00"), "BPSDMD/2026/0412",
-                        "simpeg-jateng", "WS-2026-0412-017"));
+                        "simpeg-jateng", "WS-2026-0412-017", CompletionStatus.ACTIVE, 1, null));
         assertMatchesGolden(event, GoldenFiles.COMPLETION_RECORDED_V1);
     }
 
