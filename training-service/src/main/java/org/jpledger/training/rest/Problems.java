@@ -1,0 +1,136 @@
+package org.jpledger.training.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.contracts.problem.Problem.FieldError;
+import org.jpledger.training.service.ConflictException;
+import org.jpledger.training.service.InvalidRequestException;
+import org.jpledger.training.service.PreconditionException;
+import org.jpledger.training.service.ResourceNotFoundException;
+
+/**
+ * What each failure means to a client, as RFC 9457 problem details: one place for the HTTP answers and for the per-item
+ * results of batch and CSV imports. 4xx name the offending fields; a 5xx reveals nothing inside.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** The problem a failure is answered with. */
+    public static Problem from(Throwable e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return Problem.invalid("The request breaks a rule of the record.", invalid.errors());
+        }
+        if (e instanceof ConstraintViolationException violations) {
+            return violations(violations.getConstraintViolations());
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Problem.invalid("The body has a field this API does not know.",
+                    List.of(new FieldError(pathOf(unknown), "unknown field")));
+        }
+        if (e instanceof InvalidFormatException badValue) {
+            return Problem.invalid("The body has a value of the wrong type.",
+                    List.of(new FieldError(pathOf(badValue), "must be " + expected(badValue.getTargetType()))));
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String field = pathOf(mapping);
+            return Problem.invalid("The body does not match the expected JSON.",
+                    List.of(new FieldError(field.isEmpty() ? "body" : field, mapping.getOriginalMessage())));
+        }
+        if (e instanceof JsonParseException parse) {
+            return Problem.invalid("The body is not well-formed JSON.",
+                    List.of(new FieldError("body", parse.getOriginalMessage())));
+        }
+        if (e instanceof ResourceNotFoundException) {
+            return Problem.of(404, "Not found", e.getMessage());
+        }
+        if (e instanceof ConflictException) {
+            return Problem.of(409, "Conflict", e.getMessage());
+        }
+        if (e instanceof PreconditionException precondition) {
+            return Problem.of(precondition.status(), precondition.status() == 428 ? "Precondition required"
+                    : "Precondition failed", e.getMessage());
+        }
+        if (e instanceof org.hibernate.exception.ConstraintViolationException) {
+            // Two concurrent requests raced for one unique key; the loser learns it as a conflict, never as a 500.
+            return Problem.of(409, "Conflict", "The request conflicts with a record written at the same moment; retry it.");
+        }
+        if (e instanceof WebApplicationException web) {
+            // The JSON body reader reports some parse failures wrapped in a plain 400.
+            if (web.getCause() instanceof JsonParseException || web.getCause() instanceof JsonMappingException) {
+                return from(web.getCause());
+            }
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            if (status.getStatusCode() < 500) {
+                return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
+            }
+        }
+        Log.error("unexpected failure", e);
+        return Problem.of(500, "Internal error", "The request could not be completed; it has been logged.");
+    }
+
+    /** The problem for bean-validation failures, one field error per violation. */
+    public static Problem violations(Set<? extends ConstraintViolation<?>> violations) {
+        List<FieldError> errors = violations.stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::reason))
+                .toList();
+        return Problem.invalid("The request has invalid fields.", errors);
+    }
+
+    /** The HTTP answer for a problem. */
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The request-facing name of a violated element: the body property path, or the parameter name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+            }
+        }
+        if (!names.isEmpty()) {
+            return String.join(".", names);
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    private static String expected(Class<?> type) {
+        return type.isEnum()
+                ? "one of " + List.of(type.getEnumConstants()).stream().map(Object::toString).collect(Collectors.joining(", "))
+                : "a valid " + type.getSimpleName();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
