@@ -20,6 +20,14 @@ public interface OutboxConfig {
     @WithDefault("2s")
     Duration retryBackoff();
 
+    /** How long published rows are kept (for inspection and forensics) before the relay deletes them. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often the relay deletes published rows older than the retention. */
+    @WithDefault("1h")
+    Duration cleanupInterval();
+
     /** Partitions of each topic the relay creates when missing; events of one key always land in one partition. */
     @WithDefault("6")
     int topicPartitions();

@@ -11,10 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
 
-/** One training completion of one employee, with the JP it is recognised for. */
+/** One training completion of one employee, with the JP it is recognised for; amended as new versions, ended by a void. */
 @Entity
 @Table(name = "completion")
 public class Completion {
@@ -79,4 +80,27 @@ public class Completion {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CompletionStatus status = CompletionStatus.ACTIVE;
+
+    @Column(name = "void_reason")
+    public String voidReason;
+
+    /** The recognition rule table version that computed {@link #recognizedJp}. */
+    @Column(name = "rule_version", nullable = false)
+    public int ruleVersion;
+
+    /** The client's {@code Idempotency-Key}, when it sent one. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** Recording order, filled by the database; the listing's stable sort key. */
+    @Column(insertable = false, updatable = false)
+    @org.hibernate.annotations.Generated
+    public Long seq;
 }

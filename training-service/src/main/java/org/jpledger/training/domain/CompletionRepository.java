@@ -2,14 +2,76 @@ package org.jpledger.training.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jpledger.training.service.CompletionQuery;
 
-/** Completions by id and by the integrating system's idempotency key. */
+/** Completions by id, by the integrating system's keys, and as filtered pages in recording order. */
 @ApplicationScoped
 public class CompletionRepository implements PanacheRepositoryBase<Completion, UUID> {
 
     public Optional<Completion> findByExternalId(String sourceSystem, String externalId) {
         return find("sourceSystem = ?1 and externalId = ?2", sourceSystem, externalId).firstResultOptional();
+    }
+
+    public Optional<Completion> findByIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    /** Loads a completion locked for update, so concurrent amendments and voids get consecutive versions. */
+    public Optional<Completion> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * One page of completions after {@code afterSeq} in recording order; a unit filter covers the unit's whole subtree
+     * (employees currently in it).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Completion> page(CompletionQuery q) {
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> where = new ArrayList<>();
+        if (q.unitCode() != null) {
+            sql.append("WITH RECURSIVE subtree(code) AS (SELECT code FROM unit WHERE code = :unit "
+                    + "UNION SELECT u.code FROM unit u JOIN subtree s ON u.parent_code = s.code) ");
+            where.add("c.nip IN (SELECT e.nip FROM employee e WHERE e.unit_code IN (SELECT code FROM subtree))");
+            params.put("unit", q.unitCode());
+        }
+        sql.append("SELECT c.* FROM completion c");
+        if (q.nip() != null) {
+            where.add("c.nip = :nip");
+            params.put("nip", q.nip());
+        }
+        if (q.from() != null) {
+            where.add("c.end_date >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            where.add("c.end_date <= :to");
+            params.put("to", q.to());
+        }
+        if (q.status() != null) {
+            where.add("c.status = :status");
+            params.put("status", q.status().name());
+        }
+        if (q.afterSeq() != null) {
+            where.add("c.seq > :after");
+            params.put("after", q.afterSeq());
+        }
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        sql.append(" ORDER BY c.seq LIMIT :limit");
+        params.put("limit", q.limit());
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Completion.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 }

@@ -28,6 +28,12 @@ public class OutboxPublisher {
         this.producer = producer;
     }
 
+    /** Deletes published rows older than {@code cutoff}, a bounded chunk per transaction; returns how many went. */
+    @Transactional
+    public int deletePublishedBefore(Instant cutoff) {
+        return outbox.deletePublishedBefore(cutoff, 10_000);
+    }
+
     @Transactional
     public Pass publishBatch(int batchSize) {
         if (!outbox.tryRelayLock()) {

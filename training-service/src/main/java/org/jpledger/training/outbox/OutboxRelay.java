@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import org.jpledger.training.config.OutboxConfig;
 
 /**
  * The background loop that moves committed outbox rows to Kafka: creates the topics if missing, then publishes batch after
- * batch, backing off while the broker or the database is unavailable. Nothing is skipped; a failed row is retried.
+ * batch, backing off while the broker or the database is unavailable, and now and then deletes rows published longer ago
+ * than the retention. Nothing is skipped; a failed row is retried.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,8 +55,13 @@ public class OutboxRelay {
         while (running && !ensureTopics()) {
             pause(config.retryBackoff());
         }
+        Instant nextCleanup = Instant.now();
         while (running) {
             try {
+                if (!Instant.now().isBefore(nextCleanup)) {
+                    cleanUp();
+                    nextCleanup = Instant.now().plus(config.cleanupInterval());
+                }
                 OutboxPublisher.Pass pass = publisher.publishBatch(config.batchSize());
                 if (pass.failed()) {
                     pause(config.retryBackoff());
@@ -65,6 +72,19 @@ public class OutboxRelay {
                 Log.warnf("outbox: relay pass failed, retrying in %s: %s", config.retryBackoff(), e.toString());
                 pause(config.retryBackoff());
             }
+        }
+    }
+
+    private void cleanUp() {
+        Instant cutoff = Instant.now().minus(config.retention());
+        int deleted;
+        long total = 0;
+        do {
+            deleted = publisher.deletePublishedBefore(cutoff);
+            total += deleted;
+        } while (deleted > 0 && running);
+        if (total > 0) {
+            Log.infof("outbox: deleted %d rows published before %s", total, cutoff);
         }
     }
 

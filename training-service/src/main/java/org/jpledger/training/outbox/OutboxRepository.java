@@ -30,6 +30,24 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
         }
     }
 
+    /** Deletes up to {@code limit} rows published before {@code cutoff}; returns how many went. */
+    public int deletePublishedBefore(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event "
+                + "WHERE published_at < ?1 ORDER BY id LIMIT ?2)").setParameter(1, cutoff).setParameter(2, limit)
+                .executeUpdate();
+    }
+
+    /** Unpublished rows and the creation time of the oldest, in one index scan. */
+    public Backlog backlog() {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery(
+                "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL").getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), row[1] == null ? null : (Instant) row[1]);
+    }
+
+    /** The size of the backlog and the creation time of its oldest row (null when empty). */
+    public record Backlog(long rows, Instant oldest) {
+    }
+
     /** Takes the relay lock for the current transaction; false when another instance holds it. */
     public boolean tryRelayLock() {
         return (Boolean) getEntityManager().createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")

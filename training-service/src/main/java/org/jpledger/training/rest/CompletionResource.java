@@ -2,27 +2,35 @@ package org.jpledger.training.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.CompletionService;
 import org.jpledger.training.service.Upserted;
 
-/** HTTP face of training completions. */
+/** HTTP face of training completions: record, read, amend, void, history and listing. */
 @Path("/api/v1/completions")
 @Tag(name = "Completions", description = "Training completions and the JP they count for")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,31 +45,116 @@ public class CompletionResource {
 
     @POST
     @Operation(summary = "Record a training completion",
-            description = "Records one completion of a registered employee and publishes it. The method (klasikal or "
-                    + "nonklasikal) follows from the kind; the recognised JP follows the Perlan 10/2018 rules. "
-                    + "(sourceSystem, externalId) is the idempotency key: repeating the same request returns the first "
-                    + "record with 200; reusing the key for other content is a 409.")
-    @APIResponse(responseCode = "201", description = "Completion recorded",
+            description = "Records one completion of a registered employee, in service on endDate, and publishes it. The "
+                    + "method (klasikal or nonklasikal) follows from the kind; the recognised JP follows the current "
+                    + "recognition rule table. (sourceSystem, externalId) and the optional Idempotency-Key header are "
+                    + "idempotency keys: repeating the same request returns the first record with 200; reusing a key for "
+                    + "other content is a 409 naming the first record.")
+    @APIResponse(responseCode = "201", description = "Completion recorded", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "200", description = "Already recorded by an earlier identical request",
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; nothing recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The idempotency key was used for different content",
+    @APIResponse(responseCode = "409", description = "An idempotency key was used for different content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@Valid @NotNull CompletionRequest body, @Context UriInfo uri) {
-        Upserted<CompletionResponse> result = completions.record(body);
+    public Response record(@Valid @NotNull CompletionRequest body,
+            @Parameter(description = "Optional client-chosen key making retries safe (at most 200 characters)")
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            @Context UriInfo uri) {
+        Upserted<CompletionResponse> result = completions.record(body, idempotencyKey);
         return Responses.recorded(result, uri.getAbsolutePathBuilder().path(result.body().id().toString()).build());
     }
 
     @GET
+    @Operation(summary = "List completions",
+            description = "Completions in recording order, filtered by employee, unit (the unit's whole subtree: employees "
+                    + "currently in it), end date range and status. Keyset-paginated: pass nextCursor as cursor for the "
+                    + "next page; pages stay stable while new completions are recorded.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = CompletionPage.class)))
+    @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompletionPage list(
+            @Parameter(description = "Only this employee (18-digit NIP)") @QueryParam("nip") String nip,
+            @Parameter(description = "Only employees currently in this unit or below it") @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "Only completions ending on or after this date (yyyy-MM-dd)") @QueryParam("from") String from,
+            @Parameter(description = "Only completions ending on or before this date (yyyy-MM-dd)") @QueryParam("to") String to,
+            @Parameter(description = "ACTIVE or VOIDED") @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1 to " + ListParameters.MAX_LIMIT + " (default "
+                    + ListParameters.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return completions.list(ListParameters.completionQuery(nip, unitCode, from, to, status, limit, cursor));
+    }
+
+    @GET
     @Path("/{id}")
-    @Operation(summary = "Get a completion", description = "One recorded completion by its id.")
-    @APIResponse(responseCode = "200", description = "The completion",
+    @Operation(summary = "Get a completion", description = "One completion at its current version; ETag carries the version.")
+    @APIResponse(responseCode = "200", description = "The completion", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such completion",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionResponse get(@PathParam("id") UUID id) {
-        return completions.get(id);
+    public Response get(@PathParam("id") UUID id) {
+        return Responses.versioned(completions.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Amend a completion",
+            description = "Replaces the content as a new version, if If-Match names the current version. nip, sourceSystem "
+                    + "and externalId cannot change. The previous version stays in the history; the event carries the "
+                    + "full new state. The same content again changes nothing.")
+    @APIResponse(responseCode = "200", description = "Amended (or already in this state)", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such completion",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The completion is voided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response amend(@PathParam("id") UUID id,
+            @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CompletionRequest body) {
+        return Responses.versioned(completions.amend(id, Responses.expectedVersion(ifMatch), body).body());
+    }
+
+    @POST
+    @Path("/{id}/void")
+    @Operation(summary = "Void a completion",
+            description = "Ends the completion: it stays readable with status VOIDED and the reason, counts no more, and "
+                    + "cannot be amended or voided again. If-Match with the current version is required.")
+    @APIResponse(responseCode = "200", description = "Voided", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
+    @APIResponse(responseCode = "400", description = "No reason given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such completion",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already voided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response voidCompletion(@PathParam("id") UUID id,
+            @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull VoidRequest body) {
+        return Responses.versioned(completions.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "A completion's history",
+            description = "Every version, oldest first: what the completion was, what changed it, when and by whom.")
+    @APIResponse(responseCode = "200", description = "All versions",
+            content = @Content(schema = @Schema(implementation = CompletionVersionResponse.class, type =
+                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No such completion",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CompletionVersionResponse> history(@PathParam("id") UUID id) {
+        return completions.history(id);
     }
 }

@@ -4,37 +4,45 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
 import org.jpledger.training.domain.Completion;
 
 /** A recorded completion as the API shows it, with the method derived from its kind and the JP it is recognised for. */
+@Schema(name = "CompletionResponse", description = "A training completion at its current version.")
 public record CompletionResponse(
-        UUID id,
+        @Schema(description = "Id given by JP Ledger") UUID id,
+        @Schema(description = "Version; 1 when recorded, one more per amendment or void. Send it back in If-Match.")
         long version,
         String nip,
         String title,
         int kindId,
-        TrainingMethod method,
+        @Schema(description = "Derived from the kind: KLASIKAL or NONKLASIKAL") TrainingMethod method,
         CompetencyType competencyType,
         DeliveryMode deliveryMode,
         String provider,
         LocalDate startDate,
         LocalDate endDate,
-        int year,
-        BigDecimal jp,
+        @Schema(description = "Training year the completion counts in: the year of endDate") int year,
+        @Schema(description = "Claimed JP as sent; absent when days were sent instead") BigDecimal jp,
         Integer days,
         boolean international,
-        BigDecimal recognizedJp,
+        @Schema(description = "JP that count toward the yearly duty") BigDecimal recognizedJp,
+        @Schema(description = "Version of the recognition rule table that computed recognizedJp") int ruleVersion,
         String certificateNumber,
         String sourceSystem,
         String externalId,
-        Instant recordedAt) {
+        @Schema(description = "ACTIVE, or VOIDED (kept for history, never counted)") CompletionStatus status,
+        @Schema(description = "Why it was voided") String voidReason,
+        Instant recordedAt,
+        Instant updatedAt) {
 
     public static CompletionResponse from(Completion c) {
         return new CompletionResponse(c.id, c.version, c.nip, c.title, c.kindId, c.method, c.competencyType, c.deliveryMode,
-                c.provider, c.startDate, c.endDate, c.year, c.jp, c.days, c.international, c.recognizedJp,
-                c.certificateNumber, c.sourceSystem, c.externalId, c.recordedAt);
+                c.provider, c.startDate, c.endDate, c.year, c.jp, c.days, c.international, c.recognizedJp, c.ruleVersion,
+                c.certificateNumber, c.sourceSystem, c.externalId, c.status, c.voidReason, c.recordedAt, c.updatedAt);
     }
 }

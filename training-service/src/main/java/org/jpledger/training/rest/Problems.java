@@ -29,6 +29,8 @@ import org.jpledger.training.service.ResourceNotFoundException;
  */
 public final class Problems {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private Problems() {
     }
 
@@ -67,7 +69,8 @@ public final class Problems {
             return Problem.of(precondition.status(), precondition.status() == 428 ? "Precondition required"
                     : "Precondition failed", e.getMessage());
         }
-        if (e instanceof org.hibernate.exception.ConstraintViolationException) {
+        if (e instanceof org.hibernate.exception.ConstraintViolationException violation
+                && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
             // Two concurrent requests raced for one unique key; the loser learns it as a conflict, never as a 500.
             return Problem.of(409, "Conflict", "The request conflicts with a record written at the same moment; retry it.");
         }
@@ -107,7 +110,13 @@ public final class Problems {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+                // A node "in iterable" carries the index of the element of the container named just before it.
+                if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    names.add(node.getName());
+                }
             }
         }
         if (!names.isEmpty()) {

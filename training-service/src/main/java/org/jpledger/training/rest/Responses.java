@@ -1,10 +1,12 @@
 package org.jpledger.training.rest;
 
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.jpledger.training.service.PreconditionException;
 import org.jpledger.training.service.Upserted;
 
-/** Status codes for create-or-update outcomes. */
+/** Status codes, ETags and If-Match handling shared by the resources. */
 final class Responses {
 
     private Responses() {
@@ -15,10 +17,38 @@ final class Responses {
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK).entity(result.body()).build();
     }
 
-    /** 201 with a Location when the call created the resource, 200 (an idempotent replay) otherwise. */
-    static Response recorded(Upserted<?> result, URI location) {
-        return result.created()
-                ? Response.created(location).entity(result.body()).build()
-                : Response.ok(result.body()).location(location).build();
+    /** 201 with a Location when the call created the completion, 200 (an idempotent replay) otherwise; both with ETag. */
+    static Response recorded(Upserted<CompletionResponse> result, URI location) {
+        Response.ResponseBuilder builder = result.created() ? Response.created(location) : Response.ok().location(location);
+        return builder.entity(result.body()).tag(etag(result.body().version())).build();
+    }
+
+    /** 200 with the completion and its version as ETag. */
+    static Response versioned(CompletionResponse completion) {
+        return Response.ok(completion).tag(etag(completion.version())).build();
+    }
+
+    /**
+     * The version an If-Match header names ({@code "3"}, {@code W/"3"} or {@code 3}); null when absent. A value that names
+     * no version can match none, so it is answered like a stale one.
+     */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw PreconditionException.failed("If-Match " + ifMatch + " names no version of this completion");
+        }
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
     }
 }

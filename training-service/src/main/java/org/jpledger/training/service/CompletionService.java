@@ -1,101 +1,252 @@
 package org.jpledger.training.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jpledger.contracts.events.CompletionRecorded;
-import org.jpledger.contracts.events.EventTypes;
-import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.reference.TrainingKind;
 import org.jpledger.contracts.reference.TrainingKinds;
 import org.jpledger.training.domain.Completion;
+import org.jpledger.training.domain.CompletionHistoryEntry;
+import org.jpledger.training.domain.CompletionHistoryEntry.Change;
+import org.jpledger.training.domain.CompletionHistoryRepository;
 import org.jpledger.training.domain.CompletionRepository;
+import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
-import org.jpledger.training.domain.JpRecognition;
 import org.jpledger.training.domain.Nip;
+import org.jpledger.training.domain.RecognitionRuleSetRepository;
+import org.jpledger.training.domain.RecognitionRules;
 import org.jpledger.training.outbox.OutboxWriter;
+import org.jpledger.training.rest.CompletionPage;
 import org.jpledger.training.rest.CompletionRequest;
 import org.jpledger.training.rest.CompletionResponse;
+import org.jpledger.training.rest.CompletionVersionResponse;
 
-/** Records training completions, idempotently per (sourceSystem, externalId), with the JP they are recognised for. */
+/**
+ * Records, amends and voids training completions. Records are append-only: an amendment is a new version, a void ends
+ * the record, and every version is kept. Recording is idempotent per (sourceSystem, externalId) and per Idempotency-Key.
+ */
 @ApplicationScoped
 public class CompletionService {
 
     private final CompletionRepository completions;
+    private final CompletionHistoryRepository history;
     private final EmployeeRepository employees;
+    private final RecognitionRuleSetRepository rules;
     private final OutboxWriter outbox;
+    private final ObjectMapper mapper;
     private final Clock clock;
 
-    public CompletionService(CompletionRepository completions, EmployeeRepository employees, OutboxWriter outbox,
+    public CompletionService(CompletionRepository completions, CompletionHistoryRepository history,
+            EmployeeRepository employees, RecognitionRuleSetRepository rules, OutboxWriter outbox, ObjectMapper mapper,
             Clock clock) {
         this.completions = completions;
+        this.history = history;
         this.employees = employees;
+        this.rules = rules;
         this.outbox = outbox;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
     /** Records a completion; a retry of one already recorded returns it unchanged ({@code created} false). */
     @Transactional
     public Upserted<CompletionResponse> record(CompletionRequest request) {
-        TrainingKind kind = TrainingKinds.byId(request.kindId()).orElseThrow();
-        BigDecimal recognizedJp = validate(request);
-        Optional<Completion> earlier = completions.findByExternalId(request.sourceSystem(), request.externalId());
+        return record(request, null);
+    }
+
+    /**
+     * Records a completion. A repeat with the same Idempotency-Key, or the same (sourceSystem, externalId), and the same
+     * content returns the first record; the same key with other content is a conflict naming the first record.
+     */
+    @Transactional
+    public Upserted<CompletionResponse> record(CompletionRequest request, String idempotencyKey) {
+        RecognitionRules current = rules.current().rules();
+        BigDecimal recognizedJp = validate(request, current);
+        Optional<Completion> earlier = idempotencyKey == null ? Optional.empty()
+                : completions.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isEmpty()) {
+            earlier = completions.findByExternalId(request.sourceSystem(), request.externalId());
+        }
         if (earlier.isPresent()) {
-            if (!sameContent(earlier.get(), request)) {
-                throw new ConflictException("externalId " + request.externalId() + " of " + request.sourceSystem()
-                        + " was already recorded with other content (completion " + earlier.get().id + ")");
+            Completion first = earlier.get();
+            if (!sameContent(first, request)) {
+                throw new ConflictException("this idempotency key was already used for completion " + first.id
+                        + " with other content; amend that completion or use a new key");
             }
-            return new Upserted<>(false, CompletionResponse.from(earlier.get()));
+            return new Upserted<>(false, CompletionResponse.from(first));
         }
         Completion c = new Completion();
         c.id = UUID.randomUUID();
         c.version = 1;
-        c.nip = request.nip();
-        c.title = request.title();
-        c.kindId = kind.id();
-        c.method = kind.method();
-        c.competencyType = request.competencyType();
-        c.deliveryMode = request.deliveryMode();
-        c.provider = request.provider();
-        c.startDate = request.startDate();
-        c.endDate = request.endDate();
-        c.year = TrainingCalendar.yearOf(request.endDate());
-        c.jp = request.jp();
-        c.days = request.days();
-        c.international = Boolean.TRUE.equals(request.international());
-        c.recognizedJp = recognizedJp;
-        c.certificateNumber = request.certificateNumber();
         c.sourceSystem = request.sourceSystem();
         c.externalId = request.externalId();
+        c.idempotencyKey = idempotencyKey;
         c.recordedAt = clock.instant();
+        c.updatedAt = c.recordedAt;
+        apply(c, request, recognizedJp, current.version());
         completions.persist(c);
-        outbox.append(Topics.EMPLOYEES, c.nip, EventTypes.COMPLETION_RECORDED_V1, new CompletionRecorded(c.id, c.version,
-                c.nip, c.title, c.kindId, c.method, c.competencyType, c.deliveryMode, c.provider, c.startDate, c.endDate,
-                c.year, c.jp, c.days, c.international, c.recognizedJp, c.certificateNumber, c.sourceSystem, c.externalId,
-                CompletionStatus.ACTIVE, 1, null));
+        changed(c, Change.RECORDED, c.sourceSystem);
         return new Upserted<>(true, CompletionResponse.from(c));
+    }
+
+    /** Replaces a completion's content as a new version, if {@code expectedVersion} is still current. */
+    @Transactional
+    public Upserted<CompletionResponse> amend(UUID id, Long expectedVersion, CompletionRequest request) {
+        Completion c = lockedForChange(id, expectedVersion);
+        FieldErrors fixed = new FieldErrors();
+        if (!c.nip.equals(request.nip())) {
+            fixed.add("nip", "cannot change; void this completion and record a new one for the other employee");
+        }
+        if (!c.sourceSystem.equals(request.sourceSystem())) {
+            fixed.add("sourceSystem", "cannot change; it identifies the record together with externalId");
+        }
+        if (!c.externalId.equals(request.externalId())) {
+            fixed.add("externalId", "cannot change; it identifies the record together with sourceSystem");
+        }
+        fixed.throwIfAny();
+        RecognitionRules current = rules.current().rules();
+        BigDecimal recognizedJp = validate(request, current);
+        if (sameContent(c, request)) {
+            return new Upserted<>(false, CompletionResponse.from(c));
+        }
+        apply(c, request, recognizedJp, current.version());
+        c.version++;
+        changed(c, Change.AMENDED, c.sourceSystem);
+        return new Upserted<>(false, CompletionResponse.from(c));
+    }
+
+    /** Ends a completion: it stays readable with its status and reason, and never counts again. */
+    @Transactional
+    public CompletionResponse voidCompletion(UUID id, Long expectedVersion, String reason) {
+        Completion c = lockedForChange(id, expectedVersion);
+        c.status = CompletionStatus.VOIDED;
+        c.voidReason = reason;
+        c.version++;
+        changed(c, Change.VOIDED, c.sourceSystem);
+        return CompletionResponse.from(c);
     }
 
     @Transactional
     public CompletionResponse get(UUID id) {
-        return completions.findByIdOptional(id).map(CompletionResponse::from)
+        return CompletionResponse.from(find(id));
+    }
+
+    /** Every version of a completion, oldest first. */
+    @Transactional
+    public List<CompletionVersionResponse> history(UUID id) {
+        find(id);
+        var reader = mapper.readerFor(CompletionResponse.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return history.versionsOf(id).stream().map(entry -> {
+            try {
+                return new CompletionVersionResponse(entry.version, entry.change, entry.changedAt, entry.changedBy,
+                        reader.<CompletionResponse>readValue(entry.state));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("history of " + id + " version " + entry.version + " is unreadable", e);
+            }
+        }).toList();
+    }
+
+    /** One page of completions in recording order. */
+    @Transactional
+    public CompletionPage list(CompletionQuery query) {
+        if (query.nip() != null && !Nip.hasValidShape(query.nip())) {
+            throw InvalidRequestException.of("nip", "must be exactly 18 digits");
+        }
+        List<Completion> rows = completions.page(new CompletionQuery(query.nip(), query.unitCode(), query.from(),
+                query.to(), query.status(), query.limit() + 1, query.afterSeq()));
+        boolean more = rows.size() > query.limit();
+        List<Completion> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = more ? ListCursor.after(page.get(page.size() - 1).seq) : null;
+        return new CompletionPage(page.stream().map(CompletionResponse::from).toList(), next);
+    }
+
+    private Completion find(UUID id) {
+        return completions.findByIdOptional(id)
                 .orElseThrow(() -> new ResourceNotFoundException("no completion with id " + id));
     }
 
+    private Completion lockedForChange(UUID id, Long expectedVersion) {
+        Completion c = completions.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("no completion with id " + id));
+        if (expectedVersion == null) {
+            throw PreconditionException.required("send If-Match: \"" + c.version + "\" with the version you read");
+        }
+        if (c.status == CompletionStatus.VOIDED) {
+            throw new ConflictException("completion " + id + " is voided and cannot change any more");
+        }
+        if (c.version != expectedVersion) {
+            throw PreconditionException.failed("completion " + id + " is at version " + c.version + ", not "
+                    + expectedVersion + "; read it again");
+        }
+        // Writes about one employee are serialised through the employee's row (see EmployeeRepository).
+        employees.findForUpdate(c.nip);
+        return c;
+    }
+
+    private void apply(Completion c, CompletionRequest r, BigDecimal recognizedJp, int ruleVersion) {
+        TrainingKind kind = TrainingKinds.byId(r.kindId()).orElseThrow();
+        c.nip = r.nip();
+        c.title = r.title();
+        c.kindId = kind.id();
+        c.method = kind.method();
+        c.competencyType = r.competencyType();
+        c.deliveryMode = r.deliveryMode();
+        c.provider = r.provider();
+        c.startDate = r.startDate();
+        c.endDate = r.endDate();
+        c.year = TrainingCalendar.yearOf(r.endDate());
+        // One scale for claimed JP, so a value reads the same from memory and from the numeric(7,2) column.
+        c.jp = r.jp() == null ? null : r.jp().setScale(2, RoundingMode.UNNECESSARY);
+        c.days = r.days();
+        c.international = Boolean.TRUE.equals(r.international());
+        c.recognizedJp = recognizedJp;
+        c.ruleVersion = ruleVersion;
+        c.certificateNumber = r.certificateNumber();
+    }
+
+    /** Keeps the version in history and publishes it, in the transaction of the change. */
+    private void changed(Completion c, Change change, String by) {
+        c.updatedAt = clock.instant();
+        CompletionHistoryEntry entry = new CompletionHistoryEntry();
+        entry.completionId = c.id;
+        entry.version = c.version;
+        entry.change = change;
+        entry.changedAt = c.updatedAt;
+        entry.changedBy = by;
+        try {
+            entry.state = mapper.writeValueAsString(CompletionResponse.from(c));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("completion " + c.id + " cannot be serialised", e);
+        }
+        history.persist(entry);
+        CompletionEvents.append(outbox, c);
+    }
+
     /** Checks the rules bean validation cannot see and returns the recognised JP. */
-    private BigDecimal validate(CompletionRequest r) {
+    private BigDecimal validate(CompletionRequest r, RecognitionRules current) {
         FieldErrors errors = new FieldErrors();
         if (!Nip.hasValidShape(r.nip())) {
             errors.add("nip", "must be exactly 18 digits");
-        } else if (employees.findForUpdate(r.nip()).isEmpty()) {
+        } else {
             // Locking the employee orders this completion with the employee's own changes (see EmployeeRepository).
-            errors.add("nip", "no employee with this NIP; register the employee first");
+            Optional<Employee> employee = employees.findForUpdate(r.nip());
+            if (employee.isEmpty()) {
+                errors.add("nip", "no employee with this NIP; register the employee first");
+            } else if (!employedOn(employee.get(), r.endDate())) {
+                errors.add("endDate", "the employee was not in service on this date");
+            }
         }
         if (r.endDate().isBefore(r.startDate())) {
             errors.add("endDate", "must not be before startDate");
@@ -104,13 +255,17 @@ public class CompletionService {
             errors.add("endDate", "must not be in the future (Asia/Jakarta)");
         }
         Optional<BigDecimal> recognized =
-                JpRecognition.recognize(r.kindId(), r.jp(), r.days(), Boolean.TRUE.equals(r.international()));
+                current.recognize(r.kindId(), r.jp(), r.days(), Boolean.TRUE.equals(r.international()));
         if (recognized.isEmpty()) {
-            errors.add("jp", JpRecognition.countsByDays(r.kindId())
-                    ? "give jp, or days for a seminar or workshop" : "required for this kind of training");
+            errors.add("jp", current.countsByDays(r.kindId())
+                    ? "give jp, or days for this kind" : "required for this kind of training");
         }
         errors.throwIfAny();
         return recognized.orElseThrow();
+    }
+
+    private static boolean employedOn(Employee e, LocalDate day) {
+        return !day.isBefore(e.employedFrom) && (e.employedUntil == null || !day.isAfter(e.employedUntil));
     }
 
     private static boolean sameContent(Completion c, CompletionRequest r) {
@@ -119,7 +274,8 @@ public class CompletionService {
                 && c.provider.equals(r.provider()) && c.startDate.equals(r.startDate()) && c.endDate.equals(r.endDate())
                 && sameAmount(c.jp, r.jp()) && Objects.equals(c.days, r.days())
                 && c.international == Boolean.TRUE.equals(r.international())
-                && Objects.equals(c.certificateNumber, r.certificateNumber());
+                && Objects.equals(c.certificateNumber, r.certificateNumber())
+                && c.sourceSystem.equals(r.sourceSystem()) && c.externalId.equals(r.externalId());
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -98,6 +98,37 @@ class CompletionResourceTest {
     }
 
     @Test
+    void rejectsACompletionEndingOutsideTheEmployeesService() {
+        assertRejectedWithoutChange(completionJson(nip, "before-" + UUID.randomUUID())
+                .replace("2026-03-02", "2009-12-01").replace("2026-03-05", "2009-12-31"), "endDate");
+    }
+
+    @Test
+    void rejectsJpOutsideTheRangeOrWithMoreThanTwoDecimals() {
+        assertRejectedWithoutChange(completionJson(nip, "zero-" + UUID.randomUUID()).replace("\"jp\":24", "\"jp\":0"), "jp");
+        assertRejectedWithoutChange(completionJson(nip, "huge-" + UUID.randomUUID()).replace("\"jp\":24", "\"jp\":1000.01"),
+                "jp");
+        assertRejectedWithoutChange(completionJson(nip, "fine-" + UUID.randomUUID()).replace("\"jp\":24", "\"jp\":2.125"),
+                "jp");
+    }
+
+    @Test
+    void acceptsTheLargestAllowedJp() {
+        given().contentType(ContentType.JSON)
+                .body(completionJson(nip, "max-" + UUID.randomUUID()).replace("\"jp\":24", "\"jp\":1000"))
+                .when().post("/api/v1/completions")
+                .then().statusCode(201).body("recognizedJp", equalTo(1000.0f));
+    }
+
+    @Test
+    void rejectsTextOverItsLengthLimitOrEmpty() {
+        assertRejectedWithoutChange(completionJson(nip, "long-" + UUID.randomUUID())
+                .replace("Pelatihan Analisis Kebijakan", "x".repeat(301)), "title");
+        assertRejectedWithoutChange(completionJson(nip, "empty-" + UUID.randomUUID())
+                .replace("BPSDMD Provinsi Jawa Tengah", ""), "provider");
+    }
+
+    @Test
     void rejectsAKindOutsideTheNationalList() {
         assertRejectedWithoutChange(completionJson(nip, "kind-" + UUID.randomUUID()).replace("\"kindId\":3", "\"kindId\":26"),
                 "kindId");

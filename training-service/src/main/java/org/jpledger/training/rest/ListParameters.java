@@ -1,0 +1,73 @@
+package org.jpledger.training.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.training.service.CompletionQuery;
+import org.jpledger.training.service.InvalidRequestException;
+import org.jpledger.training.service.ListCursor;
+
+/**
+ * Turns listing query parameters into a query, answering a bad value as a field error; the framework would answer an
+ * unconvertible query parameter with a bare 404.
+ */
+final class ListParameters {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private ListParameters() {
+    }
+
+    static CompletionQuery completionQuery(String nip, String unitCode, String from, String to, String status, String limit,
+            String cursor) {
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw InvalidRequestException.of("to", "must not be before from");
+        }
+        return new CompletionQuery(blankToNull(nip), blankToNull(unitCode), fromDate, toDate, status(status), limit(limit),
+                cursor == null || cursor.isBlank() ? null : ListCursor.position(cursor));
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of(field, "must be a date like 2026-01-31");
+        }
+    }
+
+    private static CompletionStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CompletionStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("status", "must be ACTIVE or VOIDED");
+        }
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw InvalidRequestException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

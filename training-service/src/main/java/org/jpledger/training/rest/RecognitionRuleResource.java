@@ -1,0 +1,67 @@
+package org.jpledger.training.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.training.service.RecognitionRuleService;
+
+/** HTTP face of the recognition rule table (admin). */
+@Path("/api/v1/admin/recognition-rules")
+@Tag(name = "Admin", description = "Administration of the record")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RecognitionRuleResource {
+
+    private final RecognitionRuleService rules;
+
+    public RecognitionRuleResource(RecognitionRuleService rules) {
+        this.rules = rules;
+    }
+
+    @GET
+    @Operation(summary = "The current recognition rule table",
+            description = "The rules new completions are recognised by: the international factor for claimed JP and the "
+                    + "JP per day of kinds counted by days (defaults from Perlan 10/2018).")
+    @APIResponse(responseCode = "200", description = "The current version",
+            content = @Content(schema = @Schema(implementation = RecognitionRulesResponse.class)))
+    public RecognitionRulesResponse current() {
+        return rules.current();
+    }
+
+    @GET
+    @Path("/{version}")
+    @Operation(summary = "One version of the recognition rule table",
+            description = "Every completion names the version that recognised it (ruleVersion).")
+    @APIResponse(responseCode = "200", description = "That version",
+            content = @Content(schema = @Schema(implementation = RecognitionRulesResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecognitionRulesResponse version(@PathParam("version") int version) {
+        return rules.version(version);
+    }
+
+    @PUT
+    @Operation(summary = "Replace the recognition rule table",
+            description = "Stores the table as the next version. It applies to completions recorded or amended from now "
+                    + "on; completions already recorded keep the JP and rule version they were recognised with.")
+    @APIResponse(responseCode = "201", description = "The new version",
+            content = @Content(schema = @Schema(implementation = RecognitionRulesResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid table; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@Valid @NotNull RecognitionRulesRequest body) {
+        return Response.status(Response.Status.CREATED).entity(rules.replace(body, "admin api")).build();
+    }
+}

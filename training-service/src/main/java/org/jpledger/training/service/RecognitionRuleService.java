@@ -1,0 +1,63 @@
+package org.jpledger.training.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import org.jpledger.training.domain.RecognitionRuleSet;
+import org.jpledger.training.domain.RecognitionRuleSetRepository;
+import org.jpledger.training.rest.RecognitionRulesRequest;
+import org.jpledger.training.rest.RecognitionRulesResponse;
+
+/** Reads and replaces the recognition rule table; a replacement is a new version and applies to future records only. */
+@ApplicationScoped
+public class RecognitionRuleService {
+
+    private final RecognitionRuleSetRepository rules;
+    private final Clock clock;
+
+    public RecognitionRuleService(RecognitionRuleSetRepository rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RecognitionRulesResponse current() {
+        return RecognitionRulesResponse.from(rules.current());
+    }
+
+    @Transactional
+    public RecognitionRulesResponse version(int version) {
+        return rules.byVersion(version).map(RecognitionRulesResponse::from)
+                .orElseThrow(() -> new ResourceNotFoundException("no recognition rule table version " + version));
+    }
+
+    @Transactional
+    public RecognitionRulesResponse replace(RecognitionRulesRequest request, String by) {
+        Set<Integer> kinds = new HashSet<>();
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < request.dayRates().size(); i++) {
+            if (!kinds.add(request.dayRates().get(i).kindId())) {
+                errors.add("dayRates[" + i + "].kindId", "kind " + request.dayRates().get(i).kindId() + " is listed twice");
+            }
+        }
+        errors.throwIfAny();
+        RecognitionRuleSet set = new RecognitionRuleSet();
+        // The table lock makes two concurrent replacements get consecutive versions instead of one failing.
+        rules.getEntityManager().createNativeQuery("LOCK TABLE recognition_rule_set IN EXCLUSIVE MODE").executeUpdate();
+        set.version = rules.current().version + 1;
+        set.internationalFactor = request.internationalFactor();
+        set.createdAt = clock.instant();
+        set.createdBy = by;
+        for (RecognitionRulesRequest.DayRate rate : request.dayRates()) {
+            RecognitionRuleSet.DayRate row = new RecognitionRuleSet.DayRate();
+            row.kindId = rate.kindId();
+            row.jpPerDay = rate.jpPerDay();
+            row.jpPerDayInternational = rate.jpPerDayInternational();
+            set.dayRates.add(row);
+        }
+        rules.persist(set);
+        return RecognitionRulesResponse.from(set);
+    }
+}
