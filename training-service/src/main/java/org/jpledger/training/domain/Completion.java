@@ -99,8 +99,10 @@ public class Completion {
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
-    /** Recording order, filled by the database; the listing's stable sort key. */
+    /**
+     * Recording order, filled by the database; the listing's stable sort key. Not read back after an insert (that would
+     * cost a query per record): it is null on a completion recorded in the current transaction.
+     */
     @Column(insertable = false, updatable = false)
-    @org.hibernate.annotations.Generated
     public Long seq;
 }

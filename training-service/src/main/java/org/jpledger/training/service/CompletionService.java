@@ -72,7 +72,7 @@ public class CompletionService {
      */
     @Transactional
     public Upserted<CompletionResponse> record(CompletionRequest request, String idempotencyKey) {
-        RecognitionRules current = rules.current().rules();
+        RecognitionRules current = rules.currentRules();
         BigDecimal recognizedJp = validate(request, current);
         Optional<Completion> earlier = idempotencyKey == null ? Optional.empty()
                 : completions.findByIdempotencyKey(idempotencyKey);
@@ -116,7 +116,7 @@ public class CompletionService {
             fixed.add("externalId", "cannot change; it identifies the record together with sourceSystem");
         }
         fixed.throwIfAny();
-        RecognitionRules current = rules.current().rules();
+        RecognitionRules current = rules.currentRules();
         BigDecimal recognizedJp = validate(request, current);
         if (sameContent(c, request)) {
             return new Upserted<>(false, CompletionResponse.from(c));
