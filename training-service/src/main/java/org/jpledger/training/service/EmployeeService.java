@@ -54,11 +54,17 @@ public class EmployeeService {
         employee.version++;
         employee.updatedAt = clock.instant();
         employees.persist(employee);
-        outbox.append(Topics.EMPLOYEES, nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(employee.nip,
+        appendEvent(employee);
+        return new Upserted<>(created, EmployeeResponse.from(employee));
+    }
+
+    /** Publishes the employee's full current state, in the caller's transaction (a change, or a republish). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void appendEvent(Employee employee) {
+        outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(employee.nip,
                 employee.name, employee.employmentType, employee.positionLevel, employee.unitCode, employee.employedFrom,
                 employee.employedUntil, employee.version,
                 List.of(new UnitAssignment(employee.unitCode, employee.employedFrom))));
-        return new Upserted<>(created, EmployeeResponse.from(employee));
     }
 
     @Transactional

@@ -48,9 +48,15 @@ public class UnitService {
         unit.version++;
         unit.updatedAt = clock.instant();
         units.persist(unit);
-        outbox.append(Topics.UNITS, code, EventTypes.UNIT_UPSERTED_V1,
-                new UnitUpserted(unit.code, unit.name, unit.parentCode, unit.version));
+        appendEvent(unit);
         return new Upserted<>(created, UnitResponse.from(unit));
+    }
+
+    /** Publishes the unit's current state, in the caller's transaction (a change, or a republish). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void appendEvent(Unit unit) {
+        outbox.append(Topics.UNITS, unit.code, EventTypes.UNIT_UPSERTED_V1,
+                new UnitUpserted(unit.code, unit.name, unit.parentCode, unit.version));
     }
 
     @Transactional
