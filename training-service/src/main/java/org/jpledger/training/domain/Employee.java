@@ -44,4 +44,9 @@ public class Employee {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether the employee was in service on {@code day}. */
+    public boolean employedOn(LocalDate day) {
+        return !day.isBefore(employedFrom) && (employedUntil == null || !day.isAfter(employedUntil));
+    }
 }

@@ -3,14 +3,40 @@ package org.jpledger.training.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 
-/** Units by code. */
+/** Units by code, and the shape of the unit tree. */
 @ApplicationScoped
 public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
+
+    private static final String SUBTREE = "WITH RECURSIVE subtree(code, name, parent_code, version, depth, path) AS ("
+            + " SELECT code, name, parent_code, version, 0, ARRAY[code::text] FROM unit WHERE code = ?1"
+            + " UNION ALL"
+            + " SELECT u.code, u.name, u.parent_code, u.version, s.depth + 1, s.path || u.code::text"
+            + " FROM unit u JOIN subtree s ON u.parent_code = s.code)"
+            + " SELECT code, name, parent_code, version, depth FROM subtree ORDER BY path";
 
     /** Loads a unit locked for update, so concurrent changes of one unit get consecutive versions. */
     public Optional<Unit> findForUpdate(String code) {
         return findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The direct children of a unit, by code; the root units when {@code parentCode} is null. */
+    public List<Unit> children(String parentCode) {
+        return parentCode == null ? list("parentCode is null order by code")
+                : list("parentCode = ?1 order by code", parentCode);
+    }
+
+    /** A unit and all units below it with their depth below it (0 for the unit itself), depth first by code. */
+    @SuppressWarnings("unchecked")
+    public List<SubtreeRow> subtree(String code) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(SUBTREE).setParameter(1, code).getResultList();
+        return rows.stream().map(r -> new SubtreeRow((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), ((Number) r[4]).intValue())).toList();
+    }
+
+    /** One unit of a subtree. */
+    public record SubtreeRow(String code, String name, String parentCode, long version, int depth) {
     }
 }

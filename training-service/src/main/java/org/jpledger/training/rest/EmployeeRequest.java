@@ -18,5 +18,8 @@ public record EmployeeRequest(
         @Schema(description = "Code of the unit the employee works in", examples = "BKD-JATENG")
         @NotBlank @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String unitCode,
         @Schema(description = "First day in service") @NotNull LocalDate employedFrom,
-        @Schema(description = "Last day in service; absent while in service") LocalDate employedUntil) {
+        @Schema(description = "Last day in service; absent while in service") LocalDate employedUntil,
+        @Schema(description = "When a change of unitCode took effect (a transfer); default today in Asia/Jakarta. Not "
+                + "before the employee's latest transfer, not in the future; ignored when the unit does not change.")
+        LocalDate effectiveDate) {
 }

@@ -9,9 +9,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +51,31 @@ public class UnitResource {
     public Response upsert(@PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code,
             @Valid @NotNull UnitRequest body) {
         return Responses.upserted(units.upsert(code, body));
+    }
+
+    @GET
+    @Operation(summary = "List the children of a unit",
+            description = "The units whose parent is `parent`, by code; without `parent`, the root units.")
+    @APIResponse(responseCode = "200", description = "The children",
+            content = @Content(schema = @Schema(implementation = UnitResponse.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No unit with the parent code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<UnitResponse> children(
+            @Parameter(description = "Code of the parent unit; absent for the roots") @QueryParam("parent") String parent) {
+        return units.children(parent == null || parent.isBlank() ? null : parent);
+    }
+
+    @GET
+    @Path("/{code}/subtree")
+    @Operation(summary = "Get a unit's subtree",
+            description = "The unit and every unit below it, depth first (children by code), each with its parent and its "
+                    + "depth below the unit.")
+    @APIResponse(responseCode = "200", description = "The subtree, the unit first",
+            content = @Content(schema = @Schema(implementation = SubtreeUnitResponse.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<SubtreeUnitResponse> subtree(@PathParam("code") String code) {
+        return units.subtree(code);
     }
 
     @GET

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -244,7 +243,7 @@ public class CompletionService {
             Optional<Employee> employee = employees.findForUpdate(r.nip());
             if (employee.isEmpty()) {
                 errors.add("nip", "no employee with this NIP; register the employee first");
-            } else if (!employedOn(employee.get(), r.endDate())) {
+            } else if (!employee.get().employedOn(r.endDate())) {
                 errors.add("endDate", "the employee was not in service on this date");
             }
         }
@@ -262,10 +261,6 @@ public class CompletionService {
         }
         errors.throwIfAny();
         return recognized.orElseThrow();
-    }
-
-    private static boolean employedOn(Employee e, LocalDate day) {
-        return !day.isBefore(e.employedFrom) && (e.employedUntil == null || !day.isAfter(e.employedUntil));
     }
 
     private static boolean sameContent(Completion c, CompletionRequest r) {

@@ -3,32 +3,42 @@ package org.jpledger.training.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
-import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.Topics;
+import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
 import org.jpledger.training.domain.Nip;
+import org.jpledger.training.domain.UnitAssignmentEntry;
+import org.jpledger.training.domain.UnitAssignmentRepository;
 import org.jpledger.training.domain.UnitRepository;
 import org.jpledger.training.outbox.OutboxWriter;
 import org.jpledger.training.rest.EmployeeRequest;
 import org.jpledger.training.rest.EmployeeResponse;
 
-/** Registers and changes employees; each change is a new version and publishes the full new state. */
+/**
+ * Registers and changes employees; each change is a new version and publishes the full new state. A change of unit is an
+ * effective-dated transfer, kept in the employee's unit history.
+ */
 @ApplicationScoped
 public class EmployeeService {
 
     private final EmployeeRepository employees;
     private final UnitRepository units;
+    private final UnitAssignmentRepository assignments;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public EmployeeService(EmployeeRepository employees, UnitRepository units, OutboxWriter outbox, Clock clock) {
+    public EmployeeService(EmployeeRepository employees, UnitRepository units, UnitAssignmentRepository assignments,
+            OutboxWriter outbox, Clock clock) {
         this.employees = employees;
         this.units = units;
+        this.assignments = assignments;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -38,12 +48,15 @@ public class EmployeeService {
         validate(nip, request);
         Employee employee = employees.findForUpdate(nip).orElse(null);
         boolean created = employee == null;
+        List<UnitAssignmentEntry> history = created ? List.of() : assignments.historyOf(nip);
         if (!created && sameState(employee, request)) {
-            return new Upserted<>(false, EmployeeResponse.from(employee));
+            return new Upserted<>(false, EmployeeResponse.from(employee, asEvents(history)));
         }
         if (created) {
             employee = new Employee();
             employee.nip = nip;
+        } else {
+            changeHistory(employee, request, history);
         }
         employee.name = request.name();
         employee.employmentType = request.employmentType();
@@ -54,23 +67,84 @@ public class EmployeeService {
         employee.version++;
         employee.updatedAt = clock.instant();
         employees.persist(employee);
-        appendEvent(employee);
-        return new Upserted<>(created, EmployeeResponse.from(employee));
-    }
-
-    /** Publishes the employee's full current state, in the caller's transaction (a change, or a republish). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void appendEvent(Employee employee) {
-        outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(employee.nip,
-                employee.name, employee.employmentType, employee.positionLevel, employee.unitCode, employee.employedFrom,
-                employee.employedUntil, employee.version,
-                List.of(new UnitAssignment(employee.unitCode, employee.employedFrom))));
+        if (created) {
+            // after the employee, whose row the assignment refers to
+            assign(nip, request.unitCode(), request.employedFrom());
+        }
+        assignments.flush();
+        return new Upserted<>(created, EmployeeResponse.from(employee, appendEvent(employee)));
     }
 
     @Transactional
     public EmployeeResponse get(String nip) {
-        return employees.findByIdOptional(nip).map(EmployeeResponse::from)
+        Employee employee = employees.findByIdOptional(nip)
                 .orElseThrow(() -> new ResourceNotFoundException("no employee with NIP " + nip));
+        return EmployeeResponse.from(employee, asEvents(assignments.historyOf(nip)));
+    }
+
+    /** Publishes the employee's full current state with its unit history, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<UnitAssignment> appendEvent(Employee employee) {
+        List<UnitAssignment> history = asEvents(assignments.historyOf(employee.nip));
+        outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(employee.nip,
+                employee.name, employee.employmentType, employee.positionLevel, employee.unitCode, employee.employedFrom,
+                employee.employedUntil, employee.version, history));
+        return history;
+    }
+
+    /** Records a transfer, or keeps the first assignment in step with a corrected employedFrom. */
+    private void changeHistory(Employee employee, EmployeeRequest request, List<UnitAssignmentEntry> history) {
+        UnitAssignmentEntry first = history.get(0);
+        UnitAssignmentEntry latest = history.get(history.size() - 1);
+        if (!request.employedFrom().equals(employee.employedFrom)) {
+            if (history.size() > 1 && request.employedFrom().isAfter(history.get(1).effectiveFrom)) {
+                throw InvalidRequestException.of("employedFrom", "must not be after the employee's first transfer ("
+                        + history.get(1).effectiveFrom + ")");
+            }
+            assignments.delete(first);
+            assignments.flush();
+            assign(employee.nip, first.unitCode, request.employedFrom());
+            if (history.size() == 1) {
+                latest = null;
+            }
+        }
+        if (request.unitCode().equals(employee.unitCode)) {
+            return;
+        }
+        LocalDate effective = request.effectiveDate() != null ? request.effectiveDate() : TrainingCalendar.today(clock);
+        FieldErrors errors = new FieldErrors();
+        if (effective.isAfter(TrainingCalendar.today(clock))) {
+            errors.add("effectiveDate", "must not be in the future; record a transfer when it takes effect");
+        }
+        if (effective.isBefore(request.employedFrom())) {
+            errors.add("effectiveDate", "must not be before employedFrom");
+        }
+        if (latest != null && effective.isBefore(latest.effectiveFrom)) {
+            errors.add("effectiveDate", "must not be before the latest transfer (" + latest.effectiveFrom
+                    + "); history is not rewritten");
+        }
+        errors.throwIfAny();
+        UnitAssignmentEntry sameDay = assignments.findById(new UnitAssignmentEntry.Key(employee.nip, effective));
+        if (sameDay != null) {
+            // A second transfer on the same day corrects the first.
+            sameDay.unitCode = request.unitCode();
+            sameDay.recordedAt = clock.instant();
+        } else {
+            assign(employee.nip, request.unitCode(), effective);
+        }
+    }
+
+    private void assign(String nip, String unitCode, LocalDate from) {
+        UnitAssignmentEntry entry = new UnitAssignmentEntry();
+        entry.nip = nip;
+        entry.unitCode = unitCode;
+        entry.effectiveFrom = from;
+        entry.recordedAt = clock.instant();
+        assignments.persist(entry);
+    }
+
+    private static List<UnitAssignment> asEvents(List<UnitAssignmentEntry> history) {
+        return history.stream().map(a -> new UnitAssignment(a.unitCode, a.effectiveFrom)).toList();
     }
 
     private void validate(String nip, EmployeeRequest request) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jpledger.contracts.events.EventTypes;
@@ -13,6 +14,7 @@ import org.jpledger.training.domain.Unit;
 import org.jpledger.training.domain.UnitRepository;
 import org.jpledger.training.outbox.OutboxWriter;
 import org.jpledger.training.rest.UnitRequest;
+import org.jpledger.training.rest.SubtreeUnitResponse;
 import org.jpledger.training.rest.UnitResponse;
 
 /** Creates and changes units, keeping the unit tree free of loops; each change is a new version and one event. */
@@ -57,6 +59,25 @@ public class UnitService {
     void appendEvent(Unit unit) {
         outbox.append(Topics.UNITS, unit.code, EventTypes.UNIT_UPSERTED_V1,
                 new UnitUpserted(unit.code, unit.name, unit.parentCode, unit.version));
+    }
+
+    /** The children of {@code parentCode} (which must exist), or the root units when it is null. */
+    @Transactional
+    public List<UnitResponse> children(String parentCode) {
+        if (parentCode != null && units.findByIdOptional(parentCode).isEmpty()) {
+            throw new ResourceNotFoundException("no unit with code " + parentCode);
+        }
+        return units.children(parentCode).stream().map(UnitResponse::from).toList();
+    }
+
+    /** The unit and everything below it, depth first. */
+    @Transactional
+    public List<SubtreeUnitResponse> subtree(String code) {
+        List<SubtreeUnitResponse> rows = units.subtree(code).stream().map(SubtreeUnitResponse::from).toList();
+        if (rows.isEmpty()) {
+            throw new ResourceNotFoundException("no unit with code " + code);
+        }
+        return rows;
     }
 
     @Transactional

@@ -1,8 +1,10 @@
 package org.jpledger.training.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.jpledger.training.TestData.freshUnit;
 import static org.jpledger.training.TestData.unitJson;
 
@@ -66,6 +68,40 @@ class UnitResourceTest {
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("code"));
+    }
+
+    @Test
+    void listsTheChildrenOfAUnitByCode() {
+        String top = freshUnit();
+        given().contentType(ContentType.JSON).body(unitJson("Dinas", null)).put("/api/v1/units/{code}", top);
+        given().contentType(ContentType.JSON).body(unitJson("Bidang B", top)).put("/api/v1/units/{code}", top + "-B");
+        given().contentType(ContentType.JSON).body(unitJson("Bidang A", top)).put("/api/v1/units/{code}", top + "-A");
+        given().contentType(ContentType.JSON).body(unitJson("Seksi", top + "-A")).put("/api/v1/units/{code}", top + "-A-1");
+
+        given().queryParam("parent", top).when().get("/api/v1/units")
+                .then().statusCode(200).body("code", contains(top + "-A", top + "-B"));
+        given().queryParam("parent", "NO-SUCH-PARENT").when().get("/api/v1/units").then().statusCode(404);
+        given().when().get("/api/v1/units").then().statusCode(200).body("code", hasItem(top))
+                .body("code", not(hasItem(top + "-A")));
+    }
+
+    @Test
+    void returnsTheWholeSubtreeDepthFirstWithDepths() {
+        String top = freshUnit();
+        given().contentType(ContentType.JSON).body(unitJson("Dinas", null)).put("/api/v1/units/{code}", top);
+        given().contentType(ContentType.JSON).body(unitJson("Bidang B", top)).put("/api/v1/units/{code}", top + "-B");
+        given().contentType(ContentType.JSON).body(unitJson("Bidang A", top)).put("/api/v1/units/{code}", top + "-A");
+        given().contentType(ContentType.JSON).body(unitJson("Seksi", top + "-A")).put("/api/v1/units/{code}", top + "-A-1");
+
+        given().when().get("/api/v1/units/{code}/subtree", top)
+                .then().statusCode(200)
+                .body("code", contains(top, top + "-A", top + "-A-1", top + "-B"))
+                .body("depth", contains(0, 1, 2, 1))
+                .body("parentCode", contains(null, top, top + "-A", top));
+        given().when().get("/api/v1/units/{code}/subtree", top + "-A")
+                .then().statusCode(200).body("code", contains(top + "-A", top + "-A-1"));
+        given().when().get("/api/v1/units/{code}/subtree", "NO-SUCH-UNIT")
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test

@@ -1,0 +1,14 @@
+package org.jpledger.training.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.training.domain.UnitRepository.SubtreeRow;
+
+/** A unit within a subtree listing. */
+@Schema(name = "SubtreeUnit", description = "A unit of a subtree with its depth below the subtree's top unit.")
+public record SubtreeUnitResponse(String code, String name, String parentCode, long version,
+        @Schema(description = "0 for the top unit, 1 for its children, and so on") int depth) {
+
+    public static SubtreeUnitResponse from(SubtreeRow row) {
+        return new SubtreeUnitResponse(row.code(), row.name(), row.parentCode(), row.version(), row.depth());
+    }
+}
