@@ -17,20 +17,25 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.training.service.CompletionBatchService;
 import org.jpledger.training.service.CompletionService;
 import org.jpledger.training.service.Upserted;
 
-/** HTTP face of training completions: record, read, amend, void, history and listing. */
+/** HTTP face of training completions: record (one, a batch, a CSV file), read, amend, void, history and listing. */
 @Path("/api/v1/completions")
 @Tag(name = "Completions", description = "Training completions and the JP they count for")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,9 +43,11 @@ import org.jpledger.training.service.Upserted;
 public class CompletionResource {
 
     private final CompletionService completions;
+    private final CompletionBatchService batches;
 
-    public CompletionResource(CompletionService completions) {
+    public CompletionResource(CompletionService completions, CompletionBatchService batches) {
         this.completions = completions;
+        this.batches = batches;
     }
 
     @POST
@@ -64,6 +71,42 @@ public class CompletionResource {
             @Context UriInfo uri) {
         Upserted<CompletionResponse> result = completions.record(body, idempotencyKey);
         return Responses.recorded(result, uri.getAbsolutePathBuilder().path(result.body().id().toString()).build());
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Record up to " + CompletionBatchService.MAX_BATCH + " completions",
+            description = "Each item is validated and recorded on its own, exactly as by POST /api/v1/completions, so one "
+                    + "bad item does not sink the others. The answer lists one result per item in input order: created, "
+                    + "existing (an identical earlier record, also an identical earlier item of this batch) or error with "
+                    + "its problem details.")
+    @APIResponse(responseCode = "200", description = "One result per item",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or more than "
+            + CompletionBatchService.MAX_BATCH + " items; nothing recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BatchResponse recordBatch(
+            @RequestBody(content = @Content(schema = @Schema(implementation = CompletionRequest.class,
+                    type = SchemaType.ARRAY))) @NotNull List<JsonNode> body) {
+        return batches.recordBatch(body);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", "application/csv"})
+    @Operation(summary = "Import completions from a CSV file",
+            description = "A header row naming the columns (any order): nip, title, kindId, competencyType, deliveryMode, "
+                    + "provider, startDate, endDate, jp, days, international, certificateNumber, sourceSystem, externalId. "
+                    + "UTF-8 with or without BOM; ',' or ';' as delimiter (as Excel in Indonesian locale writes), with "
+                    + "';' a decimal comma in jp; RFC 4180 quoting; dates as yyyy-MM-dd; an empty cell is absent. Rows "
+                    + "are recorded as they are read, each on its own like a batch item, so a file of any length streams "
+                    + "through. An unknown or missing required column refuses the whole file before anything is stored.")
+    @APIResponse(responseCode = "200", description = "Counts and the refused rows (row 1 is the first after the header)",
+            content = @Content(schema = @Schema(implementation = ImportResponse.class)))
+    @APIResponse(responseCode = "400", description = "The header is wrong; nothing recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportResponse importCsv(InputStream body) {
+        return batches.importCsv(body);
     }
 
     @GET
@@ -151,7 +194,7 @@ public class CompletionResource {
             description = "Every version, oldest first: what the completion was, what changed it, when and by whom.")
     @APIResponse(responseCode = "200", description = "All versions",
             content = @Content(schema = @Schema(implementation = CompletionVersionResponse.class, type =
-                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+                    SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such completion",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CompletionVersionResponse> history(@PathParam("id") UUID id) {

@@ -1,0 +1,190 @@
+package org.jpledger.training.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jpledger.training.rest.BatchItemResult;
+import org.jpledger.training.rest.BatchItemResult.Outcome;
+import org.jpledger.training.rest.BatchResponse;
+import org.jpledger.training.rest.CompletionRequest;
+import org.jpledger.training.rest.ImportResponse;
+import org.jpledger.training.rest.Problems;
+
+/**
+ * Records many completions at once, from a JSON batch or a CSV file. Each item is converted, validated and recorded on
+ * its own transaction, so one bad item never sinks the others; the outcome of each is reported.
+ */
+@ApplicationScoped
+public class CompletionBatchService {
+
+    public static final int MAX_BATCH = 1000;
+    /** The CSV columns: the fields of a completion request. */
+    public static final List<String> COLUMNS = List.of("nip", "title", "kindId", "competencyType", "deliveryMode",
+            "provider", "startDate", "endDate", "jp", "days", "international", "certificateNumber", "sourceSystem",
+            "externalId");
+    private static final List<String> REQUIRED = List.of("nip", "title", "kindId", "competencyType", "deliveryMode",
+            "provider", "startDate", "endDate", "sourceSystem", "externalId");
+
+    private final CompletionService completions;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public CompletionBatchService(CompletionService completions, ObjectMapper mapper, Validator validator) {
+        this.completions = completions;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** Records each item of a JSON batch on its own; results in input order. */
+    public BatchResponse recordBatch(List<JsonNode> items) {
+        if (items.isEmpty()) {
+            throw InvalidRequestException.of("body", "must hold at least one completion");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw InvalidRequestException.of("body", "holds " + items.size() + " completions; at most " + MAX_BATCH
+                    + " per batch (use the CSV import for more)");
+        }
+        List<BatchItemResult> results = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            results.add(recordOne(i, items.get(i)));
+        }
+        return new BatchResponse(count(results, Outcome.created), count(results, Outcome.existing),
+                count(results, Outcome.error), results);
+    }
+
+    /**
+     * Records each data row of a CSV file as it is read: UTF-8 with or without BOM, ',' or ';' delimited (with ';' a
+     * decimal comma is accepted in jp), a header row naming the columns.
+     */
+    public ImportResponse importCsv(InputStream body) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        String headerLine = peekFirstLine(reader);
+        char delimiter = CsvRecords.delimiterOf(headerLine);
+        CsvRecords records = new CsvRecords(reader, delimiter);
+        if (!records.hasNext()) {
+            throw InvalidRequestException.of("body", "is empty; the first line must name the columns");
+        }
+        List<String> header = records.next().stream().map(String::trim).toList();
+        checkHeader(header);
+        long rows = 0;
+        long created = 0;
+        long existing = 0;
+        long failed = 0;
+        List<ImportResponse.RowError> errors = new ArrayList<>();
+        while (true) {
+            List<String> record;
+            try {
+                if (!records.hasNext()) {
+                    break;
+                }
+                record = records.next();
+            } catch (IllegalArgumentException e) {
+                failed++;
+                rows++;
+                addError(errors, rows, InvalidRequestException.of("row", e.getMessage()));
+                break;
+            }
+            rows++;
+            BatchItemResult result = recordOne((int) rows, toJson(header, record, delimiter));
+            switch (result.status()) {
+                case created -> created++;
+                case existing -> existing++;
+                case error -> {
+                    failed++;
+                    if (errors.size() < ImportResponse.MAX_ERRORS) {
+                        errors.add(new ImportResponse.RowError(rows, result.problem()));
+                    }
+                }
+            }
+        }
+        return new ImportResponse(rows, created, existing, failed, errors, failed > errors.size());
+    }
+
+    /** Converts, validates and records one item; every failure becomes that item's problem. */
+    private BatchItemResult recordOne(int index, JsonNode item) {
+        try {
+            CompletionRequest request = mapper.treeToValue(item, CompletionRequest.class);
+            Set<ConstraintViolation<CompletionRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                return new BatchItemResult(index, Outcome.error, null, Problems.violations(violations));
+            }
+            Upserted<org.jpledger.training.rest.CompletionResponse> result = completions.record(request);
+            return new BatchItemResult(index, result.created() ? Outcome.created : Outcome.existing, result.body(), null);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new BatchItemResult(index, Outcome.error, null, Problems.from(unwrap(e)));
+        } catch (RuntimeException e) {
+            return new BatchItemResult(index, Outcome.error, null, Problems.from(e));
+        }
+    }
+
+    private static Throwable unwrap(Exception e) {
+        return e instanceof IllegalArgumentException && e.getCause() instanceof JsonProcessingException json ? json : e;
+    }
+
+    private JsonNode toJson(List<String> header, List<String> record, char delimiter) {
+        ObjectNode item = mapper.createObjectNode();
+        for (int i = 0; i < header.size() && i < record.size(); i++) {
+            String value = record.get(i).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (delimiter == ';' && header.get(i).equals("jp")) {
+                value = value.replace(',', '.');
+            }
+            item.put(header.get(i), value);
+        }
+        if (record.size() > header.size()) {
+            item.put("unexpectedColumn" + (header.size() + 1), record.get(header.size()));
+        }
+        return item;
+    }
+
+    private static void checkHeader(List<String> header) {
+        FieldErrors errors = new FieldErrors();
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                errors.add("header", "unknown column '" + column + "'; the columns are " + String.join(", ", COLUMNS));
+            }
+        }
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                errors.add("header", "missing required column '" + column + "'");
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    private static String peekFirstLine(BufferedReader reader) {
+        try {
+            reader.mark(64 * 1024);
+            String line = reader.readLine();
+            reader.reset();
+            return line == null ? "" : line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addError(List<ImportResponse.RowError> errors, long row, RuntimeException e) {
+        if (errors.size() < ImportResponse.MAX_ERRORS) {
+            errors.add(new ImportResponse.RowError(row, Problems.from(e)));
+        }
+    }
+
+    private static int count(List<BatchItemResult> results, Outcome outcome) {
+        return (int) results.stream().filter(r -> r.status() == outcome).count();
+    }
+}

@@ -1,0 +1,164 @@
+package org.jpledger.training.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.jpledger.training.TestData.completionJson;
+import static org.jpledger.training.TestData.registeredEmployee;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.training.domain.CompletionRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Many completions at once: each item on its own, reported in order; CSV files streamed row by row. */
+@QuarkusTest
+class CompletionBatchTest {
+
+    private static final String HEADER_SEMICOLON =
+            "nip;title;kindId;competencyType;deliveryMode;provider;startDate;endDate;jp;sourceSystem;externalId";
+
+    @Inject
+    CompletionRepository completions;
+
+    private String nip;
+    private String run;
+
+    @BeforeEach
+    void employee() {
+        nip = registeredEmployee();
+        run = UUID.randomUUID().toString();
+    }
+
+    @Test
+    void recordsEachItemOnItsOwnAndReportsEveryOutcomeInOrder() {
+        String good = completionJson(nip, run + "-1");
+        String unknownField = completionJson(nip, run + "-2").replace("{", "{\"isAdmin\":true,");
+        String unknownEmployee = completionJson("199001012015011001", run + "-3");
+        String alsoGood = completionJson(nip, run + "-4");
+
+        given().contentType(ContentType.JSON).body("[" + good + "," + unknownField + "," + unknownEmployee + "," + alsoGood + "]")
+                .when().post("/api/v1/completions/batch")
+                .then().statusCode(200)
+                .body("created", equalTo(2)).body("failed", equalTo(2))
+                .body("items.index", contains(0, 1, 2, 3))
+                .body("items.status", contains("created", "error", "error", "created"))
+                .body("items[1].problem.errors.field", hasItem("isAdmin"))
+                .body("items[2].problem.errors.field", hasItem("nip"));
+
+        assertThat(stored("sourceSystem = ?1 and externalId like ?2", "test-lms", run + "%")).isEqualTo(2);
+    }
+
+    @Test
+    void reportsADuplicateInsideTheBatchPerItem() {
+        String item = completionJson(nip, run + "-dup");
+        String sameKeyOtherContent = item.replace("\"jp\":24", "\"jp\":30");
+
+        JsonPath answer = given().contentType(ContentType.JSON).body("[" + item + "," + item + "," + sameKeyOtherContent + "]")
+                .when().post("/api/v1/completions/batch")
+                .then().statusCode(200)
+                .body("items.status", contains("created", "existing", "error"))
+                .body("items[2].problem.status", equalTo(409))
+                .extract().jsonPath();
+
+        assertThat(answer.getString("items[1].completion.id")).isEqualTo(answer.getString("items[0].completion.id"));
+    }
+
+    @Test
+    void refusesABatchOverTheLimitStoringNothing() {
+        String items = IntStream.range(0, 1001).mapToObj(i -> completionJson(nip, run + "-" + i))
+                .collect(Collectors.joining(",", "[", "]"));
+
+        given().contentType(ContentType.JSON).body(items)
+                .when().post("/api/v1/completions/batch")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors.field", hasItem("body"));
+        assertThat(stored("externalId like ?1", run + "%")).isZero();
+    }
+
+    @Test
+    void refusesAnEmptyBatchAndABodyThatIsNotAnArray() {
+        given().contentType(ContentType.JSON).body("[]").post("/api/v1/completions/batch")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().contentType(ContentType.JSON).body(completionJson(nip, run)).post("/api/v1/completions/batch")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void importsASemicolonCsvWithABomQuotesAndADecimalComma() {
+        String csv = "\uFEFF" + HEADER_SEMICOLON + "\r\n"
+                + nip + ";\"Bimtek \"\"SIASN\"\"; angkatan 2\";8;TEKNIS;LURING;BKD;2026-02-02;2026-02-03;12,5;csv;" + run + "-1\r\n"
+                + nip + ";Kursus;11;TEKNIS;DARING;LAN;2026-02-04;2026-02-05;6;csv;" + run + "-2\r\n";
+
+        given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/completions/import")
+                .then().statusCode(200)
+                .body("rows", equalTo(2)).body("created", equalTo(2)).body("failed", equalTo(0));
+
+        given().queryParam("nip", nip).get("/api/v1/completions")
+                .then().body("items.title", contains("Bimtek \"SIASN\"; angkatan 2", "Kursus"))
+                .body("items.jp", contains(12.5f, 6.0f));
+    }
+
+    @Test
+    void importsACommaCsvReportingBadRowsByNumberAndStoringTheRest() {
+        String csv = HEADER_SEMICOLON.replace(';', ',') + "\n"
+                + nip + ",Pelatihan A,3,TEKNIS,LURING,BKD,2026-02-02,2026-02-03,8,csv," + run + "-1\n"
+                + nip + ",Pelatihan B,3,TEKNIS,LURING,BKD,2026-02-02,not-a-date,8,csv," + run + "-2\n"
+                + nip + ",Pelatihan C,99,TEKNIS,LURING,BKD,2026-02-02,2026-02-03,8,csv," + run + "-3\n"
+                + nip + ",Pelatihan D,3,TEKNIS,LURING,BKD,2026-02-02,2026-02-03,8,csv," + run + "-4\n";
+
+        given().contentType("text/csv").body(csv)
+                .when().post("/api/v1/completions/import")
+                .then().statusCode(200)
+                .body("rows", equalTo(4)).body("created", equalTo(2)).body("failed", equalTo(2))
+                .body("errors.row", contains(2, 3))
+                .body("errors[0].problem.errors.field", hasItem("endDate"))
+                .body("errors[1].problem.errors.field", hasItem("kindId"));
+        assertThat(stored("externalId like ?1", run + "%")).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAFileWithAnUnknownOrMissingColumnStoringNothing() {
+        String unknown = HEADER_SEMICOLON + ";colour\n" + nip + ";T;3;TEKNIS;LURING;BKD;2026-02-02;2026-02-03;8;csv;" + run
+                + ";red\n";
+        given().contentType("text/csv").body(unknown).when().post("/api/v1/completions/import")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors.field", hasItem("header"));
+        String missing = "nip;title\n" + nip + ";T\n";
+        given().contentType("text/csv").body(missing).when().post("/api/v1/completions/import")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        assertThat(stored("externalId like ?1", run + "%")).isZero();
+    }
+
+    @Test
+    void importsThousandsOfRows() {
+        int rows = 2000;
+        StringBuilder csv = new StringBuilder(HEADER_SEMICOLON.replace(';', ',')).append('\n');
+        for (int i = 0; i < rows; i++) {
+            csv.append(nip).append(",Pelatihan ").append(i).append(",16,TEKNIS,DARING,LMS,2026-01-10,2026-01-10,2,csv,")
+                    .append(run).append('-').append(i).append('\n');
+        }
+        long start = System.nanoTime();
+
+        given().contentType("text/csv").body(csv.toString())
+                .when().post("/api/v1/completions/import")
+                .then().statusCode(200).body("rows", equalTo(rows)).body("created", equalTo(rows));
+
+        io.quarkus.logging.Log.infof("CSV import: %d rows in %.1f s", rows, (System.nanoTime() - start) / 1e9);
+        assertThat(stored("externalId like ?1", run + "%")).isEqualTo(rows);
+    }
+
+    private long stored(String query, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> completions.count(query, params));
+    }
+}
