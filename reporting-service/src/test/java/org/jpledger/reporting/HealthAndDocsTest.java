@@ -31,6 +31,8 @@ class HealthAndDocsTest {
                 .then().statusCode(200)
                 .body("paths.'/api/v1/compliance/employees/{nip}'.get.summary",
                         equalTo("Get an employee's JP total for a year"))
+                .body("paths.'/api/v1/compliance/employees/{nip}'.get.description",
+                        containsString("voided completions do not count"))
                 .body("paths.'/api/v1/compliance/employees/{nip}'.get.responses.keySet()", hasItems("200", "400", "404"));
     }
 

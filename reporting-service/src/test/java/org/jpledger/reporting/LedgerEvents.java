@@ -2,6 +2,7 @@ package org.jpledger.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,9 +21,11 @@ import org.jpledger.contracts.events.CloudEvent;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.contracts.events.GoldenFiles;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
@@ -58,16 +61,55 @@ public final class LedgerEvents implements AutoCloseable {
                 EmploymentType.PNS, PositionLevel.PELAKSANA, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, version, null));
     }
 
+    /** A completion as recorded, active, counting in the year of {@code endDate}. */
     public RecordMetadata completion(UUID id, long version, String nip, String recognizedJp, LocalDate endDate) {
-        return send(Topics.EMPLOYEES, nip, EventTypes.COMPLETION_RECORDED_V1, new CompletionRecorded(id, version, nip,
-                "Pelatihan Teknis Analisis Jabatan", 1, TrainingMethod.KLASIKAL, CompetencyType.TEKNIS,
-                DeliveryMode.LURING, "BPSDMD Provinsi Jawa Tengah", endDate.minusDays(2), endDate, endDate.getYear(),
-                new BigDecimal(recognizedJp), null, false, new BigDecimal(recognizedJp), null, "test", id.toString(), null, 1, null));
+        return send(Topics.EMPLOYEES, nip, EventTypes.COMPLETION_RECORDED_V1,
+                completionState(id, version, nip, recognizedJp, endDate, CompletionStatus.ACTIVE, null));
+    }
+
+    /** A new version of a completion with new content, still active. */
+    public RecordMetadata amended(UUID id, long version, String nip, String recognizedJp, LocalDate endDate) {
+        return send(Topics.EMPLOYEES, nip, EventTypes.COMPLETION_AMENDED_V1,
+                completionState(id, version, nip, recognizedJp, endDate, CompletionStatus.ACTIVE, null));
+    }
+
+    /** A completion voided by its {@code version}; the rest is its content as last recorded or amended. */
+    public RecordMetadata voided(UUID id, long version, String nip, String recognizedJp, LocalDate endDate,
+            String reason) {
+        return send(Topics.EMPLOYEES, nip, EventTypes.COMPLETION_VOIDED_V1,
+                completionState(id, version, nip, recognizedJp, endDate, CompletionStatus.VOIDED, reason));
+    }
+
+    /**
+     * Sends a completion golden file byte-for-byte in shape, with only its event id, NIP and completion id replaced, so
+     * tests can replay it for an employee and completion of their own.
+     */
+    public RecordMetadata goldenCompletion(String goldenFile, UUID completionId, String nip) {
+        try {
+            ObjectNode event = (ObjectNode) mapper.readTree(GoldenFiles.read(goldenFile));
+            event.put("id", UUID.randomUUID().toString());
+            event.put("subject", nip);
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("nip", nip);
+            data.put("completionId", completionId.toString());
+            return sendBytes(Topics.EMPLOYEES, nip, mapper.writeValueAsBytes(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends any bytes, readable or not, and waits for the broker's acknowledgement. */
     public RecordMetadata raw(String topic, String key, String value) {
         return sendBytes(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CompletionRecorded completionState(UUID id, long version, String nip, String recognizedJp,
+            LocalDate endDate, CompletionStatus status, String voidReason) {
+        BigDecimal jp = new BigDecimal(recognizedJp);
+        return new CompletionRecorded(id, version, nip, "Pelatihan Teknis Analisis Jabatan", 1,
+                TrainingMethod.KLASIKAL, CompetencyType.TEKNIS, DeliveryMode.LURING, "BPSDMD Provinsi Jawa Tengah",
+                endDate.minusDays(2), endDate, endDate.getYear(), jp, null, false, jp, null, "test", id.toString(),
+                status, 1, voidReason);
     }
 
     private RecordMetadata send(String topic, String key, String type, Object payload) {

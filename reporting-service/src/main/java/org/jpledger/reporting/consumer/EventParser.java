@@ -26,7 +26,10 @@ public class EventParser {
     private static final Map<String, Class<?>> PAYLOADS = Map.of(
             EventTypes.UNIT_UPSERTED_V1, UnitUpserted.class,
             EventTypes.EMPLOYEE_UPSERTED_V1, EmployeeUpserted.class,
-            EventTypes.COMPLETION_RECORDED_V1, CompletionRecorded.class);
+            // All three carry the completion's full state; its status, not the type, says whether it counts.
+            EventTypes.COMPLETION_RECORDED_V1, CompletionRecorded.class,
+            EventTypes.COMPLETION_AMENDED_V1, CompletionRecorded.class,
+            EventTypes.COMPLETION_VOIDED_V1, CompletionRecorded.class);
 
     private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
@@ -66,7 +69,7 @@ public class EventParser {
             return new ParsedRecord.Rejected("data of event " + envelope.id() + " does not match " + envelope.type() + ": "
                     + messageOf(e));
         }
-        List<String> unusable = unusableFields(payload);
+        List<String> unusable = unusableFields(envelope.type(), payload);
         if (!unusable.isEmpty()) {
             return new ParsedRecord.Rejected("data of event " + envelope.id() + " has missing or invalid "
                     + String.join(", ", unusable));
@@ -75,8 +78,11 @@ public class EventParser {
                 envelope.type(), envelope.subject(), envelope.time(), envelope.datacontenttype(), payload));
     }
 
-    /** The fields the projections need that the payload lacks or has out of range; any other field may be absent. */
-    static List<String> unusableFields(Object payload) {
+    /**
+     * The fields the projections need that the payload lacks, has out of range or has in contradiction with the event
+     * {@code type}; any other field may be absent.
+     */
+    static List<String> unusableFields(String type, Object payload) {
         List<String> missing = new ArrayList<>();
         if (payload instanceof UnitUpserted unit) {
             requireText(unit.code(), "code", missing);
@@ -94,6 +100,11 @@ public class EventParser {
                 missing.add("year");
             }
             requireVersion(completion.version(), missing);
+            // A void that says it still counts, or a recording or amendment that says it is void, cannot be trusted
+            // either way: applying it would count or drop JP on a guess.
+            if (EventTypes.COMPLETION_VOIDED_V1.equals(type) == completion.active()) {
+                missing.add("status");
+            }
         }
         return missing;
     }

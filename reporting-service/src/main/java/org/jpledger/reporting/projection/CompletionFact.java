@@ -10,10 +10,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
 
-/** One training completion as of the newest {@code completion.recorded} version applied. */
+/**
+ * One training completion as of the newest version applied (recorded, amended or voided); a voided one is kept,
+ * uncounted, so that older versions arriving late stay ignored.
+ */
 @Entity
 @Table(name = "completion_fact")
 public class CompletionFact {
@@ -66,4 +70,16 @@ public class CompletionFact {
 
     @Column(name = "external_id")
     public String externalId;
+
+    /** Only ACTIVE facts count in {@link EmployeeYearTotal}. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CompletionStatus status;
+
+    /** The recognition rule table version behind {@code recognizedJp}; null in events that predate rule versions. */
+    @Column(name = "rule_version")
+    public Integer ruleVersion;
+
+    @Column(name = "void_reason")
+    public String voidReason;
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.contracts.reference.CompletionStatus;
 
 /** Applies ledger events to the compliance tables; idempotent, because each row only moves to a newer version. */
 @ApplicationScoped
@@ -82,6 +83,10 @@ public class ComplianceProjector {
         return true;
     }
 
+    /**
+     * Recorded, amended and voided events alike carry the completion's full state: the newest version replaces the
+     * fact, whatever its type. A void of a completion not yet seen is stored too, so that older versions stay ignored.
+     */
     private boolean applyCompletion(CompletionRecorded event) {
         CompletionFact fact = facts.findById(event.completionId());
         if (!Versions.supersedes(event.version(), fact == null ? null : fact.version)) {
@@ -110,7 +115,11 @@ public class ComplianceProjector {
         fact.international = event.international();
         fact.sourceSystem = event.sourceSystem();
         fact.externalId = event.externalId();
+        fact.status = event.active() ? CompletionStatus.ACTIVE : CompletionStatus.VOIDED;
+        fact.ruleVersion = event.ruleVersion();
+        fact.voidReason = event.voidReason();
         facts.persist(fact);
+        // Recomputed from the active facts, so a void drops the completion from the total and an amendment updates it.
         recomputeTotal(fact.nip, fact.year);
         // An amendment may move the completion to another year (or employee): the total it left must drop it.
         if (previousNip != null && (!previousNip.equals(fact.nip) || previousYear != fact.year)) {

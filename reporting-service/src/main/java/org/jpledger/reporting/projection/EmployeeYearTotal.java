@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** An employee's recognized JP in one training year, derived from the completion facts of that year. */
+/** An employee's recognized JP in one training year, derived from the year's active (not voided) completion facts. */
 @Entity
 @Table(name = "employee_year_total")
 @IdClass(EmployeeYearTotal.Key.class)

@@ -34,8 +34,10 @@ public class ComplianceResource {
     @Path("/{nip}")
     @Operation(summary = "Get an employee's JP total for a year",
             description = "The lesson hours (JP) recognized for the employee in the training year, how many completions "
-                    + "they come from and when the latest ended. An employee without completions that year has a total of "
-                    + "0. Figures follow the ledger's events, so a completion just recorded may take a moment to count.")
+                    + "they come from and when the latest ended. Each completion counts as its latest amendment, in the "
+                    + "year that amendment puts it in; voided completions do not count. An employee without counted "
+                    + "completions that year has a total of 0. Figures follow the ledger's events, so a completion "
+                    + "just recorded, amended or voided may take a moment to show.")
     @APIResponse(responseCode = "200", description = "The employee's total for the year",
             content = @Content(schema = @Schema(implementation = EmployeeComplianceResponse.class)))
     @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not a number from 2000 to 2100",

@@ -9,7 +9,8 @@ import org.jpledger.reporting.projection.EmployeeYearTotal;
 /**
  * An employee's recognized lesson hours (JP) in one training year.
  *
- * @param lastCompletionDate end date of the latest completion that year, null without completions
+ * @param completionCount    the year's completions that count: voided ones do not
+ * @param lastCompletionDate end date of the latest counted completion that year, null without any
  */
 @Schema(description = "An employee's recognized lesson hours (JP) in one training year")
 public record EmployeeComplianceResponse(
@@ -18,11 +19,12 @@ public record EmployeeComplianceResponse(
         @Schema(description = "Code of the employee's unit", examples = "BKD-JATENG") String unitCode,
         @Schema(description = "Training year (calendar year, Asia/Jakarta)", examples = "2026") int year,
         @Schema(description = "Recognized JP in the year", examples = "24.00") BigDecimal totalJp,
-        @Schema(description = "Completions counted in the year", examples = "3") int completionCount,
+        @Schema(description = "Completions counted in the year (voided ones are not)", examples = "3")
+        int completionCount,
         @Schema(description = "End date of the latest completion counted; absent without completions")
         LocalDate lastCompletionDate) {
 
-    /** @param total null when the employee has no completion in the year */
+    /** @param total null when the employee has no counted completion in the year */
     public static EmployeeComplianceResponse from(Employee employee, int year, EmployeeYearTotal total) {
         if (total == null) {
             return new EmployeeComplianceResponse(employee.nip, employee.name, employee.unitCode, year, BigDecimal.ZERO, 0,

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
-import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.GoldenFiles;
+import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class EventParserTest {
 
     private static final String NIP = "198503122010012003";
+    private static final UUID COMPLETION_ID = UUID.fromString("3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b044");
 
     private final EventParser parser = new EventParser();
     private final ObjectMapper json = new ObjectMapper();
@@ -58,7 +60,7 @@ class EventParserTest {
 
         assertThat(event.envelope().type()).isEqualTo(EventTypes.COMPLETION_RECORDED_V1);
         assertThat(event.payload()).isInstanceOfSatisfying(CompletionRecorded.class, completion -> {
-            assertThat(completion.completionId()).isEqualTo(UUID.fromString("3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b044"));
+            assertThat(completion.completionId()).isEqualTo(COMPLETION_ID);
             assertThat(completion.version()).isEqualTo(1);
             assertThat(completion.nip()).isEqualTo(NIP);
             assertThat(completion.kindId()).isEqualTo(4);
@@ -74,7 +76,75 @@ class EventParserTest {
             assertThat(completion.recognizedJp()).isEqualByComparingTo(new BigDecimal("10"));
             assertThat(completion.sourceSystem()).isEqualTo("simpeg-jateng");
             assertThat(completion.externalId()).isEqualTo("WS-2026-0412-017");
+            assertThat(completion.status()).isEqualTo(CompletionStatus.ACTIVE);
+            assertThat(completion.ruleVersion()).isEqualTo(1);
+            assertThat(completion.voidReason()).isNull();
         });
+    }
+
+    @Test
+    void readsTheGoldenCompletionRecordedEventWrittenBeforeStatusExistedAsActive() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.COMPLETION_RECORDED_V1_WITHOUT_STATUS);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.COMPLETION_RECORDED_V1);
+        assertThat(event.payload()).isInstanceOfSatisfying(CompletionRecorded.class, completion -> {
+            assertThat(completion.completionId()).isEqualTo(COMPLETION_ID);
+            assertThat(completion.version()).isEqualTo(1);
+            assertThat(completion.recognizedJp()).isEqualByComparingTo(new BigDecimal("10"));
+            assertThat(completion.status()).isNull();
+            assertThat(completion.ruleVersion()).isNull();
+            assertThat(completion.voidReason()).isNull();
+            assertThat(completion.active()).isTrue();
+        });
+    }
+
+    @Test
+    void readsTheGoldenCompletionAmendedEvent() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.COMPLETION_AMENDED_V1);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.COMPLETION_AMENDED_V1);
+        assertThat(event.envelope().time()).isEqualTo(Instant.parse("2026-03-22T01:15:00Z"));
+        assertThat(event.payload()).isInstanceOfSatisfying(CompletionRecorded.class, completion -> {
+            assertThat(completion.completionId()).isEqualTo(COMPLETION_ID);
+            assertThat(completion.version()).isEqualTo(2);
+            assertThat(completion.nip()).isEqualTo(NIP);
+            assertThat(completion.year()).isEqualTo(2026);
+            assertThat(completion.endDate()).isEqualTo(LocalDate.of(2026, 3, 19));
+            assertThat(completion.jp()).isEqualByComparingTo(new BigDecimal("12"));
+            assertThat(completion.days()).isNull();
+            assertThat(completion.recognizedJp()).isEqualByComparingTo(new BigDecimal("12"));
+            assertThat(completion.status()).isEqualTo(CompletionStatus.ACTIVE);
+            assertThat(completion.ruleVersion()).isEqualTo(1);
+            assertThat(completion.voidReason()).isNull();
+            assertThat(completion.active()).isTrue();
+        });
+    }
+
+    @Test
+    void readsTheGoldenCompletionVoidedEvent() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.COMPLETION_VOIDED_V1);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.COMPLETION_VOIDED_V1);
+        assertThat(event.envelope().time()).isEqualTo(Instant.parse("2026-04-02T03:00:00Z"));
+        assertThat(event.payload()).isInstanceOfSatisfying(CompletionRecorded.class, completion -> {
+            assertThat(completion.completionId()).isEqualTo(COMPLETION_ID);
+            assertThat(completion.version()).isEqualTo(3);
+            assertThat(completion.nip()).isEqualTo(NIP);
+            assertThat(completion.year()).isEqualTo(2026);
+            assertThat(completion.recognizedJp()).isEqualByComparingTo(new BigDecimal("12"));
+            assertThat(completion.status()).isEqualTo(CompletionStatus.VOIDED);
+            assertThat(completion.voidReason()).isEqualTo("Sertifikat ganda; sudah tercatat sebagai WS-2026-0398-002");
+            assertThat(completion.active()).isFalse();
+        });
+    }
+
+    @Test
+    void readsTheGoldenEmployeeUpsertedEventWrittenBeforeUnitHistoryExisted() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.EMPLOYEE_UPSERTED_V1_WITHOUT_HISTORY);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.EMPLOYEE_UPSERTED_V1);
+        assertThat(event.payload()).isEqualTo(new EmployeeUpserted(NIP, "Siti Rahayu", EmploymentType.PNS,
+                PositionLevel.PENGAWAS, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, 1, null));
     }
 
     @Test
@@ -149,6 +219,28 @@ class EventParserTest {
         ((ObjectNode) event.get("data")).remove("year");
 
         assertThat(rejection(json.writeValueAsBytes(event))).contains("does not match " + EventTypes.COMPLETION_RECORDED_V1);
+    }
+
+    @Test
+    void rejectsAVoidedEventWhoseStatusSaysItStillCounts() throws Exception {
+        ObjectNode active = golden(GoldenFiles.COMPLETION_VOIDED_V1);
+        ((ObjectNode) active.get("data")).put("status", "ACTIVE");
+        ObjectNode withoutStatus = golden(GoldenFiles.COMPLETION_VOIDED_V1);
+        ((ObjectNode) withoutStatus.get("data")).remove("status");
+
+        assertThat(rejection(json.writeValueAsBytes(active))).endsWith("has missing or invalid status");
+        assertThat(rejection(json.writeValueAsBytes(withoutStatus))).endsWith("has missing or invalid status");
+    }
+
+    @Test
+    void rejectsAnAmendedOrRecordedEventWhoseStatusSaysItIsVoided() throws Exception {
+        ObjectNode amended = golden(GoldenFiles.COMPLETION_AMENDED_V1);
+        ((ObjectNode) amended.get("data")).put("status", "VOIDED");
+        ObjectNode recorded = golden(GoldenFiles.COMPLETION_RECORDED_V1);
+        ((ObjectNode) recorded.get("data")).put("status", "VOIDED");
+
+        assertThat(rejection(json.writeValueAsBytes(amended))).endsWith("has missing or invalid status");
+        assertThat(rejection(json.writeValueAsBytes(recorded))).endsWith("has missing or invalid status");
     }
 
     @Test

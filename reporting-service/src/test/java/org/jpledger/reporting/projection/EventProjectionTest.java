@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jpledger.contracts.events.GoldenFiles;
 import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,9 @@ class EventProjectionTest {
     private static final int YEAR = 2025;
     private static final LocalDate MARCH = LocalDate.of(YEAR, 3, 20);
     private static final LocalDate JUNE = LocalDate.of(YEAR, 6, 12);
+    private static final String DUPLICATE = "Sertifikat ganda";
+    /** The training year of the golden completion files. */
+    private static final int GOLDEN_YEAR = 2026;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -120,6 +124,127 @@ class EventProjectionTest {
     }
 
     @Test
+    void followsAnAmendmentOfTheJpAndEndDate() {
+        String nip = freshNip();
+        UUID completion = UUID.randomUUID();
+        events.employee(nip, "Hendra Gunawan", 1);
+        events.completion(completion, 1, nip, "10", MARCH);
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("totalJp", Compliance.jp("10")));
+
+        events.amended(completion, 2, nip, "16", JUNE);
+
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("totalJp", Compliance.jp("16"))
+                .body("completionCount", equalTo(1))
+                .body("lastCompletionDate", equalTo("2025-06-12")));
+    }
+
+    @Test
+    void dropsVoidedCompletionsFromTheTotalAndStillKnowsTheEmployee() {
+        String nip = freshNip();
+        UUID later = UUID.randomUUID();
+        UUID earlier = UUID.randomUUID();
+        events.employee(nip, "Yuni Kartika", 1);
+        events.completion(later, 1, nip, "10", JUNE);
+        events.completion(earlier, 1, nip, "5", MARCH);
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(2)));
+
+        events.voided(later, 2, nip, "10", JUNE, DUPLICATE);
+
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(1))
+                .body("totalJp", Compliance.jp("5"))
+                .body("lastCompletionDate", equalTo("2025-03-20")));
+        assertThat(completionColumn(later, "status")).contains("VOIDED");
+        assertThat(completionColumn(later, "void_reason")).contains(DUPLICATE);
+
+        events.voided(earlier, 2, nip, "5", MARCH, DUPLICATE);
+
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(0))
+                .body("name", equalTo("Yuni Kartika"))
+                .body("totalJp", Compliance.jp("0"))
+                .body("lastCompletionDate", nullValue()));
+    }
+
+    @Test
+    void ignoresAStaleAmendmentArrivingAfterTheVoid() {
+        String nip = freshNip();
+        UUID completion = UUID.randomUUID();
+        events.employee(nip, "Rudi Hartono", 1);
+        events.completion(completion, 1, nip, "10", MARCH);
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(1)));
+        events.voided(completion, 3, nip, "12", MARCH, DUPLICATE);
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(0)));
+
+        RecordMetadata stale = events.amended(completion, 2, nip, "12", MARCH);
+
+        awaitHandled(stale);
+        Compliance.of(nip, YEAR).statusCode(200)
+                .body("totalJp", Compliance.jp("0"))
+                .body("completionCount", equalTo(0));
+        assertThat(completionColumn(completion, "status")).contains("VOIDED");
+        assertThat(completionColumn(completion, "version")).contains("3");
+    }
+
+    @Test
+    void keepsAVoidThatArrivesBeforeTheRecording() {
+        String nip = freshNip();
+        UUID completion = UUID.randomUUID();
+        events.employee(nip, "Fitri Handayani", 1);
+        events.voided(completion, 3, nip, "10", MARCH, DUPLICATE);
+        RecordMetadata lateRecording = events.completion(completion, 1, nip, "10", MARCH);
+
+        awaitHandled(lateRecording);
+        Compliance.of(nip, YEAR).statusCode(200)
+                .body("totalJp", Compliance.jp("0"))
+                .body("completionCount", equalTo(0));
+        assertThat(completionColumn(completion, "status")).contains("VOIDED");
+        assertThat(completionColumn(completion, "version")).contains("3");
+    }
+
+    @Test
+    void movesAnAmendedCompletionOutOfOneYearsTotalIntoTheNext() {
+        String nip = freshNip();
+        UUID moved = UUID.randomUUID();
+        events.employee(nip, "Eko Prasetyo", 1);
+        events.completion(moved, 1, nip, "8", LocalDate.of(YEAR, 12, 30));
+        events.completion(UUID.randomUUID(), 1, nip, "5", JUNE);
+        Compliance.awaitUntil(nip, YEAR, answer -> answer.body("completionCount", equalTo(2)));
+
+        events.amended(moved, 2, nip, "9", LocalDate.of(YEAR + 1, 1, 2));
+
+        Compliance.awaitUntil(nip, YEAR + 1, answer -> answer.body("completionCount", equalTo(1))
+                .body("totalJp", Compliance.jp("9"))
+                .body("lastCompletionDate", equalTo("2026-01-02")));
+        // Both years change in the one transaction, so the old year is already right here.
+        Compliance.of(nip, YEAR).statusCode(200)
+                .body("totalJp", Compliance.jp("5"))
+                .body("completionCount", equalTo(1))
+                .body("lastCompletionDate", equalTo("2025-06-12"));
+    }
+
+    @Test
+    void appliesTheGoldenCompletionEventsFromARecordingWithoutStatusToItsVoid() {
+        String nip = freshNip();
+        UUID completion = UUID.randomUUID();
+        events.employee(nip, "Siti Rahayu", 1);
+
+        events.goldenCompletion(GoldenFiles.COMPLETION_RECORDED_V1_WITHOUT_STATUS, completion, nip);
+        Compliance.awaitUntil(nip, GOLDEN_YEAR, answer -> answer.body("totalJp", Compliance.jp("10"))
+                .body("completionCount", equalTo(1)));
+        assertThat(completionColumn(completion, "status")).contains("ACTIVE");
+        assertThat(completionColumn(completion, "rule_version")).isEmpty();
+
+        events.goldenCompletion(GoldenFiles.COMPLETION_AMENDED_V1, completion, nip);
+        Compliance.awaitUntil(nip, GOLDEN_YEAR, answer -> answer.body("totalJp", Compliance.jp("12"))
+                .body("completionCount", equalTo(1)));
+        assertThat(completionColumn(completion, "rule_version")).contains("1");
+
+        events.goldenCompletion(GoldenFiles.COMPLETION_VOIDED_V1, completion, nip);
+        Compliance.awaitUntil(nip, GOLDEN_YEAR, answer -> answer.body("completionCount", equalTo(0)));
+        assertThat(completionColumn(completion, "void_reason"))
+                .contains("Sertifikat ganda; sudah tercatat sebagai WS-2026-0398-002");
+    }
+
+    @Test
     void keepsCompletionsThatArriveBeforeTheirEmployee() {
         String nip = freshNip();
         events.completion(UUID.randomUUID(), 1, nip, "20", MARCH);
@@ -134,8 +259,7 @@ class EventProjectionTest {
         events.unit(code, "Biro Organisasi", 2);
         RecordMetadata stale = events.unit(code, "Biro Organisasi dan Tata Laksana", 1);
 
-        // Once the stored offset has passed the stale record, the consumer has handled it.
-        await().atMost(Compliance.PATIENCE).until(() -> nextOffset(stale).orElse(0L) > stale.offset());
+        awaitHandled(stale);
         assertThat(unitName(code)).contains("Biro Organisasi");
     }
 
@@ -165,6 +289,16 @@ class EventProjectionTest {
 
         // Visible projection implies its offset committed with it: no wait here.
         assertThat(nextOffset(sent)).hasValueSatisfying(next -> assertThat(next).isGreaterThan(sent.offset()));
+    }
+
+    /** Waits until the consumer has committed past {@code record}: its effects, if any, are then visible. */
+    private void awaitHandled(RecordMetadata record) {
+        await().atMost(Compliance.PATIENCE).until(() -> nextOffset(record).orElse(0L) > record.offset());
+    }
+
+    /** One column of a completion fact as text; empty when the fact or the value is absent. */
+    private Optional<String> completionColumn(UUID completionId, String column) {
+        return single("SELECT " + column + "::text FROM completion_fact WHERE completion_id = ?", completionId);
     }
 
     private Optional<String> unitName(String code) {
