@@ -2,6 +2,7 @@ package org.jpledger.training.outbox;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jpledger.training.TestData.completionJson;
 import static org.jpledger.training.TestData.registeredEmployee;
 import static org.jpledger.training.TestData.freshUnit;
@@ -17,7 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.Topics;
+import org.jpledger.contracts.events.UnitUpserted;
 import org.junit.jupiter.api.Test;
 
 /** Committed changes reach the real broker, keyed by their aggregate, in order, and are marked only once acknowledged. */
@@ -39,6 +46,12 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRepository outbox;
+
+    @Inject
+    OutboxWriter writer;
+
+    @Inject
+    OutboxPublisher publisher;
 
     @Inject
     ObjectMapper mapper;
@@ -82,11 +95,74 @@ class OutboxRelayTest {
 
         eventsFor(Topics.UNITS, code, 1);
 
+        awaitPublished(code);
+    }
+
+    @Test
+    void publishesARowWhoseTransactionCommitsLateBehindAHigherId() throws Exception {
+        String lateKey = "LATE-" + UUID.randomUUID();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> slowTransaction = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    writer.append(Topics.UNITS, lateKey, EventTypes.UNIT_UPSERTED_V1,
+                            new UnitUpserted(lateKey, "committed late", null, 1));
+                    long id = outbox.find("messageKey", lateKey).singleResult().id;
+                    written.countDown();
+                    assertThat(release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                    return id;
+                }));
+        assertThat(written.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        String code = freshUnit();
+        given().contentType(ContentType.JSON).body(unitJson("Dinas Pendidikan", null)).put("/api/v1/units/{code}", code)
+                .then().statusCode(201);
+        eventsFor(Topics.UNITS, code, 1);
+        release.countDown();
+        long lateId = slowTransaction.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(lateId).isLessThan(QuarkusTransaction.requiringNew()
+                .call(() -> outbox.find("messageKey", code).singleResult().id));
+        assertThat(eventsFor(Topics.UNITS, lateKey, 1)).singleElement()
+                .satisfies(event -> assertThat(event.at("/data/name").asText()).isEqualTo("committed late"));
+    }
+
+    @Test
+    void cleansUpPublishedRowsAfterTheRetentionAndKeepsUnpublishedOnes() throws Exception {
+        String code = freshUnit();
+        given().contentType(ContentType.JSON).body(unitJson("Dinas Sosial", null)).put("/api/v1/units/{code}", code)
+                .then().statusCode(201);
+        awaitPublished(code);
+        String pendingKey = "PENDING-" + UUID.randomUUID();
+
+        // The unpublished row is written and looked at inside one transaction that is then rolled back, so the relay
+        // never sees it and the check cannot race with publication.
+        AtomicLong pendingLeft = new AtomicLong(-1);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            writer.append(Topics.UNITS, pendingKey, EventTypes.UNIT_UPSERTED_V1,
+                    new UnitUpserted(pendingKey, "not yet published", null, 1));
+            outbox.deletePublishedBefore(Instant.now().plusSeconds(60), Integer.MAX_VALUE);
+            pendingLeft.set(outbox.count("messageKey", pendingKey));
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(pendingLeft).as("an unpublished row survives any cleanup").hasValue(1);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outbox.count("messageKey", code))).isEqualTo(1);
+        publisher.deletePublishedBefore(Instant.now().minusSeconds(3600));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outbox.count("messageKey", code)))
+                .as("published within the retention: kept").isEqualTo(1);
+        while (publisher.deletePublishedBefore(Instant.now().plusSeconds(1)) > 0) {
+            // chunks until every published row before the cutoff is gone
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outbox.count("messageKey", code))).isZero();
+    }
+
+    private void awaitPublished(String key) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (unpublishedFor(code) > 0 && System.nanoTime() < deadline) {
+        while (unpublishedFor(key) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(unpublishedFor(code)).isZero();
+        assertThat(unpublishedFor(key)).isZero();
     }
 
     private long unpublishedFor(String key) {
