@@ -10,9 +10,9 @@ import org.jpledger.contracts.problem.Problem;
         + "record) or error (with the problem; nothing stored for this item).")
 public record BatchItemResult(
         @Schema(description = "Position in the input, from 0") int index,
-        Outcome status,
-        CompletionResponse completion,
-        Problem problem) {
+        @Schema(description = "What happened to the item") Outcome status,
+        @Schema(description = "The stored completion (created or existing)") CompletionResponse completion,
+        @Schema(description = "Why the item was refused (error only)") Problem problem) {
 
     /** What happened to an item. */
     public enum Outcome {

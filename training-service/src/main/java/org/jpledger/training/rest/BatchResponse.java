@@ -5,5 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a batch: counts and one result per item in input order. */
 @Schema(name = "BatchResponse", description = "Counts, and one result per item in input order.")
-public record BatchResponse(int created, int existing, int failed, List<BatchItemResult> items) {
+public record BatchResponse(
+        @Schema(description = "Items recorded now") int created,
+        @Schema(description = "Items already recorded before (retries)") int existing,
+        @Schema(description = "Items refused") int failed,
+        @Schema(description = "One result per item, in input order") List<BatchItemResult> items) {
 }

@@ -6,6 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One page of a completion listing. */
 @Schema(name = "CompletionPage", description = "Completions in recording order; follow nextCursor for the next page.")
 public record CompletionPage(
-        List<CompletionResponse> items,
+        @Schema(description = "The completions of this page") List<CompletionResponse> items,
         @Schema(description = "Opaque cursor of the next page; absent on the last page") String nextCursor) {
 }

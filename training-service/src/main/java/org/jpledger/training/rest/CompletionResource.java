@@ -137,7 +137,8 @@ public class CompletionResource {
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such completion",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@Parameter(description = "Id of the completion, as given when it was recorded")
+            @PathParam("id") UUID id) {
         return Responses.versioned(completions.get(id));
     }
 
@@ -159,7 +160,8 @@ public class CompletionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response amend(@PathParam("id") UUID id,
+    public Response amend(@Parameter(description = "Id of the completion, as given when it was recorded")
+            @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompletionRequest body) {
         return Responses.versioned(completions.amend(id, Responses.expectedVersion(ifMatch), body).body());
@@ -182,7 +184,8 @@ public class CompletionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response voidCompletion(@PathParam("id") UUID id,
+    public Response voidCompletion(@Parameter(description = "Id of the completion, as given when it was recorded")
+            @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull VoidRequest body) {
         return Responses.versioned(completions.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason()));
@@ -197,7 +200,8 @@ public class CompletionResource {
                     SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such completion",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<CompletionVersionResponse> history(@PathParam("id") UUID id) {
+    public List<CompletionVersionResponse> history(@Parameter(description = "Id of the completion, as given when it was recorded")
+            @PathParam("id") UUID id) {
         return completions.history(id);
     }
 }

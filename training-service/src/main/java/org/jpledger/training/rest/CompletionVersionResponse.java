@@ -7,9 +7,9 @@ import org.jpledger.training.domain.CompletionHistoryEntry.Change;
 /** One version of a completion in its history. */
 @Schema(name = "CompletionVersion", description = "A completion as it was at one version, and who made the change when.")
 public record CompletionVersionResponse(
-        long version,
+        @Schema(description = "The version this entry shows") long version,
         @Schema(description = "RECORDED, AMENDED or VOIDED") Change change,
-        Instant changedAt,
+        @Schema(description = "When the change was made") Instant changedAt,
         @Schema(description = "Who made the change: the caller's identity, or the record's source system") String changedBy,
-        CompletionResponse completion) {
+        @Schema(description = "The completion as it was at this version") CompletionResponse completion) {
 }

@@ -12,9 +12,10 @@ import org.jpledger.contracts.reference.PositionLevel;
 /** Body of {@code PUT /api/v1/employees/{nip}}. */
 @Schema(name = "EmployeeRequest", description = "The desired state of an employee.")
 public record EmployeeRequest(
-        @Schema(examples = "Siti Rahayu") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "Full name", examples = "Siti Rahayu") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "PNS (civil servant) or PPPK (contract government employee)")
         @NotNull EmploymentType employmentType,
-        @NotNull PositionLevel positionLevel,
+        @Schema(description = "Position level, which sets the yearly JP duty") @NotNull PositionLevel positionLevel,
         @Schema(description = "Code of the unit the employee works in", examples = "BKD-JATENG")
         @NotBlank @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String unitCode,
         @Schema(description = "First day in service") @NotNull LocalDate employedFrom,

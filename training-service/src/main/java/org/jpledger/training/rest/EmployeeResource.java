@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +45,8 @@ public class EmployeeResource {
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid NIP or body; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response upsert(@PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
+    public Response upsert(@Parameter(description = "The employee's 18-digit NIP")
+            @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
             @Valid @NotNull EmployeeRequest body) {
         return Responses.upserted(employees.upsert(nip, body));
     }
@@ -56,7 +58,7 @@ public class EmployeeResource {
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such employee",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EmployeeResponse get(@PathParam("nip") String nip) {
+    public EmployeeResponse get(@Parameter(description = "The employee's 18-digit NIP") @PathParam("nip") String nip) {
         return employees.get(nip);
     }
 }

@@ -12,15 +12,15 @@ import org.jpledger.training.domain.Employee;
 /** An employee as the API shows it: the current state and the unit history. */
 @Schema(name = "EmployeeResponse", description = "An employee's current state and effective-dated unit history.")
 public record EmployeeResponse(
-        String nip,
-        String name,
-        EmploymentType employmentType,
-        PositionLevel positionLevel,
+        @Schema(description = "18-digit NIP") String nip,
+        @Schema(description = "Full name") String name,
+        @Schema(description = "PNS or PPPK") EmploymentType employmentType,
+        @Schema(description = "Position level") PositionLevel positionLevel,
         @Schema(description = "The current unit") String unitCode,
-        LocalDate employedFrom,
-        LocalDate employedUntil,
-        long version,
-        Instant updatedAt,
+        @Schema(description = "First day in service") LocalDate employedFrom,
+        @Schema(description = "Last day in service; absent while in service") LocalDate employedUntil,
+        @Schema(description = "Version; 1 when registered, one more per change") long version,
+        @Schema(description = "When the current version was written") Instant updatedAt,
         @Schema(description = "Every unit the employee has belonged to, oldest first, with the date each took effect")
         List<UnitAssignment> unitHistory) {
 

@@ -8,9 +8,9 @@ import org.jpledger.contracts.problem.Problem;
 @Schema(name = "ImportResponse", description = "Counts of the data rows read, and the rows refused with their problems.")
 public record ImportResponse(
         @Schema(description = "Data rows read (the header row not counted)") long rows,
-        long created,
-        long existing,
-        long failed,
+        @Schema(description = "Rows recorded now") long created,
+        @Schema(description = "Rows already recorded before (retries)") long existing,
+        @Schema(description = "Rows refused") long failed,
         @Schema(description = "The first " + ImportResponse.MAX_ERRORS + " refused rows") List<RowError> errors,
         @Schema(description = "True when more rows were refused than listed") boolean errorsTruncated) {
 
@@ -20,6 +20,6 @@ public record ImportResponse(
     @Schema(name = "ImportRowError")
     public record RowError(
             @Schema(description = "Data row number, from 1 for the first row after the header") long row,
-            Problem problem) {
+            @Schema(description = "Why the row was refused") Problem problem) {
     }
 }

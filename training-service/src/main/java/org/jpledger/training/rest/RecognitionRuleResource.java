@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,7 +50,8 @@ public class RecognitionRuleResource {
             content = @Content(schema = @Schema(implementation = RecognitionRulesResponse.class)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecognitionRulesResponse version(@PathParam("version") int version) {
+    public RecognitionRulesResponse version(@Parameter(description = "Version of the rule table, from 1")
+            @PathParam("version") int version) {
         return rules.version(version);
     }
 

@@ -24,9 +24,11 @@ public record RecognitionRulesRequest(
     @Schema(name = "DayRate")
     public record DayRate(
             @Schema(description = "Training kind id (1-25)", examples = "9") @NotNull @Min(1) @Max(25) Integer kindId,
-            @Schema(examples = "4") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24")
+            @Schema(description = "JP per day", examples = "4")
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24")
             @Digits(integer = 2, fraction = 2) BigDecimal jpPerDay,
-            @Schema(examples = "6") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24")
+            @Schema(description = "JP per day of international training", examples = "6")
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24")
             @Digits(integer = 2, fraction = 2) BigDecimal jpPerDayInternational) {
     }
 }

@@ -9,8 +9,13 @@ import org.jpledger.training.domain.RecognitionRuleSet;
 
 /** A version of the recognition rule table. */
 @Schema(name = "RecognitionRules", description = "One version of the recognition rule table.")
-public record RecognitionRulesResponse(int version, BigDecimal internationalFactor,
-        List<RecognitionRulesRequest.DayRate> dayRates, Instant createdAt, String createdBy) {
+public record RecognitionRulesResponse(
+        @Schema(description = "Version of the table, from 1") int version,
+        @Schema(description = "Factor for claimed JP of international training") BigDecimal internationalFactor,
+        @Schema(description = "Kinds that may give days instead of JP, with their JP per day")
+        List<RecognitionRulesRequest.DayRate> dayRates,
+        @Schema(description = "When this version was stored") Instant createdAt,
+        @Schema(description = "Who stored it") String createdBy) {
 
     public static RecognitionRulesResponse from(RecognitionRuleSet set) {
         return new RecognitionRulesResponse(set.version, set.internationalFactor, set.dayRates.stream()

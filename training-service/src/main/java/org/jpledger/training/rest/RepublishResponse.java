@@ -4,5 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How many current states a republish emitted. */
 @Schema(name = "RepublishResult", description = "Events emitted by a republish, one per aggregate.")
-public record RepublishResponse(long units, long employees, long completions) {
+public record RepublishResponse(
+        @Schema(description = "Unit events appended") long units,
+        @Schema(description = "Employee events appended") long employees,
+        @Schema(description = "Completion events appended") long completions) {
 }

@@ -48,7 +48,8 @@ public class UnitResource {
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid code or body; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response upsert(@PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code,
+    public Response upsert(@Parameter(description = "The unit's code, as the owning system assigns it")
+            @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code,
             @Valid @NotNull UnitRequest body) {
         return Responses.upserted(units.upsert(code, body));
     }
@@ -74,7 +75,8 @@ public class UnitResource {
             content = @Content(schema = @Schema(implementation = SubtreeUnitResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<SubtreeUnitResponse> subtree(@PathParam("code") String code) {
+    public List<SubtreeUnitResponse> subtree(@Parameter(description = "Code of the unit at the top of the subtree")
+            @PathParam("code") String code) {
         return units.subtree(code);
     }
 
@@ -85,7 +87,7 @@ public class UnitResource {
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public UnitResponse get(@PathParam("code") String code) {
+    public UnitResponse get(@Parameter(description = "The unit's code") @PathParam("code") String code) {
         return units.get(code);
     }
 }

@@ -1,10 +1,16 @@
 package org.jpledger.training.rest;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jpledger.training.domain.Unit;
 
 /** A unit as the API shows it. */
-public record UnitResponse(String code, String name, String parentCode, long version, Instant updatedAt) {
+public record UnitResponse(
+        @Schema(description = "The unit's code") String code,
+        @Schema(description = "The unit's name") String name,
+        @Schema(description = "Code of its parent; absent for a root") String parentCode,
+        @Schema(description = "Version; 1 when created, one more per change") long version,
+        @Schema(description = "When the current version was written") Instant updatedAt) {
 
     public static UnitResponse from(Unit unit) {
         return new UnitResponse(unit.code, unit.name, unit.parentCode, unit.version, unit.updatedAt);
