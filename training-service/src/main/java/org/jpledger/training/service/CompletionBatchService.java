@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -16,6 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.training.config.IngestConfig;
 import org.jpledger.training.rest.BatchItemResult;
 import org.jpledger.training.rest.BatchItemResult.Outcome;
 import org.jpledger.training.rest.BatchResponse;
@@ -24,8 +32,9 @@ import org.jpledger.training.rest.ImportResponse;
 import org.jpledger.training.rest.Problems;
 
 /**
- * Records many completions at once, from a JSON batch or a CSV file. Each item is converted, validated and recorded on
- * its own transaction, so one bad item never sinks the others; the outcome of each is reported.
+ * Records many completions at once, from a JSON batch or a CSV file. Each item is converted, validated and recorded in
+ * its own transaction, so one bad item never sinks the others, on a few shared workers in parallel (items of one
+ * employee in input order); the outcome of each is reported in input order.
  */
 @ApplicationScoped
 public class CompletionBatchService {
@@ -41,11 +50,23 @@ public class CompletionBatchService {
     private final CompletionService completions;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final IngestConfig config;
+    private final ExecutorService workers;
 
-    public CompletionBatchService(CompletionService completions, ObjectMapper mapper, Validator validator) {
+    public CompletionBatchService(CompletionService completions, ObjectMapper mapper, Validator validator,
+            IngestConfig config) {
         this.completions = completions;
         this.mapper = mapper;
         this.validator = validator;
+        this.config = config;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.parallelism(),
+                task -> new Thread(task, "ingest-" + threads.incrementAndGet()));
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     /** Records each item of a JSON batch on its own; results in input order. */
@@ -57,10 +78,7 @@ public class CompletionBatchService {
             throw InvalidRequestException.of("body", "holds " + items.size() + " completions; at most " + MAX_BATCH
                     + " per batch (use the CSV import for more)");
         }
-        List<BatchItemResult> results = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            results.add(recordOne(i, items.get(i)));
-        }
+        List<BatchItemResult> results = recordAll(items, 0);
         return new BatchResponse(count(results, Outcome.created), count(results, Outcome.existing),
                 count(results, Outcome.error), results);
     }
@@ -79,11 +97,8 @@ public class CompletionBatchService {
         }
         List<String> header = records.next().stream().map(String::trim).toList();
         checkHeader(header);
-        long rows = 0;
-        long created = 0;
-        long existing = 0;
-        long failed = 0;
-        List<ImportResponse.RowError> errors = new ArrayList<>();
+        ImportTally tally = new ImportTally();
+        List<JsonNode> chunk = new ArrayList<>(config.importChunkRows());
         while (true) {
             List<String> record;
             try {
@@ -92,25 +107,79 @@ public class CompletionBatchService {
                 }
                 record = records.next();
             } catch (IllegalArgumentException e) {
-                failed++;
-                rows++;
-                addError(errors, rows, InvalidRequestException.of("row", e.getMessage()));
-                break;
+                tally.add(recordAll(chunk, tally.rows + 1));
+                tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", e.getMessage())));
+                return tally.response();
             }
-            rows++;
-            BatchItemResult result = recordOne((int) rows, toJson(header, record, delimiter));
-            switch (result.status()) {
-                case created -> created++;
-                case existing -> existing++;
-                case error -> {
-                    failed++;
-                    if (errors.size() < ImportResponse.MAX_ERRORS) {
-                        errors.add(new ImportResponse.RowError(rows, result.problem()));
-                    }
+            chunk.add(toJson(header, record, delimiter));
+            if (chunk.size() == config.importChunkRows()) {
+                tally.add(recordAll(chunk, tally.rows + 1));
+                chunk.clear();
+            }
+        }
+        tally.add(recordAll(chunk, tally.rows + 1));
+        return tally.response();
+    }
+
+    /**
+     * Records the items in parallel lanes (see {@link IngestPlan}) on the shared ingest workers and returns their
+     * results in input order, each numbered from {@code firstIndex}.
+     */
+    private List<BatchItemResult> recordAll(List<JsonNode> items, long firstIndex) {
+        BatchItemResult[] results = new BatchItemResult[items.size()];
+        IngestPlan plan = IngestPlan.of(items);
+        List<Future<?>> lanes = new ArrayList<>(plan.lanes().size());
+        for (List<Integer> lane : plan.lanes()) {
+            lanes.add(workers.submit(() -> lane.forEach(i -> results[i] = recordOne((int) (firstIndex + i), items.get(i)))));
+        }
+        for (Future<?> lane : lanes) {
+            awaitLane(lane);
+        }
+        plan.repeats().forEach(i -> results[i] = recordOne((int) (firstIndex + i), items.get(i)));
+        return List.of(results);
+    }
+
+    private static void awaitLane(Future<?> lane) {
+        try {
+            lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("recording a batch item failed unexpectedly", e.getCause());
+        }
+    }
+
+    /** Running counts of an import, and its first refused rows. */
+    private static final class ImportTally {
+        long rows;
+        long created;
+        long existing;
+        long failed;
+        final List<ImportResponse.RowError> errors = new ArrayList<>();
+
+        void add(List<BatchItemResult> results) {
+            for (BatchItemResult result : results) {
+                rows++;
+                switch (result.status()) {
+                    case created -> created++;
+                    case existing -> existing++;
+                    case error -> refuse(result.index(), result.problem());
                 }
             }
         }
-        return new ImportResponse(rows, created, existing, failed, errors, failed > errors.size());
+
+        void refuse(long row, Problem problem) {
+            rows = Math.max(rows, row);
+            failed++;
+            if (errors.size() < ImportResponse.MAX_ERRORS) {
+                errors.add(new ImportResponse.RowError(row, problem));
+            }
+        }
+
+        ImportResponse response() {
+            return new ImportResponse(rows, created, existing, failed, errors, failed > errors.size());
+        }
     }
 
     /** Converts, validates and records one item; every failure becomes that item's problem. */
@@ -175,12 +244,6 @@ public class CompletionBatchService {
             return line == null ? "" : line;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void addError(List<ImportResponse.RowError> errors, long row, RuntimeException e) {
-        if (errors.size() < ImportResponse.MAX_ERRORS) {
-            errors.add(new ImportResponse.RowError(row, Problems.from(e)));
         }
     }
 

@@ -14,6 +14,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -73,6 +75,36 @@ class CompletionBatchTest {
                 .extract().jsonPath();
 
         assertThat(answer.getString("items[1].completion.id")).isEqualTo(answer.getString("items[0].completion.id"));
+    }
+
+    @Test
+    void recordsManyEmployeesInParallelKeepingEachEmployeesOrderAndTheFirstOfARepeatedKey() {
+        List<String> nips = IntStream.range(0, 8).mapToObj(i -> registeredEmployee()).toList();
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            items.add(completionJson(nips.get(i % nips.size()), run + "-" + i).replace("Pelatihan Analisis Kebijakan",
+                    "Pelatihan " + i));
+        }
+        // The key of the last item of employee 7 sent again for another employee, whose lane would otherwise run
+        // first: the first item is recorded and the repeat refused, however the lanes are scheduled.
+        items.add(completionJson(registeredEmployee(), run + "-199"));
+
+        JsonPath answer = given().contentType(ContentType.JSON).body("[" + String.join(",", items) + "]")
+                .when().post("/api/v1/completions/batch")
+                .then().statusCode(200).body("created", equalTo(200)).body("failed", equalTo(1))
+                .body("items[200].problem.status", equalTo(409))
+                .extract().jsonPath();
+
+        assertThat(answer.getList("items.index", Integer.class)).isEqualTo(IntStream.rangeClosed(0, 200).boxed().toList());
+        assertThat(answer.getString("items[199].completion.nip")).isEqualTo(nips.get(7));
+        for (int e = 0; e < nips.size(); e++) {
+            int employee = e;
+            List<String> expected = IntStream.range(0, 200).filter(i -> i % nips.size() == employee)
+                    .mapToObj(i -> "Pelatihan " + i).toList();
+            assertThat(given().queryParam("nip", nips.get(e)).queryParam("limit", 500).get("/api/v1/completions")
+                    .then().statusCode(200).extract().jsonPath().getList("items.title", String.class))
+                    .as("completions of employee %d in recording order", e).isEqualTo(expected);
+        }
     }
 
     @Test
