@@ -30,9 +30,9 @@ class HealthAndDocsTest {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/v1/compliance/employees/{nip}'.get.summary",
-                        equalTo("Get an employee's JP total for a year"))
+                        equalTo("Get an employee's compliance in a year"))
                 .body("paths.'/api/v1/compliance/employees/{nip}'.get.description",
-                        containsString("voided completions do not count"))
+                        containsString("voided ones do not count"))
                 .body("paths.'/api/v1/compliance/employees/{nip}'.get.responses.keySet()", hasItems("200", "400", "404"));
     }
 

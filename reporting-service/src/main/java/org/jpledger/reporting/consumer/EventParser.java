@@ -9,13 +9,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jpledger.contracts.events.CloudEvent;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 
 /** Reads a record's bytes as a CloudEvents JSON envelope and its {@code data} as the payload its {@code type} names. */
@@ -92,6 +96,16 @@ public class EventParser {
             requireText(employee.nip(), "nip", missing);
             requireText(employee.name(), "name", missing);
             requireVersion(employee.version(), missing);
+            if (employee.unitHistory() != null) {
+                Set<LocalDate> dates = new HashSet<>();
+                for (UnitAssignment assignment : employee.unitHistory()) {
+                    if (assignment == null || assignment.effectiveFrom() == null || assignment.unitCode() == null
+                            || assignment.unitCode().isBlank() || !dates.add(assignment.effectiveFrom())) {
+                        missing.add("unitHistory");
+                        break;
+                    }
+                }
+            }
         } else if (payload instanceof CompletionRecorded completion) {
             require(completion.completionId(), "completionId", missing);
             requireText(completion.nip(), "nip", missing);

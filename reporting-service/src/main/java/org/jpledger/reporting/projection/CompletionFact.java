@@ -71,7 +71,7 @@ public class CompletionFact {
     @Column(name = "external_id")
     public String externalId;
 
-    /** Only ACTIVE facts count in {@link EmployeeYearTotal}. */
+    /** Only ACTIVE facts count in {@link EmployeeYear}. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public CompletionStatus status;

@@ -3,10 +3,21 @@ package org.jpledger.reporting.projection;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.config.ReportingConfig;
 
 /** Applies ledger events to the compliance tables; idempotent, because each row only moves to a newer version. */
 @ApplicationScoped
@@ -14,15 +25,21 @@ public class ComplianceProjector {
 
     private final UnitRepository units;
     private final EmployeeRepository employees;
+    private final UnitHistoryRepository histories;
     private final CompletionFactRepository facts;
-    private final EmployeeYearTotalRepository totals;
+    private final EmployeeYearRepository employeeYears;
+    private final ReportingConfig config;
+    private final Clock clock;
 
-    public ComplianceProjector(UnitRepository units, EmployeeRepository employees, CompletionFactRepository facts,
-            EmployeeYearTotalRepository totals) {
+    public ComplianceProjector(UnitRepository units, EmployeeRepository employees, UnitHistoryRepository histories,
+            CompletionFactRepository facts, EmployeeYearRepository employeeYears, ReportingConfig config, Clock clock) {
         this.units = units;
         this.employees = employees;
+        this.histories = histories;
         this.facts = facts;
-        this.totals = totals;
+        this.employeeYears = employeeYears;
+        this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -80,6 +97,8 @@ public class ComplianceProjector {
         employee.employedUntil = event.employedUntil();
         employee.version = event.version();
         employees.persist(employee);
+        histories.replace(event.nip(), event.unitHistory() == null ? List.of() : event.unitHistory());
+        refreshYears(event.nip());
         return true;
     }
 
@@ -95,7 +114,6 @@ public class ComplianceProjector {
             return false;
         }
         String previousNip = fact == null ? null : fact.nip;
-        int previousYear = fact == null ? 0 : fact.year;
         if (fact == null) {
             fact = new CompletionFact();
             fact.completionId = event.completionId();
@@ -119,32 +137,69 @@ public class ComplianceProjector {
         fact.ruleVersion = event.ruleVersion();
         fact.voidReason = event.voidReason();
         facts.persist(fact);
-        // Recomputed from the active facts, so a void drops the completion from the total and an amendment updates it.
-        recomputeTotal(fact.nip, fact.year);
-        // An amendment may move the completion to another year (or employee): the total it left must drop it.
-        if (previousNip != null && (!previousNip.equals(fact.nip) || previousYear != fact.year)) {
-            recomputeTotal(previousNip, previousYear);
+        // Recomputed from the active facts, so a void drops the completion from its year, an amendment moves it.
+        refreshYears(fact.nip);
+        if (previousNip != null && !previousNip.equals(fact.nip)) {
+            refreshYears(previousNip);
         }
         return true;
     }
 
-    private void recomputeTotal(String nip, int year) {
-        YearSums sums = facts.sumsFor(nip, year);
-        EmployeeYearTotal total = totals.findById(new EmployeeYearTotal.Key(nip, year));
-        if (sums.completionCount() == 0) {
-            if (total != null) {
-                totals.delete(total);
+    /**
+     * Recomputes the employee's rows of {@code employee_year} from the employee, its unit history and its active
+     * completion facts: one row for each year from the first reported year through the current one with a day in
+     * service, and for each year with active completions. Rows of other years go.
+     */
+    public void refreshYears(String nip) {
+        Employee employee = employees.findById(nip);
+        List<UnitAssignment> history = employee == null ? List.of() : histories.of(nip);
+        Map<Integer, YearSums> sums = facts.yearSums(nip);
+        Set<Integer> years = new TreeSet<>(sums.keySet());
+        if (employee != null) {
+            int currentYear = TrainingCalendar.today(clock).getYear();
+            EmploymentYears.yearsEmployed(employee.employedFrom, employee.employedUntil, config.firstYear(), currentYear)
+                    .forEach(years::add);
+        }
+        Map<Integer, EmployeeYear> stale = new HashMap<>();
+        employeeYears.ofEmployee(nip).forEach(row -> stale.put(row.year, row));
+        for (int year : years) {
+            EmployeeYear row = stale.remove(year);
+            if (row == null) {
+                row = new EmployeeYear();
+                row.nip = nip;
+                row.year = year;
             }
-            return;
+            fill(row, employee, history, sums.getOrDefault(year, YearSums.none(year)));
+            employeeYears.persist(row);
         }
-        if (total == null) {
-            total = new EmployeeYearTotal();
-            total.nip = nip;
-            total.year = year;
+        stale.values().forEach(employeeYears::delete);
+    }
+
+    private static void fill(EmployeeYear row, Employee employee, List<UnitAssignment> history, YearSums sums) {
+        Optional<EmploymentYears.Window> window = employee == null ? Optional.empty()
+                : EmploymentYears.windowIn(row.year, employee.employedFrom, employee.employedUntil);
+        row.windowFrom = window.map(EmploymentYears.Window::from).orElse(null);
+        row.windowUntil = window.map(EmploymentYears.Window::until).orElse(null);
+        if (employee == null) {
+            row.unitCode = null;
+            row.employmentType = null;
+            row.positionLevel = null;
+        } else {
+            LocalDate lastDay = window.map(EmploymentYears.Window::until).orElse(LocalDate.of(row.year, 12, 31));
+            row.unitCode = EmploymentYears.unitOn(lastDay, history, employee.unitCode);
+            row.employmentType = employee.employmentType;
+            row.positionLevel = employee.positionLevel;
         }
-        total.totalJp = sums.totalJp();
-        total.completionCount = Math.toIntExact(sums.completionCount());
-        total.lastCompletionDate = sums.lastCompletionDate();
-        totals.persist(total);
+        row.totalJp = sums.totalJp();
+        row.jpTeknis = sums.jpTeknis();
+        row.jpManajerial = sums.jpManajerial();
+        row.jpSosialKultural = sums.jpSosialKultural();
+        row.jpKlasikal = sums.jpKlasikal();
+        row.jpNonklasikal = sums.jpNonklasikal();
+        row.jpLuring = sums.jpLuring();
+        row.jpDaring = sums.jpDaring();
+        row.jpBlended = sums.jpBlended();
+        row.completionCount = sums.completionCount();
+        row.lastCompletionDate = sums.lastCompletionDate();
     }
 }

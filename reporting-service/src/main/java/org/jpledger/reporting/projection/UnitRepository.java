@@ -2,8 +2,19 @@ package org.jpledger.reporting.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Projected units by code. */
 @ApplicationScoped
 public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
+
+    /** The units directly below {@code code}, by name. */
+    public List<Unit> children(String code) {
+        return list("parentCode = ?1 and code <> ?1 order by name, code", code);
+    }
+
+    /** The units at the top of the tree: without a parent, or whose parent is unknown to reporting; by name. */
+    public List<Unit> roots() {
+        return list("parentCode is null or parentCode not in (select u.code from Unit u) order by name, code");
+    }
 }

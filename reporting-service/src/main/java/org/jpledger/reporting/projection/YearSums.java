@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Aggregate of one employee's completion facts in one year.
- *
- * @param totalJp            null when there is no completion
- * @param lastCompletionDate null when there is no completion or none has an end date
+ * The sums of one employee's active completions in one year, in total and broken down by competency type, method and
+ * delivery mode.
  */
-public record YearSums(long completionCount, BigDecimal totalJp, LocalDate lastCompletionDate) {
+public record YearSums(int year, int completionCount, BigDecimal totalJp, BigDecimal jpTeknis, BigDecimal jpManajerial,
+        BigDecimal jpSosialKultural, BigDecimal jpKlasikal, BigDecimal jpNonklasikal, BigDecimal jpLuring,
+        BigDecimal jpDaring, BigDecimal jpBlended, LocalDate lastCompletionDate) {
+
+    /** A year without active completions. */
+    public static YearSums none(int year) {
+        return new YearSums(year, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null);
+    }
 }

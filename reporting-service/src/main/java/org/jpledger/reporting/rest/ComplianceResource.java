@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,13 +18,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.projection.ComplianceStatus;
+import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.service.ComplianceQueryService;
 
-/** HTTP face of the compliance projections. */
-@Path("/api/v1/compliance/employees")
-@Tag(name = "Compliance", description = "Recognized lesson hours (JP) per employee and training year")
+/** HTTP face of the compliance projections: per employee, per unit (drill-down), and for the whole organisation. */
+@Path("/api/v1/compliance")
+@Tag(name = "Compliance", description = "Who has met the year's JP duty, who is on track and who is behind")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    private static final String YEAR_RANGE = "must be a year from 2000 to 2100";
 
     private final ComplianceQueryService compliance;
 
@@ -31,16 +39,17 @@ public class ComplianceResource {
     }
 
     @GET
-    @Path("/{nip}")
-    @Operation(summary = "Get an employee's JP total for a year",
-            description = "The lesson hours (JP) recognized for the employee in the training year, how many completions "
-                    + "they come from and when the latest ended. Each completion counts as its latest amendment, in the "
-                    + "year that amendment puts it in; voided completions do not count. An employee without counted "
-                    + "completions that year has a total of 0. Figures follow the ledger's events, so a completion "
-                    + "just recorded, amended or voided may take a moment to show.")
-    @APIResponse(responseCode = "200", description = "The employee's total for the year",
+    @Path("/employees/{nip}")
+    @Operation(summary = "Get an employee's compliance in a year",
+            description = "The lesson hours (JP) recognized for the employee in the training year, broken down by "
+                    + "competency type, method and delivery mode; the year's target for them, the JP expected by today "
+                    + "and their status; and the completions counted. A completion counts in the year of its end date "
+                    + "(Asia/Jakarta), as its latest amendment; voided ones do not count. The employee counts in the "
+                    + "unit they belonged to on their last employed day of the year. Figures follow the ledger's events: "
+                    + "asOf says how fresh they are.")
+    @APIResponse(responseCode = "200", description = "The employee's compliance in the year",
             content = @Content(schema = @Schema(implementation = EmployeeComplianceResponse.class)))
-    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not a number from 2000 to 2100",
+    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not from 2000 to 2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No employee with this NIP is known to reporting",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -48,8 +57,89 @@ public class ComplianceResource {
             @Parameter(description = "The employee's 18-digit NIP", example = "198503122010012003")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
             @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = "must be a year from 2000 to 2100")
-            @Max(value = 2100, message = "must be a year from 2000 to 2100") Integer year) {
+            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
+            Integer year) {
         return compliance.employeeYear(nip, year);
+    }
+
+    @GET
+    @Path("/units/{code}")
+    @Operation(summary = "Get a unit's compliance in a year, with its direct children",
+            description = "Headcount, compliant and by-status counts, compliance rate, total and average JP of the "
+                    + "employees counting in the unit or any unit below it; then the same for each direct child unit "
+                    + "over its own subtree, so a dashboard can drill down level by level.")
+    @APIResponse(responseCode = "200", description = "The unit's figures and its children's",
+            content = @Content(schema = @Schema(implementation = UnitComplianceResponse.class)))
+    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UnitComplianceResponse unit(
+            @Parameter(description = "The unit's code") @PathParam("code") String code,
+            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
+            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
+            Integer year) {
+        return compliance.unit(code, year);
+    }
+
+    @GET
+    @Path("/units/{code}/employees")
+    @Operation(summary = "List the employees of a unit's subtree with their figures",
+            description = "Every employee counting in the unit or any unit below it in the year (those with no "
+                    + "training at all included), optionally of one status, sorted by total JP or name, with keyset "
+                    + "pagination: pass nextCursor back as cursor, with the same sort, for the next page.")
+    @APIResponse(responseCode = "200", description = "One page of employees",
+            content = @Content(schema = @Schema(implementation = EmployeePage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EmployeePage unitEmployees(
+            @Parameter(description = "The unit's code") @PathParam("code") String code,
+            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
+            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
+            Integer year,
+            @Parameter(description = "Only employees of this status: COMPLIANT, ON_TRACK, AT_RISK or NOT_MET")
+            @QueryParam("status") String status,
+            @Parameter(description = "totalJp (default, lowest first), -totalJp, name or -name")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
+            @QueryParam("limit") @Min(value = 1, message = "must be from 1 to " + MAX_LIMIT)
+            @Max(value = MAX_LIMIT, message = "must be from 1 to " + MAX_LIMIT) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        EmployeeOrder order = sort == null ? EmployeeOrder.TOTAL_JP : EmployeeOrder.ofParameter(sort)
+                .orElseThrow(() -> new InvalidParameterException("sort", "must be one of " + Arrays
+                        .stream(EmployeeOrder.values()).map(EmployeeOrder::parameter).collect(Collectors.joining(", "))));
+        EmployeeOrder.Position after = cursor == null ? null : EmployeeCursor.decode(cursor, order);
+        return compliance.unitEmployees(code, year, status == null ? null : statusOf(status), order, after,
+                limit == null ? DEFAULT_LIMIT : limit);
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "Get the whole organisation's compliance in a year",
+            description = "The figures of every employee in service in the year, and of each top-level unit over its "
+                    + "subtree: the entry point of a dashboard.")
+    @APIResponse(responseCode = "200", description = "The organisation's figures and its top-level units'",
+            content = @Content(schema = @Schema(implementation = SummaryResponse.class)))
+    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SummaryResponse summary(
+            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
+            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
+            Integer year) {
+        return compliance.summary(year);
+    }
+
+    private static ComplianceStatus statusOf(String status) {
+        try {
+            ComplianceStatus value = ComplianceStatus.valueOf(status);
+            if (value != ComplianceStatus.NOT_EMPLOYED) {
+                return value;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new InvalidParameterException("status", "must be one of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET");
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
-import org.jpledger.reporting.service.EmployeeNotFoundException;
+import org.jpledger.reporting.service.NotFoundException;
 
 /** Turns every failure into an RFC 9457 problem+json answer; 4xx name the offending fields, a 5xx reveals nothing inside. */
 public class ProblemMappers {
@@ -34,7 +34,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response employeeNotFound(EmployeeNotFoundException e) {
+    public Response notFound(NotFoundException e) {
         return problem(Problem.of(404, "Not found", e.getMessage()));
     }
 

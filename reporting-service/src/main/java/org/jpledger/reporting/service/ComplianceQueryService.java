@@ -2,38 +2,199 @@ package org.jpledger.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.projection.CompletionFact;
+import org.jpledger.reporting.projection.CompletionFactRepository;
+import org.jpledger.reporting.projection.ComplianceRepository;
+import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.Employee;
+import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.projection.EmployeeRepository;
-import org.jpledger.reporting.projection.EmployeeYearTotal;
-import org.jpledger.reporting.projection.EmployeeYearTotalRepository;
+import org.jpledger.reporting.projection.EmployeeYear;
+import org.jpledger.reporting.projection.EmployeeYearRepository;
+import org.jpledger.reporting.projection.PolicyRepository;
+import org.jpledger.reporting.projection.PolicyTerms;
+import org.jpledger.reporting.projection.RatedEmployee;
+import org.jpledger.reporting.projection.Unit;
+import org.jpledger.reporting.projection.UnitFigures;
+import org.jpledger.reporting.projection.UnitRepository;
+import org.jpledger.reporting.projection.YearSums;
+import org.jpledger.reporting.rest.ComplianceFigures;
 import org.jpledger.reporting.rest.EmployeeComplianceResponse;
+import org.jpledger.reporting.rest.EmployeeComplianceResponse.CountedCompletion;
+import org.jpledger.reporting.rest.EmployeeCursor;
+import org.jpledger.reporting.rest.EmployeePage;
+import org.jpledger.reporting.rest.SummaryResponse;
+import org.jpledger.reporting.rest.UnitComplianceResponse;
+import org.jpledger.reporting.rest.UnitComplianceResponse.UnitRow;
 
-/** Answers compliance questions from the projections. */
+/** Answers compliance questions from the projections, judged by the year's policy as of today (Asia/Jakarta). */
 @ApplicationScoped
 public class ComplianceQueryService {
 
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
+
     private final EmployeeRepository employees;
-    private final EmployeeYearTotalRepository totals;
+    private final EmployeeYearRepository employeeYears;
+    private final CompletionFactRepository facts;
+    private final UnitRepository units;
+    private final PolicyRepository policies;
+    private final ComplianceRepository compliance;
+    private final Freshness freshness;
     private final Clock clock;
 
-    public ComplianceQueryService(EmployeeRepository employees, EmployeeYearTotalRepository totals, Clock clock) {
+    public ComplianceQueryService(EmployeeRepository employees, EmployeeYearRepository employeeYears,
+            CompletionFactRepository facts, UnitRepository units, PolicyRepository policies,
+            ComplianceRepository compliance, Freshness freshness, Clock clock) {
         this.employees = employees;
-        this.totals = totals;
+        this.employeeYears = employeeYears;
+        this.facts = facts;
+        this.units = units;
+        this.policies = policies;
+        this.compliance = compliance;
+        this.freshness = freshness;
         this.clock = clock;
     }
 
-    /**
-     * One employee's recognized JP in a training year; an employee without completions that year has a total of zero.
-     *
-     * @param year null for the current training year in Asia/Jakarta
-     */
+    /** One employee in a training year: totals, breakdowns, target, status and the completions counted. */
     @Transactional
     public EmployeeComplianceResponse employeeYear(String nip, Integer year) {
-        int trainingYear = year != null ? year : TrainingCalendar.today(clock).getYear();
-        Employee employee = employees.findByIdOptional(nip).orElseThrow(() -> new EmployeeNotFoundException(nip));
-        EmployeeYearTotal total = totals.findById(new EmployeeYearTotal.Key(nip, trainingYear));
-        return EmployeeComplianceResponse.from(employee, trainingYear, total);
+        int trainingYear = yearOr(year);
+        Employee employee = employees.findByIdOptional(nip).orElseThrow(() -> NotFoundException.employee(nip));
+        PolicyTerms terms = termsOf(trainingYear);
+        Optional<RatedEmployee> rated = compliance.employee(nip, trainingYear, terms, today());
+        List<CountedCompletion> counted = facts.list("nip = ?1 and year = ?2 and status = ?3 order by endDate desc, "
+                + "completionId", nip, trainingYear, CompletionStatus.ACTIVE).stream()
+                .map(ComplianceQueryService::counted).toList();
+        if (rated.isPresent()) {
+            RatedEmployee r = rated.get();
+            return new EmployeeComplianceResponse(r.nip(), r.name(), trainingYear, r.unitCode(), r.unitName(),
+                    r.employmentType(), r.positionLevel(), r.windowFrom(), r.windowUntil(), r.totalJp(),
+                    hours(r.totalJp(), terms), r.targetJp(), r.expectedJpToDate(), r.status(),
+                    byCompetencyType(r.jpTeknis(), r.jpManajerial(), r.jpSosialKultural()),
+                    byMethod(r.jpKlasikal(), r.jpNonklasikal()), byDeliveryMode(r.jpLuring(), r.jpDaring(), r.jpBlended()),
+                    r.completionCount(), r.lastCompletionDate(), counted, freshness.asOf());
+        }
+        // Not in service in the year: shown with what the year holds, and not counted anywhere.
+        EmployeeYear row = employeeYears.findById(new EmployeeYear.Key(nip, trainingYear));
+        YearSums sums = row == null ? YearSums.none(trainingYear) : sumsOf(row);
+        String unitCode = row == null || row.unitCode == null ? employee.unitCode : row.unitCode;
+        Unit unit = unitCode == null ? null : units.findById(unitCode);
+        return new EmployeeComplianceResponse(nip, employee.name, trainingYear, unitCode, unit == null ? null : unit.name,
+                name(employee.employmentType), name(employee.positionLevel), null, null, sums.totalJp(),
+                hours(sums.totalJp(), terms), BigDecimal.ZERO, BigDecimal.ZERO, ComplianceStatus.NOT_EMPLOYED,
+                byCompetencyType(sums.jpTeknis(), sums.jpManajerial(), sums.jpSosialKultural()),
+                byMethod(sums.jpKlasikal(), sums.jpNonklasikal()),
+                byDeliveryMode(sums.jpLuring(), sums.jpDaring(), sums.jpBlended()), sums.completionCount(),
+                sums.lastCompletionDate(), counted, freshness.asOf());
+    }
+
+    /** A unit's figures over its subtree, and each direct child's over its own. */
+    @Transactional
+    public UnitComplianceResponse unit(String code, Integer year) {
+        int trainingYear = yearOr(year);
+        Unit unit = units.findByIdOptional(code).orElseThrow(() -> NotFoundException.unit(code));
+        Map<String, UnitFigures> below = compliance.figuresBelow(code, trainingYear, termsOf(trainingYear), today());
+        UnitFigures total = below.values().stream().reduce(UnitFigures.NONE, UnitFigures::plus);
+        List<UnitRow> children = units.children(code).stream()
+                .map(child -> row(child, below.getOrDefault(child.code, UnitFigures.NONE))).toList();
+        return new UnitComplianceResponse(trainingYear, row(unit, total), children, freshness.asOf());
+    }
+
+    /** The employees of a unit's subtree, one page in the given order. */
+    @Transactional
+    public EmployeePage unitEmployees(String code, Integer year, ComplianceStatus status, EmployeeOrder order,
+            EmployeeOrder.Position after, int limit) {
+        int trainingYear = yearOr(year);
+        units.findByIdOptional(code).orElseThrow(() -> NotFoundException.unit(code));
+        List<RatedEmployee> rows = compliance.employeesOfSubtree(code, trainingYear, termsOf(trainingYear), today(),
+                status, order, after, limit);
+        boolean more = rows.size() > limit;
+        List<RatedEmployee> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? EmployeeCursor.encode(order, order.positionOf(page.get(page.size() - 1))) : null;
+        return new EmployeePage(trainingYear, page.stream().map(EmployeePage.EmployeeRow::of).toList(), next,
+                freshness.asOf());
+    }
+
+    /** The whole organisation's figures and each top-level unit's. */
+    @Transactional
+    public SummaryResponse summary(Integer year) {
+        int trainingYear = yearOr(year);
+        PolicyTerms terms = termsOf(trainingYear);
+        LocalDate today = today();
+        Map<String, UnitFigures> roots = compliance.figuresOfRoots(trainingYear, terms, today);
+        List<UnitRow> top = units.roots().stream()
+                .map(unit -> row(unit, roots.getOrDefault(unit.code, UnitFigures.NONE))).toList();
+        return new SummaryResponse(trainingYear, ComplianceFigures.of(compliance.figuresOfAll(trainingYear, terms, today)),
+                top, freshness.asOf());
+    }
+
+    private PolicyTerms termsOf(int year) {
+        return PolicyTerms.of(policies.findById(year));
+    }
+
+    private int yearOr(Integer year) {
+        return year != null ? year : today().getYear();
+    }
+
+    private LocalDate today() {
+        return TrainingCalendar.today(clock);
+    }
+
+    private static UnitRow row(Unit unit, UnitFigures figures) {
+        return new UnitRow(unit.code, unit.name, unit.parentCode, ComplianceFigures.of(figures));
+    }
+
+    private static BigDecimal hours(BigDecimal jp, PolicyTerms terms) {
+        return jp.multiply(BigDecimal.valueOf(terms.minutesPerJp())).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
+    }
+
+    private static YearSums sumsOf(EmployeeYear row) {
+        return new YearSums(row.year, row.completionCount, row.totalJp, row.jpTeknis, row.jpManajerial,
+                row.jpSosialKultural, row.jpKlasikal, row.jpNonklasikal, row.jpLuring, row.jpDaring, row.jpBlended,
+                row.lastCompletionDate);
+    }
+
+    private static CountedCompletion counted(CompletionFact fact) {
+        return new CountedCompletion(fact.completionId, fact.title, fact.kindId, name(fact.method),
+                name(fact.competencyType), name(fact.deliveryMode), fact.provider, fact.startDate, fact.endDate,
+                fact.recognizedJp);
+    }
+
+    private static Map<String, BigDecimal> byCompetencyType(BigDecimal teknis, BigDecimal manajerial,
+            BigDecimal sosialKultural) {
+        Map<String, BigDecimal> jp = new LinkedHashMap<>();
+        jp.put("TEKNIS", teknis);
+        jp.put("MANAJERIAL", manajerial);
+        jp.put("SOSIAL_KULTURAL", sosialKultural);
+        return jp;
+    }
+
+    private static Map<String, BigDecimal> byMethod(BigDecimal klasikal, BigDecimal nonklasikal) {
+        Map<String, BigDecimal> jp = new LinkedHashMap<>();
+        jp.put("KLASIKAL", klasikal);
+        jp.put("NONKLASIKAL", nonklasikal);
+        return jp;
+    }
+
+    private static Map<String, BigDecimal> byDeliveryMode(BigDecimal luring, BigDecimal daring, BigDecimal blended) {
+        Map<String, BigDecimal> jp = new LinkedHashMap<>();
+        jp.put("LURING", luring);
+        jp.put("DARING", daring);
+        jp.put("BLENDED", blended);
+        return jp;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -3,7 +3,7 @@ package org.jpledger.reporting.projection;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Yearly JP totals by employee and year. */
+/** Yearly policies by year. */
 @ApplicationScoped
-public class EmployeeYearTotalRepository implements PanacheRepositoryBase<EmployeeYearTotal, EmployeeYearTotal.Key> {
+public class PolicyRepository implements PanacheRepositoryBase<Policy, Integer> {
 }

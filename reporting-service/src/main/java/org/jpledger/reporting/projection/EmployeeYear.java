@@ -1,0 +1,84 @@
+package org.jpledger.reporting.projection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+
+/**
+ * One employee in one training year: the part of the year in service, the unit they count in, and the sums of the
+ * year's active completions. Derived from the employee and completion facts by {@link ComplianceProjector}.
+ */
+@Entity
+@Table(name = "employee_year")
+@IdClass(EmployeeYear.Key.class)
+public class EmployeeYear {
+
+    @Id
+    public String nip;
+
+    @Id
+    public int year;
+
+    @Column(name = "unit_code")
+    public String unitCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "employment_type")
+    public EmploymentType employmentType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "position_level")
+    public PositionLevel positionLevel;
+
+    @Column(name = "window_from")
+    public LocalDate windowFrom;
+
+    @Column(name = "window_until")
+    public LocalDate windowUntil;
+
+    @Column(name = "total_jp", nullable = false)
+    public BigDecimal totalJp;
+
+    @Column(name = "jp_teknis", nullable = false)
+    public BigDecimal jpTeknis;
+
+    @Column(name = "jp_manajerial", nullable = false)
+    public BigDecimal jpManajerial;
+
+    @Column(name = "jp_sosial_kultural", nullable = false)
+    public BigDecimal jpSosialKultural;
+
+    @Column(name = "jp_klasikal", nullable = false)
+    public BigDecimal jpKlasikal;
+
+    @Column(name = "jp_nonklasikal", nullable = false)
+    public BigDecimal jpNonklasikal;
+
+    @Column(name = "jp_luring", nullable = false)
+    public BigDecimal jpLuring;
+
+    @Column(name = "jp_daring", nullable = false)
+    public BigDecimal jpDaring;
+
+    @Column(name = "jp_blended", nullable = false)
+    public BigDecimal jpBlended;
+
+    @Column(name = "completion_count", nullable = false)
+    public int completionCount;
+
+    @Column(name = "last_completion_date")
+    public LocalDate lastCompletionDate;
+
+    /** Primary key: one row per employee and year. */
+    public record Key(String nip, int year) implements Serializable {
+    }
+}

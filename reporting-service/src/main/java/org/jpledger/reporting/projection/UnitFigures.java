@@ -1,0 +1,27 @@
+package org.jpledger.reporting.projection;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Compliance figures of a group of employees (a unit's subtree, or the whole organisation) in one year. */
+public record UnitFigures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp) {
+
+    public static final UnitFigures NONE = new UnitFigures(0, 0, 0, 0, 0, BigDecimal.ZERO);
+
+    public UnitFigures plus(UnitFigures other) {
+        return new UnitFigures(headcount + other.headcount, compliant + other.compliant, onTrack + other.onTrack,
+                atRisk + other.atRisk, notMet + other.notMet, totalJp.add(other.totalJp));
+    }
+
+    /** Share of the headcount that is compliant, 0 to 1 with 4 decimals; 0 without headcount. */
+    public BigDecimal complianceRate() {
+        return headcount == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(compliant).divide(BigDecimal.valueOf(headcount), 4, RoundingMode.HALF_UP);
+    }
+
+    /** Mean JP per counted employee, 2 decimals; 0 without headcount. */
+    public BigDecimal averageJp() {
+        return headcount == 0 ? BigDecimal.ZERO
+                : totalJp.divide(BigDecimal.valueOf(headcount), 2, RoundingMode.HALF_UP);
+    }
+}

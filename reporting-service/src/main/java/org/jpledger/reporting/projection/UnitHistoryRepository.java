@@ -1,0 +1,28 @@
+package org.jpledger.reporting.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jpledger.contracts.events.UnitAssignment;
+
+/** Employees' unit histories, each replaced whole by the newest employee event. */
+@ApplicationScoped
+public class UnitHistoryRepository implements PanacheRepositoryBase<UnitAssignmentRow, UnitAssignmentRow.Key> {
+
+    public List<UnitAssignment> of(String nip) {
+        return list("nip = ?1 order by effectiveFrom", nip).stream()
+                .map(row -> new UnitAssignment(row.unitCode, row.effectiveFrom)).toList();
+    }
+
+    public void replace(String nip, List<UnitAssignment> history) {
+        delete("nip", nip);
+        getEntityManager().flush();
+        for (UnitAssignment assignment : history) {
+            UnitAssignmentRow row = new UnitAssignmentRow();
+            row.nip = nip;
+            row.effectiveFrom = assignment.effectiveFrom();
+            row.unitCode = assignment.unitCode();
+            persist(row);
+        }
+    }
+}

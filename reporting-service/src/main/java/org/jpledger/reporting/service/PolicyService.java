@@ -1,0 +1,98 @@
+package org.jpledger.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jpledger.reporting.projection.Policy;
+import org.jpledger.reporting.projection.PolicyRepository;
+import org.jpledger.reporting.projection.PolicyTerms;
+import org.jpledger.reporting.rest.PolicyRequest;
+import org.jpledger.reporting.rest.PolicyResponse;
+
+/** Reads and replaces the yearly compliance policies. */
+@ApplicationScoped
+public class PolicyService {
+
+    private final PolicyRepository policies;
+    private final Clock clock;
+
+    public PolicyService(PolicyRepository policies, Clock clock) {
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** The terms compliance is judged by in {@code year}: the stored policy, or the defaults. */
+    @Transactional
+    public PolicyTerms termsOf(int year) {
+        return PolicyTerms.of(policies.findById(year));
+    }
+
+    @Transactional
+    public PolicyResponse get(int year) {
+        return response(year, policies.findById(year));
+    }
+
+    /**
+     * Stores the policy of {@code year} as a new version; the same policy again changes nothing.
+     *
+     * @return whether the year had no stored policy before, and the policy now
+     */
+    @Transactional
+    public Stored put(int year, PolicyRequest request) {
+        Policy policy = policies.findById(year, LockModeType.PESSIMISTIC_WRITE);
+        boolean created = policy == null;
+        PolicyTerms terms = new PolicyTerms(request.targetJp(), names(request.targetByEmploymentType()),
+                names(request.targetByPositionLevel()),
+                request.minutesPerJp() == null ? PolicyTerms.DEFAULT.minutesPerJp() : request.minutesPerJp(),
+                request.prorate() == null ? PolicyTerms.DEFAULT.prorate() : request.prorate());
+        if (created) {
+            policy = new Policy();
+            policy.year = year;
+        } else if (sameTerms(PolicyTerms.of(policy), terms)) {
+            return new Stored(false, response(year, policy));
+        }
+        policy.targetJp = terms.targetJp();
+        policy.targetByEmploymentType = terms.targetByEmploymentType();
+        policy.targetByPositionLevel = terms.targetByPositionLevel();
+        policy.minutesPerJp = terms.minutesPerJp();
+        policy.prorate = terms.prorate();
+        policy.version = created ? 1 : policy.version + 1;
+        policy.updatedAt = clock.instant();
+        policies.persist(policy);
+        return new Stored(created, response(year, policy));
+    }
+
+    /** The outcome of a put. */
+    public record Stored(boolean created, PolicyResponse policy) {
+    }
+
+    private static PolicyResponse response(int year, Policy policy) {
+        PolicyTerms terms = PolicyTerms.of(policy);
+        return new PolicyResponse(year, terms.targetJp(), new TreeMap<>(terms.targetByEmploymentType()),
+                new TreeMap<>(terms.targetByPositionLevel()), terms.minutesPerJp(), terms.prorate(), policy == null,
+                policy == null ? 0 : policy.version, policy == null ? null : policy.updatedAt);
+    }
+
+    private static Map<String, BigDecimal> names(Map<? extends Enum<?>, BigDecimal> targets) {
+        Map<String, BigDecimal> byName = new TreeMap<>();
+        if (targets != null) {
+            targets.forEach((key, value) -> byName.put(key.name(), value));
+        }
+        return byName;
+    }
+
+    private static boolean sameTerms(PolicyTerms a, PolicyTerms b) {
+        return a.targetJp().compareTo(b.targetJp()) == 0 && a.minutesPerJp() == b.minutesPerJp()
+                && a.prorate() == b.prorate() && sameTargets(a.targetByEmploymentType(), b.targetByEmploymentType())
+                && sameTargets(a.targetByPositionLevel(), b.targetByPositionLevel());
+    }
+
+    private static boolean sameTargets(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        return a.size() == b.size() && a.entrySet().stream()
+                .allMatch(entry -> b.containsKey(entry.getKey()) && b.get(entry.getKey()).compareTo(entry.getValue()) == 0);
+    }
+}
