@@ -7,6 +7,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -35,9 +36,14 @@ public final class Compliance {
         };
     }
 
+    /** A request that reads JSON numbers exactly (as BigDecimal), for JP figures. */
+    public static RequestSpecification request() {
+        return given().config(EXACT_NUMBERS);
+    }
+
     /** GET the employee's compliance for {@code year} (null: no year parameter). */
     public static ValidatableResponse of(String nip, Integer year) {
-        var request = given().config(EXACT_NUMBERS);
+        var request = request();
         if (year != null) {
             request = request.queryParam("year", year);
         }

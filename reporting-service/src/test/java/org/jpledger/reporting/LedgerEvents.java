@@ -53,7 +53,32 @@ public final class LedgerEvents implements AutoCloseable {
     }
 
     public RecordMetadata unit(String code, String name, long version) {
-        return send(Topics.UNITS, code, EventTypes.UNIT_UPSERTED_V1, new UnitUpserted(code, name, null, version));
+        return unit(code, name, null, version);
+    }
+
+    public RecordMetadata unit(String code, String name, String parentCode, long version) {
+        return send(Topics.UNITS, code, EventTypes.UNIT_UPSERTED_V1, new UnitUpserted(code, name, parentCode, version));
+    }
+
+    /** Any state of an employee, as training-service publishes it. */
+    public RecordMetadata employee(EmployeeUpserted employee) {
+        return send(Topics.EMPLOYEES, employee.nip(), EventTypes.EMPLOYEE_UPSERTED_V1, employee);
+    }
+
+    /** Any state of a completion; its status decides the event type (voided or recorded). */
+    public RecordMetadata completion(CompletionRecorded completion) {
+        return send(Topics.EMPLOYEES, completion.nip(), completion.active() ? EventTypes.COMPLETION_RECORDED_V1
+                : EventTypes.COMPLETION_VOIDED_V1, completion);
+    }
+
+    /** A new active completion (version 1) of the given kind of training. */
+    public static CompletionRecorded completionOf(String nip, String recognizedJp, LocalDate endDate,
+            CompetencyType competencyType, TrainingMethod method, DeliveryMode deliveryMode) {
+        UUID id = UUID.randomUUID();
+        BigDecimal jp = new BigDecimal(recognizedJp);
+        return new CompletionRecorded(id, 1, nip, "Pelatihan " + competencyType, 1, method, competencyType,
+                deliveryMode, "BPSDMD Provinsi Jawa Tengah", endDate, endDate, endDate.getYear(), jp, null, false, jp,
+                null, "test", id.toString(), CompletionStatus.ACTIVE, 1, null);
     }
 
     public RecordMetadata employee(String nip, String name, long version) {

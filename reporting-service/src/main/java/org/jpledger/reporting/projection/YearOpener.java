@@ -12,7 +12,8 @@ import org.jpledger.reporting.config.ReportingConfig;
 
 /**
  * Opens each new training year: an employee in service gets a row for the current year without any event about them
- * (on 1 January nobody's data changes, yet everyone now counts in the new year). Runs at start and every hour.
+ * (on 1 January nobody's data changes, yet everyone now counts in the new year). Runs just after midnight in Jakarta,
+ * and at start and every hour in case a run was missed.
  */
 @ApplicationScoped
 public class YearOpener {
@@ -34,9 +35,9 @@ public class YearOpener {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${jpledger.reporting.year-opener-interval:1h}", delay = 5,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void openCurrentYear() {
+    @Scheduled(cron = "5 0 0 * * ?", timeZone = "Asia/Jakarta", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delay = 5, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void openCurrentYear() {
         int opened = openYear(TrainingCalendar.today(clock).getYear());
         if (opened > 0) {
             Log.infof("Opened the training year for %d employees", opened);

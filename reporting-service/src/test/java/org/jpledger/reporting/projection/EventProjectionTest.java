@@ -1,7 +1,6 @@
 package org.jpledger.reporting.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.jpledger.reporting.LedgerEvents.freshNip;
@@ -9,10 +8,6 @@ import static org.jpledger.reporting.LedgerEvents.freshNip;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jpledger.contracts.events.GoldenFiles;
 import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
+import org.jpledger.reporting.Projections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +43,12 @@ class EventProjectionTest {
     DataSource dataSource;
 
     private LedgerEvents events;
+    private Projections projections;
 
     @BeforeEach
     void connect() {
         events = new LedgerEvents(bootstrapServers, mapper);
+        projections = new Projections(dataSource);
     }
 
     @AfterEach
@@ -176,7 +174,7 @@ class EventProjectionTest {
 
         RecordMetadata stale = events.amended(completion, 2, nip, "12", MARCH);
 
-        awaitHandled(stale);
+        projections.awaitHandled(stale);
         Compliance.of(nip, YEAR).statusCode(200)
                 .body("totalJp", Compliance.jp("0"))
                 .body("completionCount", equalTo(0));
@@ -192,7 +190,7 @@ class EventProjectionTest {
         events.voided(completion, 3, nip, "10", MARCH, DUPLICATE);
         RecordMetadata lateRecording = events.completion(completion, 1, nip, "10", MARCH);
 
-        awaitHandled(lateRecording);
+        projections.awaitHandled(lateRecording);
         Compliance.of(nip, YEAR).statusCode(200)
                 .body("totalJp", Compliance.jp("0"))
                 .body("completionCount", equalTo(0));
@@ -259,7 +257,7 @@ class EventProjectionTest {
         events.unit(code, "Biro Organisasi", 2);
         RecordMetadata stale = events.unit(code, "Biro Organisasi dan Tata Laksana", 1);
 
-        awaitHandled(stale);
+        projections.awaitHandled(stale);
         assertThat(unitName(code)).contains("Biro Organisasi");
     }
 
@@ -288,51 +286,26 @@ class EventProjectionTest {
         Compliance.awaitUntil(nip, YEAR, answer -> answer.body("name", equalTo("Wahyu Hidayat")));
 
         // Visible projection implies its offset committed with it: no wait here.
-        assertThat(nextOffset(sent)).hasValueSatisfying(next -> assertThat(next).isGreaterThan(sent.offset()));
-    }
-
-    /** Waits until the consumer has committed past {@code record}: its effects, if any, are then visible. */
-    private void awaitHandled(RecordMetadata record) {
-        await().atMost(Compliance.PATIENCE).until(() -> nextOffset(record).orElse(0L) > record.offset());
+        assertThat(projections.nextOffset(sent)).hasValueSatisfying(next -> assertThat(next).isGreaterThan(sent.offset()));
     }
 
     /** One column of a completion fact as text; empty when the fact or the value is absent. */
     private Optional<String> completionColumn(UUID completionId, String column) {
-        return single("SELECT " + column + "::text FROM completion_fact WHERE completion_id = ?", completionId);
+        return projections.single("SELECT " + column + "::text FROM completion_fact WHERE completion_id = ?", completionId);
     }
 
     private Optional<String> unitName(String code) {
-        return single("SELECT name FROM unit WHERE code = ?", code);
+        return projections.single("SELECT name FROM unit WHERE code = ?", code);
     }
 
     private Optional<String> parkedReason(RecordMetadata record) {
-        return single("SELECT reason FROM parked_event WHERE topic = ? AND partition = ? AND record_offset = ?",
+        return projections.single("SELECT reason FROM parked_event WHERE topic = ? AND partition = ? AND record_offset = ?",
                 record.topic(), record.partition(), record.offset());
     }
 
     private String parkedValue(RecordMetadata record) {
-        return single("SELECT convert_from(record_value, 'UTF8') FROM parked_event"
+        return projections.single("SELECT convert_from(record_value, 'UTF8') FROM parked_event"
                 + " WHERE topic = ? AND partition = ? AND record_offset = ?", record.topic(), record.partition(),
                 record.offset()).orElseThrow();
-    }
-
-    private Optional<Long> nextOffset(RecordMetadata record) {
-        return single("SELECT next_offset::text FROM consumer_offset WHERE topic = ? AND partition = ?", record.topic(),
-                record.partition()).map(Long::valueOf);
-    }
-
-    /** The first column of the first row of a query straight on the database, bypassing Hibernate's session. */
-    private Optional<String> single(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
