@@ -21,6 +21,7 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.service.ComplianceQueryService;
+import org.jpledger.support.problem.InvalidRequestException;
 
 /** HTTP face of the compliance projections: per employee, per unit (drill-down), and for the whole organisation. */
 @Path("/api/v1/compliance")
@@ -108,7 +109,7 @@ public class ComplianceResource {
             @Max(value = MAX_LIMIT, message = "must be from 1 to " + MAX_LIMIT) Integer limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         EmployeeOrder order = sort == null ? EmployeeOrder.TOTAL_JP : EmployeeOrder.ofParameter(sort)
-                .orElseThrow(() -> new InvalidParameterException("sort", "must be one of " + Arrays
+                .orElseThrow(() -> InvalidRequestException.of("sort", "must be one of " + Arrays
                         .stream(EmployeeOrder.values()).map(EmployeeOrder::parameter).collect(Collectors.joining(", "))));
         EmployeeOrder.Position after = cursor == null ? null : EmployeeCursor.decode(cursor, order);
         return compliance.unitEmployees(code, year, status == null ? null : statusOf(status), order, after,
@@ -140,6 +141,6 @@ public class ComplianceResource {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw new InvalidParameterException("status", "must be one of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET");
+        throw InvalidRequestException.of("status", "must be one of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET");
     }
 }

@@ -3,6 +3,7 @@ package org.jpledger.reporting.rest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jpledger.reporting.projection.EmployeeOrder;
+import org.jpledger.support.problem.InvalidRequestException;
 
 /**
  * The opaque cursor of an employee list: the order it was read in and where the page ended, so that the next page
@@ -26,18 +27,18 @@ public final class EmployeeCursor {
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
+            throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
         }
         String[] parts = text.split(String.valueOf(SEPARATOR), 3);
         if (parts.length != 3 || !parts[1].matches("[0-9]{18}")) {
-            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
+            throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
         }
         if (!parts[0].equals(order.parameter())) {
-            throw new InvalidParameterException("cursor", "was given for sort=" + parts[0] + ", not sort="
+            throw InvalidRequestException.of("cursor", "was given for sort=" + parts[0] + ", not sort="
                     + order.parameter());
         }
         if (order.byJp() && !parts[2].matches("-?[0-9]+(\\.[0-9]+)?")) {
-            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
+            throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
         }
         return new EmployeeOrder.Position(parts[2], parts[1]);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import org.jpledger.support.problem.InvalidRequestException;
 
 /**
  * Converts integer parameters and names the parameter when the text is not a number: Quarkus REST would otherwise answer
@@ -59,7 +60,7 @@ public class IntegerParamConverterProvider implements ParamConverterProvider {
             try {
                 return Integer.valueOf(value);
             } catch (NumberFormatException e) {
-                throw new InvalidParameterException(parameter, "must be a whole number");
+                throw InvalidRequestException.of(parameter, "must be a whole number");
             }
         }
 

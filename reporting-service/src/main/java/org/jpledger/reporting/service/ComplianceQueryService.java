@@ -29,13 +29,14 @@ import org.jpledger.reporting.projection.UnitFigures;
 import org.jpledger.reporting.projection.UnitRepository;
 import org.jpledger.reporting.projection.YearSums;
 import org.jpledger.reporting.rest.ComplianceFigures;
-import org.jpledger.reporting.rest.EmployeeComplianceResponse;
 import org.jpledger.reporting.rest.EmployeeComplianceResponse.CountedCompletion;
+import org.jpledger.reporting.rest.EmployeeComplianceResponse;
 import org.jpledger.reporting.rest.EmployeeCursor;
 import org.jpledger.reporting.rest.EmployeePage;
 import org.jpledger.reporting.rest.SummaryResponse;
-import org.jpledger.reporting.rest.UnitComplianceResponse;
 import org.jpledger.reporting.rest.UnitComplianceResponse.UnitRow;
+import org.jpledger.reporting.rest.UnitComplianceResponse;
+import org.jpledger.support.problem.ResourceNotFoundException;
 
 /** Answers compliance questions from the projections, judged by the year's policy as of today (Asia/Jakarta). */
 @ApplicationScoped
@@ -69,7 +70,7 @@ public class ComplianceQueryService {
     @Transactional
     public EmployeeComplianceResponse employeeYear(String nip, Integer year) {
         int trainingYear = yearOr(year);
-        Employee employee = employees.findByIdOptional(nip).orElseThrow(() -> NotFoundException.employee(nip));
+        Employee employee = employees.findByIdOptional(nip).orElseThrow(() -> new ResourceNotFoundException("No employee with NIP " + nip + " is known to reporting."));
         PolicyTerms terms = termsOf(trainingYear);
         Optional<RatedEmployee> rated = compliance.employee(nip, trainingYear, terms, today());
         List<CountedCompletion> counted = facts.list("nip = ?1 and year = ?2 and status = ?3 order by endDate desc, "
@@ -102,7 +103,7 @@ public class ComplianceQueryService {
     @Transactional
     public UnitComplianceResponse unit(String code, Integer year) {
         int trainingYear = yearOr(year);
-        Unit unit = units.findByIdOptional(code).orElseThrow(() -> NotFoundException.unit(code));
+        Unit unit = units.findByIdOptional(code).orElseThrow(() -> unitNotFound(code));
         Map<String, UnitFigures> below = compliance.figuresBelow(code, trainingYear, termsOf(trainingYear), today());
         UnitFigures total = below.values().stream().reduce(UnitFigures.NONE, UnitFigures::plus);
         List<UnitRow> children = units.children(code).stream()
@@ -115,7 +116,7 @@ public class ComplianceQueryService {
     public EmployeePage unitEmployees(String code, Integer year, ComplianceStatus status, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
         int trainingYear = yearOr(year);
-        units.findByIdOptional(code).orElseThrow(() -> NotFoundException.unit(code));
+        units.findByIdOptional(code).orElseThrow(() -> unitNotFound(code));
         List<RatedEmployee> rows = compliance.employeesOfSubtree(code, trainingYear, termsOf(trainingYear), today(),
                 status, order, after, limit);
         boolean more = rows.size() > limit;
@@ -136,6 +137,10 @@ public class ComplianceQueryService {
                 .map(unit -> row(unit, roots.getOrDefault(unit.code, UnitFigures.NONE))).toList();
         return new SummaryResponse(trainingYear, ComplianceFigures.of(compliance.figuresOfAll(trainingYear, terms, today)),
                 top, freshness.asOf());
+    }
+
+    private static ResourceNotFoundException unitNotFound(String code) {
+        return new ResourceNotFoundException("No unit with code " + code + " is known to reporting.");
     }
 
     private PolicyTerms termsOf(int year) {

@@ -3,8 +3,8 @@ package org.jpledger.training.rest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.training.service.CompletionQuery;
-import org.jpledger.training.service.InvalidRequestException;
 import org.jpledger.training.service.ListCursor;
 
 /**

@@ -3,7 +3,7 @@ package org.jpledger.training.rest;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.jpledger.training.service.PreconditionException;
+import org.jpledger.support.problem.PreconditionException;
 import org.jpledger.training.service.Upserted;
 
 /** Status codes, ETags and If-Match handling shared by the resources. */

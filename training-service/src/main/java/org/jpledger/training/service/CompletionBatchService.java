@@ -23,13 +23,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.support.problem.InvalidRequestException;
+import org.jpledger.support.problem.Problems;
 import org.jpledger.training.config.IngestConfig;
-import org.jpledger.training.rest.BatchItemResult;
 import org.jpledger.training.rest.BatchItemResult.Outcome;
+import org.jpledger.training.rest.BatchItemResult;
 import org.jpledger.training.rest.BatchResponse;
 import org.jpledger.training.rest.CompletionRequest;
 import org.jpledger.training.rest.ImportResponse;
-import org.jpledger.training.rest.Problems;
 
 /**
  * Records many completions at once, from a JSON batch or a CSV file. Each item is converted, validated and recorded in

@@ -2,6 +2,7 @@ package org.jpledger.training.service;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.jpledger.support.problem.InvalidRequestException;
 
 /** Opaque keyset cursors: clients pass them back unchanged and never build them. */
 public final class ListCursor {

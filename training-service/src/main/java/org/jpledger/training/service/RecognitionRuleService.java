@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.training.domain.RecognitionRuleSet;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
 import org.jpledger.training.rest.RecognitionRulesRequest;

@@ -10,11 +10,13 @@ import java.util.Set;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.support.problem.InvalidRequestException;
+import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.training.domain.Unit;
 import org.jpledger.training.domain.UnitRepository;
 import org.jpledger.training.outbox.OutboxWriter;
-import org.jpledger.training.rest.UnitRequest;
 import org.jpledger.training.rest.SubtreeUnitResponse;
+import org.jpledger.training.rest.UnitRequest;
 import org.jpledger.training.rest.UnitResponse;
 
 /** Creates and changes units, keeping the unit tree free of loops; each change is a new version and one event. */

@@ -1,4 +1,4 @@
-package org.jpledger.training.rest;
+package org.jpledger.support.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,10 +18,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
-import org.jpledger.training.service.ConflictException;
-import org.jpledger.training.service.InvalidRequestException;
-import org.jpledger.training.service.PreconditionException;
-import org.jpledger.training.service.ResourceNotFoundException;
 
 /**
  * What each failure means to a client, as RFC 9457 problem details: one place for the HTTP answers and for the per-item

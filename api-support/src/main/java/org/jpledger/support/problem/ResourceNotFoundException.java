@@ -1,4 +1,4 @@
-package org.jpledger.training.service;
+package org.jpledger.support.problem;
 
 /** The addressed unit, employee or completion does not exist: answered 404. */
 public class ResourceNotFoundException extends RuntimeException {

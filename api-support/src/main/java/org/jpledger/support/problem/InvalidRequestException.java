@@ -1,10 +1,14 @@
-package org.jpledger.training.service;
+package org.jpledger.support.problem;
 
+import jakarta.ws.rs.BadRequestException;
 import java.util.List;
 import org.jpledger.contracts.problem.Problem.FieldError;
 
-/** A request that breaks a rule of the record: answered 400 with the offending fields, and nothing changes. */
-public class InvalidRequestException extends RuntimeException {
+/**
+ * A request that breaks a rule (a field, a parameter, a rule of the record): answered 400 with the offending fields, and
+ * nothing changes. A JAX-RS exception, so that parameter converters may throw it too.
+ */
+public class InvalidRequestException extends BadRequestException {
 
     private final transient List<FieldError> errors;
 

@@ -1,4 +1,4 @@
-package org.jpledger.training.service;
+package org.jpledger.support.problem;
 
 /** A conditional change whose precondition is missing (428) or stale (412): the client must re-read and retry. */
 public class PreconditionException extends RuntimeException {

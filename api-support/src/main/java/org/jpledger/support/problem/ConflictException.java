@@ -1,4 +1,4 @@
-package org.jpledger.training.service;
+package org.jpledger.support.problem;
 
 /** The request contradicts what is already recorded (e.g. an idempotency key reused for other content): answered 409. */
 public class ConflictException extends RuntimeException {

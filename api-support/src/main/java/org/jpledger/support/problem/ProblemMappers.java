@@ -1,4 +1,4 @@
-package org.jpledger.training.rest;
+package org.jpledger.support.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,19 +1,19 @@
-package org.jpledger.training.service;
+package org.jpledger.support.problem;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.jpledger.contracts.problem.Problem.FieldError;
 
 /** Collects every broken rule of one request so the caller learns them all at once. */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    void add(String field, String reason) {
+    public void add(String field, String reason) {
         errors.add(new FieldError(field, reason));
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -1,4 +1,4 @@
-package org.jpledger.training.config;
+package org.jpledger.support.openapi;
 
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;

@@ -1,0 +1,194 @@
+package org.jpledger.reporting.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.jpledger.reporting.Compliance.jp;
+import static org.jpledger.reporting.LedgerEvents.completionOf;
+import static org.jpledger.reporting.LedgerEvents.freshNip;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.reporting.Compliance;
+import org.jpledger.reporting.LedgerEvents;
+import org.jpledger.reporting.Projections;
+import org.jpledger.reporting.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unit figures roll up over the subtree, children come with their own, employee lists page through the subtree, and the
+ * summary covers the whole organisation. The tree: ROOT (one employee, 25 JP) with MID-A (one employee, 0 JP) above
+ * LEAF (one employee, 20 JP), and MID-B (one employee, 11 JP); on 2 July 2025 that is 2 compliant, 1 on track, 1 at risk.
+ */
+@QuarkusTest
+class UnitComplianceTest {
+
+    private static final int YEAR = 2025;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TestClock clock;
+
+    private LedgerEvents events;
+    private Projections projections;
+    private String root;
+    private String midA;
+    private String midB;
+    private String leaf;
+    private String inRoot;
+    private String inMidA;
+    private String inMidB;
+    private String inLeaf;
+
+    @BeforeEach
+    void buildTheTree() {
+        events = new LedgerEvents(bootstrapServers, mapper);
+        projections = new Projections(dataSource);
+        clock.setJakarta(LocalDateTime.of(2025, 7, 2, 12, 0));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        root = "ROOT-" + run;
+        midA = "MIDA-" + run;
+        midB = "MIDB-" + run;
+        leaf = "LEAF-" + run;
+        events.unit(root, "Pemerintah Provinsi " + run, 1);
+        events.unit(midA, "A Dinas Kesehatan", root, 1);
+        events.unit(midB, "B Dinas Pendidikan", root, 1);
+        projections.awaitHandled(events.unit(leaf, "Puskesmas Kota", midA, 1));
+        inRoot = employee(root, "Ahmad", "25");
+        inMidA = employee(midA, "Budi", null);
+        inMidB = employee(midB, "Citra", "11");
+        inLeaf = employee(leaf, "Dewi", "20");
+    }
+
+    @AfterEach
+    void disconnect() {
+        clock.reset();
+        events.close();
+    }
+
+    @Test
+    void rollsUpTheSubtreeAndListsEachDirectChildWithItsOwn() {
+        unit(root).body("unit.code", equalTo(root)).body("unit.parentCode", nullValue())
+                .body("unit.figures.headcount", equalTo(4)).body("unit.figures.compliant", equalTo(2))
+                .body("unit.figures.onTrack", equalTo(1)).body("unit.figures.atRisk", equalTo(1))
+                .body("unit.figures.notMet", equalTo(0)).body("unit.figures.complianceRate", jp("0.5"))
+                .body("unit.figures.totalJp", jp("56")).body("unit.figures.averageJp", jp("14"))
+                .body("children.code", contains(midA, midB))
+                .body("children[0].figures.headcount", equalTo(2)).body("children[0].figures.compliant", equalTo(1))
+                .body("children[0].figures.totalJp", jp("20"))
+                .body("children[1].figures.headcount", equalTo(1)).body("children[1].figures.onTrack", equalTo(1))
+                .body("asOf", notNullValue());
+        unit(midA).body("unit.figures.headcount", equalTo(2)).body("unit.parentCode", equalTo(root))
+                .body("children.code", contains(leaf)).body("children[0].figures.compliant", equalTo(1));
+        unit(leaf).body("unit.figures.headcount", equalTo(1)).body("children", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void listsTheEmployeesOfASubtreeByStatusSortedAndPaged() {
+        employees(root, "status=COMPLIANT").body("items.nip", contains(inLeaf, inRoot));
+        employees(root, "status=AT_RISK").body("items.nip", contains(inMidA))
+                .body("items[0].targetJp", jp("20")).body("items[0].totalJp", jp("0"));
+        employees(midA, "sort=name").body("items.name", contains("Budi", "Dewi"));
+
+        JsonPath first = employees(root, "sort=-totalJp&limit=2").body("items.nip", contains(inRoot, inLeaf))
+                .extract().jsonPath();
+        String cursor = first.getString("nextCursor");
+        JsonPath second = employees(root, "sort=-totalJp&limit=2&cursor=" + cursor)
+                .body("items.nip", contains(inMidB, inMidA)).extract().jsonPath();
+        assertThat(second.getString("nextCursor")).isNull();
+    }
+
+    @Test
+    void refusesBadListParametersNamingEach() {
+        String cursor = employees(root, "sort=name&limit=1").extract().jsonPath().getString("nextCursor");
+        badList(root, "status=LATE", "status");
+        badList(root, "sort=age", "sort");
+        badList(root, "limit=0", "limit");
+        badList(root, "limit=501", "limit");
+        badList(root, "cursor=not-a-cursor", "cursor");
+        badList(root, "sort=totalJp&cursor=" + cursor, "cursor");
+        badList(root, "year=1999", "year");
+    }
+
+    @Test
+    void answersAnUnknownUnitWithNotFound() {
+        Compliance.request().get("/api/v1/compliance/units/{code}", "NO-SUCH-UNIT").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+        Compliance.request().get("/api/v1/compliance/units/{code}/employees", "NO-SUCH-UNIT").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void summarisesTheOrganisationAndItsTopLevelUnits() {
+        JsonPath summary = Compliance.request().queryParam("year", YEAR).get("/api/v1/compliance/summary").then()
+                .statusCode(200).body("year", equalTo(YEAR)).body("units.code", hasItem(root))
+                .body("asOf", notNullValue()).extract().jsonPath();
+        assertThat(summary.getList("units.code")).doesNotContain(midA, midB, leaf);
+        int rootIndex = summary.getList("units.code").indexOf(root);
+        assertThat(summary.getInt("units[" + rootIndex + "].figures.headcount")).isEqualTo(4);
+        assertThat(summary.getInt("units[" + rootIndex + "].figures.compliant")).isEqualTo(2);
+
+        long before = summary.getLong("figures.headcount");
+        employee(leaf, "Eko", "30");
+        Compliance.request().queryParam("year", YEAR).get("/api/v1/compliance/summary").then().statusCode(200)
+                .body("figures.headcount", equalTo((int) before + 1));
+    }
+
+    private String employee(String unit, String name, String jp) {
+        String nip = freshNip();
+        RecordMetadata last = events.employee(new EmployeeUpserted(nip, name, EmploymentType.PNS,
+                PositionLevel.PELAKSANA, unit, LocalDate.of(2010, 1, 1), null, 1,
+                List.of(new UnitAssignment(unit, LocalDate.of(2010, 1, 1)))));
+        if (jp != null) {
+            last = events.completion(completionOf(nip, jp, LocalDate.of(YEAR, 4, 1), CompetencyType.TEKNIS,
+                    TrainingMethod.KLASIKAL, DeliveryMode.LURING));
+        }
+        projections.awaitHandled(last);
+        return nip;
+    }
+
+    private static io.restassured.response.ValidatableResponse unit(String code) {
+        return Compliance.request().queryParam("year", YEAR).get("/api/v1/compliance/units/{code}", code).then()
+                .statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse employees(String code, String query) {
+        return Compliance.request().get("/api/v1/compliance/units/{code}/employees?year=" + YEAR + "&" + query, code)
+                .then().statusCode(200);
+    }
+
+    private static void badList(String code, String query, String field) {
+        Compliance.request().get("/api/v1/compliance/units/{code}/employees?" + query, code).then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE).body("errors.field", hasItem(field));
+    }
+}
