@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
 import org.jpledger.reporting.service.EmployeeNotFoundException;
+import org.jpledger.reporting.service.ParkedEventNotFoundException;
 
 /** Turns every failure into an RFC 9457 problem+json answer; 4xx name the offending fields, a 5xx reveals nothing inside. */
 public class ProblemMappers {
@@ -35,6 +36,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response employeeNotFound(EmployeeNotFoundException e) {
+        return problem(Problem.of(404, "Not found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response parkedEventNotFound(ParkedEventNotFoundException e) {
         return problem(Problem.of(404, "Not found", e.getMessage()));
     }
 
