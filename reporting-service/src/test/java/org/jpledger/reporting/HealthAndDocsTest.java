@@ -20,7 +20,8 @@ class HealthAndDocsTest {
     void isReadyWhenDatabaseAndKafkaAreUp() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check",
+                        "Event consumer progress"));
     }
 
     @Test
@@ -38,7 +39,9 @@ class HealthAndDocsTest {
 
         assertThat(openApi.path("paths").properties()).extracting(Map.Entry::getKey).contains(
                 "/api/v1/compliance/employees/{nip}", "/api/v1/compliance/units/{code}",
-                "/api/v1/compliance/units/{code}/employees", "/api/v1/compliance/summary", "/api/v1/policies/{year}");
+                "/api/v1/compliance/units/{code}/employees", "/api/v1/compliance/summary", "/api/v1/policies/{year}",
+                "/api/v1/admin/parked", "/api/v1/admin/parked/{id}/retry", "/api/v1/admin/parked/retry",
+                "/api/v1/status");
         assertThat(OpenApiAudit.gaps(openApi)).isEmpty();
     }
 

@@ -23,4 +23,21 @@ public interface EventConsumerConfig {
     /** Pause after a failed poll or transaction before the same records are read again from the stored offsets. */
     @WithDefault("1s")
     Duration retryBackoff();
+
+    /**
+     * How long a partition read here may lag without its offset moving before readiness reports the consumer stalled.
+     */
+    @WithDefault("2m")
+    Duration stallTimeout();
+
+    /**
+     * Longest wait for the broker's log offsets when the status endpoint or the readiness check asks; past it the lag
+     * is reported unknown rather than the answer held up.
+     */
+    @WithDefault("2s")
+    Duration brokerTimeout();
+
+    /** Parked events retried in one transaction by a retry of all of them; the consumer waits while one runs. */
+    @WithDefault("100")
+    int retryPageSize();
 }

@@ -26,6 +26,10 @@ public class ConsumerOffset {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** CloudEvents time of the newest event handled from the partition; null while none with a known time was. */
+    @Column(name = "last_event_time")
+    public Instant lastEventTime;
+
     /** Primary key: one row per topic partition. */
     public record Key(String topic, int partition) implements Serializable {
     }

@@ -5,8 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.jpledger.reporting.projection.ComplianceProjector;
 
 /** Applies one poll's records and the offsets after them in a single transaction: all of it happens, or none. */
@@ -17,25 +20,31 @@ public class EventBatchApplier {
     private final ComplianceProjector projector;
     private final ParkedEventRepository parkedEvents;
     private final OffsetStore offsets;
+    private final ProjectionLock lock;
     private final Clock clock;
 
     public EventBatchApplier(EventParser parser, ComplianceProjector projector, ParkedEventRepository parkedEvents,
-            OffsetStore offsets, Clock clock) {
+            OffsetStore offsets, ProjectionLock lock, Clock clock) {
         this.parser = parser;
         this.projector = projector;
         this.parkedEvents = parkedEvents;
         this.offsets = offsets;
+        this.lock = lock;
         this.clock = clock;
     }
 
     @Transactional
     public BatchResult apply(List<ConsumerRecord<byte[], byte[]>> records) {
+        // Before reading any projection row: a retry of parked events in progress must commit first.
+        lock.shareWithOtherBatches();
         Instant now = clock.instant();
         int applied = 0;
         int ignored = 0;
         int parked = 0;
+        Map<TopicPartition, Instant> eventTimes = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.value());
+            Instant eventTime = null;
             if (parsed instanceof ParsedRecord.Event event) {
                 Log.debugf("Applying event %s (%s) from %s-%d@%d", event.envelope().id(), event.envelope().type(),
                         record.topic(), record.partition(), record.offset());
@@ -44,12 +53,17 @@ public class EventBatchApplier {
                 } else {
                     ignored++;
                 }
+                eventTime = event.envelope().time();
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 parkedEvents.park(record, rejected.reason(), now);
                 parked++;
+                eventTime = rejected.time();
+            }
+            if (eventTime != null) {
+                eventTimes.merge(new TopicPartition(record.topic(), record.partition()), eventTime, OffsetStore::later);
             }
         }
-        offsets.save(OffsetStore.nextOffsetsAfter(records), now);
+        offsets.save(OffsetStore.nextOffsetsAfter(records), eventTimes, now);
         return new BatchResult(applied, ignored, parked);
     }
 }

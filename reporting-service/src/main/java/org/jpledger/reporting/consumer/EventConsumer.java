@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.reporting.config.EventConsumerConfig;
@@ -23,7 +25,8 @@ import org.jpledger.reporting.config.EventConsumerConfig;
 @ApplicationScoped
 public class EventConsumer {
 
-    private static final List<String> TOPICS = List.of(Topics.UNITS, Topics.EMPLOYEES);
+    /** The topics the consumer reads. */
+    public static final List<String> TOPICS = List.of(Topics.UNITS, Topics.EMPLOYEES);
     // Long enough for the batch in flight to commit or roll back; the loop itself stops within one poll timeout.
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
@@ -74,6 +77,12 @@ public class EventConsumer {
     /** Whether the poll loop thread is still working. */
     public boolean isAlive() {
         return thread != null && thread.isAlive();
+    }
+
+    /** The partitions this instance reads now; other instances of the consumer group read the rest. */
+    public Set<TopicPartition> assignedPartitions() {
+        PollLoop current = loop;
+        return current == null ? Set.of() : current.assignment();
     }
 
     private BatchResult applyAndCount(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -61,22 +61,22 @@ public class EventParser {
         }
         Class<?> payloadType = PAYLOADS.get(envelope.type());
         if (payloadType == null) {
-            return new ParsedRecord.Rejected("unknown event type " + envelope.type());
+            return new ParsedRecord.Rejected("unknown event type " + envelope.type(), envelope.time());
         }
         if (envelope.data() == null || !envelope.data().isObject()) {
-            return new ParsedRecord.Rejected("event " + envelope.id() + " has no data object");
+            return new ParsedRecord.Rejected("event " + envelope.id() + " has no data object", envelope.time());
         }
         Object payload;
         try {
             payload = mapper.treeToValue(envelope.data(), payloadType);
         } catch (JacksonException | IllegalArgumentException e) {
             return new ParsedRecord.Rejected("data of event " + envelope.id() + " does not match " + envelope.type() + ": "
-                    + messageOf(e));
+                    + messageOf(e), envelope.time());
         }
         List<String> unusable = unusableFields(envelope.type(), payload);
         if (!unusable.isEmpty()) {
             return new ParsedRecord.Rejected("data of event " + envelope.id() + " has missing or invalid "
-                    + String.join(", ", unusable));
+                    + String.join(", ", unusable), envelope.time());
         }
         return new ParsedRecord.Event(new CloudEvent<>(envelope.specversion(), envelope.id(), envelope.source(),
                 envelope.type(), envelope.subject(), envelope.time(), envelope.datacontenttype(), payload));

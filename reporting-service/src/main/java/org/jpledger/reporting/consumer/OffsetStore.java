@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -28,9 +30,14 @@ public class OffsetStore implements PanacheRepositoryBase<ConsumerOffset, Consum
         return stored;
     }
 
-    /** Records that everything before these offsets has been applied; only inside the transaction that applied it. */
+    /**
+     * Records that everything before these offsets has been applied; only inside the transaction that applied it.
+     *
+     * @param eventTimes per partition, the newest CloudEvents time among the batch's events whose time is known; a
+     *                   partition's stored time only moves forward
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(Map<TopicPartition, Long> nextOffsets, Instant now) {
+    public void save(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, Instant> eventTimes, Instant now) {
         nextOffsets.forEach((partition, next) -> {
             ConsumerOffset offset = findById(new ConsumerOffset.Key(partition.topic(), partition.partition()));
             if (offset == null) {
@@ -40,8 +47,35 @@ public class OffsetStore implements PanacheRepositoryBase<ConsumerOffset, Consum
             }
             offset.nextOffset = next;
             offset.updatedAt = now;
+            offset.lastEventTime = later(offset.lastEventTime, eventTimes.get(partition));
             persist(offset);
         });
+    }
+
+    /** Counts the time of an event applied outside the poll loop (a retried parked one) for its partition, if stored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void noteEventTime(String topic, int partition, Instant eventTime) {
+        ConsumerOffset offset = findById(new ConsumerOffset.Key(topic, partition));
+        if (offset != null) {
+            offset.lastEventTime = later(offset.lastEventTime, eventTime);
+        }
+    }
+
+    /** Every stored position of the given topics, by topic and partition. */
+    @Transactional
+    public List<ConsumerOffset> positionsOf(Collection<String> topics) {
+        return list("topic in ?1 order by topic, partition", topics);
+    }
+
+    /** The newest event time stored for any partition of the given topics. */
+    @Transactional
+    public Optional<Instant> newestEventTimeOf(Collection<String> topics) {
+        return getEntityManager()
+                .createQuery("select max(o.lastEventTime) from ConsumerOffset o where o.topic in :topics", Instant.class)
+                .setParameter("topics", topics)
+                .getResultStream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /** One past the last offset of each partition in a batch: where reading resumes once the batch is applied. */
@@ -51,5 +85,13 @@ public class OffsetStore implements PanacheRepositoryBase<ConsumerOffset, Consum
             next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
         }
         return next;
+    }
+
+    /** The later of two times, either of which may be null (unknown). */
+    static Instant later(Instant stored, Instant candidate) {
+        if (candidate == null) {
+            return stored;
+        }
+        return stored == null || candidate.isAfter(stored) ? candidate : stored;
     }
 }

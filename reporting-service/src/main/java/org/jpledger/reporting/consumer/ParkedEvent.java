@@ -37,4 +37,11 @@ public class ParkedEvent {
 
     @Column(name = "parked_at", nullable = false)
     public Instant parkedAt;
+
+    /** Retries from the admin API that left the record parked. */
+    @Column(name = "retry_count", nullable = false)
+    public int retryCount;
+
+    @Column(name = "last_retry_at")
+    public Instant lastRetryAt;
 }

@@ -1,5 +1,6 @@
 package org.jpledger.reporting.consumer;
 
+import java.time.Instant;
 import org.jpledger.contracts.events.CloudEvent;
 
 /** What one Kafka record turned out to be: an event with a typed payload, or the reason it cannot be applied. */
@@ -13,7 +14,16 @@ public sealed interface ParsedRecord {
         }
     }
 
-    /** A record that must be parked rather than applied. */
-    record Rejected(String reason) implements ParsedRecord {
+    /**
+     * A record that must be parked rather than applied.
+     *
+     * @param time the envelope's CloudEvents {@code time} when the envelope itself could be read, else null
+     */
+    record Rejected(String reason, Instant time) implements ParsedRecord {
+
+        /** A record whose envelope could not be read, so its time is unknown. */
+        public Rejected(String reason) {
+            this(reason, null);
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -40,6 +42,8 @@ public class PollLoop implements Runnable, ConsumerRebalanceListener {
     private final Duration pollTimeout;
     private final Duration retryBackoff;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    // Kept from the rebalance callbacks: the consumer itself may only be asked on the loop's thread.
+    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     public PollLoop(Consumer<byte[], byte[]> consumer, Collection<String> topics, BatchSink sink, OffsetSource offsets,
@@ -77,6 +81,11 @@ public class PollLoop implements Runnable, ConsumerRebalanceListener {
         consumer.wakeup();
     }
 
+    /** The partitions this loop reads now; any thread may call it. */
+    public Set<TopicPartition> assignment() {
+        return Set.copyOf(assigned);
+    }
+
     void pollOnce() {
         ConsumerRecords<byte[], byte[]> records;
         try {
@@ -107,6 +116,7 @@ public class PollLoop implements Runnable, ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        assigned.addAll(partitions);
         if (partitions.isEmpty()) {
             return;
         }
@@ -118,6 +128,7 @@ public class PollLoop implements Runnable, ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         // Nothing to flush: every batch is committed to the database before the next poll.
+        assigned.removeAll(partitions);
         Log.infof("Revoked %s", partitions);
     }
 

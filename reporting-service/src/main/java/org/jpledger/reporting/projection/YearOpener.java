@@ -4,11 +4,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.config.ReportingConfig;
+import org.jpledger.reporting.consumer.ProjectionLock;
 
 /**
  * Opens each new training year: an employee in service gets a row for the current year without any event about them
@@ -21,15 +21,15 @@ public class YearOpener {
     private static final int CHUNK = 500;
 
     private final EmployeeYearRepository employeeYears;
-    private final EmployeeRepository employees;
+    private final ProjectionLock lock;
     private final ComplianceProjector projector;
     private final ReportingConfig config;
     private final Clock clock;
 
-    public YearOpener(EmployeeYearRepository employeeYears, EmployeeRepository employees, ComplianceProjector projector,
+    public YearOpener(EmployeeYearRepository employeeYears, ProjectionLock lock, ComplianceProjector projector,
             ReportingConfig config, Clock clock) {
         this.employeeYears = employeeYears;
-        this.employees = employees;
+        this.lock = lock;
         this.projector = projector;
         this.config = config;
         this.clock = clock;
@@ -53,11 +53,9 @@ public class YearOpener {
         while (true) {
             int done = QuarkusTransaction.requiringNew().call(() -> {
                 List<String> missing = employeeYears.employeesWithoutRow(year, CHUNK);
-                // The employee's row lock keeps the consumer from refreshing the same employee at the same time.
-                missing.forEach(nip -> {
-                    employees.findById(nip, LockModeType.PESSIMISTIC_WRITE);
-                    projector.refreshYears(nip);
-                });
+                // A second writer beside the consumer: the lock waits for its batches in flight and holds back new ones.
+                lock.takeAlone();
+                missing.forEach(projector::refreshYears);
                 return missing.size();
             });
             opened += done;

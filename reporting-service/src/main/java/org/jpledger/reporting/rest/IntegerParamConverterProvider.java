@@ -13,8 +13,9 @@ import java.lang.reflect.Type;
 import org.jpledger.support.problem.InvalidRequestException;
 
 /**
- * Converts integer parameters and names the parameter when the text is not a number: Quarkus REST would otherwise answer
- * {@code ?year=abc} with a bare 404 (the JAX-RS rule for query and path parameters) instead of a 400 about {@code year}.
+ * Converts integer parameters ({@code int} and {@code long}) and names the parameter when the text is not a number:
+ * Quarkus REST would otherwise answer {@code ?year=abc} with a bare 404 (the JAX-RS rule for query and path parameters)
+ * instead of a 400 about {@code year}.
  */
 @Provider
 public class IntegerParamConverterProvider implements ParamConverterProvider {
@@ -22,10 +23,13 @@ public class IntegerParamConverterProvider implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        if (rawType != Integer.class && rawType != int.class) {
-            return null;
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) new IntegerConverter(nameOf(annotations));
         }
-        return (ParamConverter<T>) new IntegerConverter(nameOf(annotations));
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new LongConverter(nameOf(annotations));
+        }
+        return null;
     }
 
     private static String nameOf(Annotation[] annotations) {
@@ -66,6 +70,27 @@ public class IntegerParamConverterProvider implements ParamConverterProvider {
 
         @Override
         public String toString(Integer value) {
+            return value == null ? null : value.toString();
+        }
+    }
+
+    /** Parses a whole number in decimal digits, nothing else. */
+    private record LongConverter(String parameter) implements ParamConverter<Long> {
+
+        @Override
+        public Long fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Long.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw InvalidRequestException.of(parameter, "must be a whole number");
+            }
+        }
+
+        @Override
+        public String toString(Long value) {
             return value == null ? null : value.toString();
         }
     }

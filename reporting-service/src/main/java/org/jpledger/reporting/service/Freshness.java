@@ -1,23 +1,21 @@
 package org.jpledger.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import org.jpledger.reporting.consumer.ConsumerProgress;
 
 /** How fresh the projections are: the {@code asOf} every compliance answer carries. */
 @ApplicationScoped
 public class Freshness {
 
-    private final EntityManager entityManager;
+    private final ConsumerProgress progress;
 
-    public Freshness(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public Freshness(ConsumerProgress progress) {
+        this.progress = progress;
     }
 
-    /** When the projections last moved forward; null before the first event. */
+    /** The time of the newest event the projections have handled; null before the first. */
     public Instant asOf() {
-        Object value = entityManager.createNativeQuery("SELECT max(updated_at) FROM consumer_offset").getSingleResult();
-        return value == null ? null : value instanceof Instant instant ? instant
-                : ((java.time.OffsetDateTime) value).toInstant();
+        return progress.newestAppliedEventTime().orElse(null);
     }
 }

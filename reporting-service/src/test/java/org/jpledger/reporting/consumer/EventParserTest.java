@@ -188,6 +188,26 @@ class EventParserTest {
     }
 
     @Test
+    void keepsTheTimeOfARejectedEventWhoseEnvelopeIsReadable() throws Exception {
+        ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        event.put("type", "org.jpledger.employee.promoted.v1");
+        event.put("time", "2026-02-03T04:05:06Z");
+
+        ParsedRecord parsed = parser.parse(json.writeValueAsBytes(event));
+
+        assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Rejected.class,
+                rejected -> assertThat(rejected.time()).isEqualTo(Instant.parse("2026-02-03T04:05:06Z")));
+    }
+
+    @Test
+    void knowsNoTimeOfARecordThatIsNotAnEnvelope() {
+        ParsedRecord parsed = parser.parse("{\"time\":\"2026-02-03T04:05:06Z\"".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Rejected.class,
+                rejected -> assertThat(rejected.time()).isNull());
+    }
+
+    @Test
     void rejectsAnEventWithoutData() throws Exception {
         ObjectNode event = golden(GoldenFiles.UNIT_UPSERTED_V1);
         event.remove("data");

@@ -3,6 +3,7 @@ package org.jpledger.reporting.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -24,6 +25,18 @@ class OffsetStoreTest {
     @Test
     void storesNothingForAnEmptyBatch() {
         assertThat(OffsetStore.nextOffsetsAfter(List.of())).isEmpty();
+    }
+
+    @Test
+    void keepsTheLaterOfTwoEventTimesAndAKnownTimeOverAnUnknownOne() {
+        Instant earlier = Instant.parse("2026-05-04T03:00:00Z");
+        Instant later = earlier.plusMillis(1);
+
+        assertThat(OffsetStore.later(earlier, later)).isEqualTo(later);
+        assertThat(OffsetStore.later(later, earlier)).isEqualTo(later);
+        assertThat(OffsetStore.later(null, earlier)).isEqualTo(earlier);
+        assertThat(OffsetStore.later(earlier, null)).isEqualTo(earlier);
+        assertThat(OffsetStore.later(null, null)).isNull();
     }
 
     private static ConsumerRecord<byte[], byte[]> record(String topic, int partition, long offset) {

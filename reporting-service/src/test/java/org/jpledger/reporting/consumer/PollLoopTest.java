@@ -112,6 +112,19 @@ class PollLoopTest {
         assertThat(appliedBatches).isEmpty();
     }
 
+    @Test
+    void tellsOtherThreadsWhichPartitionsItReads() {
+        TopicPartition other = new TopicPartition(TOPIC, 1);
+        assign();
+
+        assertThat(loop.assignment()).containsExactly(PARTITION);
+
+        consumer.updateBeginningOffsets(Map.of(other, 0L));
+        consumer.rebalance(List.of(other));
+
+        assertThat(loop.assignment()).containsExactly(other);
+    }
+
     private void assign() {
         consumer.subscribe(List.of(TOPIC), loop);
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));

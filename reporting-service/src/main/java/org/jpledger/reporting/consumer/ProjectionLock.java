@@ -1,0 +1,44 @@
+package org.jpledger.reporting.consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * A PostgreSQL advisory lock that keeps the retry of parked events apart from the consumer's batches. The projector
+ * reads a row's version and writes the row without locking it, which is safe while one consumer owns each aggregate's
+ * partition; a retry from the admin API is a second writer, and without this lock it could read a version just before a
+ * batch commits a newer one, then overwrite it. Batches share the lock, so instances of the consumer group never wait
+ * for each other; a retry takes it alone, so it waits for the batches in flight and holds new ones back until it commits.
+ */
+@ApplicationScoped
+public class ProjectionLock {
+
+    /** The advisory lock key; any other user of advisory locks in the "reporting" database must keep clear of it. */
+    public static final long KEY = 0x4A504C_50524F4AL; // "JPL" "PROJ"
+
+    private final EntityManager entityManager;
+
+    public ProjectionLock(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Taken by each consumer batch; held until its transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shareWithOtherBatches() {
+        lock("pg_advisory_xact_lock_shared");
+    }
+
+    /** Taken by a retry of parked events; held until its transaction ends. Taking it again in the same transaction is free. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeAlone() {
+        lock("pg_advisory_xact_lock");
+    }
+
+    private void lock(String function) {
+        // The functions return void, which Hibernate cannot read: count the one row instead.
+        entityManager.createNativeQuery("SELECT count(*) FROM (SELECT " + function + "(:key)) AS locked")
+                .setParameter("key", KEY)
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,86 @@
+package org.jpledger.reporting.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.service.ParkedEventService;
+
+/** HTTP face of the parked events (admin): list them, retry one, retry all. */
+@Path("/api/v1/admin/parked")
+@Tag(name = "Admin", description = "Operation of the reporting-service: parked events and consumer status")
+@Produces(MediaType.APPLICATION_JSON)
+public class ParkedEventResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    private static final String LIMIT_RULE = "must be a whole number from 1 to " + MAX_LIMIT;
+
+    private final ParkedEventService parkedEvents;
+
+    public ParkedEventResource(ParkedEventService parkedEvents) {
+        this.parkedEvents = parkedEvents;
+    }
+
+    @GET
+    @Operation(summary = "List parked events",
+            description = "Records the consumer could not apply (not JSON, unknown event type, missing fields) and set "
+                    + "aside so the stream moved on, newest first: where each came from, why it is parked, its value "
+                    + "(as text when it is UTF-8, else base64) and its retries. Keyset-paginated: pass nextCursor as "
+                    + "cursor for the next, older page.")
+    @APIResponse(responseCode = "200", description = "A page of parked events",
+            content = @Content(schema = @Schema(implementation = ParkedEventPage.class)))
+    @APIResponse(responseCode = "400", description = "A limit outside 1 to " + MAX_LIMIT + ", or a cursor not from an "
+            + "earlier page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ParkedEventPage list(
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")", example = "50")
+            @QueryParam("limit") @Min(value = 1, message = LIMIT_RULE) @Max(value = MAX_LIMIT, message = LIMIT_RULE)
+            Integer limit,
+            @Parameter(description = "nextCursor of the previous page; absent for the newest page")
+            @QueryParam("cursor") String cursor) {
+        return parkedEvents.list(limit == null ? DEFAULT_LIMIT : limit, IdCursor.position(cursor));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Retry one parked event",
+            description = "Reads the parked record again and applies it the way the consumer applies a fresh one, so "
+                    + "versions decide: an event older than what is stored changes nothing. Applied or ignored, it is "
+                    + "deleted from the parked events (the topic still holds the original); otherwise it stays parked "
+                    + "with the reason of this retry and its retry count. The consumer waits while the retry runs.")
+    @APIResponse(responseCode = "200", description = "The retry ran; the outcome says whether the event is still parked",
+            content = @Content(schema = @Schema(implementation = RetryResponse.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a whole number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No event is parked under this id (a retry may have applied it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RetryResponse retry(
+            @Parameter(description = "Id of the parked event, as listed", example = "17") @PathParam("id") Long id) {
+        return parkedEvents.retry(id);
+    }
+
+    @POST
+    @Path("/retry")
+    @Operation(summary = "Retry every parked event",
+            description = "Retries each event parked when the call starts, oldest first, as the retry of one does, "
+                    + "committing page by page (jpledger.consumer.retry-page-size events per transaction; an event the "
+                    + "database refuses holds back only itself). Events parked meanwhile wait for the next call. "
+                    + "Answers with the counts once every page is done.")
+    @APIResponse(responseCode = "200", description = "How many were retried, applied, ignored and left parked",
+            content = @Content(schema = @Schema(implementation = RetryAllResponse.class)))
+    public RetryAllResponse retryAll() {
+        return parkedEvents.retryAll();
+    }
+}
