@@ -6,8 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jpledger.reporting.projection.ComplianceProjector;
@@ -42,13 +44,14 @@ public class EventBatchApplier {
         int ignored = 0;
         int parked = 0;
         Map<TopicPartition, Instant> eventTimes = new HashMap<>();
+        Set<String> touched = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.value());
             Instant eventTime = null;
             if (parsed instanceof ParsedRecord.Event event) {
                 Log.debugf("Applying event %s (%s) from %s-%d@%d", event.envelope().id(), event.envelope().type(),
                         record.topic(), record.partition(), record.offset());
-                if (projector.apply(event.payload())) {
+                if (projector.apply(event.payload(), touched)) {
                     applied++;
                 } else {
                     ignored++;
@@ -63,6 +66,7 @@ public class EventBatchApplier {
                 eventTimes.merge(new TopicPartition(record.topic(), record.partition()), eventTime, OffsetStore::later);
             }
         }
+        projector.refresh(touched);
         offsets.save(OffsetStore.nextOffsetsAfter(records), eventTimes, now);
         return new BatchResult(applied, ignored, parked);
     }

@@ -2,6 +2,7 @@ package org.jpledger.reporting.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.List;
@@ -15,11 +16,10 @@ import java.util.stream.Collectors;
 public class CompletionFactRepository implements PanacheRepositoryBase<CompletionFact, UUID> {
 
     /**
-     * The sums of one employee's active facts (voided ones never count) by year; pending changes of this transaction
-     * are flushed first, so they count.
+     * The sums of one employee's active facts (voided ones never count) by year, as written to the database: the caller
+     * flushes the session first (once for a whole batch, rather than this query each time).
      */
     public Map<Integer, YearSums> yearSums(String nip) {
-        getEntityManager().flush();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 SELECT year, count(*),
@@ -34,7 +34,7 @@ public class CompletionFactRepository implements PanacheRepositoryBase<Completio
                        coalesce(sum(recognized_jp) FILTER (WHERE delivery_mode = 'BLENDED'), 0),
                        max(end_date)
                 FROM completion_fact WHERE nip = ?1 AND status = 'ACTIVE' GROUP BY year""")
-                .setParameter(1, nip).getResultList();
+                .setParameter(1, nip).setFlushMode(FlushModeType.COMMIT).getResultList();
         return rows.stream().map(r -> new YearSums(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), jp(r[2]),
                         jp(r[3]), jp(r[4]), jp(r[5]), jp(r[6]), jp(r[7]), jp(r[8]), jp(r[9]), jp(r[10]),
                         r[11] == null ? null : toLocalDate(r[11])))

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,22 +44,50 @@ public class ComplianceProjector {
     }
 
     /**
-     * Applies one event payload in the caller's transaction.
+     * Applies one event payload in the caller's transaction, with its employee's rows refreshed at once.
      *
      * @return true if a row changed, false if the event was a duplicate or older than what is stored
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(Object payload) {
+        Set<String> touched = new HashSet<>();
+        boolean changed = apply(payload, touched);
+        refresh(touched);
+        return changed;
+    }
+
+    /**
+     * Applies one event payload in the caller's transaction and adds the NIPs whose yearly rows it affects to
+     * {@code touched}; the caller refreshes them with {@link #refresh} before committing (once per batch, however many
+     * events of an employee the batch holds).
+     *
+     * @return true if a row changed, false if the event was a duplicate or older than what is stored
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(Object payload, Set<String> touched) {
         if (payload instanceof UnitUpserted unit) {
             return applyUnit(unit);
         }
         if (payload instanceof EmployeeUpserted employee) {
-            return applyEmployee(employee);
+            return applyEmployee(employee, touched);
         }
         if (payload instanceof CompletionRecorded completion) {
-            return applyCompletion(completion);
+            return applyCompletion(completion, touched);
         }
         throw new IllegalArgumentException("no projection for " + payload.getClass().getName());
+    }
+
+    /** Recomputes the yearly rows of each given employee from what this transaction has applied so far. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(Set<String> nips) {
+        if (nips.isEmpty()) {
+            return;
+        }
+        // One flush for all: the queries of the refresh read the database and do not flush the session again.
+        employees.flush();
+        for (String nip : nips) {
+            refreshYears(nip);
+        }
     }
 
     private boolean applyUnit(UnitUpserted event) {
@@ -78,7 +107,7 @@ public class ComplianceProjector {
         return true;
     }
 
-    private boolean applyEmployee(EmployeeUpserted event) {
+    private boolean applyEmployee(EmployeeUpserted event, Set<String> touched) {
         Employee employee = employees.findById(event.nip());
         if (!Versions.supersedes(event.version(), employee == null ? null : employee.version)) {
             Log.debugf("Ignored employee %s version %d: stored version is %d", event.nip(), event.version(),
@@ -98,7 +127,7 @@ public class ComplianceProjector {
         employee.version = event.version();
         employees.persist(employee);
         histories.replace(event.nip(), event.unitHistory() == null ? List.of() : event.unitHistory());
-        refreshYears(event.nip());
+        touched.add(event.nip());
         return true;
     }
 
@@ -106,7 +135,7 @@ public class ComplianceProjector {
      * Recorded, amended and voided events alike carry the completion's full state: the newest version replaces the
      * fact, whatever its type. A void of a completion not yet seen is stored too, so that older versions stay ignored.
      */
-    private boolean applyCompletion(CompletionRecorded event) {
+    private boolean applyCompletion(CompletionRecorded event, Set<String> touched) {
         CompletionFact fact = facts.findById(event.completionId());
         if (!Versions.supersedes(event.version(), fact == null ? null : fact.version)) {
             Log.debugf("Ignored completion %s version %d: stored version is %d", event.completionId(), event.version(),
@@ -138,19 +167,19 @@ public class ComplianceProjector {
         fact.voidReason = event.voidReason();
         facts.persist(fact);
         // Recomputed from the active facts, so a void drops the completion from its year, an amendment moves it.
-        refreshYears(fact.nip);
-        if (previousNip != null && !previousNip.equals(fact.nip)) {
-            refreshYears(previousNip);
+        touched.add(fact.nip);
+        if (previousNip != null) {
+            touched.add(previousNip);
         }
         return true;
     }
 
     /**
      * Recomputes the employee's rows of {@code employee_year} from the employee, its unit history and its active
-     * completion facts: one row for each year from the first reported year through the current one with a day in
+     * completion facts as flushed: one row for each year from the first reported year through the current one with a day in
      * service, and for each year with active completions. Rows of other years go.
      */
-    public void refreshYears(String nip) {
+    private void refreshYears(String nip) {
         Employee employee = employees.findById(nip);
         List<UnitAssignment> history = employee == null ? List.of() : histories.of(nip);
         Map<Integer, YearSums> sums = facts.yearSums(nip);

@@ -2,14 +2,17 @@ package org.jpledger.reporting.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.util.List;
 
 /** Employee-year rows by employee and year. */
 @ApplicationScoped
 public class EmployeeYearRepository implements PanacheRepositoryBase<EmployeeYear, EmployeeYear.Key> {
 
+    /** The employee's rows as written to the database (the caller has flushed the session). */
     public List<EmployeeYear> ofEmployee(String nip) {
-        return list("nip", nip);
+        return getEntityManager().createQuery("from EmployeeYear where nip = :nip", EmployeeYear.class)
+                .setParameter("nip", nip).setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     /** NIPs of employees in service during {@code year} who have no row for it yet (a year just begun). */

@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.config.ReportingConfig;
@@ -55,7 +56,7 @@ public class YearOpener {
                 List<String> missing = employeeYears.employeesWithoutRow(year, CHUNK);
                 // A second writer beside the consumer: the lock waits for its batches in flight and holds back new ones.
                 lock.takeAlone();
-                missing.forEach(projector::refreshYears);
+                projector.refresh(new LinkedHashSet<>(missing));
                 return missing.size();
             });
             opened += done;
