@@ -40,4 +40,11 @@ public interface EventConsumerConfig {
     /** Parked events retried in one transaction by a retry of all of them; the consumer waits while one runs. */
     @WithDefault("100")
     int retryPageSize();
+
+    /**
+     * How long a completion event may wait for its employee's event before it is parked as one whose employee never
+     * arrived (its fact stays stored and counts if the employee comes after all).
+     */
+    @WithDefault("1h")
+    Duration heldTimeout();
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.jpledger.contracts.events.CompletionRecorded;
+import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.reporting.projection.ComplianceProjector;
 
 /** Applies one poll's records and the offsets after them in a single transaction: all of it happens, or none. */
@@ -23,15 +25,17 @@ public class EventBatchApplier {
     private final ParkedEventRepository parkedEvents;
     private final OffsetStore offsets;
     private final ProjectionLock lock;
+    private final HeldEvents held;
     private final Clock clock;
 
     public EventBatchApplier(EventParser parser, ComplianceProjector projector, ParkedEventRepository parkedEvents,
-            OffsetStore offsets, ProjectionLock lock, Clock clock) {
+            OffsetStore offsets, ProjectionLock lock, HeldEvents held, Clock clock) {
         this.parser = parser;
         this.projector = projector;
         this.parkedEvents = parkedEvents;
         this.offsets = offsets;
         this.lock = lock;
+        this.held = held;
         this.clock = clock;
     }
 
@@ -56,6 +60,7 @@ public class EventBatchApplier {
                 } else {
                     ignored++;
                 }
+                holdOrRelease(record, event.payload(), now);
                 eventTime = event.envelope().time();
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 parkedEvents.park(record, rejected.reason(), now);
@@ -69,5 +74,14 @@ public class EventBatchApplier {
         projector.refresh(touched);
         offsets.save(OffsetStore.nextOffsetsAfter(records), eventTimes, now);
         return new BatchResult(applied, ignored, parked);
+    }
+
+    /** A completion of an employee not (yet) known waits for them; an employee's arrival ends the wait. */
+    private void holdOrRelease(ConsumerRecord<byte[], byte[]> record, Object payload, Instant now) {
+        if (payload instanceof CompletionRecorded completion && !projector.knowsEmployee(completion.nip())) {
+            held.hold(record, completion.nip(), now);
+        } else if (payload instanceof EmployeeUpserted employee) {
+            held.release(employee.nip());
+        }
     }
 }

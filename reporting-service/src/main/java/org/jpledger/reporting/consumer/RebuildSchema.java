@@ -17,7 +17,7 @@ public class RebuildSchema {
 
     /** Everything the consumer writes, derived from the topics alone; policies are not (they come from the API). */
     static final List<String> TABLES = List.of("unit", "employee", "employee_unit_history", "completion_fact",
-            "employee_year", "consumer_offset", "parked_event");
+            "employee_year", "consumer_offset", "parked_event", "held_event");
 
     private final EntityManager entityManager;
 

@@ -77,6 +77,12 @@ public class ComplianceProjector {
         throw new IllegalArgumentException("no projection for " + payload.getClass().getName());
     }
 
+    /** Whether an event of the employee has been applied (in this transaction or before). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean knowsEmployee(String nip) {
+        return employees.findById(nip) != null;
+    }
+
     /** Recomputes the yearly rows of each given employee from what this transaction has applied so far. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(Set<String> nips) {

@@ -67,7 +67,7 @@ class ProjectionRebuildTest {
     void replacesDamagedProjectionsWithOnesReplayedFromTheTopicsAndKeepsConsuming() {
         String unit = "UNIT-" + UUID.randomUUID();
         String nip = freshNip();
-        events.unit(unit, "Badan Kepegawaian Daerah", 1);
+        projections.awaitHandled(events.unit(unit, "Badan Kepegawaian Daerah", 1));
         events.employee(new EmployeeUpserted(nip, "Lestari", EmploymentType.PNS, PositionLevel.PELAKSANA, unit,
                 LocalDate.of(2010, 1, 1), null, 1, List.of(new UnitAssignment(unit, LocalDate.of(2010, 1, 1)))));
         events.completion(training(nip, "12"));
