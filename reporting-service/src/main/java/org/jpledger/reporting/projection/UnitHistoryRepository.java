@@ -15,7 +15,9 @@ public class UnitHistoryRepository implements PanacheRepositoryBase<UnitAssignme
     }
 
     public void replace(String nip, List<UnitAssignment> history) {
-        delete("nip", nip);
+        // Removed one by one, not by a bulk delete: rows persisted earlier in this transaction (an older version of the
+        // employee in the same poll batch) must leave the persistence context too, or re-adding an entry clashes.
+        list("nip", nip).forEach(this::delete);
         getEntityManager().flush();
         for (UnitAssignment assignment : history) {
             UnitAssignmentRow row = new UnitAssignmentRow();
