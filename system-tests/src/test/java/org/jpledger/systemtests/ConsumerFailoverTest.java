@@ -91,10 +91,10 @@ class ConsumerFailoverTest {
 
     @Test
     void theSurvivorTakesOverAKilledInstancesPartitionsAndTheTotalsComeOutExact() throws Exception {
-        System.out.println("ConsumerFailoverTest seed " + SEED);
         Story story = new Story(new Random(SEED));
+        System.out.printf("ConsumerFailoverTest: seed %d, %d events%n", SEED, story.events.size());
         int half = story.events.size() / 2;
-        await().atMost(PATIENCE).until(() -> membersWithPartitions() == 2);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> membersWithPartitions() == 2);
 
         Map<Integer, Long> ends = new HashMap<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -103,11 +103,17 @@ class ConsumerFailoverTest {
             publish(producer, story.events.subList(0, half), ends);
             // Killed while it works through the first half: its open batch, if any, rolls back with the connection.
             await().atMost(PATIENCE).until(() -> committed() >= half / 4);
+            long beforeKill = committed();
             victim.kill();
+            System.out.printf("ConsumerFailoverTest: killed %s with %d of %d events applied%n", victim.name(),
+                    beforeKill, story.events.size());
             publish(producer, story.events.subList(half, story.events.size()), ends);
         }
 
+        long killedAt = System.nanoTime();
         await().atMost(PATIENCE).until(() -> drained(ends));
+        System.out.printf("ConsumerFailoverTest: drained %d s after the kill%n",
+                Duration.ofNanos(System.nanoTime() - killedAt).toSeconds());
         JsonPath status = status();
         assertThat(status.getList("partitions.findAll { it.topic == '" + Topics.EMPLOYEES + "' }.assignedHere",
                 Boolean.class)).as("the survivor reads every partition").hasSize(PARTITIONS).containsOnly(true);
