@@ -71,6 +71,11 @@ public final class LedgerEvents implements AutoCloseable {
                 : EventTypes.COMPLETION_VOIDED_V1, completion);
     }
 
+    /** A new version of a completion that is still active, sent as an amendment. */
+    public RecordMetadata amended(CompletionRecorded completion) {
+        return send(Topics.EMPLOYEES, completion.nip(), EventTypes.COMPLETION_AMENDED_V1, completion);
+    }
+
     /** A new active completion (version 1) of the given kind of training. */
     public static CompletionRecorded completionOf(String nip, String recognizedJp, LocalDate endDate,
             CompetencyType competencyType, TrainingMethod method, DeliveryMode deliveryMode) {

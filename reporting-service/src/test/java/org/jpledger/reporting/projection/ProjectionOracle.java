@@ -1,0 +1,231 @@
+package org.jpledger.reporting.projection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jpledger.contracts.events.CompletionRecorded;
+import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.TrainingMethod;
+
+/**
+ * What the compliance projections must hold after a stream of ledger events, computed the plain way from the newest
+ * version of each unit, employee and completion: written apart from the production classes, so a test can hold them
+ * to it.
+ */
+final class ProjectionOracle {
+
+    static final int FIRST_YEAR = 2020;
+    /** The default policy's yearly target, in whole JP. */
+    private static final long TARGET_JP = 20;
+
+    /** One employee_year row, with every JP figure in its shortest scale so that 17 and 17.00 compare equal. */
+    record Row(String nip, int year, String unitCode, String employmentType, String positionLevel,
+            LocalDate windowFrom, LocalDate windowUntil, BigDecimal totalJp, BigDecimal jpTeknis,
+            BigDecimal jpManajerial, BigDecimal jpSosialKultural, BigDecimal jpKlasikal, BigDecimal jpNonklasikal,
+            BigDecimal jpLuring, BigDecimal jpDaring, BigDecimal jpBlended, int completionCount,
+            LocalDate lastCompletionDate) {
+
+        Row {
+            totalJp = exact(totalJp);
+            jpTeknis = exact(jpTeknis);
+            jpManajerial = exact(jpManajerial);
+            jpSosialKultural = exact(jpSosialKultural);
+            jpKlasikal = exact(jpKlasikal);
+            jpNonklasikal = exact(jpNonklasikal);
+            jpLuring = exact(jpLuring);
+            jpDaring = exact(jpDaring);
+            jpBlended = exact(jpBlended);
+        }
+
+        static final Comparator<Row> ORDER = Comparator.comparing(Row::nip).thenComparingInt(Row::year);
+    }
+
+    /** A unit's figures over its subtree in one year. */
+    record Figures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp) {
+
+        Figures {
+            totalJp = exact(totalJp);
+        }
+    }
+
+    private final Map<String, UnitUpserted> units = new HashMap<>();
+    private final Map<String, EmployeeUpserted> employees = new HashMap<>();
+    private final Map<UUID, CompletionRecorded> completions = new HashMap<>();
+
+    /** Takes in one event: it replaces what is known only when its version is higher. */
+    void apply(Object event) {
+        if (event instanceof UnitUpserted unit) {
+            UnitUpserted known = units.get(unit.code());
+            if (known == null || unit.version() > known.version()) {
+                units.put(unit.code(), unit);
+            }
+        } else if (event instanceof EmployeeUpserted employee) {
+            EmployeeUpserted known = employees.get(employee.nip());
+            if (known == null || employee.version() > known.version()) {
+                employees.put(employee.nip(), employee);
+            }
+        } else if (event instanceof CompletionRecorded completion) {
+            CompletionRecorded known = completions.get(completion.completionId());
+            if (known == null || completion.version() > known.version()) {
+                completions.put(completion.completionId(), completion);
+            }
+        } else {
+            throw new IllegalArgumentException("not a ledger event: " + event);
+        }
+    }
+
+    /** Every employee_year row there must be, sorted by NIP and year. */
+    List<Row> rows(int currentYear) {
+        Map<String, Set<Integer>> years = new HashMap<>();
+        employees.values().forEach(employee -> {
+            if (employee.employedFrom() != null) {
+                int last = employee.employedUntil() == null ? currentYear
+                        : Math.min(employee.employedUntil().getYear(), currentYear);
+                for (int year = Math.max(employee.employedFrom().getYear(), FIRST_YEAR); year <= last; year++) {
+                    years.computeIfAbsent(employee.nip(), nip -> new TreeSet<>()).add(year);
+                }
+            }
+        });
+        completions.values().stream().filter(CompletionRecorded::active)
+                .forEach(c -> years.computeIfAbsent(c.nip(), nip -> new TreeSet<>()).add(c.year()));
+        List<Row> rows = new ArrayList<>();
+        years.forEach((nip, ofNip) -> ofNip.forEach(year -> rows.add(row(nip, year))));
+        rows.sort(Row.ORDER);
+        return rows;
+    }
+
+    /** The figures of {@code unitCode} and every unit below it, over the rows with a day in service in the year. */
+    Figures figures(String unitCode, int year, int currentYear, LocalDate today) {
+        Set<String> subtree = subtree(unitCode);
+        long headcount = 0;
+        long compliant = 0;
+        long onTrack = 0;
+        long atRisk = 0;
+        long notMet = 0;
+        BigDecimal totalJp = BigDecimal.ZERO;
+        for (Row row : rows(currentYear)) {
+            if (row.year() != year || row.windowFrom() == null || !subtree.contains(row.unitCode())) {
+                continue;
+            }
+            headcount++;
+            totalJp = totalJp.add(row.totalJp());
+            switch (status(row, today)) {
+                case "COMPLIANT" -> compliant++;
+                case "ON_TRACK" -> onTrack++;
+                case "AT_RISK" -> atRisk++;
+                case "NOT_MET" -> notMet++;
+                default -> throw new IllegalStateException();
+            }
+        }
+        return new Figures(headcount, compliant, onTrack, atRisk, notMet, totalJp);
+    }
+
+    /** The status of a row with a window under the default policy: 20 JP pro-rated by the days in service, rounded up. */
+    static String status(Row row, LocalDate today) {
+        long windowDays = ChronoUnit.DAYS.between(row.windowFrom(), row.windowUntil()) + 1;
+        long daysInYear = LocalDate.of(row.year(), 12, 31).getDayOfYear();
+        long target = (TARGET_JP * windowDays + daysInYear - 1) / daysInYear;
+        LocalDate elapsedUntil = today.isBefore(row.windowUntil()) ? today : row.windowUntil();
+        long elapsed = Math.max(0, ChronoUnit.DAYS.between(row.windowFrom(), elapsedUntil) + 1);
+        BigDecimal targetJp = BigDecimal.valueOf(target);
+        if (row.totalJp().compareTo(targetJp) >= 0) {
+            return "COMPLIANT";
+        }
+        if (row.windowUntil().isBefore(today)) {
+            return "NOT_MET";
+        }
+        if (row.totalJp().multiply(BigDecimal.valueOf(windowDays))
+                .compareTo(targetJp.multiply(BigDecimal.valueOf(elapsed))) >= 0) {
+            return "ON_TRACK";
+        }
+        return "AT_RISK";
+    }
+
+    private Row row(String nip, int year) {
+        EmployeeUpserted employee = employees.get(nip);
+        LocalDate windowFrom = null;
+        LocalDate windowUntil = null;
+        String unitCode = null;
+        if (employee != null) {
+            LocalDate firstDay = LocalDate.of(year, 1, 1);
+            LocalDate lastDay = LocalDate.of(year, 12, 31);
+            if (employee.employedFrom() != null && !employee.employedFrom().isAfter(lastDay)
+                    && (employee.employedUntil() == null || !employee.employedUntil().isBefore(firstDay))) {
+                windowFrom = employee.employedFrom().isAfter(firstDay) ? employee.employedFrom() : firstDay;
+                windowUntil = employee.employedUntil() == null || employee.employedUntil().isAfter(lastDay) ? lastDay
+                        : employee.employedUntil();
+            }
+            unitCode = unitOn(employee, windowUntil == null ? lastDay : windowUntil);
+        }
+        List<CompletionRecorded> counted = completions.values().stream()
+                .filter(c -> c.active() && c.nip().equals(nip) && c.year() == year).toList();
+        LocalDate last = counted.stream().map(CompletionRecorded::endDate).max(Comparator.naturalOrder()).orElse(null);
+        return new Row(nip, year, unitCode,
+                employee == null ? null : employee.employmentType().name(),
+                employee == null ? null : employee.positionLevel().name(), windowFrom, windowUntil,
+                sum(counted, c -> true), sum(counted, c -> c.competencyType() == CompetencyType.TEKNIS),
+                sum(counted, c -> c.competencyType() == CompetencyType.MANAJERIAL),
+                sum(counted, c -> c.competencyType() == CompetencyType.SOSIAL_KULTURAL),
+                sum(counted, c -> c.method() == TrainingMethod.KLASIKAL),
+                sum(counted, c -> c.method() == TrainingMethod.NONKLASIKAL),
+                sum(counted, c -> c.deliveryMode() == DeliveryMode.LURING),
+                sum(counted, c -> c.deliveryMode() == DeliveryMode.DARING),
+                sum(counted, c -> c.deliveryMode() == DeliveryMode.BLENDED), counted.size(), last);
+    }
+
+    private static String unitOn(EmployeeUpserted employee, LocalDate day) {
+        List<UnitAssignment> history = employee.unitHistory();
+        if (history == null || history.isEmpty()) {
+            return employee.unitCode();
+        }
+        UnitAssignment earliest = null;
+        UnitAssignment latestOnOrBefore = null;
+        for (UnitAssignment entry : history) {
+            if (earliest == null || entry.effectiveFrom().isBefore(earliest.effectiveFrom())) {
+                earliest = entry;
+            }
+            if (!entry.effectiveFrom().isAfter(day)
+                    && (latestOnOrBefore == null || entry.effectiveFrom().isAfter(latestOnOrBefore.effectiveFrom()))) {
+                latestOnOrBefore = entry;
+            }
+        }
+        return (latestOnOrBefore != null ? latestOnOrBefore : earliest).unitCode();
+    }
+
+    private Set<String> subtree(String unitCode) {
+        Set<String> subtree = new HashSet<>(Set.of(unitCode));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (UnitUpserted unit : units.values()) {
+                if (unit.parentCode() != null && subtree.contains(unit.parentCode()) && subtree.add(unit.code())) {
+                    grew = true;
+                }
+            }
+        }
+        return subtree;
+    }
+
+    private static BigDecimal sum(List<CompletionRecorded> completions,
+            java.util.function.Predicate<CompletionRecorded> which) {
+        return completions.stream().filter(which).map(CompletionRecorded::recognizedJp).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+    }
+
+    private static BigDecimal exact(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+}

@@ -1,0 +1,184 @@
+package org.jpledger.reporting.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jpledger.contracts.events.CompletionRecorded;
+import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.reporting.Compliance;
+import org.jpledger.reporting.LedgerEvents;
+import org.jpledger.reporting.Projections;
+import org.jpledger.reporting.TestClock;
+import org.jpledger.reporting.projection.ProjectionOracle.Figures;
+import org.jpledger.reporting.projection.ProjectionOracle.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded random ledger story (see {@link RandomLedger}) goes through the real broker and consumer, and the projections
+ * must come out exactly as {@link ProjectionOracle} computes them from the newest versions: the employee-year rows, and
+ * each unit's figures for 2024 to 2026. Run another story with {@code -Doracle.seed=N}.
+ */
+@QuarkusTest
+class ProjectionOracleTest {
+
+    private static final long DEFAULT_SEED = 20260702L;
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 7, 2, 12, 0);
+    private static final LocalDate TODAY = NOW.toLocalDate();
+    private static final int CURRENT_YEAR = 2026;
+    private static final int EMPLOYEES = 40;
+    private static final int COMPLETIONS = 300;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TestClock clock;
+
+    private LedgerEvents events;
+    private Projections projections;
+
+    @BeforeEach
+    void connect() {
+        events = new LedgerEvents(bootstrapServers, mapper);
+        projections = new Projections(dataSource);
+        clock.setJakarta(NOW);
+    }
+
+    @AfterEach
+    void disconnect() {
+        clock.reset();
+        events.close();
+    }
+
+    @Test
+    void projectsExactlyWhatTheNewestVersionsSayWhateverTheOrderDuplicatesAndRedeliveries() {
+        long seed = Long.getLong("oracle.seed", DEFAULT_SEED);
+        long run = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L);
+        String nipPrefix = "1999" + String.format("%09d", run);
+        RandomLedger ledger = new RandomLedger(seed, "OR" + run, nipPrefix, EMPLOYEES, COMPLETIONS);
+        List<Object> story = ledger.events();
+        Log.infof("Projection oracle: seed %d (rerun with -Doracle.seed=%d), %d events, NIPs %s*, units OR%d-*", seed,
+                seed, story.size(), nipPrefix, run);
+        ProjectionOracle oracle = new ProjectionOracle();
+        int middle = story.size() * 3 / 5;
+
+        publishAndAwait(story.subList(0, middle), oracle);
+        List<Row> halfway = oracle.rows(CURRENT_YEAR);
+        assertThat(rowsOf(nipPrefix)).as("employee_year halfway, seed %d", seed).containsExactlyElementsOf(halfway);
+
+        // EventConsumer starts and stops only on the application's lifecycle events, so a restart is not possible from
+        // here; a consumer that restarts re-reads what it handled, which this long stretch sent again stands for.
+        publishAndAwait(story.subList(middle / 6, middle), oracle);
+        assertThat(oracle.rows(CURRENT_YEAR)).isEqualTo(halfway);
+        assertThat(rowsOf(nipPrefix)).as("employee_year after a redelivery, seed %d", seed)
+                .containsExactlyElementsOf(halfway);
+
+        publishAndAwait(story.subList(middle, story.size()), oracle);
+        List<Row> expected = oracle.rows(CURRENT_YEAR);
+        Log.infof("Projection oracle: %d employee-year rows; statuses %s", expected.size(), statusesOf(expected));
+        assertThat(rowsOf(nipPrefix)).as("employee_year at the end, seed %d", seed).containsExactlyElementsOf(expected);
+
+        Map<String, Figures> expectedFigures = new TreeMap<>();
+        Map<String, Figures> actualFigures = new TreeMap<>();
+        for (String unit : ledger.unitCodes()) {
+            for (int year = 2024; year <= CURRENT_YEAR; year++) {
+                expectedFigures.put(unit + " " + year, oracle.figures(unit, year, CURRENT_YEAR, TODAY));
+                actualFigures.put(unit + " " + year, figuresOf(unit, year));
+            }
+        }
+        assertThat(actualFigures).as("unit figures, seed %d", seed).isEqualTo(expectedFigures);
+    }
+
+    /** Sends the events in order, feeds them to the oracle too, and waits until the consumer has handled them all. */
+    private void publishAndAwait(List<Object> stretch, ProjectionOracle oracle) {
+        Map<String, RecordMetadata> lastByPartition = new HashMap<>();
+        for (Object event : stretch) {
+            RecordMetadata sent = send(event);
+            oracle.apply(event);
+            lastByPartition.merge(sent.topic() + "-" + sent.partition(), sent,
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        lastByPartition.values().forEach(projections::awaitHandled);
+    }
+
+    private RecordMetadata send(Object event) {
+        if (event instanceof UnitUpserted unit) {
+            return events.unit(unit.code(), unit.name(), unit.parentCode(), unit.version());
+        }
+        if (event instanceof EmployeeUpserted employee) {
+            return events.employee(employee);
+        }
+        CompletionRecorded completion = (CompletionRecorded) event;
+        return completion.active() && completion.version() > 1 ? events.amended(completion)
+                : events.completion(completion);
+    }
+
+    private List<Row> rowsOf(String nipPrefix) {
+        String sql = """
+                SELECT nip, year, unit_code, employment_type, position_level, window_from, window_until, total_jp,
+                       jp_teknis, jp_manajerial, jp_sosial_kultural, jp_klasikal, jp_nonklasikal, jp_luring, jp_daring,
+                       jp_blended, completion_count, last_completion_date
+                FROM employee_year WHERE nip LIKE ? ORDER BY nip, year""";
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, nipPrefix + "%");
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getObject(6, LocalDate.class), r.getObject(7, LocalDate.class), r.getBigDecimal(8),
+                            r.getBigDecimal(9), r.getBigDecimal(10), r.getBigDecimal(11), r.getBigDecimal(12),
+                            r.getBigDecimal(13), r.getBigDecimal(14), r.getBigDecimal(15), r.getBigDecimal(16),
+                            r.getInt(17), r.getObject(18, LocalDate.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        rows.sort(Row.ORDER);
+        return rows;
+    }
+
+    private static Figures figuresOf(String unit, int year) {
+        JsonPath body = Compliance.request().queryParam("year", year).get("/api/v1/compliance/units/{code}", unit)
+                .then().statusCode(200).extract().jsonPath();
+        return new Figures(body.getLong("unit.figures.headcount"), body.getLong("unit.figures.compliant"),
+                body.getLong("unit.figures.onTrack"), body.getLong("unit.figures.atRisk"),
+                body.getLong("unit.figures.notMet"), new BigDecimal(body.get("unit.figures.totalJp").toString()));
+    }
+
+    private static Map<String, Long> statusesOf(List<Row> rows) {
+        return rows.stream().filter(row -> row.windowFrom() != null).collect(Collectors.groupingBy(
+                row -> row.year() + " " + ProjectionOracle.status(row, TODAY), TreeMap::new, Collectors.counting()));
+    }
+}

@@ -1,0 +1,251 @@
+package org.jpledger.reporting.projection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jpledger.contracts.events.CompletionRecorded;
+import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.PositionLevel;
+import org.jpledger.contracts.reference.TrainingMethod;
+
+/**
+ * A seeded story of a small organisation as the ledger tells it, in the order the events reach the consumer: a unit tree
+ * of three levels that gets reorganised, employees who join, leave and transfer, completions recorded, amended and
+ * voided, with exact duplicates, stale redeliveries of older versions and completions arriving before their employee.
+ * The same seed and prefix give the same events.
+ */
+final class RandomLedger {
+
+    private static final String[] JP = {"2", "3", "4.5", "6", "8", "10", "12.25", "16", "20", "24", "0.75", "32"};
+    private static final LocalDate FIRST_TRAINING_DAY = LocalDate.of(2024, 1, 1);
+    private static final LocalDate LAST_TRAINING_DAY = LocalDate.of(2026, 12, 20);
+
+    private final Random random;
+    private final String prefix;
+    private final String nipPrefix;
+    private final List<String> unitCodes = new ArrayList<>();
+    private final List<String> nips = new ArrayList<>();
+    private final List<String> unknownNips = new ArrayList<>();
+    private final List<Object> events = new ArrayList<>();
+
+    /**
+     * @param prefix    starts every unit code, so that the story's units are its own
+     * @param nipPrefix 13 digits starting every NIP, so that the story's employees are its own
+     */
+    RandomLedger(long seed, String prefix, String nipPrefix, int employeeCount, int completionCount) {
+        this.random = new Random(seed);
+        this.prefix = prefix;
+        this.nipPrefix = nipPrefix;
+        List<List<Object>> streams = new ArrayList<>();
+        List<String> middle = units(streams);
+        List<List<Object>> late = new ArrayList<>();
+        for (int i = 0; i < employeeCount; i++) {
+            String nip = nip(i);
+            nips.add(nip);
+            // Some employees are only told about late, after completions of theirs.
+            (random.nextInt(5) == 0 ? late : streams).add(employeeVersions(nip, middle));
+        }
+        for (int i = 0; i < 4; i++) {
+            unknownNips.add(nip(employeeCount + i));
+        }
+        for (int i = 0; i < completionCount; i++) {
+            String nip = random.nextInt(15) == 0 ? pick(unknownNips) : pick(nips);
+            streams.add(completionVersions(nip));
+        }
+        interleave(streams);
+        interleave(late);
+        redeliver();
+    }
+
+    /** The events in publishing order; a duplicate is the same payload twice. */
+    List<Object> events() {
+        return events;
+    }
+
+    List<String> unitCodes() {
+        return unitCodes;
+    }
+
+    /** Employees with employee events, and NIPs that only ever have completions. */
+    List<String> allNips() {
+        List<String> all = new ArrayList<>(nips);
+        all.addAll(unknownNips);
+        return all;
+    }
+
+    private String nip(int i) {
+        return nipPrefix + String.format("%05d", i);
+    }
+
+    /** One root, three units below it, six below those; some of the lowest move to another parent later. */
+    private List<String> units(List<List<Object>> streams) {
+        String root = prefix + "-R";
+        unitCodes.add(root);
+        streams.add(List.of(new UnitUpserted(root, "Pemerintah " + prefix, null, 1)));
+        List<String> middle = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String code = prefix + "-M" + i;
+            middle.add(code);
+            unitCodes.add(code);
+            streams.add(List.of(new UnitUpserted(code, "Dinas " + i, root, 1)));
+        }
+        List<String> all = new ArrayList<>(middle);
+        for (int i = 0; i < 6; i++) {
+            String code = prefix + "-L" + i;
+            unitCodes.add(code);
+            all.add(code);
+            List<Object> versions = new ArrayList<>();
+            versions.add(new UnitUpserted(code, "Bidang " + i, middle.get(i % 3), 1));
+            if (random.nextBoolean()) {
+                versions.add(new UnitUpserted(code, "Bidang " + i + " baru", pick(middle), 2));
+            }
+            streams.add(versions);
+        }
+        all.add(root);
+        return all;
+    }
+
+    /** One to three versions of an employee, each a full state of its own. */
+    private List<Object> employeeVersions(String nip, List<String> units) {
+        List<Object> versions = new ArrayList<>();
+        int count = 1 + random.nextInt(3);
+        for (int version = 1; version <= count; version++) {
+            versions.add(employeeState(nip, version, units));
+        }
+        return versions;
+    }
+
+    private EmployeeUpserted employeeState(String nip, long version, List<String> units) {
+        LocalDate from = random.nextInt(10) < 7 ? day(LocalDate.of(2005, 1, 1), LocalDate.of(2023, 12, 31))
+                : day(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 11, 30));
+        LocalDate until = null;
+        int leaving = random.nextInt(10);
+        if (leaving < 2) {
+            until = day(max(from, LocalDate.of(2024, 1, 1)), LocalDate.of(2026, 12, 31));
+        } else if (leaving == 2 && from.isBefore(LocalDate.of(2023, 12, 31))) {
+            until = day(from, LocalDate.of(2023, 12, 31));
+        }
+        if (until != null && until.isBefore(from)) {
+            until = from.plusDays(random.nextInt(200));
+        }
+        List<UnitAssignment> history = history(from, units);
+        String unitCode = history == null || history.isEmpty() ? pick(units) : history.get(history.size() - 1).unitCode();
+        return new EmployeeUpserted(nip, "Pegawai " + nip.substring(nip.length() - 3) + " v" + version,
+                random.nextInt(3) == 0 ? EmploymentType.PPPK : EmploymentType.PNS, pick(PositionLevel.values()),
+                unitCode, from, until, version, history);
+    }
+
+    /** Null or empty now and then (events from before histories); otherwise one to four dated assignments. */
+    private List<UnitAssignment> history(LocalDate employedFrom, List<String> units) {
+        int kind = random.nextInt(20);
+        if (kind == 0) {
+            return null;
+        }
+        if (kind == 1) {
+            return List.of();
+        }
+        // The first assignment sometimes starts after the service does, so early days precede every entry.
+        LocalDate first = random.nextInt(5) == 0 ? employedFrom.plusDays(30 + random.nextInt(900)) : employedFrom;
+        TreeMap<LocalDate, String> entries = new TreeMap<>();
+        entries.put(first, pick(units));
+        int transfers = random.nextInt(4);
+        for (int i = 0; i < transfers; i++) {
+            LocalDate earliest = max(first.plusDays(1), LocalDate.of(2023, 6, 1));
+            entries.put(day(earliest, max(earliest, LocalDate.of(2026, 12, 31))), pick(units));
+        }
+        List<UnitAssignment> history = new ArrayList<>();
+        entries.forEach((date, unit) -> history.add(new UnitAssignment(unit, date)));
+        return history;
+    }
+
+    /** Recorded, then perhaps amended (maybe into another year) once or twice, then perhaps voided. */
+    private List<Object> completionVersions(String nip) {
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        List<Object> versions = new ArrayList<>();
+        CompletionRecorded state = completionState(id, 1, nip, CompletionStatus.ACTIVE);
+        versions.add(state);
+        int amendments = random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(2);
+        for (int i = 0; i < amendments; i++) {
+            state = completionState(id, state.version() + 1, nip, CompletionStatus.ACTIVE);
+            versions.add(state);
+        }
+        if (random.nextInt(5) == 0) {
+            versions.add(voided(state));
+        }
+        return versions;
+    }
+
+    private CompletionRecorded completionState(UUID id, long version, String nip, CompletionStatus status) {
+        LocalDate end = day(FIRST_TRAINING_DAY, LAST_TRAINING_DAY);
+        BigDecimal jp = new BigDecimal(pick(JP));
+        return new CompletionRecorded(id, version, nip, "Pelatihan " + version, 1, pick(TrainingMethod.values()),
+                pick(CompetencyType.values()), pick(DeliveryMode.values()), "BPSDM", end.minusDays(random.nextInt(5)),
+                end, end.getYear(), jp, null, false, jp, null, "oracle", id.toString(), status, 1, null);
+    }
+
+    private static CompletionRecorded voided(CompletionRecorded c) {
+        return new CompletionRecorded(c.completionId(), c.version() + 1, c.nip(), c.title(), c.kindId(), c.method(),
+                c.competencyType(), c.deliveryMode(), c.provider(), c.startDate(), c.endDate(), c.year(), c.jp(),
+                c.days(), c.international(), c.recognizedJp(), c.certificateNumber(), c.sourceSystem(), c.externalId(),
+                CompletionStatus.VOIDED, c.ruleVersion(), "Sertifikat tidak sah");
+    }
+
+    /**
+     * Appends the streams' events interleaved at random; each stream keeps its order, except that now and then a newer
+     * version overtakes the one before it (which then arrives stale).
+     */
+    private void interleave(List<List<Object>> streams) {
+        List<List<Object>> pending = new ArrayList<>();
+        for (List<Object> stream : streams) {
+            List<Object> copy = new ArrayList<>(stream);
+            if (copy.size() > 1 && random.nextInt(8) == 0) {
+                int i = random.nextInt(copy.size() - 1);
+                copy.add(i, copy.remove(i + 1));
+            }
+            pending.add(copy);
+        }
+        while (!pending.isEmpty()) {
+            int i = random.nextInt(pending.size());
+            events.add(pending.get(i).remove(0));
+            if (pending.get(i).isEmpty()) {
+                pending.remove(i);
+            }
+        }
+    }
+
+    /** Sends some events again later: exact duplicates of any event, which are also stale once a newer one went out. */
+    private void redeliver() {
+        int count = events.size() / 8;
+        for (int i = 0; i < count; i++) {
+            int from = random.nextInt(events.size());
+            int to = from + 1 + random.nextInt(events.size() - from);
+            events.add(to, events.get(from));
+        }
+    }
+
+    private LocalDate day(LocalDate from, LocalDate until) {
+        return from.plusDays(random.nextInt((int) (until.toEpochDay() - from.toEpochDay()) + 1));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}
