@@ -52,6 +52,21 @@ public class EventConsumer {
     }
 
     void start(@Observes StartupEvent event) {
+        startConsuming();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopConsuming();
+    }
+
+    /**
+     * Starts a new poll loop with a new Kafka consumer, which resumes at the offsets stored in the database; used at
+     * startup, and to resume after {@link #stopConsuming()}.
+     */
+    public synchronized void startConsuming() {
+        if (isAlive()) {
+            return;
+        }
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         loop = new PollLoop(consumer, TOPICS, this::applyAndCount, offsets::nextOffsets, config.pollTimeout(),
@@ -63,7 +78,8 @@ public class EventConsumer {
         Log.infof("Event consumer started in group %s on %s", config.groupId(), TOPICS);
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Stops the poll loop after the batch in flight (committed or rolled back whole) and leaves the group. */
+    public synchronized void stopConsuming() throws InterruptedException {
         if (loop == null) {
             return;
         }

@@ -31,6 +31,7 @@ import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 import org.jpledger.reporting.TestClock;
+import org.jpledger.reporting.consumer.EventConsumer;
 import org.jpledger.reporting.projection.ProjectionOracle.Figures;
 import org.jpledger.reporting.projection.ProjectionOracle.Row;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +65,9 @@ class ProjectionOracleTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    EventConsumer consumer;
+
     private LedgerEvents events;
     private Projections projections;
 
@@ -81,7 +85,8 @@ class ProjectionOracleTest {
     }
 
     @Test
-    void projectsExactlyWhatTheNewestVersionsSayWhateverTheOrderDuplicatesAndRedeliveries() {
+    void projectsExactlyWhatTheNewestVersionsSayWhateverTheOrderDuplicatesRedeliveriesAndARestart()
+            throws InterruptedException {
         long seed = Long.getLong("oracle.seed", DEFAULT_SEED);
         long run = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L);
         String nipPrefix = "1999" + String.format("%09d", run);
@@ -96,14 +101,19 @@ class ProjectionOracleTest {
         List<Row> halfway = oracle.rows(CURRENT_YEAR);
         assertThat(rowsOf(nipPrefix)).as("employee_year halfway, seed %d", seed).containsExactlyElementsOf(halfway);
 
-        // EventConsumer starts and stops only on the application's lifecycle events, so a restart is not possible from
-        // here; a consumer that restarts re-reads what it handled, which this long stretch sent again stands for.
+        // Redelivery: a long stretch of what was handled arrives again.
         publishAndAwait(story.subList(middle / 6, middle), oracle);
         assertThat(oracle.rows(CURRENT_YEAR)).isEqualTo(halfway);
         assertThat(rowsOf(nipPrefix)).as("employee_year after a redelivery, seed %d", seed)
                 .containsExactlyElementsOf(halfway);
 
-        publishAndAwait(story.subList(middle, story.size()), oracle);
+        // The consumer stops mid-stream; a new one resumes at the offsets stored with the projections.
+        int split = middle + (story.size() - middle) / 2;
+        consumer.stopConsuming();
+        Map<String, RecordMetadata> sentWhileStopped = publish(story.subList(middle, split), oracle);
+        consumer.startConsuming();
+        publishAndAwait(story.subList(split, story.size()), oracle);
+        sentWhileStopped.values().forEach(projections::awaitHandled);
         List<Row> expected = oracle.rows(CURRENT_YEAR);
         Log.infof("Projection oracle: %d employee-year rows; statuses %s", expected.size(), statusesOf(expected));
         assertThat(rowsOf(nipPrefix)).as("employee_year at the end, seed %d", seed).containsExactlyElementsOf(expected);
@@ -121,6 +131,11 @@ class ProjectionOracleTest {
 
     /** Sends the events in order, feeds them to the oracle too, and waits until the consumer has handled them all. */
     private void publishAndAwait(List<Object> stretch, ProjectionOracle oracle) {
+        publish(stretch, oracle).values().forEach(projections::awaitHandled);
+    }
+
+    /** Sends the events in order and feeds them to the oracle too; returns the last record sent to each partition. */
+    private Map<String, RecordMetadata> publish(List<Object> stretch, ProjectionOracle oracle) {
         Map<String, RecordMetadata> lastByPartition = new HashMap<>();
         for (Object event : stretch) {
             RecordMetadata sent = send(event);
@@ -128,7 +143,7 @@ class ProjectionOracleTest {
             lastByPartition.merge(sent.topic() + "-" + sent.partition(), sent,
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        lastByPartition.values().forEach(projections::awaitHandled);
+        return lastByPartition;
     }
 
     private RecordMetadata send(Object event) {
