@@ -2,15 +2,11 @@ package org.jpledger.reporting;
 
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
-/** Looks at the projection tables straight through JDBC, bypassing Hibernate, to see what the consumer committed. */
+/** What the consumer has committed to the projection tables, read straight from the database (see {@link Sql}). */
 public final class Projections {
 
     private final DataSource dataSource;
@@ -31,16 +27,6 @@ public final class Projections {
 
     /** The first column of the first row of a query, as text. */
     public Optional<String> single(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.single(dataSource, sql, parameters);
     }
 }

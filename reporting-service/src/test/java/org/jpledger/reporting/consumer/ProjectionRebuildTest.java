@@ -30,6 +30,7 @@ import org.jpledger.contracts.reference.TrainingMethod;
 import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
+import org.jpledger.reporting.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,11 +110,6 @@ class ProjectionRebuildTest {
     }
 
     private void damage(String sql, String key) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, key);
-            statement.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.execute(dataSource, sql, key);
     }
 }
