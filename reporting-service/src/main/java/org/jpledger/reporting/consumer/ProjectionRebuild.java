@@ -99,7 +99,7 @@ public class ProjectionRebuild {
             Log.infof("Rebuild: replaying %s from the earliest offsets", partitions);
             // Catch up without holding anything up, then once more under the lock, where the live offsets stand still.
             while (!stopping && !caughtUp(replay, partitions, liveOffsets(), 10_000)) {
-                replayOnce(replay, liveOffsets(), null);
+                replayOnce(replay, liveOffsets(), false);
             }
             setState(State.SWITCHING);
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
@@ -109,7 +109,7 @@ public class ProjectionRebuild {
                     if (stopping) {
                         throw new IllegalStateException("shutting down during the switch");
                     }
-                    replayOnce(replay, live, this::inThisTransaction);
+                    replayOnce(replay, live, true);
                 }
                 schema.swap();
             });
@@ -128,9 +128,10 @@ public class ProjectionRebuild {
 
     /**
      * Polls once and applies, in the rebuild tables, the records below each partition's live offset; a partition whose
-     * records reach past it is sought back, so the replay waits there for the live consumer.
+     * records reach past it is sought back, so the replay waits there for the live consumer. In the switch the batch joins
+     * the switch transaction; otherwise it commits in one of its own.
      */
-    private void replayOnce(KafkaConsumer<byte[], byte[]> replay, Map<TopicPartition, Long> live, Runnable inTx) {
+    private void replayOnce(KafkaConsumer<byte[], byte[]> replay, Map<TopicPartition, Long> live, boolean inSwitch) {
         ConsumerRecords<byte[], byte[]> polled = replay.poll(POLL);
         List<ConsumerRecord<byte[], byte[]>> below = new ArrayList<>();
         Map<TopicPartition, Long> seekBack = new HashMap<>();
@@ -146,8 +147,8 @@ public class ProjectionRebuild {
         if (below.isEmpty()) {
             return;
         }
-        if (inTx != null) {
-            inTx.run();
+        if (inSwitch) {
+            schema.useInThisTransaction();
             applier.apply(below);
         } else {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -157,11 +158,6 @@ public class ProjectionRebuild {
         }
         Progress now = progress.get();
         progress.set(new Progress(now.state(), now.startedAt(), null, now.eventsReplayed() + below.size(), null));
-    }
-
-    /** Points the switch transaction at the rebuild tables (the swap names its schemas explicitly). */
-    private void inThisTransaction() {
-        schema.useInThisTransaction();
     }
 
     /** Whether the replay is within {@code slack} records of the live offsets on every partition. */

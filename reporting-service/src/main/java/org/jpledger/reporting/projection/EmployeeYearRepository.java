@@ -3,6 +3,7 @@ package org.jpledger.reporting.projection;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Employee-year rows by employee and year. */
@@ -21,8 +22,8 @@ public class EmployeeYearRepository implements PanacheRepositoryBase<EmployeeYea
         return getEntityManager().createNativeQuery("SELECT e.nip FROM employee e WHERE e.employed_from <= ?1 "
                         + "AND (e.employed_until IS NULL OR e.employed_until >= ?2) AND NOT EXISTS "
                         + "(SELECT 1 FROM employee_year y WHERE y.nip = e.nip AND y.year = ?3) ORDER BY e.nip")
-                .setParameter(1, java.time.LocalDate.of(year, 12, 31))
-                .setParameter(2, java.time.LocalDate.of(year, 1, 1))
+                .setParameter(1, LocalDate.of(year, 12, 31))
+                .setParameter(2, LocalDate.of(year, 1, 1))
                 .setParameter(3, year)
                 .setMaxResults(limit)
                 .getResultList();

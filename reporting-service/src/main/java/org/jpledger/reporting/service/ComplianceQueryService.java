@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.consumer.ConsumerProgress;
 import org.jpledger.reporting.projection.CompletionFact;
 import org.jpledger.reporting.projection.CompletionFactRepository;
 import org.jpledger.reporting.projection.ComplianceRepository;
@@ -50,19 +52,19 @@ public class ComplianceQueryService {
     private final UnitRepository units;
     private final PolicyRepository policies;
     private final ComplianceRepository compliance;
-    private final Freshness freshness;
+    private final ConsumerProgress progress;
     private final Clock clock;
 
     public ComplianceQueryService(EmployeeRepository employees, EmployeeYearRepository employeeYears,
             CompletionFactRepository facts, UnitRepository units, PolicyRepository policies,
-            ComplianceRepository compliance, Freshness freshness, Clock clock) {
+            ComplianceRepository compliance, ConsumerProgress progress, Clock clock) {
         this.employees = employees;
         this.employeeYears = employeeYears;
         this.facts = facts;
         this.units = units;
         this.policies = policies;
         this.compliance = compliance;
-        this.freshness = freshness;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -83,7 +85,7 @@ public class ComplianceQueryService {
                     hours(r.totalJp(), terms), r.targetJp(), r.expectedJpToDate(), r.status(),
                     byCompetencyType(r.jpTeknis(), r.jpManajerial(), r.jpSosialKultural()),
                     byMethod(r.jpKlasikal(), r.jpNonklasikal()), byDeliveryMode(r.jpLuring(), r.jpDaring(), r.jpBlended()),
-                    r.completionCount(), r.lastCompletionDate(), counted, freshness.asOf());
+                    r.completionCount(), r.lastCompletionDate(), counted, asOf());
         }
         // Not in service in the year: shown with what the year holds, and not counted anywhere.
         EmployeeYear row = employeeYears.findById(new EmployeeYear.Key(nip, trainingYear));
@@ -96,7 +98,7 @@ public class ComplianceQueryService {
                 byCompetencyType(sums.jpTeknis(), sums.jpManajerial(), sums.jpSosialKultural()),
                 byMethod(sums.jpKlasikal(), sums.jpNonklasikal()),
                 byDeliveryMode(sums.jpLuring(), sums.jpDaring(), sums.jpBlended()), sums.completionCount(),
-                sums.lastCompletionDate(), counted, freshness.asOf());
+                sums.lastCompletionDate(), counted, asOf());
     }
 
     /** A unit's figures over its subtree, and each direct child's over its own. */
@@ -108,7 +110,7 @@ public class ComplianceQueryService {
         UnitFigures total = below.values().stream().reduce(UnitFigures.NONE, UnitFigures::plus);
         List<UnitRow> children = units.children(code).stream()
                 .map(child -> row(child, below.getOrDefault(child.code, UnitFigures.NONE))).toList();
-        return new UnitComplianceResponse(trainingYear, row(unit, total), children, freshness.asOf());
+        return new UnitComplianceResponse(trainingYear, row(unit, total), children, asOf());
     }
 
     /** The employees of a unit's subtree, one page in the given order. */
@@ -123,7 +125,7 @@ public class ComplianceQueryService {
         List<RatedEmployee> page = more ? rows.subList(0, limit) : rows;
         String next = more ? EmployeeCursor.encode(order, order.positionOf(page.get(page.size() - 1))) : null;
         return new EmployeePage(trainingYear, page.stream().map(EmployeePage.EmployeeRow::of).toList(), next,
-                freshness.asOf());
+                asOf());
     }
 
     /** The whole organisation's figures and each top-level unit's. */
@@ -136,11 +138,16 @@ public class ComplianceQueryService {
         List<UnitRow> top = units.roots().stream()
                 .map(unit -> row(unit, roots.getOrDefault(unit.code, UnitFigures.NONE))).toList();
         return new SummaryResponse(trainingYear, ComplianceFigures.of(compliance.figuresOfAll(trainingYear, terms, today)),
-                top, freshness.asOf());
+                top, asOf());
     }
 
     private static ResourceNotFoundException unitNotFound(String code) {
         return new ResourceNotFoundException("No unit with code " + code + " is known to reporting.");
+    }
+
+    /** The time of the newest event the projections have handled: the figures are as of then. */
+    private Instant asOf() {
+        return progress.newestAppliedEventTime().orElse(null);
     }
 
     private PolicyTerms termsOf(int year) {
