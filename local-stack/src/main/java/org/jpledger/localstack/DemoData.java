@@ -44,10 +44,13 @@ public final class DemoData {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String trainingUrl;
+    private final String authorization;
     private final Random random = new Random(20261122L);
 
-    public DemoData(String trainingUrl) {
+    /** Loads through {@code trainingUrl} with {@code authorization}, a roster admin's and training writer's token. */
+    public DemoData(String trainingUrl, String authorization) {
         this.trainingUrl = trainingUrl;
+        this.authorization = authorization;
     }
 
     /** Loads {@code employees} employees with about ten completions each, ending no later than {@code today}. */
@@ -153,6 +156,7 @@ public final class DemoData {
 
     private void send(HttpRequest.Builder request, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IOException("HTTP " + response.statusCode() + " for " + json + ": " + response.body());

@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private ServiceProcess training;
     private ServiceProcess reporting;
+    private LocalKeys keys;
 
     private LocalStack() {
     }
@@ -75,6 +76,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(Options o) {
         Ports ports = o.ports();
+        // Keys live with the data (kept across runs) or, for throwaway data, with the logs.
+        keys = LocalKeys.in((o.dataDirectory() != null ? o.dataDirectory() : o.logDirectory()).resolve("keys"));
         postgres = o.dataDirectory() == null
                 ? PostgresServer.startThrowaway(ports.postgres())
                 : PostgresServer.startPersistent(o.dataDirectory().resolve("postgres"), o.dataDirectory().resolve("pg-binaries"),
@@ -98,11 +101,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> env(String database) {
-        return Map.of(
+        Map<String, String> env = new java.util.HashMap<>(keys.serviceEnvironment());
+        env.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER,
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        return env;
+    }
+
+    /** The key pair the services trust, to mint tokens with. */
+    public LocalKeys keys() {
+        return keys;
+    }
+
+    /** The Authorization header value for a token signed with the stack's key. */
+    public String bearer(Token token) {
+        return keys.bearer(token);
     }
 
     public PostgresServer postgres() {

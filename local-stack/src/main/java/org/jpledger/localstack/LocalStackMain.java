@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.jpledger.contracts.access.Access;
 
 /**
  * The run command: starts the whole system on this machine, prints where to find it, and stops everything on Ctrl-C or
@@ -25,12 +26,16 @@ public final class LocalStackMain {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("jpledger.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".jpledger");
+        if (args.length > 0 && args[0].equals("token")) {
+            OUT.println(LocalTokenCommand.mint(LocalKeys.in(data.resolve("keys")), List.of(args).subList(1, args.length)));
+            return;
+        }
         boolean demo = false;
         for (String arg : args) {
             switch (arg) {
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> {
-                    OUT.println("usage: ./run [--demo] | ./run stop");
+                    OUT.println("usage: ./run [--demo] | ./run stop | ./run token --roles R[,R...] [--units U[,U...]]");
                     return;
                 }
                 default -> fail("unknown option " + arg + " (usage: ./run [--demo] | ./run stop)");
@@ -71,9 +76,15 @@ public final class LocalStackMain {
         OUT.printf("  PostgreSQL         %s (databases training, reporting; user postgres)%n",
                 stack.postgres().jdbcUrl(""));
         OUT.printf("  Kafka              %s%n", stack.kafka().bootstrapServers());
+        OUT.println("\nEvery API call needs a bearer token. Mint one with the local key, e.g. for everything:");
+        OUT.println("  TOKEN=$(./run token --roles " + String.join(",", Access.ROLES) + " --units '*')");
+        OUT.println("  curl -H \"Authorization: Bearer $TOKEN\" " + stack.reporting().baseUrl() + "/api/v1/compliance/summary");
         if (demo) {
             OUT.println("\nLoading the demo province through the API...");
-            var summary = new DemoData(stack.training().baseUrl()).load(300, LocalDate.now(ZoneId.of("Asia/Jakarta")));
+            String loader = stack.bearer(Token.withRoles(Access.ROSTER_ADMIN, Access.TRAINING_WRITER)
+                    .units(Access.ALL_UNITS).subject("demo-loader"));
+            var summary = new DemoData(stack.training().baseUrl(), loader)
+                    .load(300, LocalDate.now(ZoneId.of("Asia/Jakarta")));
             OUT.printf("Demo loaded: %d units (root %s), %d employees, %d completions.%n", summary.units(),
                     DemoData.ROOT_UNIT, summary.employees(), summary.completions());
         }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /** One Quarkus service started from its runnable jar as a child process, configured by environment variables. */
@@ -92,6 +93,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; its exit code, or empty if it still runs after {@code timeout}. */
+    public OptionalInt awaitExit(Duration timeout) {
+        return waitForExit(timeout) ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+    }
+
+    /** Everything the process has written so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     /** Ends the process at once, as a crash would (SIGKILL). */

@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.localstack.KafkaBroker;
+import org.jpledger.localstack.LocalKeys;
 import org.jpledger.localstack.LoopbackPorts;
 import org.jpledger.localstack.PostgresServer;
 import org.jpledger.localstack.ServiceProcess;
@@ -54,13 +55,15 @@ class BrokerOutageTest {
         kafkaPort = LoopbackPorts.free();
         controllerPort = LoopbackPorts.free();
         broker = KafkaBroker.startPersistent(work.resolve("kafka"), kafkaPort, controllerPort);
+        LocalKeys keys = LocalKeys.in(work.resolve("keys"));
+        StackTokens.authorizeEverything(keys);
         training = ServiceProcess.start("training-service",
                 ProjectRoot.path().resolve("training-service/target/quarkus-app/quarkus-run.jar"), LoopbackPorts.free(),
-                Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("training"),
+                StackTokens.trusting(keys, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("training"),
                         "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
                         "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER,
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                        "JPLEDGER_OUTBOX_RETRY_BACKOFF", "500ms"),
+                        "JPLEDGER_OUTBOX_RETRY_BACKOFF", "500ms")),
                 work.resolve("training-service.log")).awaitReady(Duration.ofMinutes(3));
     }
 

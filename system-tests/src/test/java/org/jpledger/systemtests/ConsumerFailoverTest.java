@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.localstack.KafkaBroker;
+import org.jpledger.localstack.LocalKeys;
 import org.jpledger.localstack.LoopbackPorts;
 import org.jpledger.localstack.PostgresServer;
 import org.jpledger.localstack.ServiceProcess;
@@ -61,6 +62,7 @@ class ConsumerFailoverTest {
     private static KafkaBroker broker;
     private static ServiceProcess victim;
     private static ServiceProcess survivor;
+    private static LocalKeys keys;
 
     @BeforeAll
     static void start() throws Exception {
@@ -70,6 +72,8 @@ class ConsumerFailoverTest {
             admin.createTopics(List.of(new NewTopic(Topics.UNITS, PARTITIONS, (short) 1),
                     new NewTopic(Topics.EMPLOYEES, PARTITIONS, (short) 1))).all().get();
         }
+        keys = LocalKeys.in(work.resolve("keys"));
+        StackTokens.authorizeEverything(keys);
         victim = reporting("reporting-a");
         survivor = reporting("reporting-b");
         victim.awaitReady(Duration.ofMinutes(3));
@@ -136,14 +140,14 @@ class ConsumerFailoverTest {
     private static ServiceProcess reporting(String name) {
         return ServiceProcess.start(name,
                 ProjectRoot.path().resolve("reporting-service/target/quarkus-app/quarkus-run.jar"), LoopbackPorts.free(),
-                Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("reporting"),
+                StackTokens.trusting(keys, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("reporting"),
                         "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
                         "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER,
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                         "JPLEDGER_CONSUMER_GROUP_ID", GROUP,
                         // Small batches so the stream takes a while; a short session so the group notices the kill soon.
                         "JPLEDGER_CONSUMER_MAX_POLL_RECORDS", "20",
-                        "JAVA_TOOL_OPTIONS", "-Dkafka.session.timeout.ms=6000 -Dkafka.heartbeat.interval.ms=1000"),
+                        "JAVA_TOOL_OPTIONS", "-Dkafka.session.timeout.ms=6000 -Dkafka.heartbeat.interval.ms=1000")),
                 work.resolve(name + ".log"));
     }
 

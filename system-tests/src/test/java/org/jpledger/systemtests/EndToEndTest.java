@@ -35,6 +35,7 @@ class EndToEndTest {
         stack = LocalStack.start(new LocalStack.Options(null, logs, LocalStack.Ports.free(),
                 root.resolve("training-service/target/quarkus-app/quarkus-run.jar"),
                 root.resolve("reporting-service/target/quarkus-app/quarkus-run.jar")));
+        StackTokens.authorizeEverything(stack.keys());
     }
 
     @AfterAll

@@ -3,13 +3,15 @@ package org.jpledger.training;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import org.jpledger.localstack.JwtTestResource;
 import org.jpledger.localstack.KafkaTestResource;
 import org.jpledger.localstack.PostgresTestResource;
 
-/** One real PostgreSQL and one real Kafka broker for the whole test run of this service. */
+/** One real PostgreSQL and one real Kafka broker, and trust in the test tokens, for the whole test run of this service. */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "training"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TrainingTestResources {
 
     private TrainingTestResources() {

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jpledger.support.limits.PayloadTooLargeException;
+import org.jpledger.support.limits.TooManyRequestsException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -47,6 +53,32 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return challenge(Problems.response(Problems.from(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return challenge(Problems.response(Problems.from(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.response(Problems.from(e));
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequestsException e) {
+        return Response.fromResponse(Problems.response(Problems.from(e)))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return Problems.response(Problems.from(e));
+    }
+
+    @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         return Problems.response(Problems.from(e));
     }
@@ -54,5 +86,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response anyOther(Throwable e) {
         return Problems.response(Problems.from(e));
+    }
+
+    /** RFC 6750: a 401 names the scheme the client should authenticate with. */
+    private static Response challenge(Response problem) {
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -18,6 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
+import org.jpledger.support.limits.PayloadTooLargeException;
+import org.jpledger.support.limits.TooManyRequestsException;
+import org.jpledger.support.security.OutOfScopeException;
 
 /**
  * What each failure means to a client, as RFC 9457 problem details: one place for the HTTP answers and for the per-item
@@ -54,6 +60,21 @@ public final class Problems {
         if (e instanceof JsonParseException parse) {
             return Problem.invalid("The body is not well-formed JSON.",
                     List.of(new FieldError("body", parse.getOriginalMessage())));
+        }
+        if (e instanceof AuthenticationFailedException || e instanceof UnauthorizedException) {
+            // Why a token failed (expired, foreign signature, other issuer) helps an attacker more than a client.
+            return Problem.of(401, "Unauthorized", "A valid bearer token is required: the request had none, or its token "
+                    + "has expired, is not signed by the trusted issuer, or is not meant for this service.");
+        }
+        if (e instanceof ForbiddenException) {
+            return Problem.of(403, "Forbidden", e instanceof OutOfScopeException && e.getMessage() != null ? e.getMessage()
+                    : "Your token's roles do not allow this request.");
+        }
+        if (e instanceof TooManyRequestsException tooMany) {
+            return Problem.of(429, "Too many requests", tooMany.getMessage());
+        }
+        if (e instanceof PayloadTooLargeException) {
+            return Problem.of(413, "Content too large", e.getMessage());
         }
         if (e instanceof ResourceNotFoundException) {
             return Problem.of(404, "Not found", e.getMessage());

@@ -1,5 +1,6 @@
 package org.jpledger.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.EmployeeOrder;
@@ -40,6 +42,7 @@ public class ComplianceResource {
     }
 
     @GET
+    @RolesAllowed(Access.REPORT_READER)
     @Path("/employees/{nip}")
     @Operation(summary = "Get an employee's compliance in a year",
             description = "The lesson hours (JP) recognized for the employee in the training year, broken down by "
@@ -64,6 +67,7 @@ public class ComplianceResource {
     }
 
     @GET
+    @RolesAllowed(Access.REPORT_READER)
     @Path("/units/{code}")
     @Operation(summary = "Get a unit's compliance in a year, with its direct children",
             description = "Headcount, compliant and by-status counts, compliance rate, total and average JP of the "
@@ -84,6 +88,7 @@ public class ComplianceResource {
     }
 
     @GET
+    @RolesAllowed(Access.REPORT_READER)
     @Path("/units/{code}/employees")
     @Operation(summary = "List the employees of a unit's subtree with their figures",
             description = "Every employee counting in the unit or any unit below it in the year (those with no "
@@ -117,6 +122,7 @@ public class ComplianceResource {
     }
 
     @GET
+    @RolesAllowed(Access.REPORT_READER)
     @Path("/summary")
     @Operation(summary = "Get the whole organisation's compliance in a year",
             description = "The figures of every employee in service in the year, and of each top-level unit over its "

@@ -1,5 +1,6 @@
 package org.jpledger.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.service.ParkedEventService;
 
@@ -35,6 +38,7 @@ public class ParkedEventResource {
     }
 
     @GET
+    @RolesAllowed(Access.ADMIN)
     @Operation(summary = "List parked events",
             description = "Records the consumer could not apply (not JSON, unknown event type, missing fields) and set "
                     + "aside so the stream moved on, newest first: where each came from, why it is parked, its value "
@@ -54,6 +58,8 @@ public class ParkedEventResource {
     }
 
     @POST
+    @RolesAllowed(Access.ADMIN)
+    @Audited("parked.retry")
     @Path("/{id}/retry")
     @Operation(summary = "Retry one parked event",
             description = "Reads the parked record again and applies it the way the consumer applies a fresh one, so "
@@ -72,6 +78,8 @@ public class ParkedEventResource {
     }
 
     @POST
+    @RolesAllowed(Access.ADMIN)
+    @Audited("parked.retry-all")
     @Path("/retry")
     @Operation(summary = "Retry every parked event",
             description = "Retries each event parked when the call starts, oldest first, as the retry of one does, "

@@ -1,5 +1,6 @@
 package org.jpledger.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.service.PolicyService;
 
@@ -34,6 +37,7 @@ public class PolicyResource {
     }
 
     @GET
+    @RolesAllowed({Access.REPORT_READER, Access.POLICY_ADMIN})
     @Operation(summary = "Get the policy of a year",
             description = "The target JP, its overrides by employment type and position level, the minutes in a JP and "
                     + "whether targets are pro-rated for employees in service for part of the year. A year without a "
@@ -49,6 +53,8 @@ public class PolicyResource {
     }
 
     @PUT
+    @RolesAllowed(Access.POLICY_ADMIN)
+    @Audited("policy.replace")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the policy of a year",
             description = "Replaces the policy of the year as a whole (absent overrides are removed, absent "

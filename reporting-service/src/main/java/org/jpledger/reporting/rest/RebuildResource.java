@@ -1,5 +1,6 @@
 package org.jpledger.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.RateLimited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.consumer.ProjectionRebuild;
 
@@ -30,6 +34,12 @@ public class RebuildResource {
     }
 
     @POST
+    @RolesAllowed(Access.ADMIN)
+    @Audited("projection.rebuild")
+    @RateLimited("rebuild")
+    @APIResponse(responseCode = "429", description = "This client has made too many such calls lately; retry after "
+            + "the Retry-After header's seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Rebuild the projections from the topics",
             description = "Replays both topics from their earliest offsets into fresh tables while the live consumer "
                     + "and every query go on with the current ones; then, in one transaction, brings the replay exactly "
@@ -46,6 +56,7 @@ public class RebuildResource {
     }
 
     @GET
+    @RolesAllowed(Access.ADMIN)
     @Operation(summary = "Follow the projection rebuild",
             description = "The state of the latest rebuild started on this instance, the events replayed and the rate.")
     @APIResponse(responseCode = "200", description = "The rebuild's progress",

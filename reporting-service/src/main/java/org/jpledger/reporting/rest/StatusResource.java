@@ -1,5 +1,6 @@
 package org.jpledger.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
 import org.jpledger.reporting.service.StatusService;
 
 /** HTTP face of the consumer's progress. */
@@ -24,6 +26,7 @@ public class StatusResource {
     }
 
     @GET
+    @RolesAllowed(Access.ADMIN)
     @Operation(summary = "Get the consumer's progress",
             description = "Per partition of the ledger's topics: the stored next offset, the broker's log end offset "
                     + "and the lag between them, when the offset last moved and the time of the newest event handled; "

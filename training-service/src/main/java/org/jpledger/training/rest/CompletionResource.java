@@ -1,5 +1,6 @@
 package org.jpledger.training.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.RateLimited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.CompletionBatchService;
 import org.jpledger.training.service.CompletionService;
@@ -51,6 +55,8 @@ public class CompletionResource {
     }
 
     @POST
+    @RolesAllowed(Access.TRAINING_WRITER)
+    @Audited("completion.record")
     @Operation(summary = "Record a training completion",
             description = "Records one completion of a registered employee, in service on endDate, and publishes it. The "
                     + "method (klasikal or nonklasikal) follows from the kind; the recognised JP follows the current "
@@ -74,6 +80,8 @@ public class CompletionResource {
     }
 
     @POST
+    @RolesAllowed(Access.TRAINING_WRITER)
+    @Audited("completion.batch")
     @Path("/batch")
     @Operation(summary = "Record up to " + CompletionBatchService.MAX_BATCH + " completions",
             description = "Each item is validated and recorded on its own, exactly as by POST /api/v1/completions, so one "
@@ -92,6 +100,12 @@ public class CompletionResource {
     }
 
     @POST
+    @RolesAllowed(Access.TRAINING_WRITER)
+    @Audited("completion.import")
+    @RateLimited("import")
+    @APIResponse(responseCode = "429", description = "This client has made too many such calls lately; retry after "
+            + "the Retry-After header's seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     @Path("/import")
     @Consumes({"text/csv", "application/csv"})
     @Operation(summary = "Import completions from a CSV file",
@@ -110,6 +124,7 @@ public class CompletionResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
     @Operation(summary = "List completions",
             description = "Completions in recording order, filtered by employee, unit (the unit's whole subtree: employees "
                     + "currently in it), end date range and status. Keyset-paginated: pass nextCursor as cursor for the "
@@ -131,6 +146,7 @@ public class CompletionResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
     @Path("/{id}")
     @Operation(summary = "Get a completion", description = "One completion at its current version; ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The completion", headers = @Header(name = "ETag"),
@@ -143,6 +159,8 @@ public class CompletionResource {
     }
 
     @PUT
+    @RolesAllowed(Access.TRAINING_WRITER)
+    @Audited("completion.amend")
     @Path("/{id}")
     @Operation(summary = "Amend a completion",
             description = "Replaces the content as a new version, if If-Match names the current version. nip, sourceSystem "
@@ -168,6 +186,8 @@ public class CompletionResource {
     }
 
     @POST
+    @RolesAllowed(Access.TRAINING_WRITER)
+    @Audited("completion.void")
     @Path("/{id}/void")
     @Operation(summary = "Void a completion",
             description = "Ends the completion: it stays readable with status VOIDED and the reason, counts no more, and "
@@ -192,6 +212,7 @@ public class CompletionResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
     @Path("/{id}/history")
     @Operation(summary = "A completion's history",
             description = "Every version, oldest first: what the completion was, what changed it, when and by whom.")

@@ -1,5 +1,6 @@
 package org.jpledger.training.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.EmployeeService;
 
@@ -34,6 +37,8 @@ public class EmployeeResource {
     }
 
     @PUT
+    @RolesAllowed(Access.ROSTER_ADMIN)
+    @Audited("employee.upsert")
     @Path("/{nip}")
     @Operation(summary = "Create or update an employee",
             description = "Sets the employee's state. The NIP must be 18 digits; for a PNS its birth date, appointment "
@@ -52,6 +57,7 @@ public class EmployeeResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.ROSTER_ADMIN})
     @Path("/{nip}")
     @Operation(summary = "Get an employee", description = "The employee's current state and version.")
     @APIResponse(responseCode = "200", description = "The employee",

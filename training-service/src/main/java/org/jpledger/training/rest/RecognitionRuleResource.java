@@ -1,5 +1,6 @@
 package org.jpledger.training.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.RecognitionRuleService;
 
@@ -33,6 +36,7 @@ public class RecognitionRuleResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.POLICY_ADMIN, Access.ADMIN})
     @Operation(summary = "The current recognition rule table",
             description = "The rules new completions are recognised by: the international factor for claimed JP and the "
                     + "JP per day of kinds counted by days (defaults from Perlan 10/2018).")
@@ -43,6 +47,7 @@ public class RecognitionRuleResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.POLICY_ADMIN, Access.ADMIN})
     @Path("/{version}")
     @Operation(summary = "One version of the recognition rule table",
             description = "Every completion names the version that recognised it (ruleVersion).")
@@ -56,6 +61,8 @@ public class RecognitionRuleResource {
     }
 
     @PUT
+    @RolesAllowed(Access.POLICY_ADMIN)
+    @Audited("recognition-rules.replace")
     @Operation(summary = "Replace the recognition rule table",
             description = "Stores the table as the next version. It applies to completions recorded or amended from now "
                     + "on; completions already recorded keep the JP and rule version they were recognised with.")

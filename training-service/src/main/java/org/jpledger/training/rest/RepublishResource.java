@@ -1,5 +1,6 @@
 package org.jpledger.training.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.RateLimited;
 import org.jpledger.training.service.RepublishService;
 
 /** HTTP face of the republish of current state (admin). */
@@ -24,6 +29,12 @@ public class RepublishResource {
     }
 
     @POST
+    @RolesAllowed(Access.ADMIN)
+    @Audited("outbox.republish")
+    @RateLimited("republish")
+    @APIResponse(responseCode = "429", description = "This client has made too many such calls lately; retry after "
+            + "the Retry-After header's seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Republish the current state of everything",
             description = "Emits one ordinary versioned event per unit, employee and completion with its current state "
                     + "(units, then employees, then completions), through the outbox. Use it to rebuild a consumer whose "

@@ -1,5 +1,6 @@
 package org.jpledger.training.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.UnitService;
 import org.jpledger.training.service.Upserted;
@@ -38,6 +41,8 @@ public class UnitResource {
     }
 
     @PUT
+    @RolesAllowed(Access.ROSTER_ADMIN)
+    @Audited("unit.upsert")
     @Path("/{code}")
     @Operation(summary = "Create or update a unit",
             description = "Sets the unit's name and parent. The parent must exist and the tree must stay free of loops. "
@@ -55,6 +60,7 @@ public class UnitResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.ROSTER_ADMIN})
     @Operation(summary = "List the children of a unit",
             description = "The units whose parent is `parent`, by code; without `parent`, the root units.")
     @APIResponse(responseCode = "200", description = "The children",
@@ -67,6 +73,7 @@ public class UnitResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.ROSTER_ADMIN})
     @Path("/{code}/subtree")
     @Operation(summary = "Get a unit's subtree",
             description = "The unit and every unit below it, depth first (children by code), each with its parent and its "
@@ -81,6 +88,7 @@ public class UnitResource {
     }
 
     @GET
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.ROSTER_ADMIN})
     @Path("/{code}")
     @Operation(summary = "Get a unit", description = "The unit's current state and version.")
     @APIResponse(responseCode = "200", description = "The unit",

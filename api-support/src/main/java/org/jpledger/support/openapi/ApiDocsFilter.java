@@ -1,15 +1,26 @@
 package org.jpledger.support.openapi;
 
 import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.jpledger.contracts.problem.Problem;
 
 /**
- * Describes the OpenAPI schemas of the api-contracts types, which stay free of framework annotations, so that every
- * field of the API is documented.
+ * Completes the generated OpenAPI document: describes the schemas of the api-contracts types, which stay free of
+ * framework annotations, and gives the 401 and 403 answers that security adds to every endpoint their problem+json
+ * body, so that every field and every answer of the API is documented.
  */
-public class ContractSchemaDescriptions implements OASFilter {
+public class ApiDocsFilter implements OASFilter {
+
+    private static final Map<String, String> ACCESS_ANSWERS = Map.of(
+            "401", "No bearer token, or one that has expired, is not signed by the trusted issuer or is not meant for "
+                    + "this service",
+            "403", "The token's roles do not allow this call, or (for a write) the employee or unit is outside the "
+                    + "units the token names");
 
     private static final Map<String, String> SCHEMAS = Map.of(
             "Problem", "RFC 9457 problem details: why a request was refused or failed.",
@@ -33,6 +44,7 @@ public class ContractSchemaDescriptions implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        describeAccessAnswers(openAPI);
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
@@ -49,5 +61,27 @@ public class ContractSchemaDescriptions implements OASFilter {
                 });
             }
         });
+    }
+
+    private static void describeAccessAnswers(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+                    continue;
+                }
+                operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                    String description = ACCESS_ANSWERS.get(code);
+                    if (description != null && response.getRef() == null) {
+                        response.setDescription(description);
+                        response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                        .ref("#/components/schemas/Problem"))));
+                    }
+                });
+            }
+        }
     }
 }

@@ -1,0 +1,101 @@
+package org.jpledger.support.limits;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Caps request bodies by media type: CSV imports may be large, everything else is JSON and small. A declared
+ * Content-Length over the cap is refused before the body is read; a body sent without one is counted as it is read.
+ */
+@Provider
+public class BodyLimits implements ReaderInterceptor {
+
+    private final RequestLimits limits;
+
+    public BodyLimits(RequestLimits limits) {
+        this.limits = limits;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void declaredLength(ContainerRequestContext request) {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            return;
+        }
+        try {
+            long length = Long.parseLong(declared.trim());
+            long cap = capFor(request.getMediaType());
+            if (length > cap) {
+                throw tooLarge(request.getMediaType(), cap);
+            }
+        } catch (NumberFormatException e) {
+            // Vert.x has already refused a malformed Content-Length.
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        long cap = capFor(context.getMediaType());
+        context.setInputStream(new Capped(context.getInputStream(), cap, context.getMediaType()));
+        return context.proceed();
+    }
+
+    long capFor(MediaType type) {
+        return limits.bodyCap(isCsv(type));
+    }
+
+    static boolean isCsv(MediaType type) {
+        return type != null && (type.getSubtype().equalsIgnoreCase("csv"));
+    }
+
+    private static PayloadTooLargeException tooLarge(MediaType type, long cap) {
+        return new PayloadTooLargeException("The request body is larger than the " + (isCsv(type) ? "CSV" : "JSON")
+                + " limit of " + cap + " bytes; split it into smaller requests.");
+    }
+
+    /** Counts bytes as they are read and fails once the cap is passed. */
+    private static final class Capped extends FilterInputStream {
+        private final long cap;
+        private final MediaType type;
+        private long read;
+
+        Capped(InputStream in, long cap, MediaType type) {
+            super(in);
+            this.cap = cap;
+            this.type = type;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > cap) {
+                throw tooLarge(type, cap);
+            }
+        }
+    }
+}

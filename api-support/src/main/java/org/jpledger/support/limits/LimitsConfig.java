@@ -1,0 +1,27 @@
+package org.jpledger.support.limits;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Caps on what one request or one client may ask of a service. */
+@ConfigMapping(prefix = "jpledger.limits")
+public interface LimitsConfig {
+
+    /** Largest JSON request body. A batch of 1,000 completions is about 0.5 MB. */
+    @WithDefault("4M")
+    MemorySize jsonBody();
+
+    /** Largest CSV request body (an import is recorded as it streams in, so this bounds time, not memory). */
+    @WithDefault("512M")
+    MemorySize csvBody();
+
+    /** Expensive calls (imports, exports, rebuilds) a client may make in a burst, per kind of call. */
+    @WithDefault("10")
+    int expensiveCalls();
+
+    /** The window over which a client's allowance of expensive calls refills completely. */
+    @WithDefault("1m")
+    Duration expensiveWindow();
+}

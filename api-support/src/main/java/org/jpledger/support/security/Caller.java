@@ -1,0 +1,111 @@
+package org.jpledger.support.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jpledger.contracts.access.Access;
+
+/**
+ * Who is calling in this request: subject, client application, roles and unit scope, read once from the verified
+ * token (or from the local trust mode when authentication is switched off outside production).
+ */
+@RequestScoped
+public class Caller {
+
+    /** Subject recorded for requests that carried no valid token. */
+    public static final String ANONYMOUS = "anonymous";
+
+    private final SecurityIdentity identity;
+    private final SecurityConfig config;
+    private UnitScope scope;
+
+    public Caller(SecurityIdentity identity, SecurityConfig config) {
+        this.identity = identity;
+        this.config = config;
+    }
+
+    /** The token's subject (a person's or a system's id at the identity provider), or {@link #ANONYMOUS}. */
+    public String subject() {
+        return identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
+    }
+
+    /** The client application the token was issued to ({@code azp} or {@code client_id}), when the token says. */
+    public String client() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            for (String claim : config.clientClaims()) {
+                Object value = token.getClaim(claim);
+                if (value != null) {
+                    return text(value);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The caller's roles, sorted. */
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** Whether any of the caller's roles is national ({@link Access#GLOBAL_ROLES}). */
+    public boolean hasGlobalRole() {
+        return Access.GLOBAL_ROLES.stream().anyMatch(identity::hasRole);
+    }
+
+    /** The units the caller acts for, from the unit claim. */
+    public UnitScope scope() {
+        if (scope == null) {
+            scope = readScope();
+        }
+        return scope;
+    }
+
+    private UnitScope readScope() {
+        if (identity.isAnonymous()) {
+            return UnitScope.NONE;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return UnitScope.ofClaim(codes(token.getClaim(config.unitsClaim())));
+        }
+        // Local trust mode (authentication switched off): the whole tree.
+        return UnitScope.ALL;
+    }
+
+    /** The claim as a list of codes: a JSON array, or a string of codes separated by commas or spaces. */
+    static List<String> codes(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        if (claim instanceof JsonArray array) {
+            array.forEach(value -> codes.add(value == JsonValue.NULL ? null : text(value)));
+        } else if (claim instanceof Collection<?> collection) {
+            collection.forEach(value -> codes.add(value == null ? null : text(value)));
+        } else {
+            codes.addAll(List.of(text(claim).split("[,\\s]+")));
+        }
+        return codes;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (value instanceof JsonValue json) {
+            return json.toString();
+        }
+        return String.valueOf(value);
+    }
+}

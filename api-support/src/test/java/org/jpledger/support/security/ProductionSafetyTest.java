@@ -1,0 +1,59 @@
+package org.jpledger.support.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jpledger.support.security.ProductionSafety.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProductionSafetyTest {
+
+    private static final Optional<String> ISSUER = Optional.of("https://sso.example.go.id/realms/asn");
+    private static final Optional<String> JWKS = Optional.of("https://sso.example.go.id/realms/asn/protocol/openid-connect/certs");
+
+    @Test
+    void acceptsAnIssuerWithARemoteKeySet() {
+        assertThat(ProductionSafety.reasons(new Settings(true, ISSUER, JWKS, false))).isEmpty();
+    }
+
+    @Test
+    void refusesAuthenticationSwitchedOff() {
+        assertThat(ProductionSafety.reasons(new Settings(false, ISSUER, JWKS, false)))
+                .singleElement().asString().contains("jpledger.security.enabled=false");
+    }
+
+    @Test
+    void refusesAMissingIssuerAndTheLocalIssuer() {
+        assertThat(ProductionSafety.reasons(new Settings(true, Optional.empty(), JWKS, false)))
+                .singleElement().asString().contains("no token issuer");
+        assertThat(ProductionSafety.reasons(new Settings(true, Optional.of("urn:jpledger:local-development"), JWKS, false)))
+                .singleElement().asString().contains("local development issuer");
+    }
+
+    @Test
+    void refusesAMissingKey() {
+        assertThat(ProductionSafety.reasons(new Settings(true, ISSUER, Optional.empty(), false)))
+                .singleElement().asString().contains("no token verification key");
+        assertThat(ProductionSafety.reasons(new Settings(true, ISSUER, Optional.empty(), true))).isEmpty();
+    }
+
+    @Test
+    void refusesAKeyFileBesideTheLocalKeyMarker(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("public.pem"), "-----BEGIN PUBLIC KEY-----");
+        Settings settings = new Settings(true, ISSUER, Optional.of(key.toString()), false);
+        assertThat(ProductionSafety.reasons(settings)).isEmpty();
+
+        Files.writeString(dir.resolve(ProductionSafety.LOCAL_KEY_MARKER), "local");
+        assertThat(ProductionSafety.reasons(settings)).singleElement().asString().contains("local development key");
+        assertThat(ProductionSafety.reasons(new Settings(true, ISSUER, Optional.of("file:" + key), false)))
+                .singleElement().asString().contains("local development key");
+    }
+
+    @Test
+    void namesEveryUnsafeSettingAtOnce() {
+        assertThat(ProductionSafety.reasons(new Settings(false, Optional.empty(), Optional.empty(), false))).hasSize(3);
+    }
+}
