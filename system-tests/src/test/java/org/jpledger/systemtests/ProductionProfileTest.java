@@ -1,0 +1,122 @@
+package org.jpledger.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.jpledger.localstack.KafkaBroker;
+import org.jpledger.localstack.LocalKeys;
+import org.jpledger.localstack.LocalStack;
+import org.jpledger.localstack.LoopbackPorts;
+import org.jpledger.localstack.PostgresServer;
+import org.jpledger.localstack.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Both services as shipped, started in the production profile: they refuse each configuration that would let the
+ * wrong callers in, saying which, and start with a proper identity-provider setup.
+ */
+class ProductionProfileTest {
+
+    private static final String ISSUER = "https://sso.example.go.id/realms/asn";
+
+    @TempDir
+    static Path work;
+
+    private static PostgresServer postgres;
+    private static KafkaBroker broker;
+    private static Path localKey;
+    private static Path providerKey;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = PostgresServer.startThrowaway().createDatabaseIfMissing(LocalStack.TRAINING_DB)
+                .createDatabaseIfMissing(LocalStack.REPORTING_DB);
+        broker = KafkaBroker.startThrowaway();
+        localKey = LocalKeys.in(work.resolve("local-keys")).publicKeyFile();
+        // The identity provider's public key: any key file that is not the run command's marked local key.
+        providerKey = Files.copy(localKey, Files.createDirectories(work.resolve("idp")).resolve("idp-public.pem"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable part : new AutoCloseable[] {broker, postgres}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                // best effort: the next part still has to stop
+            }
+        }
+    }
+
+    static Stream<Arguments> unsafeConfigurations() {
+        return Stream.of("training-service", "reporting-service").flatMap(service -> Stream.of(
+                Arguments.of(service, "no issuer", Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider"),
+                        "no token issuer is configured"),
+                Arguments.of(service, "local issuer", Map.of("MP_JWT_VERIFY_ISSUER", "urn:jpledger:local-development",
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider"), "the local development issuer"),
+                Arguments.of(service, "no key", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER),
+                        "no token verification key is configured"),
+                Arguments.of(service, "local key", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER,
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:local"), "is the run command's local development key"),
+                Arguments.of(service, "authentication off", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER,
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider", "JPLEDGER_SECURITY_ENABLED", "false"),
+                        "authentication is switched off")));
+    }
+
+    @ParameterizedTest(name = "{0} refuses to start with {1}")
+    @MethodSource("unsafeConfigurations")
+    void refusesToStartInAnUnsafeConfiguration(String service, String label, Map<String, String> security,
+            String reason) {
+        ServiceProcess process = start(service, label, security);
+        try {
+            OptionalInt exit = process.awaitExit(Duration.ofMinutes(2));
+            assertThat(exit).as("%s with %s should stop by itself", service, label).isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+            assertThat(process.output()).contains("Refusing to start in the production profile").contains(reason);
+        } finally {
+            process.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} starts with an identity provider's issuer and key")
+    @ValueSource(strings = {"training-service", "reporting-service"})
+    void startsWithAnIdentityProvidersIssuerAndKey(String service) {
+        try (ServiceProcess process = start(service, "safe", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider"))) {
+            process.awaitReady(Duration.ofMinutes(3));
+            assertThat(process.output()).doesNotContain("Refusing to start");
+        }
+    }
+
+    private static ServiceProcess start(String service, String label, Map<String, String> security) {
+        String database = service.startsWith("training") ? LocalStack.TRAINING_DB : LocalStack.REPORTING_DB;
+        Map<String, String> env = new HashMap<>(Map.of(
+                "QUARKUS_PROFILE", "prod",
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER,
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+        security.forEach((key, value) -> env.put(key, switch (value) {
+            case "KEY:provider" -> providerKey.toString();
+            case "KEY:local" -> localKey.toString();
+            default -> value;
+        }));
+        return ServiceProcess.start(service, ProjectRoot.path().resolve(service + "/target/quarkus-app/quarkus-run.jar"),
+                LoopbackPorts.free(), env, work.resolve(service + "-" + label.replace(' ', '-') + ".log"));
+    }
+}
