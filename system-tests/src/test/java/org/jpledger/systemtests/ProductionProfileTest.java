@@ -1,11 +1,14 @@
 package org.jpledger.systemtests;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -18,6 +21,8 @@ import org.jpledger.localstack.PostgresServer;
 import org.jpledger.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Both services as shipped, started in the production profile: they refuse each configuration that would let the
- * wrong callers in, saying which, and start with a proper identity-provider setup.
+ * wrong callers in, saying which, and start with a proper identity-provider setup. Outside production, authentication
+ * can be switched off for throwaway experiments.
  */
 class ProductionProfileTest {
 
@@ -61,6 +67,11 @@ class ProductionProfileTest {
                 // best effort: the next part still has to stop
             }
         }
+    }
+
+    @BeforeEach
+    void noToken() {
+        RestAssured.replaceFiltersWith(new ArrayList<>());
     }
 
     static Stream<Arguments> unsafeConfigurations() {
@@ -103,9 +114,22 @@ class ProductionProfileTest {
         }
     }
 
+    @Test
+    void outsideProductionSwitchingAuthenticationOffLetsCallsInWithoutAToken() {
+        Map<String, String> security = new HashMap<>(Map.of("QUARKUS_PROFILE", "local",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:local", "JPLEDGER_SECURITY_ENABLED", "false"));
+        try (ServiceProcess process = start("reporting-service", "local without authentication", security)) {
+            process.awaitReady(Duration.ofMinutes(3));
+
+            given().baseUri(process.baseUrl()).get("/api/v1/compliance/summary").then().statusCode(200);
+            given().baseUri(process.baseUrl()).get("/api/v1/status").then().statusCode(200);
+        }
+    }
+
     private static ServiceProcess start(String service, String label, Map<String, String> security) {
         String database = service.startsWith("training") ? LocalStack.TRAINING_DB : LocalStack.REPORTING_DB;
         Map<String, String> env = new HashMap<>(Map.of(
+                // The jar's own default profile is prod; saying so keeps a QUARKUS_PROFILE of the caller's shell out.
                 "QUARKUS_PROFILE", "prod",
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
