@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -27,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ComposeFileTest {
 
+    private static final Set<String> IDENTITY_PROVIDER_KEYS = Set.of("MP_JWT_VERIFY_ISSUER",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+
     private static Path root;
     private static JsonNode compose;
 
@@ -40,7 +44,9 @@ class ComposeFileTest {
     @ValueSource(strings = {"training-service", "reporting-service"})
     void everyEnvironmentVariableOfAServiceMapsToOneOfItsConfigurationKeys(String service) throws IOException {
         Set<String> keysAsVariables = configuration(service).stringPropertyNames().stream()
-                .map(ComposeFileTest::asEnvironmentVariable).collect(Collectors.toSet());
+                .map(ComposeFileTest::asEnvironmentVariable).collect(Collectors.toCollection(HashSet::new));
+        // Required in production and deliberately without a default (an empty one would hide the reason it is refused).
+        keysAsVariables.addAll(IDENTITY_PROVIDER_KEYS);
         List<String> variables = new ArrayList<>();
         compose.at("/services/" + service + "/environment").fieldNames().forEachRemaining(variables::add);
 
