@@ -32,9 +32,13 @@ public final class TestData {
     }
 
     public static String employeeJson(String unitCode) {
+        return employeeJson("Siti Rahayu", unitCode);
+    }
+
+    public static String employeeJson(String name, String unitCode) {
         return """
-                {"name":"Siti Rahayu","employmentType":"PNS","positionLevel":"PELAKSANA","unitCode":"%s",
-                 "employedFrom":"2010-01-01"}""".formatted(unitCode);
+                {"name":"%s","employmentType":"PNS","positionLevel":"PELAKSANA","unitCode":"%s",
+                 "employedFrom":"2010-01-01"}""".formatted(name, unitCode);
     }
 
     /** A valid completion body for {@code nip}: a 24-JP technical training in March 2026. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +31,22 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
     }
 
     /**
-     * One page of completions after {@code afterSeq} in recording order; a unit filter covers the unit's whole subtree
-     * (employees currently in it).
+     * One page of completions after {@code afterSeq} in recording order. A unit filter covers the unit's whole subtree
+     * (employees currently in it); without one, the subtrees of {@code scopeRoots}, the caller's unit scope, or
+     * everything when that is null. A unit filter must lie inside the scope (the service checks), so one subtree
+     * restriction is always enough.
      */
     @SuppressWarnings("unchecked")
-    public List<Completion> page(CompletionQuery q) {
+    public List<Completion> page(CompletionQuery q, Collection<String> scopeRoots) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
-        if (q.unitCode() != null) {
-            sql.append("WITH RECURSIVE subtree(code) AS (SELECT code FROM unit WHERE code = :unit "
+        Collection<String> underUnits = q.unitCode() != null ? List.of(q.unitCode()) : scopeRoots;
+        if (underUnits != null) {
+            sql.append("WITH RECURSIVE subtree(code) AS (SELECT code FROM unit WHERE code IN (:units) "
                     + "UNION SELECT u.code FROM unit u JOIN subtree s ON u.parent_code = s.code) ");
             where.add("c.nip IN (SELECT e.nip FROM employee e WHERE e.unit_code IN (SELECT code FROM subtree))");
-            params.put("unit", q.unitCode());
+            params.put("units", underUnits);
         }
         sql.append("SELECT c.* FROM completion c");
         if (q.nip() != null) {

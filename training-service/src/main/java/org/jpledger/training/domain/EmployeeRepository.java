@@ -3,6 +3,9 @@ package org.jpledger.training.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Employees by NIP. */
@@ -15,5 +18,14 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, Strin
      */
     public Optional<Employee> findForUpdate(String nip) {
         return findByIdOptional(nip, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The current unit of each of {@code nips} that names an employee, by NIP. */
+    public Map<String, String> unitsOf(Collection<String> nips) {
+        Map<String, String> units = new HashMap<>();
+        getEntityManager().createQuery("select e.nip, e.unitCode from Employee e where e.nip in :nips", Object[].class)
+                .setParameter("nips", nips).getResultList()
+                .forEach(row -> units.put((String) row[0], (String) row[1]));
+        return units;
     }
 }

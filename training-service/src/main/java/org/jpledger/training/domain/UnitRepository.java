@@ -3,6 +3,7 @@ package org.jpledger.training.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
     public List<Unit> children(String parentCode) {
         return parentCode == null ? list("parentCode is null order by code")
                 : list("parentCode = ?1 order by code", parentCode);
+    }
+
+    /** The units among {@code codes} that exist, by code. */
+    public List<Unit> byCodes(Collection<String> codes) {
+        return list("code in ?1 order by code", codes);
     }
 
     /** A unit and all units below it with their depth below it (0 for the unit itself), depth first by code. */

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.support.limits.RateLimited;
 import org.jpledger.contracts.problem.Problem;
@@ -48,10 +49,12 @@ public class CompletionResource {
 
     private final CompletionService completions;
     private final CompletionBatchService batches;
+    private final AuditTrail trail;
 
-    public CompletionResource(CompletionService completions, CompletionBatchService batches) {
+    public CompletionResource(CompletionService completions, CompletionBatchService batches, AuditTrail trail) {
         this.completions = completions;
         this.batches = batches;
+        this.trail = trail;
     }
 
     @POST
@@ -62,7 +65,9 @@ public class CompletionResource {
                     + "method (klasikal or nonklasikal) follows from the kind; the recognised JP follows the current "
                     + "recognition rule table. (sourceSystem, externalId) and the optional Idempotency-Key header are "
                     + "idempotency keys: repeating the same request returns the first record with 200; reusing a key for "
-                    + "other content is a 409 naming the first record.")
+                    + "other content is a 409 naming the first record. The employee must be in the units the token "
+                    + "names: a NIP outside them is refused with 403, and for a token limited to some units so is an "
+                    + "unknown NIP.")
     @APIResponse(responseCode = "201", description = "Completion recorded", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "200", description = "Already recorded by an earlier identical request",
@@ -75,7 +80,10 @@ public class CompletionResource {
             @Parameter(description = "Optional client-chosen key making retries safe (at most 200 characters)")
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
             @Context UriInfo uri) {
+        // Named before recording, so that a refused attempt is logged against the employee too.
+        trail.nip(body.nip()).detail("sourceSystem", body.sourceSystem()).detail("externalId", body.externalId());
         Upserted<CompletionResponse> result = completions.record(body, idempotencyKey);
+        trail.id(result.body().id().toString());
         return Responses.recorded(result, uri.getAbsolutePathBuilder().path(result.body().id().toString()).build());
     }
 
@@ -87,7 +95,8 @@ public class CompletionResource {
             description = "Each item is validated and recorded on its own, exactly as by POST /api/v1/completions, so one "
                     + "bad item does not sink the others. The answer lists one result per item in input order: created, "
                     + "existing (an identical earlier record, also an identical earlier item of this batch) or error with "
-                    + "its problem details.")
+                    + "its problem details; an item for an employee outside the units the token names is an error with "
+                    + "status 403.")
     @APIResponse(responseCode = "200", description = "One result per item",
             content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or more than "
@@ -96,7 +105,13 @@ public class CompletionResource {
     public BatchResponse recordBatch(
             @RequestBody(content = @Content(schema = @Schema(implementation = CompletionRequest.class,
                     type = SchemaType.ARRAY))) @NotNull List<JsonNode> body) {
-        return batches.recordBatch(body);
+        BatchResponse result = batches.recordBatch(body);
+        long refused = result.items().stream()
+                .filter(item -> item.problem() != null && item.problem().status() == 403).count();
+        trail.detail("items", result.items().size()).detail("recorded", result.created())
+                .detail("replayed", result.existing()).detail("rejected", result.failed() - refused)
+                .detail("refused", refused);
+        return result;
     }
 
     @POST
@@ -114,21 +129,27 @@ public class CompletionResource {
                     + "UTF-8 with or without BOM; ',' or ';' as delimiter (as Excel in Indonesian locale writes), with "
                     + "';' a decimal comma in jp; RFC 4180 quoting; dates as yyyy-MM-dd; an empty cell is absent. Rows "
                     + "are recorded as they are read, each on its own like a batch item, so a file of any length streams "
-                    + "through. An unknown or missing required column refuses the whole file before anything is stored.")
+                    + "through. An unknown or missing required column refuses the whole file before anything is stored. "
+                    + "A row for an employee outside the units the token names is refused (status 403 in its problem).")
     @APIResponse(responseCode = "200", description = "Counts and the refused rows (row 1 is the first after the header)",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))
     @APIResponse(responseCode = "400", description = "The header is wrong; nothing recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportResponse importCsv(InputStream body) {
-        return batches.importCsv(body);
+        ImportResponse result = batches.importCsv(body);
+        trail.detail("rows", result.rows()).detail("recorded", result.created()).detail("replayed", result.existing())
+                .detail("rejected", result.failed());
+        return result;
     }
 
     @GET
     @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
     @Operation(summary = "List completions",
             description = "Completions in recording order, filtered by employee, unit (the unit's whole subtree: employees "
-                    + "currently in it), end date range and status. Keyset-paginated: pass nextCursor as cursor for the "
-                    + "next page; pages stay stable while new completions are recorded.")
+                    + "currently in it), end date range and status. Only completions of employees currently in the "
+                    + "units the token names are listed; a unit filter outside them gives an empty page. "
+                    + "Keyset-paginated: pass nextCursor as cursor for the next page; pages stay stable while new "
+                    + "completions are recorded.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = CompletionPage.class)))
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor",
@@ -151,7 +172,8 @@ public class CompletionResource {
     @Operation(summary = "Get a completion", description = "One completion at its current version; ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The completion", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such completion",
+    @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
+            + "token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {
@@ -170,7 +192,8 @@ public class CompletionResource {
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such completion",
+    @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
+            + "token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The completion is voided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -182,7 +205,9 @@ public class CompletionResource {
             @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompletionRequest body) {
-        return Responses.versioned(completions.amend(id, Responses.expectedVersion(ifMatch), body).body());
+        CompletionResponse amended = completions.amend(id, Responses.expectedVersion(ifMatch), body).body();
+        trail.nip(amended.nip());
+        return Responses.versioned(amended);
     }
 
     @POST
@@ -196,7 +221,8 @@ public class CompletionResource {
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "400", description = "No reason given",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such completion",
+    @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
+            + "token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already voided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -208,7 +234,9 @@ public class CompletionResource {
             @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull VoidRequest body) {
-        return Responses.versioned(completions.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason()));
+        CompletionResponse voided = completions.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason());
+        trail.nip(voided.nip());
+        return Responses.versioned(voided);
     }
 
     @GET
@@ -219,7 +247,8 @@ public class CompletionResource {
     @APIResponse(responseCode = "200", description = "All versions",
             content = @Content(schema = @Schema(implementation = CompletionVersionResponse.class, type =
                     SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "No such completion",
+    @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
+            + "token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CompletionVersionResponse> history(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {

@@ -10,6 +10,7 @@ public record CompletionVersionResponse(
         @Schema(description = "The version this entry shows") long version,
         @Schema(description = "RECORDED, AMENDED or VOIDED") Change change,
         @Schema(description = "When the change was made") Instant changedAt,
-        @Schema(description = "Who made the change: the caller's identity, or the record's source system") String changedBy,
+        @Schema(description = "Who made the change: the subject of the caller's token (versions written before access "
+                + "control name the record's source system)") String changedBy,
         @Schema(description = "The completion as it was at this version") CompletionResponse completion) {
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.EmployeeService;
@@ -31,9 +32,11 @@ import org.jpledger.training.service.EmployeeService;
 public class EmployeeResource {
 
     private final EmployeeService employees;
+    private final AuditTrail trail;
 
-    public EmployeeResource(EmployeeService employees) {
+    public EmployeeResource(EmployeeService employees, AuditTrail trail) {
         this.employees = employees;
+        this.trail = trail;
     }
 
     @PUT
@@ -43,7 +46,8 @@ public class EmployeeResource {
     @Operation(summary = "Create or update an employee",
             description = "Sets the employee's state. The NIP must be 18 digits; for a PNS its birth date, appointment "
                     + "month and gender digit must be real. The unit must exist. A change creates a new version and "
-                    + "publishes the full new state; repeating the same state changes nothing.")
+                    + "publishes the full new state; repeating the same state changes nothing. The unit named, and for "
+                    + "an existing employee the unit the employee is in, must be in the units the token names.")
     @APIResponse(responseCode = "201", description = "Employee registered",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "200", description = "Employee updated, or already in this state",
@@ -53,6 +57,7 @@ public class EmployeeResource {
     public Response upsert(@Parameter(description = "The employee's 18-digit NIP")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
             @Valid @NotNull EmployeeRequest body) {
+        trail.nip(nip).unit(body.unitCode());
         return Responses.upserted(employees.upsert(nip, body));
     }
 
@@ -62,7 +67,8 @@ public class EmployeeResource {
     @Operation(summary = "Get an employee", description = "The employee's current state and version.")
     @APIResponse(responseCode = "200", description = "The employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such employee",
+    @APIResponse(responseCode = "404", description = "No such employee, or the employee is outside the units the token "
+            + "names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EmployeeResponse get(@Parameter(description = "The employee's 18-digit NIP") @PathParam("nip") String nip) {
         return employees.get(nip);

@@ -71,6 +71,6 @@ public class RecognitionRuleResource {
     @APIResponse(responseCode = "400", description = "Invalid table; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@Valid @NotNull RecognitionRulesRequest body) {
-        return Response.status(Response.Status.CREATED).entity(rules.replace(body, "admin api")).build();
+        return Response.status(Response.Status.CREATED).entity(rules.replace(body)).build();
     }
 }

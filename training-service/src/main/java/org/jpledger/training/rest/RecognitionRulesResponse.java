@@ -15,7 +15,8 @@ public record RecognitionRulesResponse(
         @Schema(description = "Kinds that may give days instead of JP, with their JP per day")
         List<RecognitionRulesRequest.DayRate> dayRates,
         @Schema(description = "When this version was stored") Instant createdAt,
-        @Schema(description = "Who stored it") String createdBy) {
+        @Schema(description = "Who stored it: the subject of the token that stored it (version 1 names the migration "
+                + "that seeded it)") String createdBy) {
 
     public static RecognitionRulesResponse from(RecognitionRuleSet set) {
         return new RecognitionRulesResponse(set.version, set.internationalFactor, set.dayRates.stream()

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.UnitService;
@@ -35,9 +36,11 @@ import org.jpledger.training.service.Upserted;
 public class UnitResource {
 
     private final UnitService units;
+    private final AuditTrail trail;
 
-    public UnitResource(UnitService units) {
+    public UnitResource(UnitService units, AuditTrail trail) {
         this.units = units;
+        this.trail = trail;
     }
 
     @PUT
@@ -46,7 +49,9 @@ public class UnitResource {
     @Path("/{code}")
     @Operation(summary = "Create or update a unit",
             description = "Sets the unit's name and parent. The parent must exist and the tree must stay free of loops. "
-                    + "A change creates a new version and publishes a unit event; repeating the same state changes nothing.")
+                    + "A change creates a new version and publishes a unit event; repeating the same state changes "
+                    + "nothing. An existing unit and the parent must be in the units the token names; a unit without "
+                    + "parent (a root) needs a token for the whole tree (units \"*\").")
     @APIResponse(responseCode = "201", description = "Unit created",
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
     @APIResponse(responseCode = "200", description = "Unit updated, or already in this state",
@@ -56,16 +61,22 @@ public class UnitResource {
     public Response upsert(@Parameter(description = "The unit's code, as the owning system assigns it")
             @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code,
             @Valid @NotNull UnitRequest body) {
+        trail.unit(code);
+        if (body.parentCode() != null) {
+            trail.detail("parentCode", body.parentCode());
+        }
         return Responses.upserted(units.upsert(code, body));
     }
 
     @GET
     @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.ROSTER_ADMIN})
     @Operation(summary = "List the children of a unit",
-            description = "The units whose parent is `parent`, by code; without `parent`, the root units.")
+            description = "The units whose parent is `parent`, by code; without `parent`, the root units, or for a "
+                    + "token limited to some units those units. A parent outside the units the token names has no "
+                    + "children to show.")
     @APIResponse(responseCode = "200", description = "The children",
             content = @Content(schema = @Schema(implementation = UnitResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "No unit with the parent code",
+    @APIResponse(responseCode = "404", description = "No unit with the parent code (for a token for the whole tree)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<UnitResponse> children(
             @Parameter(description = "Code of the parent unit; absent for the roots") @QueryParam("parent") String parent) {
@@ -80,7 +91,7 @@ public class UnitResource {
                     + "depth below the unit.")
     @APIResponse(responseCode = "200", description = "The subtree, the unit first",
             content = @Content(schema = @Schema(implementation = SubtreeUnitResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "No such unit",
+    @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SubtreeUnitResponse> subtree(@Parameter(description = "Code of the unit at the top of the subtree")
             @PathParam("code") String code) {
@@ -93,7 +104,7 @@ public class UnitResource {
     @Operation(summary = "Get a unit", description = "The unit's current state and version.")
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such unit",
+    @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UnitResponse get(@Parameter(description = "The unit's code") @PathParam("code") String code) {
         return units.get(code);

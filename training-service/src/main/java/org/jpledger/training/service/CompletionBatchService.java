@@ -16,17 +16,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.Problems;
+import org.jpledger.support.security.Caller;
+import org.jpledger.support.security.OutOfScopeException;
+import org.jpledger.support.security.UnitAccess;
 import org.jpledger.training.config.IngestConfig;
+import org.jpledger.training.domain.Nip;
 import org.jpledger.training.rest.BatchItemResult.Outcome;
 import org.jpledger.training.rest.BatchItemResult;
 import org.jpledger.training.rest.BatchResponse;
@@ -36,7 +42,8 @@ import org.jpledger.training.rest.ImportResponse;
 /**
  * Records many completions at once, from a JSON batch or a CSV file. Each item is converted, validated and recorded in
  * its own transaction, so one bad item never sinks the others, on a few shared workers in parallel (items of one
- * employee in input order); the outcome of each is reported in input order.
+ * employee in input order); the outcome of each is reported in input order. An item for an employee outside the
+ * caller's units is refused (403) on its own, like any other bad item.
  */
 @ApplicationScoped
 public class CompletionBatchService {
@@ -49,15 +56,23 @@ public class CompletionBatchService {
     private static final List<String> REQUIRED = List.of("nip", "title", "kindId", "competencyType", "deliveryMode",
             "provider", "startDate", "endDate", "sourceSystem", "externalId");
 
+    private static final Problem OUTSIDE = Problems.from(new OutOfScopeException(CompletionService.EMPLOYEE_OUTSIDE));
+
     private final CompletionService completions;
+    private final EmployeeService employees;
+    private final Caller caller;
+    private final UnitAccess access;
     private final ObjectMapper mapper;
     private final Validator validator;
     private final IngestConfig config;
     private final ExecutorService workers;
 
-    public CompletionBatchService(CompletionService completions, ObjectMapper mapper, Validator validator,
-            IngestConfig config) {
+    public CompletionBatchService(CompletionService completions, EmployeeService employees, Caller caller,
+            UnitAccess access, ObjectMapper mapper, Validator validator, IngestConfig config) {
         this.completions = completions;
+        this.employees = employees;
+        this.caller = caller;
+        this.access = access;
         this.mapper = mapper;
         this.validator = validator;
         this.config = config;
@@ -80,7 +95,7 @@ public class CompletionBatchService {
             throw InvalidRequestException.of("body", "holds " + items.size() + " completions; at most " + MAX_BATCH
                     + " per batch (use the CSV import for more)");
         }
-        List<BatchItemResult> results = recordAll(items, 0);
+        List<BatchItemResult> results = recordAll(items, 0, Actor.of(caller, access));
         return new BatchResponse(count(results, Outcome.created), count(results, Outcome.existing),
                 count(results, Outcome.error), results);
     }
@@ -90,6 +105,7 @@ public class CompletionBatchService {
      * decimal comma is accepted in jp), a header row naming the columns.
      */
     public ImportResponse importCsv(InputStream body) {
+        Actor actor = Actor.of(caller, access);
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         String headerLine = peekFirstLine(reader);
         char delimiter = CsvRecords.delimiterOf(headerLine);
@@ -109,36 +125,78 @@ public class CompletionBatchService {
                 }
                 record = records.next();
             } catch (IllegalArgumentException e) {
-                tally.add(recordAll(chunk, tally.rows + 1));
+                tally.add(recordAll(chunk, tally.rows + 1, actor));
                 tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", e.getMessage())));
                 return tally.response();
             }
             chunk.add(toJson(header, record, delimiter));
             if (chunk.size() == config.importChunkRows()) {
-                tally.add(recordAll(chunk, tally.rows + 1));
+                tally.add(recordAll(chunk, tally.rows + 1, actor));
                 chunk.clear();
             }
         }
-        tally.add(recordAll(chunk, tally.rows + 1));
+        tally.add(recordAll(chunk, tally.rows + 1, actor));
         return tally.response();
     }
 
     /**
-     * Records the items in parallel lanes (see {@link IngestPlan}) on the shared ingest workers and returns their
-     * results in input order, each numbered from {@code firstIndex}.
+     * Records the items for {@code actor} in parallel lanes (see {@link IngestPlan}) on the shared ingest workers and
+     * returns their results in input order, each numbered from {@code firstIndex}.
      */
-    private List<BatchItemResult> recordAll(List<JsonNode> items, long firstIndex) {
+    private List<BatchItemResult> recordAll(List<JsonNode> items, long firstIndex, Actor actor) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         BatchItemResult[] results = new BatchItemResult[items.size()];
+        ItemScope scope = scopeOf(items, actor);
         IngestPlan plan = IngestPlan.of(items);
         List<Future<?>> lanes = new ArrayList<>(plan.lanes().size());
         for (List<Integer> lane : plan.lanes()) {
-            lanes.add(workers.submit(() -> lane.forEach(i -> results[i] = recordOne((int) (firstIndex + i), items.get(i)))));
+            lanes.add(workers.submit(() -> lane.forEach(
+                    i -> results[i] = recordOne((int) (firstIndex + i), items.get(i), actor, scope))));
         }
         for (Future<?> lane : lanes) {
             awaitLane(lane);
         }
-        plan.repeats().forEach(i -> results[i] = recordOne((int) (firstIndex + i), items.get(i)));
+        plan.repeats().forEach(i -> results[i] = recordOne((int) (firstIndex + i), items.get(i), actor, scope));
         return List.of(results);
+    }
+
+    /**
+     * Where the items' employees are and which of those units the actor's scope covers: the employees in one query
+     * and their coverage in another, on the request thread, instead of a look-up per item on the lanes.
+     */
+    private ItemScope scopeOf(List<JsonNode> items, Actor actor) {
+        if (actor.scope().isAll()) {
+            return ItemScope.WHOLE_TREE;
+        }
+        Set<String> nips = items.stream().map(CompletionBatchService::nipOf).filter(Nip::hasValidShape)
+                .collect(Collectors.toSet());
+        Map<String, String> units = employees.unitsOf(nips);
+        return new ItemScope(false, units, access.covered(actor.scope(), units.values()));
+    }
+
+    /**
+     * The employees of a batch's items, with their units, and the units the actor's scope covers.
+     *
+     * @param wholeTree true when the actor's scope is the whole tree, so nothing is looked up or refused
+     */
+    private record ItemScope(boolean wholeTree, Map<String, String> unitByNip, Set<String> coveredUnits) {
+
+        static final ItemScope WHOLE_TREE = new ItemScope(true, Map.of(), Set.of());
+
+        /**
+         * Whether an item for {@code nip} is refused: its employee's unit is not covered, or for a scope short of the
+         * whole tree no employee has the NIP (the same answer, so that no NIP outside is revealed). A NIP of the wrong
+         * shape is left to validation.
+         */
+        boolean refuses(String nip) {
+            if (wholeTree || !Nip.hasValidShape(nip)) {
+                return false;
+            }
+            String unit = unitByNip.get(nip);
+            return unit == null || !coveredUnits.contains(unit);
+        }
     }
 
     private static void awaitLane(Future<?> lane) {
@@ -184,21 +242,30 @@ public class CompletionBatchService {
         }
     }
 
-    /** Converts, validates and records one item; every failure becomes that item's problem. */
-    private BatchItemResult recordOne(int index, JsonNode item) {
+    /** Checks the scope, converts, validates and records one item; every failure becomes that item's problem. */
+    private BatchItemResult recordOne(int index, JsonNode item, Actor actor, ItemScope scope) {
+        if (scope.refuses(nipOf(item))) {
+            return new BatchItemResult(index, Outcome.error, null, OUTSIDE);
+        }
         try {
             CompletionRequest request = mapper.treeToValue(item, CompletionRequest.class);
             Set<ConstraintViolation<CompletionRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 return new BatchItemResult(index, Outcome.error, null, Problems.violations(violations));
             }
-            Upserted<org.jpledger.training.rest.CompletionResponse> result = completions.record(request);
+            // The employee may have moved since scopeOf looked: record checks the unit again under the employee's lock.
+            Upserted<org.jpledger.training.rest.CompletionResponse> result =
+                    completions.record(request, actor, scope.coveredUnits());
             return new BatchItemResult(index, result.created() ? Outcome.created : Outcome.existing, result.body(), null);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new BatchItemResult(index, Outcome.error, null, Problems.from(unwrap(e)));
         } catch (RuntimeException e) {
             return new BatchItemResult(index, Outcome.error, null, Problems.from(e));
         }
+    }
+
+    private static String nipOf(JsonNode item) {
+        return item.path("nip").asText("");
     }
 
     private static Throwable unwrap(Exception e) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.TrainingCalendar;
@@ -21,6 +22,10 @@ import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.PreconditionException;
 import org.jpledger.support.problem.ResourceNotFoundException;
+import org.jpledger.support.security.Caller;
+import org.jpledger.support.security.OutOfScopeException;
+import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Completion;
 import org.jpledger.training.domain.CompletionHistoryEntry.Change;
 import org.jpledger.training.domain.CompletionHistoryEntry;
@@ -40,9 +45,16 @@ import org.jpledger.training.rest.CompletionVersionResponse;
 /**
  * Records, amends and voids training completions. Records are append-only: an amendment is a new version, a void ends
  * the record, and every version is kept. Recording is idempotent per (sourceSystem, externalId) and per Idempotency-Key.
+ * A caller reaches only completions of employees currently in its units: a write for anyone else is refused (403), and
+ * a completion outside is answered as unknown (404).
  */
 @ApplicationScoped
 public class CompletionService {
+
+    /** The refusal of a write for an employee outside the caller's units, or (for a limited scope) an unknown NIP. */
+    static final String EMPLOYEE_OUTSIDE = "The employee is outside the units your token names.";
+    // One answer for "no such completion" and "not yours": the second must not reveal that the id exists.
+    private static final String NOT_FOUND = "No completion with this id in the units your token names.";
 
     private final CompletionRepository completions;
     private final CompletionHistoryRepository history;
@@ -51,10 +63,12 @@ public class CompletionService {
     private final OutboxWriter outbox;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Caller caller;
+    private final UnitAccess access;
 
     public CompletionService(CompletionRepository completions, CompletionHistoryRepository history,
             EmployeeRepository employees, RecognitionRuleSetRepository rules, OutboxWriter outbox, ObjectMapper mapper,
-            Clock clock) {
+            Clock clock, Caller caller, UnitAccess access) {
         this.completions = completions;
         this.history = history;
         this.employees = employees;
@@ -62,22 +76,35 @@ public class CompletionService {
         this.outbox = outbox;
         this.mapper = mapper;
         this.clock = clock;
-    }
-
-    /** Records a completion; a retry of one already recorded returns it unchanged ({@code created} false). */
-    @Transactional
-    public Upserted<CompletionResponse> record(CompletionRequest request) {
-        return record(request, null);
+        this.caller = caller;
+        this.access = access;
     }
 
     /**
-     * Records a completion. A repeat with the same Idempotency-Key, or the same (sourceSystem, externalId), and the same
-     * content returns the first record; the same key with other content is a conflict naming the first record.
+     * Records a completion for the calling request. A repeat with the same Idempotency-Key, or the same (sourceSystem,
+     * externalId), and the same content returns the first record; the same key with other content is a conflict naming
+     * the first record.
      */
     @Transactional
     public Upserted<CompletionResponse> record(CompletionRequest request, String idempotencyKey) {
+        return record(request, idempotencyKey, Actor.of(caller, access), Set.of());
+    }
+
+    /**
+     * Records one item of a batch for {@code actor}, on any thread. {@code coveredUnits} are units the batch already
+     * found inside the actor's scope, so that most items need no look-up of their own.
+     */
+    @Transactional
+    public Upserted<CompletionResponse> record(CompletionRequest request, Actor actor, Set<String> coveredUnits) {
+        return record(request, null, actor, coveredUnits);
+    }
+
+    private Upserted<CompletionResponse> record(CompletionRequest request, String idempotencyKey, Actor actor,
+            Set<String> coveredUnits) {
+        // First of all, before the idempotent replay too: an outsider must not read a record by replaying its key.
+        Optional<Employee> employee = employeeInScope(request.nip(), actor.scope(), coveredUnits);
         RecognitionRules current = rules.currentRules();
-        BigDecimal recognizedJp = validate(request, current);
+        BigDecimal recognizedJp = validate(request, employee, current);
         Optional<Completion> earlier = idempotencyKey == null ? Optional.empty()
                 : completions.findByIdempotencyKey(idempotencyKey);
         if (earlier.isEmpty()) {
@@ -86,6 +113,12 @@ public class CompletionService {
         if (earlier.isPresent()) {
             Completion first = earlier.get();
             if (!sameContent(first, request)) {
+                // Naming a record of an employee outside the caller's units would reveal it.
+                if (!actor.scope().isAll() && !first.nip.equals(request.nip())
+                        && !covers(actor.scope(), coveredUnits, unitOf(first))) {
+                    throw new ConflictException("this idempotency key was already used for another completion; use a "
+                            + "new key");
+                }
                 throw new ConflictException("this idempotency key was already used for completion " + first.id
                         + " with other content; amend that completion or use a new key");
             }
@@ -101,14 +134,15 @@ public class CompletionService {
         c.updatedAt = c.recordedAt;
         apply(c, request, recognizedJp, current.version());
         completions.persist(c);
-        changed(c, Change.RECORDED, c.sourceSystem);
+        changed(c, Change.RECORDED, actor.subject());
         return new Upserted<>(true, CompletionResponse.from(c));
     }
 
     /** Replaces a completion's content as a new version, if {@code expectedVersion} is still current. */
     @Transactional
     public Upserted<CompletionResponse> amend(UUID id, Long expectedVersion, CompletionRequest request) {
-        Completion c = lockedForChange(id, expectedVersion);
+        Actor actor = Actor.of(caller, access);
+        Completion c = lockedForChange(id, expectedVersion, actor.scope());
         FieldErrors fixed = new FieldErrors();
         if (!c.nip.equals(request.nip())) {
             fixed.add("nip", "cannot change; void this completion and record a new one for the other employee");
@@ -120,37 +154,39 @@ public class CompletionService {
             fixed.add("externalId", "cannot change; it identifies the record together with sourceSystem");
         }
         fixed.throwIfAny();
+        // The NIP has not changed, so the employee is the one lockedForChange found in scope (no new one to check).
         RecognitionRules current = rules.currentRules();
-        BigDecimal recognizedJp = validate(request, current);
+        BigDecimal recognizedJp = validate(request, employees.findByIdOptional(c.nip), current);
         if (sameContent(c, request)) {
             return new Upserted<>(false, CompletionResponse.from(c));
         }
         apply(c, request, recognizedJp, current.version());
         c.version++;
-        changed(c, Change.AMENDED, c.sourceSystem);
+        changed(c, Change.AMENDED, actor.subject());
         return new Upserted<>(false, CompletionResponse.from(c));
     }
 
     /** Ends a completion: it stays readable with its status and reason, and never counts again. */
     @Transactional
     public CompletionResponse voidCompletion(UUID id, Long expectedVersion, String reason) {
-        Completion c = lockedForChange(id, expectedVersion);
+        Actor actor = Actor.of(caller, access);
+        Completion c = lockedForChange(id, expectedVersion, actor.scope());
         c.status = CompletionStatus.VOIDED;
         c.voidReason = reason;
         c.version++;
-        changed(c, Change.VOIDED, c.sourceSystem);
+        changed(c, Change.VOIDED, actor.subject());
         return CompletionResponse.from(c);
     }
 
     @Transactional
     public CompletionResponse get(UUID id) {
-        return CompletionResponse.from(find(id));
+        return CompletionResponse.from(find(id, access.scope()));
     }
 
     /** Every version of a completion, oldest first. */
     @Transactional
     public List<CompletionVersionResponse> history(UUID id) {
-        find(id);
+        find(id, access.scope());
         var reader = mapper.readerFor(CompletionResponse.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return history.versionsOf(id).stream().map(entry -> {
             try {
@@ -162,28 +198,42 @@ public class CompletionService {
         }).toList();
     }
 
-    /** One page of completions in recording order. */
+    /** One page of completions in recording order, of employees currently in the caller's units only. */
     @Transactional
     public CompletionPage list(CompletionQuery query) {
         if (query.nip() != null && !Nip.hasValidShape(query.nip())) {
             throw InvalidRequestException.of("nip", "must be exactly 18 digits");
         }
+        UnitScope scope = access.scope();
+        if (query.unitCode() != null && !access.covers(scope, query.unitCode())) {
+            return new CompletionPage(List.of(), null);
+        }
         List<Completion> rows = completions.page(new CompletionQuery(query.nip(), query.unitCode(), query.from(),
-                query.to(), query.status(), query.limit() + 1, query.afterSeq()));
+                query.to(), query.status(), query.limit() + 1, query.afterSeq()), scope.isAll() ? null : scope.roots());
         boolean more = rows.size() > query.limit();
         List<Completion> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? ListCursor.after(page.get(page.size() - 1).seq) : null;
         return new CompletionPage(page.stream().map(CompletionResponse::from).toList(), next);
     }
 
-    private Completion find(UUID id) {
-        return completions.findByIdOptional(id)
-                .orElseThrow(() -> new ResourceNotFoundException("no completion with id " + id));
+    /** The completion, if its employee is in {@code scope}; one outside is answered exactly like an unknown id. */
+    private Completion find(UUID id, UnitScope scope) {
+        Completion c = completions.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
+        if (!scope.isAll() && !access.covers(scope, unitOf(c))) {
+            throw new ResourceNotFoundException(NOT_FOUND);
+        }
+        return c;
     }
 
-    private Completion lockedForChange(UUID id, Long expectedVersion) {
-        Completion c = completions.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("no completion with id " + id));
+    private Completion lockedForChange(UUID id, Long expectedVersion, UnitScope scope) {
+        Completion c = completions.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
+        // Writes about one employee are serialised through the employee's row (see EmployeeRepository). Locked before
+        // the scope check, so the employee cannot move between the check and the change.
+        Employee employee = employees.findForUpdate(c.nip).orElseThrow();
+        // Before the version checks: their answers (428, 412, 409) would reveal that the completion exists.
+        if (!access.covers(scope, employee.unitCode)) {
+            throw new ResourceNotFoundException(NOT_FOUND);
+        }
         if (expectedVersion == null) {
             throw PreconditionException.required("send If-Match: \"" + c.version + "\" with the version you read");
         }
@@ -194,9 +244,34 @@ public class CompletionService {
             throw PreconditionException.failed("completion " + id + " is at version " + c.version + ", not "
                     + expectedVersion + "; read it again");
         }
-        // Writes about one employee are serialised through the employee's row (see EmployeeRepository).
-        employees.findForUpdate(c.nip);
         return c;
+    }
+
+    /**
+     * The employee a new completion is for, locked, once {@code scope} is found to cover the employee's current unit.
+     * For a scope short of the whole tree an unknown NIP is refused exactly like a foreign one, so that no caller
+     * learns which NIPs exist outside its units. A NIP of the wrong shape passes, for {@link #validate} to name.
+     */
+    private Optional<Employee> employeeInScope(String nip, UnitScope scope, Set<String> coveredUnits) {
+        if (!Nip.hasValidShape(nip)) {
+            return Optional.empty();
+        }
+        // Locking the employee orders this completion with the employee's own changes (see EmployeeRepository).
+        Optional<Employee> employee = employees.findForUpdate(nip);
+        boolean inScope = employee.isPresent() ? covers(scope, coveredUnits, employee.get().unitCode) : scope.isAll();
+        if (!inScope) {
+            throw new OutOfScopeException(EMPLOYEE_OUTSIDE);
+        }
+        return employee;
+    }
+
+    private boolean covers(UnitScope scope, Set<String> coveredUnits, String unitCode) {
+        return unitCode != null && coveredUnits.contains(unitCode) || access.covers(scope, unitCode);
+    }
+
+    /** The current unit of the completion's employee. */
+    private String unitOf(Completion c) {
+        return employees.findByIdOptional(c.nip).map(e -> e.unitCode).orElse(null);
     }
 
     private void apply(Completion c, CompletionRequest r, BigDecimal recognizedJp, int ruleVersion) {
@@ -238,14 +313,12 @@ public class CompletionService {
         CompletionEvents.append(outbox, c);
     }
 
-    /** Checks the rules bean validation cannot see and returns the recognised JP. */
-    private BigDecimal validate(CompletionRequest r, RecognitionRules current) {
+    /** Checks the rules bean validation cannot see and returns the recognised JP; {@code employee} is r's, if any. */
+    private BigDecimal validate(CompletionRequest r, Optional<Employee> employee, RecognitionRules current) {
         FieldErrors errors = new FieldErrors();
         if (!Nip.hasValidShape(r.nip())) {
             errors.add("nip", "must be exactly 18 digits");
         } else {
-            // Locking the employee orders this completion with the employee's own changes (see EmployeeRepository).
-            Optional<Employee> employee = employees.findForUpdate(r.nip());
             if (employee.isEmpty()) {
                 errors.add("nip", "no employee with this NIP; register the employee first");
             } else if (!employee.get().employedOn(r.endDate())) {

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
@@ -14,6 +16,9 @@ import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
+import org.jpledger.support.security.OutOfScopeException;
+import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
 import org.jpledger.training.domain.Nip;
@@ -26,30 +31,44 @@ import org.jpledger.training.rest.EmployeeResponse;
 
 /**
  * Registers and changes employees; each change is a new version and publishes the full new state. A change of unit is an
- * effective-dated transfer, kept in the employee's unit history.
+ * effective-dated transfer, kept in the employee's unit history. A caller sees and changes only employees in its units,
+ * and moves them only into its units.
  */
 @ApplicationScoped
 public class EmployeeService {
+
+    // One answer for "no such employee" and "not yours": the second must not reveal that the NIP exists.
+    private static final String NOT_FOUND = "No employee with this NIP in the units your token names.";
 
     private final EmployeeRepository employees;
     private final UnitRepository units;
     private final UnitAssignmentRepository assignments;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final UnitAccess access;
 
     public EmployeeService(EmployeeRepository employees, UnitRepository units, UnitAssignmentRepository assignments,
-            OutboxWriter outbox, Clock clock) {
+            OutboxWriter outbox, Clock clock, UnitAccess access) {
         this.employees = employees;
         this.units = units;
         this.assignments = assignments;
         this.outbox = outbox;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
     public Upserted<EmployeeResponse> upsert(String nip, EmployeeRequest request) {
-        validate(nip, request);
+        UnitScope scope = access.scope();
         Employee employee = employees.findForUpdate(nip).orElse(null);
+        // Both ends of a transfer must be the caller's: the unit the employee is in and the unit named.
+        if (employee != null && !access.covers(scope, employee.unitCode)) {
+            throw new OutOfScopeException("The employee is outside the units your token names.");
+        }
+        if (!access.covers(scope, request.unitCode())) {
+            throw new OutOfScopeException("unitCode names a unit outside the units your token names.");
+        }
+        validate(nip, request);
         boolean created = employee == null;
         List<UnitAssignmentEntry> history = created ? List.of() : assignments.historyOf(nip);
         if (!created && sameState(employee, request)) {
@@ -80,9 +99,17 @@ public class EmployeeService {
 
     @Transactional
     public EmployeeResponse get(String nip) {
+        UnitScope scope = access.scope();
         Employee employee = employees.findByIdOptional(nip)
-                .orElseThrow(() -> new ResourceNotFoundException("no employee with NIP " + nip));
+                .filter(e -> access.covers(scope, e.unitCode))
+                .orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
         return EmployeeResponse.from(employee, asEvents(assignments.historyOf(nip)));
+    }
+
+    /** The current unit of each of these NIPs that names an employee, by NIP, in one query. */
+    @Transactional
+    public Map<String, String> unitsOf(Collection<String> nips) {
+        return nips.isEmpty() ? Map.of() : employees.unitsOf(nips);
     }
 
     /** Publishes the employee's full current state with its unit history, in the caller's transaction. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.ResourceNotFoundException;
+import org.jpledger.support.security.Caller;
 import org.jpledger.training.domain.RecognitionRuleSet;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
 import org.jpledger.training.rest.RecognitionRulesRequest;
@@ -18,10 +19,12 @@ public class RecognitionRuleService {
 
     private final RecognitionRuleSetRepository rules;
     private final Clock clock;
+    private final Caller caller;
 
-    public RecognitionRuleService(RecognitionRuleSetRepository rules, Clock clock) {
+    public RecognitionRuleService(RecognitionRuleSetRepository rules, Clock clock, Caller caller) {
         this.rules = rules;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @Transactional
@@ -35,8 +38,9 @@ public class RecognitionRuleService {
                 .orElseThrow(() -> new ResourceNotFoundException("no recognition rule table version " + version));
     }
 
+    /** Stores the table as the next version, created by the calling token's subject. */
     @Transactional
-    public RecognitionRulesResponse replace(RecognitionRulesRequest request, String by) {
+    public RecognitionRulesResponse replace(RecognitionRulesRequest request) {
         Set<Integer> kinds = new HashSet<>();
         FieldErrors errors = new FieldErrors();
         for (int i = 0; i < request.dayRates().size(); i++) {
@@ -51,7 +55,7 @@ public class RecognitionRuleService {
         set.version = rules.current().version + 1;
         set.internationalFactor = request.internationalFactor();
         set.createdAt = clock.instant();
-        set.createdBy = by;
+        set.createdBy = caller.subject();
         for (RecognitionRulesRequest.DayRate rate : request.dayRates()) {
             RecognitionRuleSet.DayRate row = new RecognitionRuleSet.DayRate();
             row.kindId = rate.kindId();

@@ -12,6 +12,9 @@ import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
+import org.jpledger.support.security.OutOfScopeException;
+import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Unit;
 import org.jpledger.training.domain.UnitRepository;
 import org.jpledger.training.outbox.OutboxWriter;
@@ -19,26 +22,37 @@ import org.jpledger.training.rest.SubtreeUnitResponse;
 import org.jpledger.training.rest.UnitRequest;
 import org.jpledger.training.rest.UnitResponse;
 
-/** Creates and changes units, keeping the unit tree free of loops; each change is a new version and one event. */
+/**
+ * Creates and changes units, keeping the unit tree free of loops; each change is a new version and one event. A caller
+ * sees and changes only the units its token names and those below them; the top of the tree belongs to callers of the
+ * whole tree.
+ */
 @ApplicationScoped
 public class UnitService {
+
+    // One answer for "no such unit" and "not yours": the second must not reveal that the unit exists.
+    private static final String NOT_FOUND = "No unit with this code in the units your token names.";
 
     private final UnitRepository units;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final UnitAccess access;
 
-    public UnitService(UnitRepository units, OutboxWriter outbox, Clock clock) {
+    public UnitService(UnitRepository units, OutboxWriter outbox, Clock clock, UnitAccess access) {
         this.units = units;
         this.outbox = outbox;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
     public Upserted<UnitResponse> upsert(String code, UnitRequest request) {
+        UnitScope scope = access.scope();
+        Unit unit = units.findForUpdate(code).orElse(null);
+        requireWritable(scope, unit, request);
         if (request.parentCode() != null) {
             checkParent(code, request.parentCode());
         }
-        Unit unit = units.findForUpdate(code).orElse(null);
         boolean created = unit == null;
         if (!created && unit.name.equals(request.name()) && Objects.equals(unit.parentCode, request.parentCode())) {
             return new Upserted<>(false, UnitResponse.from(unit));
@@ -63,11 +77,22 @@ public class UnitService {
                 new UnitUpserted(unit.code, unit.name, unit.parentCode, unit.version));
     }
 
-    /** The children of {@code parentCode} (which must exist), or the root units when it is null. */
+    /**
+     * The children of {@code parentCode} (which must exist), none when it is outside the caller's units; without a
+     * parent, the root units, or for a caller limited to some units those units.
+     */
     @Transactional
     public List<UnitResponse> children(String parentCode) {
-        if (parentCode != null && units.findByIdOptional(parentCode).isEmpty()) {
-            throw new ResourceNotFoundException("no unit with code " + parentCode);
+        UnitScope scope = access.scope();
+        if (parentCode == null) {
+            return (scope.isAll() ? units.children(null) : units.byCodes(scope.roots())).stream()
+                    .map(UnitResponse::from).toList();
+        }
+        if (!access.covers(scope, parentCode)) {
+            return List.of();
+        }
+        if (units.findByIdOptional(parentCode).isEmpty()) {
+            throw new ResourceNotFoundException(NOT_FOUND);
         }
         return units.children(parentCode).stream().map(UnitResponse::from).toList();
     }
@@ -75,17 +100,49 @@ public class UnitService {
     /** The unit and everything below it, depth first. */
     @Transactional
     public List<SubtreeUnitResponse> subtree(String code) {
+        requireVisible(code);
         List<SubtreeUnitResponse> rows = units.subtree(code).stream().map(SubtreeUnitResponse::from).toList();
         if (rows.isEmpty()) {
-            throw new ResourceNotFoundException("no unit with code " + code);
+            throw new ResourceNotFoundException(NOT_FOUND);
         }
         return rows;
     }
 
     @Transactional
     public UnitResponse get(String code) {
+        requireVisible(code);
         return units.findByIdOptional(code).map(UnitResponse::from)
-                .orElseThrow(() -> new ResourceNotFoundException("no unit with code " + code));
+                .orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
+    }
+
+    /** A unit outside the caller's units is answered exactly like an unknown one. */
+    private void requireVisible(String code) {
+        if (!access.covers(code)) {
+            throw new ResourceNotFoundException(NOT_FOUND);
+        }
+    }
+
+    /**
+     * Refuses (403) a change the caller's scope does not reach: an existing unit outside it, or a new place in the tree
+     * outside it. Where a unit hangs is checked only when it is set: a new unit, or a change of parent. A root unit (no
+     * parent) hangs under none of the caller's units, so only a token for the whole tree may create one or move a unit
+     * to the top; a caller may still rename the units it holds, its own top unit included.
+     */
+    private void requireWritable(UnitScope scope, Unit existing, UnitRequest request) {
+        if (existing != null && !access.covers(scope, existing.code)) {
+            throw new OutOfScopeException("The unit is outside the units your token names.");
+        }
+        if (existing != null && Objects.equals(existing.parentCode, request.parentCode())) {
+            return;
+        }
+        if (request.parentCode() == null) {
+            if (!scope.isAll()) {
+                throw new OutOfScopeException("Only a token for the whole unit tree (units \"*\") may create a root "
+                        + "unit or move one to the top; name a parentCode within the units your token names.");
+            }
+        } else if (!access.covers(scope, request.parentCode())) {
+            throw new OutOfScopeException("parentCode names a unit outside the units your token names.");
+        }
     }
 
     private void checkParent(String code, String parentCode) {

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.localstack.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +103,7 @@ class CompletionLifecycleTest {
     }
 
     @Test
-    void keepsEveryVersionInTheHistoryWithWhoAndWhen() {
+    void keepsEveryVersionInTheHistoryWithTheTokenSubjectAsWhoAndWhen() {
         amendToThirty();
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"reason\":\"Sertifikat ganda\"}")
                 .post("/api/v1/completions/{id}/void", id).then().statusCode(200);
@@ -113,7 +114,7 @@ class CompletionLifecycleTest {
                 .body("change", contains("RECORDED", "AMENDED", "VOIDED"))
                 .body("completion.jp", contains(24.0f, 30.0f, 30.0f))
                 .body("completion.status", contains("ACTIVE", "ACTIVE", "VOIDED"))
-                .body("changedBy", contains("test-lms", "test-lms", "test-lms"))
+                .body("changedBy", contains(TestTokens.TEST_SUITE, TestTokens.TEST_SUITE, TestTokens.TEST_SUITE))
                 .body("[2].changedAt", org.hamcrest.Matchers.notNullValue());
     }
 

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.localstack.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** The recognition rule table is data: seeded from Perlan 10/2018, replaced as a new version for future records. */
@@ -41,7 +42,7 @@ class RecognitionRuleResourceTest {
         int newVersion = given().contentType(ContentType.JSON)
                 .body(PERLAN.replace("\"jpPerDay\":4", "\"jpPerDay\":3"))
                 .when().put("/api/v1/admin/recognition-rules")
-                .then().statusCode(201).extract().path("version");
+                .then().statusCode(201).body("createdBy", equalTo(TestTokens.TEST_SUITE)).extract().path("version");
         try {
             given().contentType(ContentType.JSON)
                     .body(seminar.replace("\"externalId\":\"rule-", "\"externalId\":\"rule2-"))

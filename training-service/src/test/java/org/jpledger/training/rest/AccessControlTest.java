@@ -1,0 +1,339 @@
+package org.jpledger.training.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jpledger.training.TestData.completionJson;
+import static org.jpledger.training.TestData.employeeJson;
+import static org.jpledger.training.TestData.freshNip;
+import static org.jpledger.training.TestData.unitJson;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.localstack.LocalKeys;
+import org.jpledger.localstack.TestTokens;
+import org.jpledger.localstack.Token;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint of the service (and the audit log it serves) against every kind of caller: no token, an expired one, a
+ * forged one, one from another issuer, the wrong role, the right role aimed outside its units, and the right role in
+ * its units. Each gets its exact status; no refusal carries a NIP, a name or an id of the fixture.
+ */
+@QuarkusTest
+class AccessControlTest {
+
+    private static final String PERLAN = """
+            {"internationalFactor":1.20,"dayRates":[{"kindId":9,"jpPerDay":4,"jpPerDayInternational":6},
+             {"kindId":4,"jpPerDay":5,"jpPerDayInternational":7}]}""";
+    private static final String CSV_HEADER =
+            "nip,title,kindId,competencyType,deliveryMode,provider,startDate,endDate,jp,sourceSystem,externalId\n";
+
+    /** Two sibling subtrees under one root, built once with the default token: the callers' home and the other one. */
+    private static Fixture fixture;
+
+    /** Who the request is from. */
+    enum Attempt {
+        NO_TOKEN, EXPIRED_TOKEN, BAD_SIGNATURE, WRONG_ISSUER, WRONG_ROLE, RIGHT_ROLE_OUTSIDE_SCOPE, RIGHT_ROLE_IN_SCOPE
+    }
+
+    /** Which subtree the request is about. */
+    enum Target {
+        HOME, AWAY
+    }
+
+    /** What a caller with the right role gets when it aims outside its units. */
+    enum Outside {
+        /** refused (403 for a write about a foreign employee or unit, 404 for a single resource) */
+        REFUSED,
+        /** answered 200 with nothing of the other subtree in it */
+        FILTERED,
+        /** the endpoint is national: a token naming any unit is accepted */
+        NATIONAL
+    }
+
+    /** How an endpoint is called about a target. */
+    @FunctionalInterface
+    interface Call {
+        Response send(RequestSpecification request, Target target);
+    }
+
+    /**
+     * One row of the table.
+     *
+     * @param success      status of the call in scope (and of a national call whatever units the token names)
+     * @param outsideCheck what else a filtered answer must show
+     */
+    record Endpoint(String name, String role, String wrongRole, int success, Outside outside, int outsideStatus,
+            Call call, Consumer<Response> outsideCheck) {
+
+        static Endpoint refusing(String name, String role, String wrongRole, int success, int outsideStatus,
+                Call call) {
+            return new Endpoint(name, role, wrongRole, success, Outside.REFUSED, outsideStatus, call, r -> { });
+        }
+
+        static Endpoint filtering(String name, String role, String wrongRole, Call call, Consumer<Response> check) {
+            return new Endpoint(name, role, wrongRole, 200, Outside.FILTERED, 200, call, check);
+        }
+
+        static Endpoint national(String name, String role, String wrongRole, int success, Call call) {
+            return new Endpoint(name, role, wrongRole, success, Outside.NATIONAL, success, call, r -> { });
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.refusing("PUT /api/v1/units/{code}", Access.ROSTER_ADMIN, Access.TRAINING_WRITER, 201, 403,
+                        (r, t) -> t == Target.HOME
+                                ? r.contentType(ContentType.JSON).body(unitJson("Seksi Baru", fixture.home))
+                                        .put("/api/v1/units/{code}", fixture.home + "-2")
+                                : r.contentType(ContentType.JSON).body(unitJson(fixture.awayChildName, fixture.away))
+                                        .put("/api/v1/units/{code}", fixture.awayChild)),
+                Endpoint.filtering("GET /api/v1/units", Access.TRAINING_READER, Access.REPORT_READER,
+                        (r, t) -> r.get("/api/v1/units"),
+                        r -> assertThat(r.jsonPath().getList("code", String.class)).containsExactly(fixture.home)),
+                Endpoint.refusing("GET /api/v1/units/{code}", Access.TRAINING_READER, Access.REPORT_READER, 200, 404,
+                        (r, t) -> r.get("/api/v1/units/{code}", either(t, fixture.homeChild, fixture.awayChild))),
+                Endpoint.refusing("GET /api/v1/units/{code}/subtree", Access.TRAINING_READER, Access.REPORT_READER, 200,
+                        404, (r, t) -> r.get("/api/v1/units/{code}/subtree", either(t, fixture.home, fixture.away))),
+                Endpoint.refusing("PUT /api/v1/employees/{nip}", Access.ROSTER_ADMIN, Access.TRAINING_WRITER, 200, 403,
+                        (r, t) -> t == Target.HOME
+                                ? r.contentType(ContentType.JSON)
+                                        .body(employeeJson(fixture.homeName, fixture.homeChild))
+                                        .put("/api/v1/employees/{nip}", fixture.homeNip)
+                                : r.contentType(ContentType.JSON)
+                                        .body(employeeJson(fixture.awayName, fixture.awayChild))
+                                        .put("/api/v1/employees/{nip}", fixture.awayNip)),
+                Endpoint.refusing("GET /api/v1/employees/{nip}", Access.TRAINING_READER, Access.REPORT_READER, 200, 404,
+                        (r, t) -> r.get("/api/v1/employees/{nip}", either(t, fixture.homeNip, fixture.awayNip))),
+                Endpoint.refusing("POST /api/v1/completions", Access.TRAINING_WRITER, Access.TRAINING_READER, 201, 403,
+                        (r, t) -> r.contentType(ContentType.JSON).body(completionJson(fixture.nip(t), fresh("acl-one")))
+                                .post("/api/v1/completions")),
+                Endpoint.filtering("POST /api/v1/completions/batch", Access.TRAINING_WRITER, Access.TRAINING_READER,
+                        (r, t) -> r.contentType(ContentType.JSON)
+                                .body("[" + completionJson(fixture.nip(t), fresh("acl-batch")) + "]")
+                                .post("/api/v1/completions/batch"),
+                        r -> assertThat(r.jsonPath().getInt("items[0].problem.status")).isEqualTo(403)),
+                Endpoint.filtering("POST /api/v1/completions/import", Access.TRAINING_WRITER, Access.TRAINING_READER,
+                        (r, t) -> r.contentType("text/csv").body(CSV_HEADER + fixture.nip(t)
+                                        + ",Pelatihan,3,TEKNIS,LURING,BKD,2026-02-02,2026-02-03,8,csv,"
+                                        + fresh("acl-csv"))
+                                .post("/api/v1/completions/import"),
+                        r -> {
+                            assertThat(r.jsonPath().getInt("failed")).isEqualTo(1);
+                            assertThat(r.jsonPath().getInt("errors[0].row")).isEqualTo(1);
+                            assertThat(r.jsonPath().getInt("errors[0].problem.status")).isEqualTo(403);
+                        }),
+                Endpoint.filtering("GET /api/v1/completions", Access.TRAINING_READER, Access.REPORT_READER,
+                        (r, t) -> r.queryParam("limit", 500).get("/api/v1/completions"),
+                        r -> assertThat(r.jsonPath().getList("items.nip", String.class)).isNotEmpty()
+                                .containsOnly(fixture.homeNip)),
+                Endpoint.refusing("GET /api/v1/completions/{id}", Access.TRAINING_READER, Access.REPORT_READER, 200,
+                        404, (r, t) -> r.get("/api/v1/completions/{id}",
+                                either(t, fixture.homeRead, fixture.awayRead))),
+                Endpoint.refusing("PUT /api/v1/completions/{id}", Access.TRAINING_WRITER, Access.TRAINING_READER, 200,
+                        404, (r, t) -> t == Target.HOME
+                                ? r.contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                                        .body(completionJson(fixture.homeNip, fixture.homeAmendKey).replace("\"jp\":24",
+                                                "\"jp\":30"))
+                                        .put("/api/v1/completions/{id}", fixture.homeAmend)
+                                : r.contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                                        .body(completionJson(fixture.awayNip, fixture.awayReadKey).replace("\"jp\":24",
+                                                "\"jp\":30"))
+                                        .put("/api/v1/completions/{id}", fixture.awayRead)),
+                Endpoint.refusing("POST /api/v1/completions/{id}/void", Access.TRAINING_WRITER, Access.TRAINING_READER,
+                        200, 404, (r, t) -> r.contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                                .body("{\"reason\":\"Sertifikat ganda\"}")
+                                .post("/api/v1/completions/{id}/void", either(t, fixture.homeVoid, fixture.awayRead))),
+                Endpoint.refusing("GET /api/v1/completions/{id}/history", Access.TRAINING_READER, Access.REPORT_READER,
+                        200, 404, (r, t) -> r.get("/api/v1/completions/{id}/history",
+                                either(t, fixture.homeRead, fixture.awayRead))),
+                Endpoint.national("GET /api/v1/admin/recognition-rules", Access.TRAINING_READER, Access.REPORT_READER,
+                        200, (r, t) -> r.get("/api/v1/admin/recognition-rules")),
+                Endpoint.national("GET /api/v1/admin/recognition-rules/{version}", Access.TRAINING_READER,
+                        Access.REPORT_READER, 200, (r, t) -> r.get("/api/v1/admin/recognition-rules/{version}", 1)),
+                Endpoint.national("PUT /api/v1/admin/recognition-rules", Access.POLICY_ADMIN, Access.ADMIN, 201,
+                        (r, t) -> r.contentType(ContentType.JSON).body(PERLAN).put("/api/v1/admin/recognition-rules")),
+                Endpoint.national("POST /api/v1/admin/republish", Access.ADMIN, Access.POLICY_ADMIN, 200,
+                        (r, t) -> r.post("/api/v1/admin/republish")),
+                Endpoint.national("GET /api/v1/admin/audit", Access.ADMIN, Access.ROSTER_ADMIN, 200,
+                        (r, t) -> r.queryParam("limit", 5).get("/api/v1/admin/audit")));
+    }
+
+    /** Every endpoint with every attempt, the successful one last, so that refused attempts find the fixture intact. */
+    static Stream<Arguments> endpointsAndAttempts() {
+        return endpoints().stream()
+                .flatMap(endpoint -> Stream.of(Attempt.values()).map(attempt -> Arguments.of(endpoint, attempt)));
+    }
+
+    @BeforeEach
+    void fixtureThenNoDefaultToken() {
+        if (fixture == null) {
+            fixture = Fixture.build();
+        }
+        RestAssured.replaceFiltersWith(new ArrayList<>());
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("endpointsAndAttempts")
+    void answersEachCallerWithTheExactStatusAndRefusesWithoutRevealingData(Endpoint endpoint, Attempt attempt) {
+        RequestSpecification request = given();
+        String authorization = authorization(endpoint, attempt);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        Target target = attempt == Attempt.RIGHT_ROLE_OUTSIDE_SCOPE && endpoint.outside() != Outside.NATIONAL
+                ? Target.AWAY : Target.HOME;
+
+        Response response = endpoint.call().send(request, target);
+
+        switch (attempt) {
+            case NO_TOKEN, EXPIRED_TOKEN, BAD_SIGNATURE, WRONG_ISSUER -> {
+                assertRefused(response, 401);
+                assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+            }
+            case WRONG_ROLE -> assertRefused(response, 403);
+            case RIGHT_ROLE_OUTSIDE_SCOPE -> {
+                switch (endpoint.outside()) {
+                    case REFUSED -> assertRefused(response, endpoint.outsideStatus());
+                    case FILTERED -> {
+                        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                        assertThat(response.asString()).doesNotContain(fixture.awaySecrets());
+                        endpoint.outsideCheck().accept(response);
+                    }
+                    case NATIONAL -> assertThat(response.statusCode()).as(response.asString())
+                            .isEqualTo(endpoint.success());
+                }
+            }
+            case RIGHT_ROLE_IN_SCOPE -> assertThat(response.statusCode()).as(response.asString())
+                    .isEqualTo(endpoint.success());
+        }
+    }
+
+    /**
+     * The Authorization header of an attempt. The tokens that must fail for their own sake hold the right role and
+     * scope; a global role's token in scope names no units (a national role needs none), and outside it names the other
+     * subtree's unit, which must not narrow it.
+     */
+    private static String authorization(Endpoint endpoint, Attempt attempt) {
+        // A subject of its own per attempt, so that no attempt spends another's allowance of rate-limited calls.
+        String subject = "acl " + endpoint.name() + " " + attempt.name().toLowerCase();
+        Token right = Token.withRoles(endpoint.role()).units(fixture.home).subject(subject);
+        return switch (attempt) {
+            case NO_TOKEN -> null;
+            case EXPIRED_TOKEN -> TestTokens.bearer(right.lifetime(Duration.ofMinutes(-10)));
+            case BAD_SIGNATURE -> "Bearer " + right.signedWith(LocalKeys.untrusted().getPrivate());
+            case WRONG_ISSUER -> TestTokens.bearer(right.issuer("https://sso.example.go.id/realms/other"));
+            case WRONG_ROLE -> TestTokens.bearer(Token.withRoles(endpoint.wrongRole()).units(Access.ALL_UNITS)
+                    .subject(subject));
+            case RIGHT_ROLE_OUTSIDE_SCOPE -> TestTokens.bearer(endpoint.outside() == Outside.NATIONAL
+                    ? Token.withRoles(endpoint.role()).units(fixture.away).subject(subject) : right);
+            case RIGHT_ROLE_IN_SCOPE -> TestTokens.bearer(Access.GLOBAL_ROLES.contains(endpoint.role())
+                    ? Token.withRoles(endpoint.role()).subject(subject) : right);
+        };
+    }
+
+    private static void assertRefused(Response response, int status) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith(Problem.MEDIA_TYPE);
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
+        assertThat(response.asString()).doesNotContain(fixture.everySecret());
+    }
+
+    private static String either(Target target, String home, String away) {
+        return target == Target.HOME ? home : away;
+    }
+
+    private static String fresh(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** The units, employees and completions the table is about, with the text no refusal may contain. */
+    static final class Fixture {
+
+        final String run = UUID.randomUUID().toString().substring(0, 8);
+        final String root = "ACL-" + run;
+        final String home = root + "-HOME";
+        final String homeChild = home + "-1";
+        final String away = root + "-AWAY";
+        final String awayChild = away + "-1";
+        final String homeChildName = "Bidang Rumah " + run;
+        final String awayChildName = "Bidang Jauh " + run;
+        final String homeName = "Rahasia Rumah " + run;
+        final String awayName = "Rahasia Jauh " + run;
+        final String homeNip = freshNip();
+        final String awayNip = freshNip();
+        final String homeAmendKey = fresh("acl-amend");
+        final String awayReadKey = fresh("acl-away");
+        String homeRead;
+        String homeAmend;
+        String homeVoid;
+        String awayRead;
+
+        static Fixture build() {
+            Fixture f = new Fixture();
+            unit(f.root, "Pemerintah Uji " + f.run, null);
+            unit(f.home, "Dinas Rumah " + f.run, f.root);
+            unit(f.homeChild, f.homeChildName, f.home);
+            unit(f.away, "Dinas Jauh " + f.run, f.root);
+            unit(f.awayChild, f.awayChildName, f.away);
+            employee(f.homeNip, f.homeName, f.homeChild);
+            employee(f.awayNip, f.awayName, f.awayChild);
+            f.homeRead = completion(f.homeNip, fresh("acl-read"));
+            f.homeAmend = completion(f.homeNip, f.homeAmendKey);
+            f.homeVoid = completion(f.homeNip, fresh("acl-void"));
+            f.awayRead = completion(f.awayNip, f.awayReadKey);
+            return f;
+        }
+
+        String nip(Target target) {
+            return target == Target.HOME ? homeNip : awayNip;
+        }
+
+        /** What only the other subtree holds: a filtered answer shows none of it. */
+        String[] awaySecrets() {
+            return new String[] {away, awayChildName, awayName, awayNip, awayRead, awayReadKey, "Dinas Jauh " + run};
+        }
+
+        /** Everything of the fixture: a refusal shows none of it. */
+        String[] everySecret() {
+            List<String> all = new ArrayList<>(List.of(awaySecrets()));
+            all.addAll(List.of(root, home, homeChildName, homeName, homeNip, homeRead, homeAmend, homeVoid,
+                    homeAmendKey, "Dinas Rumah " + run, "Pemerintah Uji " + run));
+            return all.toArray(String[]::new);
+        }
+
+        private static void unit(String code, String name, String parent) {
+            given().contentType(ContentType.JSON).body(unitJson(name, parent)).put("/api/v1/units/{code}", code)
+                    .then().statusCode(201);
+        }
+
+        private static void employee(String nip, String name, String unit) {
+            given().contentType(ContentType.JSON).body(employeeJson(name, unit)).put("/api/v1/employees/{nip}", nip)
+                    .then().statusCode(201);
+        }
+
+        private static String completion(String nip, String externalId) {
+            return given().contentType(ContentType.JSON).body(completionJson(nip, externalId))
+                    .post("/api/v1/completions").then().statusCode(201).extract().path("id");
+        }
+    }
+}
