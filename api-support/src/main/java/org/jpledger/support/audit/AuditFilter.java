@@ -15,8 +15,8 @@ import org.jpledger.support.security.Caller;
 
 /**
  * Writes an audit entry for every call of an {@link Audited} endpoint once its status is known, including calls refused
- * for a missing token, a wrong role or a foreign unit. Targets come from the path ({@code nip}, {@code code}, {@code id})
- * unless the resource named them on the {@link AuditTrail}.
+ * for a missing token, a wrong role or a foreign unit. Targets come from the path ({@code nip}, {@code code},
+ * {@code id} or a single other parameter) unless the resource named them on the {@link AuditTrail}.
  */
 public class AuditFilter {
 
@@ -53,6 +53,10 @@ public class AuditFilter {
                 details.put(name, values.get(0));
             }
         });
+        // A path naming one other thing (a policy's year, a rule table's version) names the target even when the call
+        // was refused before the resource could say so.
+        String pathId = path.getFirst("id") != null ? path.getFirst("id")
+                : details.size() == 1 ? String.valueOf(details.values().iterator().next()) : null;
         details.putAll(trail.details());
         String subject = Caller.ANONYMOUS;
         String client = null;
@@ -69,7 +73,7 @@ public class AuditFilter {
         return new AuditEntry(0, null, subject, client, roles, scope, action,
                 trail.unit() != null ? trail.unit() : path.getFirst("code"),
                 trail.nip() != null ? trail.nip() : path.getFirst("nip"),
-                trail.id() != null ? trail.id() : path.getFirst("id"),
+                trail.id() != null ? trail.id() : pathId,
                 AuditEntry.outcomeOf(status), status, details);
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,40 @@ public class ComplianceRepository {
         Query query = entityManager.createNativeQuery(sql);
         rate(query, year, terms, today);
         return figuresByKey(query);
+    }
+
+    /**
+     * The figures of each of {@code roots} (unit codes) over its subtree; a root nested in another counts in both, each
+     * over its own subtree. Roots without employees or unknown to reporting are absent.
+     */
+    public Map<String, UnitFigures> figuresOfUnits(Collection<String> roots, int year, PolicyTerms terms,
+            LocalDate today) {
+        String sql = """
+                WITH RECURSIVE members(code, top) AS (
+                    SELECT code, code FROM unit WHERE code IN (:roots)
+                  UNION
+                    SELECT c.code, m.top FROM unit c JOIN members m ON c.parent_code = m.code
+                ),
+                """ + RATED.formatted("y.unit_code IN (SELECT code FROM members)")
+                + " SELECT m.top, " + FIGURES + " FROM rated r JOIN members m ON m.code = r.unit_code GROUP BY m.top";
+        Query query = entityManager.createNativeQuery(sql);
+        rate(query, year, terms, today).setParameter("roots", roots);
+        return figuresByKey(query);
+    }
+
+    /** The figures of every employee counting in one of {@code roots} or below, each counted once. */
+    public UnitFigures figuresOfSubtrees(Collection<String> roots, int year, PolicyTerms terms, LocalDate today) {
+        String sql = """
+                WITH RECURSIVE covered(code) AS (
+                    SELECT code FROM unit WHERE code IN (:roots)
+                  UNION
+                    SELECT c.code FROM unit c JOIN covered m ON c.parent_code = m.code
+                ),
+                """ + RATED.formatted("y.unit_code IN (SELECT code FROM covered)") + " SELECT '', " + FIGURES
+                + " FROM rated r";
+        Query query = entityManager.createNativeQuery(sql);
+        rate(query, year, terms, today).setParameter("roots", roots);
+        return figuresByKey(query).getOrDefault("", UnitFigures.NONE);
     }
 
     /** The figures of every employee in service in the year, whatever their unit. */

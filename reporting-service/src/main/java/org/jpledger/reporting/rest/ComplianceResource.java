@@ -55,7 +55,8 @@ public class ComplianceResource {
             content = @Content(schema = @Schema(implementation = EmployeeComplianceResponse.class)))
     @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not from 2000 to 2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No employee with this NIP is known to reporting",
+    @APIResponse(responseCode = "404", description = "No employee with this NIP is known to reporting, or in the "
+            + "year they count in a unit outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EmployeeComplianceResponse employeeYear(
             @Parameter(description = "The employee's 18-digit NIP", example = "198503122010012003")
@@ -77,7 +78,8 @@ public class ComplianceResource {
             content = @Content(schema = @Schema(implementation = UnitComplianceResponse.class)))
     @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting",
+    @APIResponse(responseCode = "404",
+            description = "No unit with this code is known to reporting, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UnitComplianceResponse unit(
             @Parameter(description = "The unit's code") @PathParam("code") String code,
@@ -98,7 +100,8 @@ public class ComplianceResource {
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting",
+    @APIResponse(responseCode = "404",
+            description = "No unit with this code is known to reporting, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EmployeePage unitEmployees(
             @Parameter(description = "The unit's code") @PathParam("code") String code,
@@ -126,7 +129,8 @@ public class ComplianceResource {
     @Path("/summary")
     @Operation(summary = "Get the whole organisation's compliance in a year",
             description = "The figures of every employee in service in the year, and of each top-level unit over its "
-                    + "subtree: the entry point of a dashboard.")
+                    + "subtree: the entry point of a dashboard. For a token naming some units, the figures of those "
+                    + "units' subtrees together (each employee once) and of each named unit over its subtree.")
     @APIResponse(responseCode = "200", description = "The organisation's figures and its top-level units'",
             content = @Content(schema = @Schema(implementation = SummaryResponse.class)))
     @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",

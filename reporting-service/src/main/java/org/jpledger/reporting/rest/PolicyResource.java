@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.service.PolicyService;
@@ -31,9 +32,11 @@ import org.jpledger.reporting.service.PolicyService;
 public class PolicyResource {
 
     private final PolicyService policies;
+    private final AuditTrail trail;
 
-    public PolicyResource(PolicyService policies) {
+    public PolicyResource(PolicyService policies, AuditTrail trail) {
         this.policies = policies;
+        this.trail = trail;
     }
 
     @GET
@@ -71,6 +74,7 @@ public class PolicyResource {
             @Min(value = 2000, message = "must be a year from 2000 to 2100")
             @Max(value = 2100, message = "must be a year from 2000 to 2100") Integer year,
             @Valid @NotNull PolicyRequest body) {
+        trail.id(year.toString()).detail("targetJp", body.targetJp());
         PolicyService.Stored stored = policies.put(year, body);
         return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(stored.policy()).build();

@@ -39,8 +39,13 @@ import org.jpledger.reporting.rest.SummaryResponse;
 import org.jpledger.reporting.rest.UnitComplianceResponse.UnitRow;
 import org.jpledger.reporting.rest.UnitComplianceResponse;
 import org.jpledger.support.problem.ResourceNotFoundException;
+import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
 
-/** Answers compliance questions from the projections, judged by the year's policy as of today (Asia/Jakarta). */
+/**
+ * Answers compliance questions from the projections, judged by the year's policy as of today (Asia/Jakarta), showing a
+ * caller only the units its token names and those below them.
+ */
 @ApplicationScoped
 public class ComplianceQueryService {
 
@@ -54,10 +59,11 @@ public class ComplianceQueryService {
     private final ComplianceRepository compliance;
     private final ConsumerProgress progress;
     private final Clock clock;
+    private final UnitAccess access;
 
     public ComplianceQueryService(EmployeeRepository employees, EmployeeYearRepository employeeYears,
             CompletionFactRepository facts, UnitRepository units, PolicyRepository policies,
-            ComplianceRepository compliance, ConsumerProgress progress, Clock clock) {
+            ComplianceRepository compliance, ConsumerProgress progress, Clock clock, UnitAccess access) {
         this.employees = employees;
         this.employeeYears = employeeYears;
         this.facts = facts;
@@ -66,13 +72,20 @@ public class ComplianceQueryService {
         this.compliance = compliance;
         this.progress = progress;
         this.clock = clock;
+        this.access = access;
     }
 
     /** One employee in a training year: totals, breakdowns, target, status and the completions counted. */
     @Transactional
     public EmployeeComplianceResponse employeeYear(String nip, Integer year) {
         int trainingYear = yearOr(year);
-        Employee employee = employees.findByIdOptional(nip).orElseThrow(() -> new ResourceNotFoundException("No employee with NIP " + nip + " is known to reporting."));
+        Employee employee = employees.findByIdOptional(nip).orElseThrow(ComplianceQueryService::employeeNotFound);
+        EmployeeYear row = employeeYears.findById(new EmployeeYear.Key(nip, trainingYear));
+        // The employee belongs, for the year, to the unit they count in then (today's unit outside their years).
+        String unitCode = row == null || row.unitCode == null ? employee.unitCode : row.unitCode;
+        if (!access.covers(unitCode)) {
+            throw employeeNotFound();
+        }
         PolicyTerms terms = termsOf(trainingYear);
         Optional<RatedEmployee> rated = compliance.employee(nip, trainingYear, terms, today());
         List<CountedCompletion> counted = facts.list("nip = ?1 and year = ?2 and status = ?3 order by endDate desc, "
@@ -88,9 +101,7 @@ public class ComplianceQueryService {
                     r.completionCount(), r.lastCompletionDate(), counted, asOf());
         }
         // Not in service in the year: shown with what the year holds, and not counted anywhere.
-        EmployeeYear row = employeeYears.findById(new EmployeeYear.Key(nip, trainingYear));
         YearSums sums = row == null ? YearSums.none(trainingYear) : sumsOf(row);
-        String unitCode = row == null || row.unitCode == null ? employee.unitCode : row.unitCode;
         Unit unit = unitCode == null ? null : units.findById(unitCode);
         return new EmployeeComplianceResponse(nip, employee.name, trainingYear, unitCode, unit == null ? null : unit.name,
                 name(employee.employmentType), name(employee.positionLevel), null, null, sums.totalJp(),
@@ -105,7 +116,7 @@ public class ComplianceQueryService {
     @Transactional
     public UnitComplianceResponse unit(String code, Integer year) {
         int trainingYear = yearOr(year);
-        Unit unit = units.findByIdOptional(code).orElseThrow(() -> unitNotFound(code));
+        Unit unit = visibleUnit(code);
         Map<String, UnitFigures> below = compliance.figuresBelow(code, trainingYear, termsOf(trainingYear), today());
         UnitFigures total = below.values().stream().reduce(UnitFigures.NONE, UnitFigures::plus);
         List<UnitRow> children = units.children(code).stream()
@@ -118,7 +129,7 @@ public class ComplianceQueryService {
     public EmployeePage unitEmployees(String code, Integer year, ComplianceStatus status, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
         int trainingYear = yearOr(year);
-        units.findByIdOptional(code).orElseThrow(() -> unitNotFound(code));
+        visibleUnit(code);
         List<RatedEmployee> rows = compliance.employeesOfSubtree(code, trainingYear, termsOf(trainingYear), today(),
                 status, order, after, limit);
         boolean more = rows.size() > limit;
@@ -128,12 +139,23 @@ public class ComplianceQueryService {
                 asOf());
     }
 
-    /** The whole organisation's figures and each top-level unit's. */
+    /**
+     * The whole organisation's figures and each top-level unit's; for a caller limited to some units, the figures of
+     * those units' subtrees together and each of those units'.
+     */
     @Transactional
     public SummaryResponse summary(Integer year) {
         int trainingYear = yearOr(year);
         PolicyTerms terms = termsOf(trainingYear);
         LocalDate today = today();
+        UnitScope scope = access.scope();
+        if (!scope.isAll()) {
+            Map<String, UnitFigures> figures = compliance.figuresOfUnits(scope.roots(), trainingYear, terms, today);
+            List<UnitRow> top = units.withCodes(scope.roots()).stream()
+                    .map(unit -> row(unit, figures.getOrDefault(unit.code, UnitFigures.NONE))).toList();
+            return new SummaryResponse(trainingYear, ComplianceFigures.of(
+                    compliance.figuresOfSubtrees(scope.roots(), trainingYear, terms, today)), top, asOf());
+        }
         Map<String, UnitFigures> roots = compliance.figuresOfRoots(trainingYear, terms, today);
         List<UnitRow> top = units.roots().stream()
                 .map(unit -> row(unit, roots.getOrDefault(unit.code, UnitFigures.NONE))).toList();
@@ -141,8 +163,22 @@ public class ComplianceQueryService {
                 top, asOf());
     }
 
-    private static ResourceNotFoundException unitNotFound(String code) {
-        return new ResourceNotFoundException("No unit with code " + code + " is known to reporting.");
+    /** The unit, if reporting knows it and the caller's units cover it; otherwise 404 either way. */
+    private Unit visibleUnit(String code) {
+        Unit unit = units.findByIdOptional(code).orElseThrow(ComplianceQueryService::unitNotFound);
+        if (!access.covers(code)) {
+            throw unitNotFound();
+        }
+        return unit;
+    }
+
+    // One answer for "unknown" and "not yours": the second must not reveal that the employee or unit exists.
+    private static ResourceNotFoundException employeeNotFound() {
+        return new ResourceNotFoundException("No employee with this NIP is known to reporting within your units.");
+    }
+
+    private static ResourceNotFoundException unitNotFound() {
+        return new ResourceNotFoundException("No unit with this code is known to reporting within your units.");
     }
 
     /** The time of the newest event the projections have handled: the figures are as of then. */

@@ -100,7 +100,7 @@ class ComplianceResourceTest {
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not found"))
-                .body("detail", equalTo("No employee with NIP 199001012015031999 is known to reporting."));
+                .body("detail", equalTo("No employee with this NIP is known to reporting within your units."));
     }
 
     @Test

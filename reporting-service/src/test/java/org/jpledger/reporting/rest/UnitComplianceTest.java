@@ -21,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jpledger.contracts.access.Access;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.problem.Problem;
@@ -29,6 +30,8 @@ import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.localstack.TestTokens;
+import org.jpledger.localstack.Token;
 import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
@@ -162,6 +165,27 @@ class UnitComplianceTest {
         employee(leaf, "Eko", "30");
         Compliance.request().queryParam("year", YEAR).get("/api/v1/compliance/summary").then().statusCode(200)
                 .body("figures.headcount", equalTo((int) before + 1));
+    }
+
+    @Test
+    void showsAReaderOfSomeUnitsOnlyThoseCountingEachEmployeeOnce() {
+        // leaf lies below midA: the reader's figures hold midA's subtree once, and each named unit over its own.
+        String reader = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units(leaf, midA));
+
+        JsonPath summary = Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/summary").then().statusCode(200).extract().jsonPath();
+
+        assertThat(summary.getList("units.code")).containsExactly(midA, leaf);
+        assertThat(summary.getInt("figures.headcount")).isEqualTo(2);
+        assertThat(summary.getInt("units[0].figures.headcount")).isEqualTo(2);
+        assertThat(summary.getInt("units[1].figures.headcount")).isEqualTo(1);
+        assertThat(summary.getInt("units[1].figures.compliant")).isEqualTo(1);
+        Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/units/{code}", midB).then().statusCode(404);
+        Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/employees/{nip}", inMidB).then().statusCode(404);
+        Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/employees/{nip}", inLeaf).then().statusCode(200);
     }
 
     private String employee(String unit, String name, String jp) {
