@@ -71,6 +71,9 @@ public class CompletionFact {
     @Column(name = "external_id")
     public String externalId;
 
+    @Column(name = "certificate_number")
+    public String certificateNumber;
+
     /** Only ACTIVE facts count in {@link EmployeeYear}. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -168,6 +168,7 @@ public class ComplianceProjector {
         fact.international = event.international();
         fact.sourceSystem = event.sourceSystem();
         fact.externalId = event.externalId();
+        fact.certificateNumber = event.certificateNumber();
         fact.status = event.active() ? CompletionStatus.ACTIVE : CompletionStatus.VOIDED;
         fact.ruleVersion = event.ruleVersion();
         fact.voidReason = event.voidReason();

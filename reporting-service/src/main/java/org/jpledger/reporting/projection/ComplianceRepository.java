@@ -189,14 +189,30 @@ public class ComplianceRepository {
         return results(query).stream().map(ComplianceRepository::ratedEmployee).toList();
     }
 
+    /**
+     * The {@code rated} common table expression (see {@link #RATED}) over the rows {@code filter} selects, for queries
+     * of their own such as the exports; bind {@link #ratingParameters}.
+     */
+    public static String ratedCte(String filter) {
+        return RATED.formatted(filter);
+    }
+
+    /** The values of the {@code rated} expression's parameters for a year, its policy and a day. */
+    public Map<String, Object> ratingParameters(int year, PolicyTerms terms, LocalDate today) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("year", year);
+        values.put("today", today);
+        values.put("prorate", terms.prorate());
+        values.put("daysInYear", EmploymentYears.daysIn(year));
+        values.put("byLevel", json(terms.targetByPositionLevel()));
+        values.put("byType", json(terms.targetByEmploymentType()));
+        values.put("target", terms.targetJp());
+        return values;
+    }
+
     private Query rate(Query query, int year, PolicyTerms terms, LocalDate today) {
-        return query.setParameter("year", year)
-                .setParameter("today", today)
-                .setParameter("prorate", terms.prorate())
-                .setParameter("daysInYear", EmploymentYears.daysIn(year))
-                .setParameter("byLevel", json(terms.targetByPositionLevel()))
-                .setParameter("byType", json(terms.targetByEmploymentType()))
-                .setParameter("target", terms.targetJp());
+        ratingParameters(year, terms, today).forEach(query::setParameter);
+        return query;
     }
 
     private String json(Map<String, BigDecimal> targets) {

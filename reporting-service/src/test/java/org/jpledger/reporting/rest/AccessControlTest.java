@@ -126,6 +126,12 @@ class AccessControlTest {
                         (r, t) -> r.get("/api/v1/compliance/summary"),
                         response -> assertThat(response.jsonPath().getList("units.code"))
                                 .containsExactly(fixture.home)),
+                Endpoint.hiding("GET /api/v1/exports/compliance", Access.REPORT_READER, Access.TRAINING_READER,
+                        (r, t) -> r.queryParam("unitCode", fixture.unit(t)).get("/api/v1/exports/compliance")),
+                Endpoint.hiding("GET /api/v1/exports/units", Access.REPORT_READER, Access.POLICY_ADMIN,
+                        (r, t) -> r.queryParam("unitCode", fixture.unit(t)).get("/api/v1/exports/units")),
+                Endpoint.hiding("GET /api/v1/exports/training-history", Access.REPORT_READER, Access.ADMIN,
+                        (r, t) -> r.queryParam("unitCode", fixture.unit(t)).get("/api/v1/exports/training-history")),
                 Endpoint.national("GET /api/v1/policies/{year}", Access.REPORT_READER, Access.TRAINING_WRITER, 200,
                         (r, t) -> r.get("/api/v1/policies/{year}", POLICY_YEAR)),
                 Endpoint.national("PUT /api/v1/policies/{year}", Access.POLICY_ADMIN, Access.REPORT_READER, 200,

@@ -1,0 +1,52 @@
+package org.jpledger.reporting.export;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.projection.ComplianceStatus;
+import org.jpledger.reporting.projection.UnitRepository;
+import org.jpledger.support.problem.ResourceNotFoundException;
+import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
+
+/**
+ * Turns an export request into what it may cover: the unit asked (which must be known and within the caller's units,
+ * else 404 as for the compliance reads), or without one the caller's units, or everything for a whole-tree caller.
+ */
+@ApplicationScoped
+public class ExportPlanner {
+
+    private final UnitRepository units;
+    private final UnitAccess access;
+    private final ExportService exports;
+    private final Clock clock;
+
+    public ExportPlanner(UnitRepository units, UnitAccess access, ExportService exports, Clock clock) {
+        this.units = units;
+        this.access = access;
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    /** The prepared export; training-history dates default to the current year up to today. */
+    public PreparedExport prepare(ExportKind kind, Integer year, String unitCode, ComplianceStatus status,
+            LocalDate from, LocalDate to, ExportLayout layout) {
+        LocalDate today = TrainingCalendar.today(clock);
+        ExportFilter filter = new ExportFilter(year != null ? year : today.getYear(), unitsFor(unitCode), status,
+                from != null ? from : today.withDayOfYear(1), to != null ? to : today);
+        return exports.prepare(kind, filter, layout);
+    }
+
+    private List<String> unitsFor(String unitCode) {
+        UnitScope scope = access.scope();
+        if (unitCode != null) {
+            if (units.findByIdOptional(unitCode).isEmpty() || !access.covers(scope, unitCode)) {
+                throw new ResourceNotFoundException("No unit with this code is known to reporting within your units.");
+            }
+            return List.of(unitCode);
+        }
+        return scope.isAll() ? null : List.copyOf(scope.roots());
+    }
+}

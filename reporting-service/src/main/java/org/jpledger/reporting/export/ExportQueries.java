@@ -1,0 +1,99 @@
+package org.jpledger.reporting.export;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jpledger.contracts.reference.TrainingKinds;
+import org.jpledger.reporting.projection.ComplianceRepository;
+
+/**
+ * The SQL of each export, over the projections: the same rating as the compliance API (so totals agree), limited to
+ * the units asked with their subtrees, in a stable order.
+ */
+final class ExportQueries {
+
+    /** The units asked and everything below them; every unit when none are named. */
+    private static final String COVERED = """
+            covered(code) AS (
+                SELECT code FROM unit WHERE :allUnits OR code = ANY (CAST(:units AS text[]))
+              UNION
+                SELECT c.code FROM unit c JOIN covered m ON c.parent_code = m.code
+            )""";
+
+    private static final String KINDS = TrainingKinds.all().stream()
+            .map(kind -> "(" + kind.id() + ", '" + kind.name().replace("'", "''") + "')")
+            .collect(Collectors.joining(", ", "kinds(id, name) AS (VALUES ", ")"));
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private ExportQueries() {
+    }
+
+    /** The rows of {@code kind} in order. */
+    static String rows(ExportKind kind) {
+        return switch (kind) {
+            case COMPLIANCE -> "WITH RECURSIVE " + COVERED + ", " + ComplianceRepository.ratedCte(
+                    "(:allUnits OR y.unit_code IN (SELECT code FROM covered))") + """
+                    SELECT r.nip, e.name, r.unit_code, u.name, r.employment_type, r.position_level, r.target_jp,
+                           r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
+                           r.jp_nonklasikal, r.completion_count, r.status
+                    FROM rated r JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code
+                    WHERE CAST(:status AS text) IS NULL OR r.status = :status
+                    ORDER BY r.unit_code, e.name, r.nip""";
+            case UNITS -> "WITH RECURSIVE " + COVERED + """
+                    , closure(code, top) AS (
+                        SELECT code, code FROM covered
+                      UNION
+                        SELECT c.code, cl.top FROM unit c JOIN closure cl ON c.parent_code = cl.code
+                    ),
+                    """ + ComplianceRepository.ratedCte("y.unit_code IN (SELECT code FROM covered)") + """
+                    , figures AS (
+                        SELECT cl.top, count(*) AS headcount,
+                               count(*) FILTER (WHERE r.status = 'COMPLIANT') AS compliant,
+                               count(*) FILTER (WHERE r.status = 'ON_TRACK') AS on_track,
+                               count(*) FILTER (WHERE r.status = 'AT_RISK') AS at_risk,
+                               count(*) FILTER (WHERE r.status = 'NOT_MET') AS not_met,
+                               sum(r.total_jp) AS total_jp
+                        FROM rated r JOIN closure cl ON cl.code = r.unit_code GROUP BY cl.top
+                    )
+                    SELECT u.code, u.name, u.parent_code, coalesce(f.headcount, 0), coalesce(f.compliant, 0),
+                           coalesce(f.on_track, 0), coalesce(f.at_risk, 0), coalesce(f.not_met, 0),
+                           CASE WHEN f.headcount > 0 THEN round(f.compliant::numeric / f.headcount, 4) ELSE 0 END,
+                           coalesce(f.total_jp, 0),
+                           CASE WHEN f.headcount > 0 THEN round(f.total_jp / f.headcount, 2) ELSE 0 END
+                    FROM covered c JOIN unit u ON u.code = c.code LEFT JOIN figures f ON f.top = u.code
+                    ORDER BY u.code""";
+            case TRAINING_HISTORY -> "WITH RECURSIVE " + COVERED + ", " + KINDS + """
+                    SELECT f.nip, e.name, coalesce(y.unit_code, e.unit_code), f.kind_id, k.name, f.title, f.provider,
+                           f.certificate_number, f.start_date, f.end_date, f.year,
+                           round(f.recognized_jp * coalesce(p.minutes_per_jp, 45) / 60, 2), f.recognized_jp
+                    FROM completion_fact f
+                    JOIN employee e ON e.nip = f.nip
+                    LEFT JOIN employee_year y ON y.nip = f.nip AND y.year = f.year
+                    LEFT JOIN policy p ON p.year = f.year
+                    LEFT JOIN kinds k ON k.id = f.kind_id
+                    WHERE f.status = 'ACTIVE' AND f.end_date BETWEEN :from AND :to
+                      AND (:allUnits OR coalesce(y.unit_code, e.unit_code) IN (SELECT code FROM covered))
+                    ORDER BY f.end_date, f.nip, f.completion_id""";
+        };
+    }
+
+    /** The number of rows {@link #rows} yields, read in the same snapshot before they stream. */
+    static String count(ExportKind kind) {
+        return "SELECT count(*) FROM (" + rows(kind) + ") counted";
+    }
+
+    /** The filter's own parameters (the rating's come from {@link ComplianceRepository#ratingParameters}). */
+    static Map<String, Object> parameters(ExportFilter filter) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("allUnits", filter.units() == null);
+        values.put("units", filter.units() == null ? List.of() : filter.units());
+        values.put("status", filter.status() == null ? null : filter.status().name());
+        values.put("from", filter.from() == null ? EARLIEST : filter.from());
+        values.put("to", filter.to() == null ? LATEST : filter.to());
+        return values;
+    }
+}

@@ -1,0 +1,48 @@
+package org.jpledger.reporting.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.projection.ComplianceRepository;
+import org.jpledger.reporting.projection.PolicyTerms;
+
+/** Prepares exports: opens the snapshot, reads its as-of time, the policy and the row count, leaves the rows to stream. */
+@ApplicationScoped
+public class ExportService {
+
+    private final DataSource dataSource;
+    private final ComplianceRepository compliance;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ExportService(DataSource dataSource, ComplianceRepository compliance, ObjectMapper json, Clock clock) {
+        this.dataSource = dataSource;
+        this.compliance = compliance;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The export of {@code kind} for {@code filter}, its snapshot open; the caller writes or closes it. */
+    public PreparedExport prepare(ExportKind kind, ExportFilter filter, ExportLayout layout) {
+        ExportSnapshot snapshot = ExportSnapshot.open(dataSource);
+        try {
+            Instant asOf = snapshot.asOf();
+            PolicyTerms terms = snapshot.policy(filter.year(), json);
+            Map<String, Object> values = new HashMap<>(compliance.ratingParameters(filter.year(), terms,
+                    TrainingCalendar.today(clock)));
+            values.putAll(ExportQueries.parameters(filter));
+            long rows = snapshot.count(NamedSql.of(ExportQueries.count(kind)), values);
+            return new PreparedExport(kind, filter, layout, asOf, rows, snapshot, NamedSql.of(ExportQueries.rows(kind)),
+                    values);
+        } catch (SQLException | RuntimeException e) {
+            snapshot.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("export failed", e);
+        }
+    }
+}

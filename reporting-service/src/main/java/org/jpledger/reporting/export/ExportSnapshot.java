@@ -1,0 +1,122 @@
+package org.jpledger.reporting.export;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jpledger.reporting.projection.PolicyTerms;
+
+/**
+ * One export's view of the projections: a read-only REPEATABLE READ transaction on a connection of its own, held from
+ * the as-of time and row count (which go into the response headers) to the last row, so events applied meanwhile
+ * never show half-way through a file. Rows come through a cursor, a fetch at a time.
+ */
+final class ExportSnapshot implements AutoCloseable {
+
+    private static final int FETCH_SIZE = 2_000;
+    private static final TypeReference<Map<String, BigDecimal>> TARGETS = new TypeReference<>() {
+    };
+
+    private final Connection connection;
+    private final boolean autoCommit;
+    private final int isolation;
+
+    private ExportSnapshot(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.autoCommit = connection.getAutoCommit();
+        this.isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+    }
+
+    static ExportSnapshot open(DataSource dataSource) {
+        try {
+            return new ExportSnapshot(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open an export snapshot", e);
+        }
+    }
+
+    /** The time of the newest event the projections had applied when the snapshot began. */
+    Instant asOf() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT max(last_event_time) FROM consumer_offset");
+                ResultSet row = query.executeQuery()) {
+            Timestamp time = row.next() ? row.getTimestamp(1) : null;
+            return time == null ? null : time.toInstant();
+        }
+    }
+
+    /** The year's policy as the snapshot sees it. */
+    PolicyTerms policy(int year, ObjectMapper json) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT target_jp, target_by_employment_type::text,"
+                + " target_by_position_level::text, minutes_per_jp, prorate FROM policy WHERE year = ?")) {
+            query.setInt(1, year);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return PolicyTerms.DEFAULT;
+                }
+                return new PolicyTerms(row.getBigDecimal(1), json.readValue(row.getString(2), TARGETS),
+                        json.readValue(row.getString(3), TARGETS), row.getInt(4), row.getBoolean(5));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long count(NamedSql sql, Map<String, Object> values) throws SQLException {
+        try (PreparedStatement query = sql.prepare(connection, values); ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Streams the rows to {@code writer}; returns how many were written. */
+    long stream(NamedSql sql, Map<String, Object> values, TableWriter writer) throws SQLException, IOException {
+        long written = 0;
+        try (PreparedStatement query = sql.prepare(connection, values)) {
+            query.setFetchSize(FETCH_SIZE);
+            try (ResultSet rows = query.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                Object[] row = new Object[columns];
+                while (rows.next()) {
+                    for (int c = 0; c < columns; c++) {
+                        Object value = rows.getObject(c + 1);
+                        row[c] = value instanceof java.sql.Date date ? date.toLocalDate() : value;
+                    }
+                    writer.row(row);
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            // The connection is closed below either way; the pool discards a broken one.
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing more to do
+            }
+        }
+    }
+}

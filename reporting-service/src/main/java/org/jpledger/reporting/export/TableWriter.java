@@ -1,0 +1,20 @@
+package org.jpledger.reporting.export;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes one export table as it is read: the header, the rows, then what the whole file is (rows and as-of time). */
+public interface TableWriter extends AutoCloseable {
+
+    void header(List<String> names) throws IOException;
+
+    /** One row; a value is a String, a Number, a LocalDate or null. */
+    void row(Object[] values) throws IOException;
+
+    /** Closes the table with its row count and the time the data is as of ({@code null}: nothing applied yet). */
+    void trailer(long rows, Instant asOf) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

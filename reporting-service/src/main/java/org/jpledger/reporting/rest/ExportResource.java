@@ -1,0 +1,270 @@
+package org.jpledger.reporting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.export.ExportFormat;
+import org.jpledger.reporting.export.ExportKind;
+import org.jpledger.reporting.export.ExportLayout;
+import org.jpledger.reporting.export.ExportPlanner;
+import org.jpledger.reporting.export.PreparedExport;
+import org.jpledger.reporting.projection.ComplianceStatus;
+import org.jpledger.support.audit.AuditTrail;
+import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.RateLimited;
+import org.jpledger.support.problem.FieldErrors;
+
+/** HTTP face of the on-demand exports: CSV or XLSX files streamed from one consistent snapshot. */
+@Path("/api/v1/exports")
+@Tag(name = "Exports", description = "Compliance, unit and training-history files for reports and upstream feeds")
+public class ExportResource {
+
+    /** Response header: the time of the newest ledger event in the file. */
+    public static final String AS_OF = "X-JPLedger-As-Of";
+    /** Response header: the number of data rows in the file. */
+    public static final String ROW_COUNT = "X-JPLedger-Row-Count";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String YEAR_RANGE = "must be a year from 2000 to 2100";
+
+    private final ExportPlanner planner;
+    private final AuditTrail trail;
+
+    public ExportResource(ExportPlanner planner, AuditTrail trail) {
+        this.planner = planner;
+        this.trail = trail;
+    }
+
+    @GET
+    @Path("/compliance")
+    @Produces({"text/csv", XLSX})
+    @RolesAllowed(Access.REPORT_READER)
+    @Audited("export.compliance")
+    @RateLimited("export")
+    @Operation(summary = "Export the employees' compliance in a year",
+            description = "One row per employee counting in the year in the unit asked and every unit below it (by "
+                    + "default the caller's units, or everything): NIP, name, unit code and name, employment type, "
+                    + "position level, target, total JP, JP by competency type and by method, completion count, "
+                    + "status. The same figures as the compliance API, read in one snapshot.")
+    @APIResponse(responseCode = "200", description = "The file, streamed; headers " + AS_OF + " and " + ROW_COUNT
+            + " say what it holds, and so does its trailer row (CSV) or second sheet (XLSX)",
+            headers = {@Header(name = AS_OF, description = "Time of the newest ledger event in the data"),
+                @Header(name = ROW_COUNT, description = "Number of data rows")},
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
+                @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
+                        .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
+            + "outside the units the token names",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This client has made too many exports lately; retry after the "
+            + "Retry-After header's seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response compliance(
+            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
+            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
+            Integer year,
+            @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
+            @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "Only employees of this status: COMPLIANT, ON_TRACK, AT_RISK or NOT_MET")
+            @QueryParam("status") String status,
+            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
+            @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
+            String lang,
+            @Parameter(description = "CSV: start with a UTF-8 byte-order mark (for Excel)") @QueryParam("bom")
+            Boolean bom,
+            @Parameter(description = "CSV separator: comma (default) or semicolon (then decimals take a comma, as "
+                    + "Excel in the Indonesian locale expects)") @QueryParam("separator") String separator) {
+        FieldErrors errors = new FieldErrors();
+        ComplianceStatus wanted = status(status, errors);
+        ExportLayout layout = layout(format, lang, bom, separator, errors);
+        errors.throwIfAny();
+        return stream(ExportKind.COMPLIANCE, year, unitCode, wanted, null, null, layout);
+    }
+
+    @GET
+    @Path("/units")
+    @Produces({"text/csv", XLSX})
+    @RolesAllowed(Access.REPORT_READER)
+    @Audited("export.units")
+    @RateLimited("export")
+    @Operation(summary = "Export the units' figures in a year",
+            description = "One row per unit of the subtree asked (by default the caller's units, or every unit), with "
+                    + "its parent and its figures rolled up over its own subtree: headcount, compliant, on track, at "
+                    + "risk, not met, compliance rate, total and average JP.")
+    @APIResponse(responseCode = "200", description = "The file, streamed; headers " + AS_OF + " and " + ROW_COUNT
+            + " say what it holds, and so does its trailer row (CSV) or second sheet (XLSX)",
+            headers = {@Header(name = AS_OF, description = "Time of the newest ledger event in the data"),
+                @Header(name = ROW_COUNT, description = "Number of data rows")},
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
+                @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
+                        .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
+            + "outside the units the token names",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This client has made too many exports lately; retry after the "
+            + "Retry-After header's seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response units(
+            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
+            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
+            Integer year,
+            @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
+            @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
+            @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
+            String lang,
+            @Parameter(description = "CSV: start with a UTF-8 byte-order mark (for Excel)") @QueryParam("bom")
+            Boolean bom,
+            @Parameter(description = "CSV separator: comma (default) or semicolon") @QueryParam("separator")
+            String separator) {
+        FieldErrors errors = new FieldErrors();
+        ExportLayout layout = layout(format, lang, bom, separator, errors);
+        errors.throwIfAny();
+        return stream(ExportKind.UNITS, year, unitCode, null, null, null, layout);
+    }
+
+    @GET
+    @Path("/training-history")
+    @Produces({"text/csv", XLSX})
+    @RolesAllowed(Access.REPORT_READER)
+    @Audited("export.training-history")
+    @RateLimited("export")
+    @Operation(summary = "Export the counted completions as the national training history",
+            description = "One row per counted (not voided) completion ending in the date range, of employees of the "
+                    + "unit asked (by default the caller's units, or everyone), in the shape of the national HR "
+                    + "system's training history: NIP, name, unit, training kind id and name, title, provider, "
+                    + "certificate number, start and end dates, year, hours (JP × the year's minutes per JP) and JP.")
+    @APIResponse(responseCode = "200", description = "The file, streamed; headers " + AS_OF + " and " + ROW_COUNT
+            + " say what it holds, and so does its trailer row (CSV) or second sheet (XLSX)",
+            headers = {@Header(name = AS_OF, description = "Time of the newest ledger event in the data"),
+                @Header(name = ROW_COUNT, description = "Number of data rows")},
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
+                @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
+                        .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
+            + "outside the units the token names",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This client has made too many exports lately; retry after the "
+            + "Retry-After header's seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response trainingHistory(
+            @Parameter(description = "Earliest end date (YYYY-MM-DD); 1 January of the current year when absent")
+            @QueryParam("from") String from,
+            @Parameter(description = "Latest end date (YYYY-MM-DD); today when absent") @QueryParam("to") String to,
+            @Parameter(description = "Unit whose employees are exported; the caller's units when absent")
+            @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
+            @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
+            String lang,
+            @Parameter(description = "CSV: start with a UTF-8 byte-order mark (for Excel)") @QueryParam("bom")
+            Boolean bom,
+            @Parameter(description = "CSV separator: comma (default) or semicolon") @QueryParam("separator")
+            String separator) {
+        FieldErrors errors = new FieldErrors();
+        LocalDate start = date("from", from, errors);
+        LocalDate end = date("to", to, errors);
+        if (start != null && end != null && start.isAfter(end)) {
+            errors.add("from", "must not be after to");
+        }
+        ExportLayout layout = layout(format, lang, bom, separator, errors);
+        errors.throwIfAny();
+        return stream(ExportKind.TRAINING_HISTORY, null, unitCode, null, start, end, layout);
+    }
+
+    private Response stream(ExportKind kind, Integer year, String unitCode, ComplianceStatus status, LocalDate from,
+            LocalDate to, ExportLayout layout) {
+        trail.unit(unitCode);
+        PreparedExport export = planner.prepare(kind, year, unitCode, status, from, to, layout);
+        trail.detail("format", layout.format().extension()).detail("filters", export.filter().describe(kind))
+                .detail("rows", export.rows());
+        StreamingOutput body = export::writeTo;
+        return Response.ok(body, layout.format().mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
+                .header(AS_OF, export.asOf() == null ? "" : export.asOf().toString())
+                .header(ROW_COUNT, export.rows())
+                .build();
+    }
+
+    private static ComplianceStatus status(String status, FieldErrors errors) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            ComplianceStatus value = ComplianceStatus.valueOf(status);
+            if (value != ComplianceStatus.NOT_EMPLOYED) {
+                return value;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        errors.add("status", "must be one of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET");
+        return null;
+    }
+
+    private static LocalDate date(String field, String value, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "must be a date YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    private static ExportLayout layout(String format, String lang, Boolean bom, String separator, FieldErrors errors) {
+        ExportFormat fileFormat = ExportFormat.CSV;
+        if (format != null) {
+            try {
+                fileFormat = ExportFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add("format", "must be csv or xlsx");
+            }
+        }
+        boolean english = false;
+        if (lang != null && !lang.equals("id")) {
+            if (lang.equals("en")) {
+                english = true;
+            } else {
+                errors.add("lang", "must be id or en");
+            }
+        }
+        char separatorChar = ',';
+        if (separator != null) {
+            switch (separator) {
+                case ",", "comma" -> separatorChar = ',';
+                case ";", "semicolon" -> separatorChar = ';';
+                default -> errors.add("separator", "must be comma or semicolon");
+            }
+        }
+        return new ExportLayout(fileFormat, english, bom != null && bom, separatorChar);
+    }
+}
