@@ -1,0 +1,59 @@
+package org.jpledger.reporting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Scheduled exports: where their files go, how long they are kept, and one definition per schedule. */
+@ConfigMapping(prefix = "jpledger.exports")
+public interface ExportsConfig {
+
+    /** Directory of the scheduled files and their manifests (shared by all instances). */
+    @WithDefault("exports")
+    String directory();
+
+    /** Files older than this are removed. */
+    @WithDefault("90d")
+    Duration retention();
+
+    /** The schedules by name, e.g. {@code jpledger.exports.schedules.monthly-governor.cron=0 0 2 1 * ?}. */
+    Map<String, Schedule> schedules();
+
+    /** One scheduled export. */
+    interface Schedule {
+
+        /** Quartz cron expression (seconds first), in Asia/Jakarta time. */
+        String cron();
+
+        /** compliance, units or training-history. */
+        String kind();
+
+        /** Unit whose subtree is exported; every unit when absent. */
+        Optional<String> unitCode();
+
+        /** compliance: only employees of this status. */
+        Optional<String> status();
+
+        /** The training year: current, previous or a year number; training-history covers that year. */
+        @WithDefault("current")
+        String year();
+
+        /** csv or xlsx. */
+        @WithDefault("csv")
+        String format();
+
+        /** Header language: id or en. */
+        @WithDefault("id")
+        String lang();
+
+        /** CSV: start with a UTF-8 byte-order mark. */
+        @WithDefault("false")
+        boolean bom();
+
+        /** CSV separator: comma or semicolon. */
+        @WithDefault("comma")
+        String separator();
+    }
+}

@@ -1,0 +1,153 @@
+package org.jpledger.reporting.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jpledger.reporting.config.ExportsConfig;
+
+/**
+ * The directory of scheduled export files: each is written under a temporary name, synced, then renamed, so a reader
+ * sees a whole file or none; its manifest follows the same way. Old files are removed after the retention period.
+ */
+@ApplicationScoped
+public class ExportFiles {
+
+    private static final String MANIFEST = ".manifest.json";
+    /** Names this directory hands out: no path separators, no leading dot. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final Path directory;
+    private final ExportsConfig config;
+    private final ObjectMapper json;
+
+    public ExportFiles(ExportsConfig config, ObjectMapper json) {
+        this.directory = Path.of(config.directory()).toAbsolutePath().normalize();
+        this.config = config;
+        this.json = json;
+    }
+
+    /** The bytes written and their SHA-256. */
+    public record Written(long bytes, String sha256) {
+    }
+
+    /** Writes {@code export} to {@code name} atomically; returns its size and checksum. */
+    public Written write(String name, PreparedExport export) {
+        Path target = resolve(name);
+        Path temporary = directory.resolve("." + name + ".tmp");
+        try {
+            Files.createDirectories(directory);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                    OutputStream out = new DigestOutputStream(new java.io.BufferedOutputStream(
+                            java.nio.channels.Channels.newOutputStream(channel), 256 * 1024), sha)) {
+                export.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            long bytes = Files.size(temporary);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            return new Written(bytes, HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new UncheckedIOException("could not write export " + name, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the manifest beside its file, atomically. */
+    public void writeManifest(ExportManifest manifest) {
+        Path temporary = directory.resolve("." + manifest.file() + MANIFEST + ".tmp");
+        try {
+            Files.write(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            Files.move(temporary, resolve(manifest.file() + MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new UncheckedIOException("could not write the manifest of " + manifest.file(), e);
+        }
+    }
+
+    /** Every manifest, newest file first. */
+    public List<ExportManifest> manifests() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<ExportManifest> manifests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path path : files.filter(p -> p.getFileName().toString().endsWith(MANIFEST)).toList()) {
+                try {
+                    manifests.add(json.readValue(path.toFile(), ExportManifest.class));
+                } catch (IOException e) {
+                    Log.warnf("skipping unreadable export manifest %s: %s", path.getFileName(), e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + directory, e);
+        }
+        manifests.sort(Comparator.comparing(ExportManifest::finishedAt).reversed());
+        return manifests;
+    }
+
+    /** The manifest of a listed file, if there is such a file. */
+    public Optional<ExportManifest> manifest(String name) {
+        return manifests().stream().filter(m -> m.file().equals(name) && Files.isRegularFile(resolve(name)))
+                .findFirst();
+    }
+
+    /** The path of a file of this directory; refuses names that could point elsewhere. */
+    public Path resolve(String name) {
+        if (!FILE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not an export file name: " + name);
+        }
+        return directory.resolve(name);
+    }
+
+    /** Removes files (and manifests) last modified before the retention period; returns how many. */
+    public int removeExpired(Instant now) {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        Instant cutoff = now.minus(config.retention());
+        int removed = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path path : files.filter(Files::isRegularFile).toList()) {
+                if (Files.getLastModifiedTime(path).toInstant().isBefore(cutoff)
+                        && FILE_NAME.matcher(path.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(path);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            Log.warnf("export retention: %s", e.getMessage());
+        }
+        return removed;
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a stale temporary file is overwritten by the next run
+        }
+    }
+}
