@@ -58,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess training;
     private ServiceProcess reporting;
     private LocalKeys keys;
+    private Path exportsDirectory;
 
     private LocalStack() {
     }
@@ -77,7 +78,9 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(Options o) {
         Ports ports = o.ports();
         // Keys live with the data (kept across runs) or, for throwaway data, with the logs.
-        keys = LocalKeys.in((o.dataDirectory() != null ? o.dataDirectory() : o.logDirectory()).resolve("keys"));
+        Path home = o.dataDirectory() != null ? o.dataDirectory() : o.logDirectory();
+        keys = LocalKeys.in(home.resolve("keys"));
+        exportsDirectory = home.resolve("exports");
         postgres = o.dataDirectory() == null
                 ? PostgresServer.startThrowaway(ports.postgres())
                 : PostgresServer.startPersistent(o.dataDirectory().resolve("postgres"), o.dataDirectory().resolve("pg-binaries"),
@@ -106,7 +109,9 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER,
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                // Scheduled export files live with the data (reporting-service writes them; training ignores it).
+                "JPLEDGER_EXPORTS_DIRECTORY", exportsDirectory.toString()));
         return env;
     }
 

@@ -34,12 +34,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code jar} with {@code env}; its output goes to {@code log}. Does not wait for readiness. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log) {
+        return start(name, jar, port, env, log, "512m");
+    }
+
+    /** As {@link #start(String, Path, int, Map, Path)}, with a heap of at most {@code maxHeap} (e.g. {@code 128m}). */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log,
+            String maxHeap) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add("-Xmx" + maxHeap);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
