@@ -10,8 +10,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * XLSX through fastexcel's streaming writer: rows are flushed to the zip as they come, so memory stays flat whatever
- * the row count. Numbers and dates are real cells. The row count and as-of time go to a second sheet and to the
+ * XLSX through fastexcel's streaming writer: rows are flushed to the zip as they come and text is written inline, so
+ * memory stays flat whatever the row count. Numbers and dates are real cells. The row count and as-of time go to a second sheet and to the
  * workbook's properties.
  */
 final class XlsxTableWriter implements TableWriter {
@@ -53,7 +53,9 @@ final class XlsxTableWriter implements TableWriter {
                 sheet.value(row, c, date);
                 sheet.style(row, c).format("yyyy-mm-dd").set();
             } else if (value != null) {
-                sheet.value(row, c, value.toString());
+                // Inline, not in the shared-strings table, which stays in memory until the end: a million names would
+                // not fit a small heap.
+                sheet.inlineString(row, c, value.toString());
             }
         }
         row++;

@@ -13,11 +13,20 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -37,6 +46,9 @@ import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
+import org.jpledger.reporting.export.ExportFiles;
+import org.jpledger.reporting.export.ExportManifest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,6 +76,9 @@ class AccessControlTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ExportFiles exportFiles;
 
     /** Who the request is from. */
     enum Attempt {
@@ -132,6 +147,15 @@ class AccessControlTest {
                         (r, t) -> r.queryParam("unitCode", fixture.unit(t)).get("/api/v1/exports/units")),
                 Endpoint.hiding("GET /api/v1/exports/training-history", Access.REPORT_READER, Access.ADMIN,
                         (r, t) -> r.queryParam("unitCode", fixture.unit(t)).get("/api/v1/exports/training-history")),
+                // The schedules of the test configuration export every unit: none of those files is a home reader's.
+                Endpoint.filtering("GET /api/v1/exports/files", Access.REPORT_READER, Access.ROSTER_ADMIN,
+                        (r, t) -> r.get("/api/v1/exports/files"),
+                        response -> assertThat(response.jsonPath().getList("file")).isEmpty()),
+                Endpoint.filtering("GET /api/v1/exports/files", Access.REPORT_READER, Access.TRAINING_READER,
+                        (r, t) -> r.get("/api/v1/exports/files"),
+                        response -> assertThat(response.jsonPath().getList("file")).containsExactly(fixture.homeFile)),
+                Endpoint.hiding("GET /api/v1/exports/files/{name}", Access.REPORT_READER, Access.ROSTER_ADMIN,
+                        (r, t) -> r.get("/api/v1/exports/files/{name}", fixture.file(t))),
                 Endpoint.national("GET /api/v1/policies/{year}", Access.REPORT_READER, Access.TRAINING_WRITER, 200,
                         (r, t) -> r.get("/api/v1/policies/{year}", POLICY_YEAR)),
                 Endpoint.national("PUT /api/v1/policies/{year}", Access.POLICY_ADMIN, Access.REPORT_READER, 200,
@@ -162,7 +186,8 @@ class AccessControlTest {
     @BeforeEach
     void fixtureThenNoDefaultToken() {
         if (fixture == null) {
-            fixture = Fixture.build(new LedgerEvents(bootstrapServers, mapper), new Projections(dataSource));
+            fixture = Fixture.build(new LedgerEvents(bootstrapServers, mapper), new Projections(dataSource),
+                    exportFiles);
         }
         RestAssured.replaceFiltersWith(new ArrayList<>());
     }
@@ -225,6 +250,16 @@ class AccessControlTest {
         };
     }
 
+    /** The fixture's export files go, so that no later test lists them. */
+    @AfterAll
+    static void removeExportFiles() throws IOException {
+        if (fixture != null) {
+            for (Path path : fixture.exportPaths) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private static void assertRefused(Response response, int status) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith(Problem.MEDIA_TYPE);
@@ -244,7 +279,10 @@ class AccessControlTest {
         return started;
     }
 
-    /** Two sibling subtrees under one root, an employee with a completion in each, and a policy for its year. */
+    /**
+     * Two sibling subtrees under one root, an employee with a completion in each, a scheduled export file of each, and
+     * a policy for the year.
+     */
     static final class Fixture {
 
         final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -257,8 +295,11 @@ class AccessControlTest {
         final String awayName = "Rahasia Jauh " + run;
         final String homeNip = freshNip();
         final String awayNip = freshNip();
+        final String homeFile = "acl-" + run + "-home.csv";
+        final String awayFile = "acl-" + run + "-away.csv";
+        final List<Path> exportPaths = new ArrayList<>();
 
-        static Fixture build(LedgerEvents events, Projections projections) {
+        static Fixture build(LedgerEvents events, Projections projections, ExportFiles files) {
             Fixture f = new Fixture();
             LocalDate firstOfYear = LocalDate.now(ZoneId.of("Asia/Jakarta")).withDayOfYear(1);
             events.unit(f.root, "Pemerintah Uji " + f.run, 1);
@@ -275,9 +316,29 @@ class AccessControlTest {
                         CompetencyType.TEKNIS, TrainingMethod.KLASIKAL, DeliveryMode.LURING)));
             }
             events.close();
+            f.exportFile(files, f.homeFile, f.home, f.homeNip + ",\"" + f.homeName + "\"\n");
+            f.exportFile(files, f.awayFile, f.away, f.awayNip + ",\"" + f.awayName + "\"\n");
             given().contentType(ContentType.JSON).body(POLICY).put("/api/v1/policies/{year}", POLICY_YEAR)
                     .then().statusCode(201);
             return f;
+        }
+
+        /** A file as a schedule for one unit would leave it: the file, then its manifest naming the unit. */
+        private void exportFile(ExportFiles files, String name, String unit, String content) {
+            byte[] bytes = ("NIP,Nama\n" + content).getBytes(StandardCharsets.UTF_8);
+            Path path = files.resolve(name);
+            try {
+                Files.createDirectories(path.getParent());
+                Files.write(path, bytes);
+                exportPaths.add(path);
+                exportPaths.add(files.resolve(name + ".manifest.json"));
+                String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                Instant now = Instant.now();
+                files.writeManifest(new ExportManifest(name, "acl", "compliance", Map.of("year", 2026, "units", unit),
+                        "csv", now, 1, sha256, bytes.length, now, now, 0));
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         String nip(Target target) {
@@ -288,16 +349,21 @@ class AccessControlTest {
             return target == Target.HOME ? home : away;
         }
 
+        String file(Target target) {
+            return target == Target.HOME ? homeFile : awayFile;
+        }
+
         /** What only the other subtree holds: a filtered answer shows none of it. */
         String[] awaySecrets() {
-            return new String[] {away, awayChild, awayName, awayNip, "Dinas Jauh " + run, "Bidang Jauh " + run};
+            return new String[] {away, awayChild, awayName, awayNip, awayFile, "Dinas Jauh " + run,
+                "Bidang Jauh " + run};
         }
 
         /** Everything of the fixture: a refusal shows none of it. */
         String[] everySecret() {
             List<String> all = new ArrayList<>(List.of(awaySecrets()));
-            all.addAll(List.of(root, home, homeChild, homeName, homeNip, "Dinas Rumah " + run, "Bidang Rumah " + run,
-                    "Pemerintah Uji " + run));
+            all.addAll(List.of(root, home, homeChild, homeName, homeNip, homeFile, "Dinas Rumah " + run,
+                    "Bidang Rumah " + run, "Pemerintah Uji " + run));
             return all.toArray(String[]::new);
         }
     }
