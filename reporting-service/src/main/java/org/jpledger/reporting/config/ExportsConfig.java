@@ -55,5 +55,8 @@ public interface ExportsConfig {
         /** CSV separator: comma or semicolon. */
         @WithDefault("comma")
         String separator();
+
+        /** Where this schedule's files go; {@code jpledger.exports.directory} when absent. */
+        Optional<String> directory();
     }
 }

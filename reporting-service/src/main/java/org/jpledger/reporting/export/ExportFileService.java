@@ -30,16 +30,12 @@ public class ExportFileService {
     /** The manifest and path of a file the caller may download. */
     public ExportManifest manifest(String name) {
         UnitScope scope = access.scope();
-        try {
-            files.resolve(name);
-        } catch (IllegalArgumentException e) {
-            throw notFound();
-        }
-        return files.manifest(name).filter(manifest -> visible(scope, manifest)).orElseThrow(ExportFileService::notFound);
+        return files.manifest(name).filter(manifest -> visible(scope, manifest))
+                .orElseThrow(ExportFileService::notFound);
     }
 
     public Path path(ExportManifest manifest) {
-        return files.resolve(manifest.file());
+        return files.path(manifest);
     }
 
     private boolean visible(UnitScope scope, ExportManifest manifest) {

@@ -18,15 +18,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jpledger.reporting.config.ExportsConfig;
 
 /**
- * The directory of scheduled export files: each is written under a temporary name, synced, then renamed, so a reader
- * sees a whole file or none; its manifest follows the same way. Old files are removed after the retention period.
+ * The directories of scheduled export files (the common one, and any a schedule names for itself): each file is written
+ * under a temporary name, synced, then renamed, so a reader sees a whole file or none; its manifest follows the same
+ * way. Old files are removed after the retention period.
  */
 @ApplicationScoped
 public class ExportFiles {
@@ -35,23 +40,32 @@ public class ExportFiles {
     /** Names this directory hands out: no path separators, no leading dot. */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private final Path directory;
+    private final Path common;
+    private final Map<String, Path> bySchedule = new HashMap<>();
     private final ExportsConfig config;
     private final ObjectMapper json;
 
     public ExportFiles(ExportsConfig config, ObjectMapper json) {
-        this.directory = Path.of(config.directory()).toAbsolutePath().normalize();
+        this.common = Path.of(config.directory()).toAbsolutePath().normalize();
+        config.schedules().forEach((name, schedule) -> bySchedule.put(name,
+                schedule.directory().map(dir -> Path.of(dir).toAbsolutePath().normalize()).orElse(common)));
         this.config = config;
         this.json = json;
+    }
+
+    /** Where a schedule's files go. */
+    public Path directoryOf(String schedule) {
+        return bySchedule.getOrDefault(schedule, common);
     }
 
     /** The bytes written and their SHA-256. */
     public record Written(long bytes, String sha256) {
     }
 
-    /** Writes {@code export} to {@code name} atomically; returns its size and checksum. */
-    public Written write(String name, PreparedExport export) {
-        Path target = resolve(name);
+    /** Writes {@code export} to {@code name} in the schedule's directory atomically; returns its size and checksum. */
+    public Written write(String schedule, String name, PreparedExport export) {
+        Path directory = directoryOf(schedule);
+        Path target = checked(directory, name);
         Path temporary = directory.resolve("." + name + ".tmp");
         try {
             Files.createDirectories(directory);
@@ -77,18 +91,28 @@ public class ExportFiles {
 
     /** Writes the manifest beside its file, atomically. */
     public void writeManifest(ExportManifest manifest) {
+        Path directory = directoryOf(manifest.schedule());
         Path temporary = directory.resolve("." + manifest.file() + MANIFEST + ".tmp");
         try {
             Files.write(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-            Files.move(temporary, resolve(manifest.file() + MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, checked(directory, manifest.file() + MANIFEST), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new UncheckedIOException("could not write the manifest of " + manifest.file(), e);
         }
     }
 
-    /** Every manifest, newest file first. */
+    /** Every manifest of every directory, newest file first. */
     public List<ExportManifest> manifests() {
+        List<ExportManifest> manifests = new ArrayList<>();
+        for (Path directory : directories()) {
+            manifests.addAll(manifestsIn(directory));
+        }
+        manifests.sort(Comparator.comparing(ExportManifest::finishedAt).reversed());
+        return manifests;
+    }
+
+    private List<ExportManifest> manifestsIn(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -104,26 +128,47 @@ public class ExportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + directory, e);
         }
-        manifests.sort(Comparator.comparing(ExportManifest::finishedAt).reversed());
         return manifests;
     }
 
-    /** The manifest of a listed file, if there is such a file. */
+    /** The manifest of a listed file, if its file is there; empty for a name that is not an export file's. */
     public Optional<ExportManifest> manifest(String name) {
-        return manifests().stream().filter(m -> m.file().equals(name) && Files.isRegularFile(resolve(name)))
-                .findFirst();
+        if (!FILE_NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        return manifests().stream().filter(m -> m.file().equals(name) && Files.isRegularFile(path(m))).findFirst();
     }
 
-    /** The path of a file of this directory; refuses names that could point elsewhere. */
-    public Path resolve(String name) {
+    /** Where a listed file is. */
+    public Path path(ExportManifest manifest) {
+        return checked(directoryOf(manifest.schedule()), manifest.file());
+    }
+
+    /** Removes files (and manifests) last modified before the retention period, in every directory; how many. */
+    public int removeExpired(Instant now) {
+        int removed = 0;
+        for (Path directory : directories()) {
+            removed += removeExpired(directory, now);
+        }
+        return removed;
+    }
+
+    private Set<Path> directories() {
+        Set<Path> directories = new LinkedHashSet<>();
+        directories.add(common);
+        directories.addAll(bySchedule.values());
+        return directories;
+    }
+
+    /** A file of {@code directory}; refuses names that could point elsewhere. */
+    private static Path checked(Path directory, String name) {
         if (!FILE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not an export file name: " + name);
         }
         return directory.resolve(name);
     }
 
-    /** Removes files (and manifests) last modified before the retention period; returns how many. */
-    public int removeExpired(Instant now) {
+    private int removeExpired(Path directory, Instant now) {
         if (!Files.isDirectory(directory)) {
             return 0;
         }

@@ -12,7 +12,10 @@ import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.projection.ComplianceRepository;
 import org.jpledger.reporting.projection.PolicyTerms;
 
-/** Prepares exports: opens the snapshot, reads its as-of time, the policy and the row count, leaves the rows to stream. */
+/**
+ * Prepares exports: opens the snapshot, reads its as-of time, the year's policy and the row count, and leaves the rows
+ * to stream.
+ */
 @ApplicationScoped
 public class ExportService {
 

@@ -35,7 +35,8 @@ import org.jpledger.support.audit.AuditLog;
 @ApplicationScoped
 public class ScheduledExports {
 
-    private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+    private static final CronParser QUARTZ =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
             .withZone(TrainingCalendar.ZONE);
 
@@ -115,7 +116,7 @@ public class ScheduledExports {
                 schedule.lang().equals("en"), schedule.bom(), schedule.separator().equals("semicolon") ? ';' : ',');
         String file = name + "-" + kind.slug() + "-" + STAMP.format(fireTime) + "." + layout.format().extension();
         try (PreparedExport export = exports.prepare(kind, filter, layout)) {
-            ExportFiles.Written written = files.write(file, export);
+            ExportFiles.Written written = files.write(name, file, export);
             Instant finished = clock.instant();
             ExportManifest manifest = new ExportManifest(file, name, kind.slug(), filter.describe(kind),
                     layout.format().extension(), export.asOf(), export.rows(), written.sha256(), written.bytes(),
@@ -127,7 +128,8 @@ public class ScheduledExports {
             details.put("rows", export.rows());
             audit.append(new AuditEntry(0, null, "schedule:" + name, null, "", "*", "export.scheduled",
                     schedule.unitCode().orElse(null), null, file, "done", 200, details));
-            Log.infof("scheduled export %s: %s, %d rows in %d ms", name, file, export.rows(), manifest.durationMillis());
+            Log.infof("scheduled export %s: %s, %d rows in %d ms", name, file, export.rows(),
+                    manifest.durationMillis());
             return manifest;
         }
     }

@@ -11,8 +11,8 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * XLSX through fastexcel's streaming writer: rows are flushed to the zip as they come and text is written inline, so
- * memory stays flat whatever the row count. Numbers and dates are real cells. The row count and as-of time go to a second sheet and to the
- * workbook's properties.
+ * memory stays flat whatever the row count. Numbers and dates are real cells. The row count and as-of time go to a
+ * second sheet and to the workbook's properties.
  */
 final class XlsxTableWriter implements TableWriter {
 

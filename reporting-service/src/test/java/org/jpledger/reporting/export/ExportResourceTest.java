@@ -111,6 +111,10 @@ class ExportResourceTest {
         assertThat(trailer).containsExactly("#", "jumlah baris", "3", "data per",
                 response.header(ExportResource.AS_OF));
         assertThat(response.header("Content-Disposition")).startsWith("attachment; filename=\"jpledger-compliance-");
+        var audit = given().queryParam("target", root).get("/api/v1/admin/audit").jsonPath();
+        assertThat(audit.getString("entries[0].action")).isEqualTo("export.compliance");
+        assertThat(audit.getInt("entries[0].details.rows")).isEqualTo(3);
+        assertThat(audit.getString("entries[0].details.filters.units")).isEqualTo(root);
     }
 
     @Test

@@ -55,6 +55,8 @@ class ScheduledExportsTest {
         assertThat(rows.get(0).get(0)).isEqualTo("NIP");
 
         Map<String, Object> history = awaitManifest("history");
+        // A schedule may name a directory of its own.
+        assertThat(Path.of("target/exports-history", (String) history.get("file"))).exists();
         byte[] workbook = given().get("/api/v1/exports/files/{name}", history.get("file")).then().statusCode(200)
                 .extract().asByteArray();
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
@@ -79,8 +81,8 @@ class ScheduledExportsTest {
 
     @Test
     void removesFilesPastTheRetentionPeriodAndKeepsTheOthers() throws Exception {
-        Path old = files.resolve("monthly-compliance-20200101T020000.csv");
-        Path recent = files.resolve("monthly-compliance-20991231T020000.csv");
+        Path old = files.directoryOf("monthly").resolve("monthly-compliance-20200101T020000.csv");
+        Path recent = files.directoryOf("monthly").resolve("monthly-compliance-20991231T020000.csv");
         Files.createDirectories(old.getParent());
         Files.writeString(old, "old");
         Files.writeString(recent, "recent");

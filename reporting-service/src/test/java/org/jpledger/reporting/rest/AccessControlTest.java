@@ -324,12 +324,12 @@ class AccessControlTest {
         /** A file as a schedule for one unit would leave it: the file, then its manifest naming the unit. */
         private void exportFile(ExportFiles files, String name, String unit, String content) {
             byte[] bytes = ("NIP,Nama\n" + content).getBytes(StandardCharsets.UTF_8);
-            Path path = files.resolve(name);
+            Path path = files.directoryOf("acl").resolve(name);
             try {
                 Files.createDirectories(path.getParent());
                 Files.write(path, bytes);
                 exportPaths.add(path);
-                exportPaths.add(files.resolve(name + ".manifest.json"));
+                exportPaths.add(files.directoryOf("acl").resolve(name + ".manifest.json"));
                 String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
                 Instant now = Instant.now();
                 files.writeManifest(new ExportManifest(name, "acl", "compliance", Map.of("year", 2026, "units", unit),
