@@ -15,7 +15,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
-/** A real single-node KRaft Kafka broker (broker and controller in one) running inside this JVM. */
+/**
+ * A real KRaft Kafka node (broker and controller in one) running inside this JVM: a single-node cluster, or one member of
+ * a cluster whose nodes run in several processes.
+ */
 public final class KafkaBroker implements AutoCloseable {
 
     // Any 22-character base64 string is a valid cluster id; a fixed one lets a persistent log directory be reused.
@@ -49,14 +52,36 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on {@code logDirectory}, formatting it only the first time, and keeps the data on close. */
     public static KafkaBroker startPersistent(Path logDirectory, int port, int controllerPort) {
-        return start(logDirectory, port, controllerPort, false);
+        return start(logDirectory, new Node(1, port, controllerPort), List.of(new Node(1, port, controllerPort)), false);
+    }
+
+    /** A node of a cluster: its id and the ports of its broker and controller listeners. */
+    public record Node(int id, int port, int controllerPort) {
+    }
+
+    /**
+     * Starts node {@code self} of {@code cluster} on {@code logDirectory}, formatting it only the first time, and keeps the
+     * data on close. With three nodes or more, internal topics and new topics default to replication factor 3 with two
+     * in-sync replicas required, so one node may fail without losing an acknowledged write.
+     */
+    public static KafkaBroker startClusterMember(Path logDirectory, Node self, List<Node> cluster) {
+        return start(logDirectory, self, cluster, false);
     }
 
     private static KafkaBroker start(Path logDirectory, int port, int controllerPort, boolean throwaway) {
+        return start(logDirectory, new Node(1, port, controllerPort), List.of(new Node(1, port, controllerPort)), throwaway);
+    }
+
+    private static KafkaBroker start(Path logDirectory, Node self, List<Node> cluster, boolean throwaway) {
+        int port = self.port();
+        int controllerPort = self.controllerPort();
+        String replicas = cluster.size() >= 3 ? "3" : "1";
+        String minInSync = cluster.size() >= 3 ? "2" : "1";
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("node.id", Integer.toString(self.id()));
+        props.put("controller.quorum.voters", String.join(",",
+                cluster.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).toList()));
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
@@ -64,19 +89,21 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         props.put("log.dirs", logDirectory.toString());
         props.put("num.partitions", "1");
-        props.put("offsets.topic.replication.factor", "1");
+        props.put("default.replication.factor", replicas);
+        props.put("min.insync.replicas", minInSync);
+        props.put("offsets.topic.replication.factor", replicas);
         props.put("offsets.topic.num.partitions", "3");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("transaction.state.log.replication.factor", replicas);
+        props.put("transaction.state.log.min.isr", minInSync);
+        props.put("share.coordinator.state.topic.replication.factor", replicas);
+        props.put("share.coordinator.state.topic.min.isr", minInSync);
         props.put("group.initial.rebalance.delay.ms", "0");
         try {
             Files.createDirectories(logDirectory);
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setClusterId(CLUSTER_ID)
-                    .setNodeId(1)
+                    .setNodeId(self.id())
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(logDirectory.toString())
                     .setDirectories(List.of(logDirectory.toString()))

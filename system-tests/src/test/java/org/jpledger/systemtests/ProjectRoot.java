@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The checkout's root directory, where the services' build output and the deployment files are. */
-final class ProjectRoot {
+public final class ProjectRoot {
 
     private ProjectRoot() {
     }
 
-    static Path path() {
+    public static Path path() {
         String configured = System.getProperty("jpledger.project.root");
         Path root = configured != null ? Path.of(configured) : Path.of("..");
         root = root.toAbsolutePath().normalize();
