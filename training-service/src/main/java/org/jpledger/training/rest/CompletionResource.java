@@ -129,11 +129,13 @@ public class CompletionResource {
                     + "UTF-8 with or without BOM; ',' or ';' as delimiter (as Excel in Indonesian locale writes), with "
                     + "';' a decimal comma in jp; RFC 4180 quoting; dates as yyyy-MM-dd; an empty cell is absent. Rows "
                     + "are recorded as they are read, each on its own like a batch item, so a file of any length streams "
-                    + "through. An unknown or missing required column refuses the whole file before anything is stored. "
+                    + "through. An unknown, repeated or missing required column refuses the whole file before anything "
+                    + "is stored. Bytes that are not UTF-8 refuse the file when they are near its start; further on "
+                    + "they end the import at the row where they are read, reported as that row's problem. "
                     + "A row for an employee outside the units the token names is refused (status 403 in its problem).")
     @APIResponse(responseCode = "200", description = "Counts and the refused rows (row 1 is the first after the header)",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))
-    @APIResponse(responseCode = "400", description = "The header is wrong; nothing recorded",
+    @APIResponse(responseCode = "400", description = "The header is wrong or the file is not UTF-8; nothing recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportResponse importCsv(InputStream body) {
         ImportResponse result = batches.importCsv(body);

@@ -67,10 +67,13 @@ public class EmployeeResource {
     @Operation(summary = "Get an employee", description = "The employee's current state and version.")
     @APIResponse(responseCode = "200", description = "The employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such employee, or the employee is outside the units the token "
             + "names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EmployeeResponse get(@Parameter(description = "The employee's 18-digit NIP") @PathParam("nip") String nip) {
+    public EmployeeResponse get(@Parameter(description = "The employee's 18-digit NIP")
+            @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip) {
         return employees.get(nip);
     }
 }

@@ -1,7 +1,11 @@
 package org.jpledger.training.rest;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.training.service.CompletionQuery;
@@ -15,6 +19,12 @@ final class ListParameters {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** yyyy-MM-dd with exactly four digits of year: ISO's signed longer years lie beyond the database's calendar. */
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
     private ListParameters() {
     }
@@ -26,7 +36,8 @@ final class ListParameters {
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw InvalidRequestException.of("to", "must not be before from");
         }
-        return new CompletionQuery(blankToNull(nip), blankToNull(unitCode), fromDate, toDate, status(status), limit(limit),
+        return new CompletionQuery(blankToNull(nip), unitCode("unitCode", unitCode), fromDate, toDate, status(status),
+                limit(limit),
                 cursor == null || cursor.isBlank() ? null : ListCursor.position(cursor));
     }
 
@@ -35,7 +46,7 @@ final class ListParameters {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return LocalDate.parse(value, DATE);
         } catch (DateTimeParseException e) {
             throw InvalidRequestException.of(field, "must be a date like 2026-01-31");
         }
@@ -65,6 +76,18 @@ final class ListParameters {
             // answered below
         }
         throw InvalidRequestException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /**
+     * A unit code filter; absent when blank. A value that cannot be a unit code is a field error, as a NIP of the wrong
+     * shape is, rather than a search the database would have to refuse (a NUL character) or could never match.
+     */
+    static String unitCode(String field, String value) {
+        String code = blankToNull(value);
+        if (code != null && !code.matches(UnitCodes.PATTERN)) {
+            throw InvalidRequestException.of(field, UnitCodes.MESSAGE);
+        }
+        return code;
     }
 
     private static String blankToNull(String value) {

@@ -76,11 +76,13 @@ public class UnitResource {
                     + "children to show.")
     @APIResponse(responseCode = "200", description = "The children",
             content = @Content(schema = @Schema(implementation = UnitResponse.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "A parent that cannot be a unit code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No unit with the parent code (for a token for the whole tree)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<UnitResponse> children(
             @Parameter(description = "Code of the parent unit; absent for the roots") @QueryParam("parent") String parent) {
-        return units.children(parent == null || parent.isBlank() ? null : parent);
+        return units.children(ListParameters.unitCode("parent", parent));
     }
 
     @GET
@@ -91,10 +93,12 @@ public class UnitResource {
                     + "depth below the unit.")
     @APIResponse(responseCode = "200", description = "The subtree, the unit first",
             content = @Content(schema = @Schema(implementation = SubtreeUnitResponse.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "A code that cannot be a unit code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SubtreeUnitResponse> subtree(@Parameter(description = "Code of the unit at the top of the subtree")
-            @PathParam("code") String code) {
+            @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code) {
         return units.subtree(code);
     }
 
@@ -104,9 +108,12 @@ public class UnitResource {
     @Operation(summary = "Get a unit", description = "The unit's current state and version.")
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
+    @APIResponse(responseCode = "400", description = "A code that cannot be a unit code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public UnitResponse get(@Parameter(description = "The unit's code") @PathParam("code") String code) {
+    public UnitResponse get(@Parameter(description = "The unit's code")
+            @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code) {
         return units.get(code);
     }
 }

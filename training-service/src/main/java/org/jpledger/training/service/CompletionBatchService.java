@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,14 +108,22 @@ public class CompletionBatchService {
      */
     public ImportResponse importCsv(InputStream body) {
         Actor actor = Actor.of(caller, access);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        String headerLine = peekFirstLine(reader);
-        char delimiter = CsvRecords.delimiterOf(headerLine);
-        CsvRecords records = new CsvRecords(reader, delimiter);
-        if (!records.hasNext()) {
-            throw InvalidRequestException.of("body", "is empty; the first line must name the columns");
+        // A decoder of its own reports malformed bytes, where the reader's default would store U+FFFD in their place.
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()));
+        CsvRecords records;
+        List<String> header;
+        char delimiter;
+        try {
+            delimiter = CsvRecords.delimiterOf(peekFirstLine(reader));
+            records = new CsvRecords(reader, delimiter);
+            if (!records.hasNext()) {
+                throw InvalidRequestException.of("body", "is empty; the first line must name the columns");
+            }
+            header = records.next().stream().map(String::trim).toList();
+        } catch (UncheckedIOException e) {
+            requireNotUtf8(e);
+            throw InvalidRequestException.of("body", "is not UTF-8 text; save the file as CSV UTF-8");
         }
-        List<String> header = records.next().stream().map(String::trim).toList();
         checkHeader(header);
         ImportTally tally = new ImportTally();
         List<JsonNode> chunk = new ArrayList<>(config.importChunkRows());
@@ -127,6 +137,12 @@ public class CompletionBatchService {
             } catch (IllegalArgumentException e) {
                 tally.add(recordAll(chunk, tally.rows + 1, actor));
                 tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", e.getMessage())));
+                return tally.response();
+            } catch (UncheckedIOException e) {
+                requireNotUtf8(e);
+                tally.add(recordAll(chunk, tally.rows + 1, actor));
+                tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", "the file is not UTF-8 "
+                        + "text in this row or a later one; neither this row nor any after it was read")));
                 return tally.response();
             }
             chunk.add(toJson(header, record, delimiter));
@@ -249,6 +265,11 @@ public class CompletionBatchService {
         }
         try {
             CompletionRequest request = mapper.treeToValue(item, CompletionRequest.class);
+            if (request == null) {
+                // A JSON null item: nothing for the validator, which refuses to be given null.
+                return new BatchItemResult(index, Outcome.error, null,
+                        Problems.from(InvalidRequestException.of("body", "must be a completion, not null")));
+            }
             Set<ConstraintViolation<CompletionRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 return new BatchItemResult(index, Outcome.error, null, Problems.violations(violations));
@@ -292,9 +313,13 @@ public class CompletionBatchService {
 
     private static void checkHeader(List<String> header) {
         FieldErrors errors = new FieldErrors();
+        Set<String> seen = new HashSet<>();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
                 errors.add("header", "unknown column '" + column + "'; the columns are " + String.join(", ", COLUMNS));
+            } else if (!seen.add(column)) {
+                // Otherwise the row's last cell of the column would silently win over the others.
+                errors.add("header", "column '" + column + "' is named more than once");
             }
         }
         for (String column : REQUIRED) {
@@ -313,6 +338,13 @@ public class CompletionBatchService {
             return line == null ? "" : line;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rethrows a read failure other than bytes that are not UTF-8, which the caller answers as bad input. */
+    private static void requireNotUtf8(UncheckedIOException e) {
+        if (!(e.getCause() instanceof CharacterCodingException)) {
+            throw e;
         }
     }
 

@@ -325,6 +325,7 @@ public class CompletionService {
                 errors.add("endDate", "the employee was not in service on this date");
             }
         }
+        RecordDates.check(errors, "startDate", r.startDate());
         if (r.endDate().isBefore(r.startDate())) {
             errors.add("endDate", "must not be before startDate");
         }

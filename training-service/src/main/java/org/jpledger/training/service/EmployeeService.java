@@ -180,6 +180,9 @@ public class EmployeeService {
     private void validate(String nip, EmployeeRequest request) {
         FieldErrors errors = new FieldErrors();
         Nip.problem(nip, request.employmentType()).ifPresent(reason -> errors.add("nip", reason));
+        RecordDates.check(errors, "employedFrom", request.employedFrom());
+        RecordDates.check(errors, "employedUntil", request.employedUntil());
+        RecordDates.check(errors, "effectiveDate", request.effectiveDate());
         if (request.employedUntil() != null && request.employedUntil().isBefore(request.employedFrom())) {
             errors.add("employedUntil", "must not be before employedFrom");
         }

@@ -1,0 +1,24 @@
+package org.jpledger.training.service;
+
+import java.time.LocalDate;
+import org.jpledger.support.problem.FieldErrors;
+
+/**
+ * The dates the record holds: four-digit years from 1900. Older dates belong to no civil servant's record, and dates
+ * outside PostgreSQL's calendar (before 4713 BC, after year 5874897) would fail at the database instead of being named.
+ */
+final class RecordDates {
+
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private RecordDates() {
+    }
+
+    /** Names {@code field} in {@code errors} when {@code date} is present and outside the record's range. */
+    static void check(FieldErrors errors, String field, LocalDate date) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            errors.add(field, "must be from " + EARLIEST + " to " + LATEST);
+        }
+    }
+}
