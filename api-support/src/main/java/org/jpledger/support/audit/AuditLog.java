@@ -2,7 +2,12 @@ package org.jpledger.support.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,21 +44,48 @@ public class AuditLog {
                 + " outcome, status, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, entry.subject());
-            insert.setString(2, entry.client());
-            insert.setString(3, entry.roles());
-            insert.setString(4, entry.scope());
-            insert.setString(5, entry.action());
-            insert.setString(6, entry.targetUnit());
-            insert.setString(7, entry.targetNip());
-            insert.setString(8, entry.targetId());
-            insert.setString(9, entry.outcome());
+            insert.setString(1, storable(entry.subject()));
+            insert.setString(2, storable(entry.client()));
+            insert.setString(3, storable(entry.roles()));
+            insert.setString(4, storable(entry.scope()));
+            insert.setString(5, storable(entry.action()));
+            insert.setString(6, storable(entry.targetUnit()));
+            insert.setString(7, storable(entry.targetNip()));
+            insert.setString(8, storable(entry.targetId()));
+            insert.setString(9, storable(entry.outcome()));
             insert.setInt(10, entry.status());
-            insert.setString(11, json.writeValueAsString(entry.details() == null ? Map.of() : entry.details()));
+            insert.setString(11, json.writeValueAsString(storable(json.valueToTree(
+                    entry.details() == null ? Map.of() : entry.details()))));
             insert.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not write to the audit log", e);
         }
+    }
+
+    /**
+     * Text as PostgreSQL can store it. A NUL character, which no text or jsonb value may hold, becomes U+FFFD: a path
+     * or a token holding one must not keep the attempt out of the log, and the entry still shows where it stood.
+     */
+    static String storable(String text) {
+        return text == null ? null : text.replace('\0', '\uFFFD');
+    }
+
+    /** A JSON tree with every text in it, names included, {@link #storable(String) storable}. */
+    static JsonNode storable(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(storable(node.textValue()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(field -> copy.set(storable(field.getKey()), storable(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(storable(item)));
+            return copy;
+        }
+        return node;
     }
 
     /**

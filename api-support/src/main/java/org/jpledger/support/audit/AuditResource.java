@@ -1,8 +1,6 @@
 package org.jpledger.support.audit;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,7 +28,9 @@ public class AuditResource {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    private static final String LIMIT_RULE = "must be from 1 to " + MAX_LIMIT;
+    /** Times are searched within four-digit years, well inside what PostgreSQL can compare. */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
 
     private final AuditLog log;
 
@@ -47,8 +48,9 @@ public class AuditResource {
                     + "nextCursor as cursor for the next, older page. Admins only.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             content = @Content(schema = @Schema(implementation = AuditPage.class)))
-    @APIResponse(responseCode = "400", description = "A time that is not ISO-8601 with an offset, from after to, a "
-            + "limit outside 1 to " + MAX_LIMIT + " or a cursor not from an earlier page; each is named",
+    @APIResponse(responseCode = "400", description = "A time that is not ISO-8601 with an offset and a four-digit "
+            + "year, from after to, a limit that is no whole number from 1 to " + MAX_LIMIT + ", a subject or target "
+            + "with a NUL character, or a cursor not from an earlier page; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AuditPage search(
             @Parameter(description = "Earliest time, inclusive (ISO-8601 with offset)", example = "2026-11-01T00:00:00+07:00")
@@ -58,14 +60,18 @@ public class AuditResource {
             @Parameter(description = "Only entries of this token subject") @QueryParam("subject") String subject,
             @Parameter(description = "Only entries acting on this unit code, NIP or record id") @QueryParam("target")
             String target,
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
-            @QueryParam("limit") @Min(value = 1, message = LIMIT_RULE) @Max(value = MAX_LIMIT, message = LIMIT_RULE)
-            Integer limit,
+            // Text, not Integer: a value that is no number would be answered 404 by the framework, naming nothing.
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT))
+            @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page; absent for the newest page")
             @QueryParam("cursor") String cursor) {
         FieldErrors errors = new FieldErrors();
         OffsetDateTime start = time("from", from, errors);
         OffsetDateTime end = time("to", to, errors);
+        String subjectFilter = text("subject", subject, errors);
+        String targetFilter = text("target", target, errors);
+        int size = limit(limit, errors);
         if (start != null && end != null && start.isAfter(end)) {
             errors.add("from", "must not be after to");
         }
@@ -78,8 +84,7 @@ public class AuditResource {
             }
         }
         errors.throwIfAny();
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        List<AuditEntry> entries = log.search(start, end, blankToNull(subject), blankToNull(target), before, size);
+        List<AuditEntry> entries = log.search(start, end, subjectFilter, targetFilter, before, size);
         String next = entries.size() == size ? Long.toString(entries.get(entries.size() - 1).id()) : null;
         return new AuditPage(entries, next);
     }
@@ -90,14 +95,44 @@ public class AuditResource {
         }
         try {
             // An unencoded '+' of the offset arrives as a space.
-            return OffsetDateTime.parse(value.trim().replace(' ', '+'));
+            OffsetDateTime time = OffsetDateTime.parse(value.trim().replace(' ', '+'));
+            // ISO-8601 allows years of up to nine digits and signed ones; the database's calendar ends long before.
+            if (time.getYear() >= MIN_YEAR && time.getYear() <= MAX_YEAR) {
+                return time;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(field, "must be an ISO-8601 time with offset, e.g. 2026-11-01T00:00:00+07:00");
-            return null;
+            // answered below
         }
+        errors.add(field, "must be an ISO-8601 time with offset and a year from " + MIN_YEAR + " to " + MAX_YEAR
+                + ", e.g. 2026-11-01T00:00:00+07:00");
+        return null;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /** A text filter; absent when blank. A NUL character is refused: the database cannot compare text holding one. */
+    private static String text(String field, String value, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
+            errors.add(field, "must not contain NUL characters");
+            return null;
+        }
+        return value.trim();
+    }
+
+    private static int limit(String value, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        return DEFAULT_LIMIT;
     }
 }

@@ -9,11 +9,13 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Caps request bodies by media type: CSV imports may be large, everything else is JSON and small. A declared
  * Content-Length over the cap is refused before the body is read; a body sent without one is counted as it is read.
+ * A JSON body must also be well-formed UTF-8, checked as it streams (see {@link StrictUtf8}).
  */
 @Provider
 public class BodyLimits implements ReaderInterceptor {
@@ -43,8 +45,11 @@ public class BodyLimits implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        long cap = capFor(context.getMediaType());
-        context.setInputStream(new Capped(context.getInputStream(), cap, context.getMediaType()));
+        MediaType type = context.getMediaType();
+        InputStream body = new Capped(context.getInputStream(), capFor(type), type);
+        // CSV is left to the importer's own strict decoder: bytes that are not UTF-8 far into a file end the import at
+        // that row, reported with the rows already recorded, where a failure here would answer a bare 400 instead.
+        context.setInputStream(isJson(type) ? new StrictUtf8(body) : body);
         return context.proceed();
     }
 
@@ -54,6 +59,15 @@ public class BodyLimits implements ReaderInterceptor {
 
     static boolean isCsv(MediaType type) {
         return type != null && (type.getSubtype().equalsIgnoreCase("csv"));
+    }
+
+    /** application/json and any {@code +json} type: RFC 8259 allows JSON only in UTF-8 between systems. */
+    static boolean isJson(MediaType type) {
+        if (type == null) {
+            return false;
+        }
+        String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
+        return subtype.equals("json") || subtype.endsWith("+json");
     }
 
     private static PayloadTooLargeException tooLarge(MediaType type, long cap) {

@@ -2,6 +2,7 @@ package org.jpledger.support.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -39,6 +40,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
+        return Problems.response(Problems.from(e));
+    }
+
+    /**
+     * Wins over Quarkus's own mapper of this type, which answers 500 with an empty body: a request body the type cannot
+     * take is a 400 naming the body, a response the type cannot be written as stays a 500 (see {@link Problems}).
+     */
+    @ServerExceptionMapper
+    public Response badDefinition(InvalidDefinitionException e) {
         return Problems.response(Problems.from(e));
     }
 

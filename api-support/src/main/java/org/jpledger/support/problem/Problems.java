@@ -1,7 +1,11 @@
 package org.jpledger.support.problem;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
@@ -21,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
+import org.jpledger.support.limits.NotUtf8Exception;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.limits.TooManyRequestsException;
 import org.jpledger.support.security.OutOfScopeException;
@@ -44,22 +49,14 @@ public final class Problems {
         if (e instanceof ConstraintViolationException violations) {
             return violations(violations.getConstraintViolations());
         }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return Problem.invalid("The body has a field this API does not know.",
-                    List.of(new FieldError(pathOf(unknown), "unknown field")));
+        if (e instanceof JsonProcessingException json) {
+            Problem unreadable = unreadable(json);
+            if (unreadable != null) {
+                return unreadable;
+            }
         }
-        if (e instanceof InvalidFormatException badValue) {
-            return Problem.invalid("The body has a value of the wrong type.",
-                    List.of(new FieldError(pathOf(badValue), "must be " + expected(badValue.getTargetType()))));
-        }
-        if (e instanceof JsonMappingException mapping) {
-            String field = pathOf(mapping);
-            return Problem.invalid("The body does not match the expected JSON.",
-                    List.of(new FieldError(field.isEmpty() ? "body" : field, mapping.getOriginalMessage())));
-        }
-        if (e instanceof JsonParseException parse) {
-            return Problem.invalid("The body is not well-formed JSON.",
-                    List.of(new FieldError("body", parse.getOriginalMessage())));
+        if (e instanceof NotUtf8Exception) {
+            return Problem.invalid("The body is not valid UTF-8.", List.of(new FieldError("body", e.getMessage())));
         }
         if (e instanceof AuthenticationFailedException || e instanceof UnauthorizedException) {
             // Why a token failed (expired, foreign signature, other issuer) helps an attacker more than a client.
@@ -92,8 +89,9 @@ public final class Problems {
             return Problem.of(409, "Conflict", "The request conflicts with a record written at the same moment; retry it.");
         }
         if (e instanceof WebApplicationException web) {
-            // The JSON body reader reports some parse failures wrapped in a plain 400.
-            if (web.getCause() instanceof JsonParseException || web.getCause() instanceof JsonMappingException) {
+            // The JSON body reader reports most failures to read a body (malformed JSON, a binding failure, a parser
+            // limit such as the nesting depth) wrapped in a plain 400.
+            if (web.getCause() instanceof JsonProcessingException) {
                 return from(web.getCause());
             }
             Response.StatusType status = web.getResponse().getStatusInfo();
@@ -103,6 +101,55 @@ public final class Problems {
         }
         Log.error("unexpected failure", e);
         return Problem.of(500, "Internal error", "The request could not be completed; it has been logged.");
+    }
+
+    /**
+     * The problem with a request body Jackson could not read, naming the field being read where Jackson says; null for
+     * a failure to write a response (its processor is a generator, or a type was unusable other than while reading),
+     * which is the server's and answered 500.
+     */
+    private static Problem unreadable(JsonProcessingException e) {
+        boolean reading = e.getProcessor() instanceof JsonParser;
+        if (e.getProcessor() instanceof JsonGenerator || e instanceof InvalidDefinitionException && !reading) {
+            return null;
+        }
+        String path = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+        String field = path.isEmpty() ? "body" : path;
+        // Failures of the body stream itself reach here wrapped by Jackson with the field it was reading.
+        if (e.getCause() instanceof NotUtf8Exception notUtf8) {
+            return Problem.invalid("The body is not valid UTF-8.",
+                    List.of(new FieldError(field, notUtf8.getMessage())));
+        }
+        if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+            return from(tooLarge);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Problem.invalid("The body has a field this API does not know.",
+                    List.of(new FieldError(pathOf(unknown), "unknown field")));
+        }
+        if (e instanceof InvalidFormatException badValue) {
+            return Problem.invalid("The body has a value of the wrong type.",
+                    List.of(new FieldError(pathOf(badValue), "must be " + expected(badValue.getTargetType()))));
+        }
+        if (e instanceof InvalidDefinitionException definition) {
+            // The request type cannot take this JSON at all: the client learns its body was not read, the log why.
+            Log.warnf("a request body could not be read at '%s': %s", field, definition.getOriginalMessage());
+            return Problem.invalid("The body does not match the expected JSON.",
+                    List.of(new FieldError(field, "cannot be read as this request's JSON")));
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return Problem.invalid("The body does not match the expected JSON.",
+                    List.of(new FieldError(field, mapping.getOriginalMessage())));
+        }
+        if (e instanceof JsonParseException parse) {
+            return Problem.invalid("The body is not well-formed JSON.",
+                    List.of(new FieldError("body", parse.getOriginalMessage())));
+        }
+        // A parser limit (nesting depth, length of a number, name or text) or another failure to read the JSON text;
+        // the limit's message names the Java method that sets it, which means nothing to a client.
+        String reason = e.getOriginalMessage() == null ? "cannot be read as JSON"
+                : e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
+        return Problem.invalid("The body is not JSON this API reads.", List.of(new FieldError("body", reason)));
     }
 
     /** The problem for bean-validation failures, one field error per violation. */
