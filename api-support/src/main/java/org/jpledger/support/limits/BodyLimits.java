@@ -1,5 +1,6 @@
 package org.jpledger.support.limits;
 
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,14 +33,25 @@ public class BodyLimits implements ReaderInterceptor {
         if (declared == null) {
             return;
         }
+        MediaType type = mediaType(request);
         try {
             long length = Long.parseLong(declared.trim());
-            long cap = capFor(request.getMediaType());
+            long cap = capFor(type);
             if (length > cap) {
-                throw tooLarge(request.getMediaType(), cap);
+                throw tooLarge(type, cap);
             }
         } catch (NumberFormatException e) {
             // Vert.x has already refused a malformed Content-Length.
+        }
+    }
+
+    /** The declared media type; one that cannot be parsed is refused here rather than failing deeper as a 500. */
+    private static MediaType mediaType(ContainerRequestContext request) {
+        try {
+            return request.getMediaType();
+        } catch (IllegalArgumentException e) {
+            throw new NotSupportedException("The Content-Type header is not a media type: "
+                    + request.getHeaderString(HttpHeaders.CONTENT_TYPE));
         }
     }
 

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +39,8 @@ public class EventParser {
 
     private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
+    /** Far longer than any NIP or unit code the ledger issues, and short enough for the indexes on them. */
+    static final int MAX_IDENTIFIER = 255;
 
     // Its own mapper, not the REST one: the consumer must ignore unknown fields whatever the HTTP API is set to do.
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -58,6 +62,16 @@ public class EventParser {
         }
         if (envelope == null) {
             return new ParsedRecord.Rejected("not a CloudEvents JSON envelope: null");
+        }
+        if (envelope.time() != null && !storable(envelope.time())) {
+            // Nor could the consumer's offsets keep it as the newest event time.
+            return new ParsedRecord.Rejected("not a CloudEvents JSON envelope: time " + envelope.time()
+                    + " has no four-digit year");
+        }
+        if (!CloudEvent.SPEC_VERSION.equals(envelope.specversion())) {
+            // Another envelope version may mean its fields differently: read as 1.0, it would be applied on a guess.
+            return new ParsedRecord.Rejected("unsupported CloudEvents specversion " + envelope.specversion(),
+                    envelope.time());
         }
         Class<?> payloadType = PAYLOADS.get(envelope.type());
         if (payloadType == null) {
@@ -84,23 +98,34 @@ public class EventParser {
 
     /**
      * The fields the projections need that the payload lacks, has out of range or has in contradiction with the event
-     * {@code type}; any other field may be absent.
+     * {@code type}, and the fields PostgreSQL would refuse to store (a NUL character, a date without a four-digit year,
+     * an identifier too long for an index): such an event is parked here, since applying it would fail its batch again
+     * on every retry and stop the stream. Any other field may be absent.
      */
     static List<String> unusableFields(String type, Object payload) {
         List<String> missing = new ArrayList<>();
         if (payload instanceof UnitUpserted unit) {
-            requireText(unit.code(), "code", missing);
+            requireIdentifier(unit.code(), "code", missing);
             requireText(unit.name(), "name", missing);
+            if (unit.parentCode() != null) {
+                requireIdentifier(unit.parentCode(), "parentCode", missing);
+            }
             requireVersion(unit.version(), missing);
         } else if (payload instanceof EmployeeUpserted employee) {
-            requireText(employee.nip(), "nip", missing);
+            requireIdentifier(employee.nip(), "nip", missing);
             requireText(employee.name(), "name", missing);
+            if (employee.unitCode() != null) {
+                requireIdentifier(employee.unitCode(), "unitCode", missing);
+            }
+            requireStorable(employee.employedFrom(), "employedFrom", missing);
+            requireStorable(employee.employedUntil(), "employedUntil", missing);
             requireVersion(employee.version(), missing);
             if (employee.unitHistory() != null) {
                 Set<LocalDate> dates = new HashSet<>();
                 for (UnitAssignment assignment : employee.unitHistory()) {
-                    if (assignment == null || assignment.effectiveFrom() == null || assignment.unitCode() == null
-                            || assignment.unitCode().isBlank() || !dates.add(assignment.effectiveFrom())) {
+                    if (assignment == null || assignment.effectiveFrom() == null
+                            || !storable(assignment.effectiveFrom()) || !identifier(assignment.unitCode())
+                            || !dates.add(assignment.effectiveFrom())) {
                         missing.add("unitHistory");
                         break;
                     }
@@ -108,11 +133,19 @@ public class EventParser {
             }
         } else if (payload instanceof CompletionRecorded completion) {
             require(completion.completionId(), "completionId", missing);
-            requireText(completion.nip(), "nip", missing);
+            requireIdentifier(completion.nip(), "nip", missing);
             require(completion.recognizedJp(), "recognizedJp", missing);
             if (completion.year() <= 0) {
                 missing.add("year");
             }
+            requireStorable(completion.startDate(), "startDate", missing);
+            requireStorable(completion.endDate(), "endDate", missing);
+            requireStorable(completion.title(), "title", missing);
+            requireStorable(completion.provider(), "provider", missing);
+            requireStorable(completion.certificateNumber(), "certificateNumber", missing);
+            requireStorable(completion.sourceSystem(), "sourceSystem", missing);
+            requireStorable(completion.externalId(), "externalId", missing);
+            requireStorable(completion.voidReason(), "voidReason", missing);
             requireVersion(completion.version(), missing);
             // A void that says it still counts, or a recording or amendment that says it is void, cannot be trusted
             // either way: applying it would count or drop JP on a guess.
@@ -130,9 +163,41 @@ public class EventParser {
     }
 
     private static void requireText(String value, String field, List<String> missing) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || !StorableText.storable(value)) {
             missing.add(field);
         }
+    }
+
+    private static void requireIdentifier(String value, String field, List<String> missing) {
+        if (!identifier(value)) {
+            missing.add(field);
+        }
+    }
+
+    /** A NIP or unit code: text, and at most {@link #MAX_IDENTIFIER} characters, which index entries can hold. */
+    private static boolean identifier(String value) {
+        return value != null && !value.isBlank() && value.length() <= MAX_IDENTIFIER && StorableText.storable(value);
+    }
+
+    private static void requireStorable(String value, String field, List<String> missing) {
+        if (!StorableText.storable(value)) {
+            missing.add(field);
+        }
+    }
+
+    private static void requireStorable(LocalDate value, String field, List<String> missing) {
+        if (value != null && !storable(value)) {
+            missing.add(field);
+        }
+    }
+
+    /** A date as RFC 3339 writes it, with a four-digit year; PostgreSQL's calendar ends in year 5874897. */
+    private static boolean storable(LocalDate date) {
+        return date.getYear() >= 1 && date.getYear() <= 9999;
+    }
+
+    private static boolean storable(Instant time) {
+        return storable(LocalDate.ofInstant(time, ZoneOffset.UTC));
     }
 
     private static void requireVersion(long version, List<String> missing) {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -29,7 +28,7 @@ public class HeldEvents {
                         + "record_value, held_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
                 .setParameter(1, record.topic()).setParameter(2, record.partition()).setParameter(3, record.offset())
                 .setParameter(4, nip)
-                .setParameter(5, record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8))
+                .setParameter(5, StorableText.key(record.key()))
                 .setParameter(6, record.value()).setParameter(7, now)
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
     }

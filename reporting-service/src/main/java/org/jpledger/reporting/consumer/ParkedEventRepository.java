@@ -5,7 +5,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,7 @@ public class ParkedEventRepository implements PanacheRepository<ParkedEvent> {
         parked.topic = record.topic();
         parked.partition = record.partition();
         parked.recordOffset = record.offset();
-        parked.recordKey = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        parked.recordKey = StorableText.key(record.key());
         parked.recordValue = record.value();
         parked.reason = reason;
         parked.parkedAt = now;

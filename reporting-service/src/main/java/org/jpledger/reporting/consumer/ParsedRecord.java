@@ -17,9 +17,14 @@ public sealed interface ParsedRecord {
     /**
      * A record that must be parked rather than applied.
      *
-     * @param time the envelope's CloudEvents {@code time} when the envelope itself could be read, else null
+     * @param reason why, with any NUL character of the record it quotes escaped, so that it can be stored
+     * @param time   the envelope's CloudEvents {@code time} when the envelope itself could be read, else null
      */
     record Rejected(String reason, Instant time) implements ParsedRecord {
+
+        public Rejected {
+            reason = StorableText.of(reason);
+        }
 
         /** A record whose envelope could not be read, so its time is unknown. */
         public Rejected(String reason) {

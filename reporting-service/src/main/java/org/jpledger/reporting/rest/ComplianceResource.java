@@ -34,6 +34,12 @@ public class ComplianceResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     private static final String YEAR_RANGE = "must be a year from 2000 to 2100";
+    /**
+     * A unit code as far as a query can tell: no control characters. Codes come from the ledger's events, so none has
+     * one, and PostgreSQL refuses a NUL in a text parameter: without the rule such a code failed as a 500.
+     */
+    static final String UNIT_CODE = "\\P{Cc}*";
+    static final String UNIT_CODE_RULE = "must not contain control characters";
 
     private final ComplianceQueryService compliance;
 
@@ -76,13 +82,15 @@ public class ComplianceResource {
                     + "over its own subtree, so a dashboard can drill down level by level.")
     @APIResponse(responseCode = "200", description = "The unit's figures and its children's",
             content = @Content(schema = @Schema(implementation = UnitComplianceResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
+    @APIResponse(responseCode = "400", description = "The code has a control character, or the year is not from 2000 "
+            + "to 2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404",
             description = "No unit with this code is known to reporting, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UnitComplianceResponse unit(
-            @Parameter(description = "The unit's code") @PathParam("code") String code,
+            @Parameter(description = "The unit's code") @PathParam("code")
+            @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
             @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
             @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
             Integer year) {
@@ -104,7 +112,8 @@ public class ComplianceResource {
             description = "No unit with this code is known to reporting, or it is outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EmployeePage unitEmployees(
-            @Parameter(description = "The unit's code") @PathParam("code") String code,
+            @Parameter(description = "The unit's code") @PathParam("code")
+            @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
             @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
             @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
             Integer year,

@@ -30,7 +30,8 @@ public final class EmployeeCursor {
             throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
         }
         String[] parts = text.split(String.valueOf(SEPARATOR), 3);
-        if (parts.length != 3 || !parts[1].matches("[0-9]{18}")) {
+        // A NUL is in no name this API gave out, and PostgreSQL would refuse it as a parameter (a 500).
+        if (parts.length != 3 || !parts[1].matches("[0-9]{18}") || parts[2].indexOf('\u0000') >= 0) {
             throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
         }
         if (!parts[0].equals(order.parameter())) {

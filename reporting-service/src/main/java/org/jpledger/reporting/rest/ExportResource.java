@@ -3,6 +3,7 @@ package org.jpledger.reporting.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,6 +45,8 @@ public class ExportResource {
     public static final String ROW_COUNT = "X-JPLedger-Row-Count";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String YEAR_RANGE = "must be a year from 2000 to 2100";
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
     private final ExportPlanner planner;
     private final AuditTrail trail;
@@ -85,7 +88,8 @@ public class ExportResource {
             @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
             Integer year,
             @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
-            @QueryParam("unitCode") String unitCode,
+            @QueryParam("unitCode")
+            @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE) String unitCode,
             @Parameter(description = "Only employees of this status: COMPLIANT, ON_TRACK, AT_RISK or NOT_MET")
             @QueryParam("status") String status,
             @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
@@ -133,7 +137,8 @@ public class ExportResource {
             @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
             Integer year,
             @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
-            @QueryParam("unitCode") String unitCode,
+            @QueryParam("unitCode")
+            @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE) String unitCode,
             @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
             @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
             String lang,
@@ -179,7 +184,8 @@ public class ExportResource {
             @QueryParam("from") String from,
             @Parameter(description = "Latest end date (YYYY-MM-DD); today when absent") @QueryParam("to") String to,
             @Parameter(description = "Unit whose employees are exported; the caller's units when absent")
-            @QueryParam("unitCode") String unitCode,
+            @QueryParam("unitCode")
+            @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE) String unitCode,
             @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
             @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
             String lang,
@@ -232,12 +238,20 @@ public class ExportResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             errors.add(field, "must be a date YYYY-MM-DD");
             return null;
         }
+        // The ledger's dates are from 1900 to 9999 (training-service refuses others); PostgreSQL's calendar ends in year
+        // 5874897, so a later date would fail at the database instead of being named.
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            errors.add(field, "must be a date from " + EARLIEST_DATE + " to " + LATEST_DATE);
+            return null;
+        }
+        return date;
     }
 
     private static ExportLayout layout(String format, String lang, Boolean bom, String separator, FieldErrors errors) {

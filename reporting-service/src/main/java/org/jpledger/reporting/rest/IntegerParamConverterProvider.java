@@ -32,7 +32,8 @@ public class IntegerParamConverterProvider implements ParamConverterProvider {
         return null;
     }
 
-    private static String nameOf(Annotation[] annotations) {
+    /** The name of the parameter the annotations declare, for the field error. */
+    static String nameOf(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
                 return query.value();

@@ -271,6 +271,73 @@ class EventParserTest {
         assertThat(rejection(json.writeValueAsBytes(event))).endsWith("has missing or invalid nip");
     }
 
+    @Test
+    void rejectsAnEnvelopeOfAnotherCloudEventsVersion() throws Exception {
+        ObjectNode other = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        other.put("specversion", "2.0");
+        ObjectNode none = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        none.remove("specversion");
+
+        assertThat(rejection(json.writeValueAsBytes(other))).isEqualTo("unsupported CloudEvents specversion 2.0");
+        assertThat(rejection(json.writeValueAsBytes(none))).isEqualTo("unsupported CloudEvents specversion null");
+    }
+
+    @Test
+    void rejectsAnEventTimeWithoutAFourDigitYearAndKnowsNoTimeOfIt() throws Exception {
+        ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        event.put("time", "+100000-01-01T00:00:00Z");
+
+        ParsedRecord parsed = parser.parse(json.writeValueAsBytes(event));
+
+        assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).endsWith("has no four-digit year");
+            assertThat(rejected.time()).isNull();
+        });
+    }
+
+    @Test
+    void rejectsTextADatabaseColumnCannotHold() throws Exception {
+        ObjectNode employee = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        ((ObjectNode) employee.get("data")).put("name", "Siti\u0000Rahayu");
+        ObjectNode completion = golden(GoldenFiles.COMPLETION_RECORDED_V1);
+        ((ObjectNode) completion.get("data")).put("provider", "BPSDMD\u0000");
+
+        assertThat(rejection(json.writeValueAsBytes(employee))).endsWith("has missing or invalid name");
+        assertThat(rejection(json.writeValueAsBytes(completion))).endsWith("has missing or invalid provider");
+    }
+
+    @Test
+    void rejectsDatesWithoutAFourDigitYear() throws Exception {
+        ObjectNode employee = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        ((ObjectNode) employee.get("data")).put("employedFrom", "+999999-01-01");
+        ObjectNode completion = golden(GoldenFiles.COMPLETION_RECORDED_V1);
+        ((ObjectNode) completion.get("data")).put("endDate", "-5000-03-05");
+
+        assertThat(rejection(json.writeValueAsBytes(employee))).endsWith("has missing or invalid employedFrom");
+        assertThat(rejection(json.writeValueAsBytes(completion))).endsWith("has missing or invalid endDate");
+    }
+
+    @Test
+    void rejectsAnIdentifierTooLongForAnIndex() throws Exception {
+        ObjectNode unit = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        ((ObjectNode) unit.get("data")).put("code", "U".repeat(EventParser.MAX_IDENTIFIER + 1));
+        ObjectNode employee = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        ((ObjectNode) employee.get("data").get("unitHistory").get(0))
+                .put("unitCode", "U".repeat(EventParser.MAX_IDENTIFIER + 1));
+
+        assertThat(rejection(json.writeValueAsBytes(unit))).endsWith("has missing or invalid code");
+        assertThat(rejection(json.writeValueAsBytes(employee))).endsWith("has missing or invalid unitHistory");
+    }
+
+    @Test
+    void escapesANulCharacterTheReasonQuotes() throws Exception {
+        ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
+        event.put("type", "org.jpledger.employee\u0000.v1");
+
+        assertThat(rejection(json.writeValueAsBytes(event)))
+                .isEqualTo("unknown event type org.jpledger.employee\\u0000.v1");
+    }
+
     private ParsedRecord.Event parsedGolden(String name) {
         ParsedRecord parsed = parser.parse(GoldenFiles.read(name).getBytes(StandardCharsets.UTF_8));
         assertThat(parsed).isInstanceOf(ParsedRecord.Event.class);

@@ -1,21 +1,25 @@
-package org.jpledger.training.config;
+package org.jpledger.support.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Reads request bodies (and batch and CSV items) as written, never as Jackson would guess: a duplicate key, content
- * after the JSON value, a fraction for a whole number, a number for an enum name, or text that PostgreSQL cannot store
- * (NUL, an unpaired surrogate) is refused as a field error instead of being dropped, truncated, mapped by position or
- * failing at the database.
+ * Both services read request bodies (and batch and CSV items) as written, never as Jackson would guess: a duplicate key,
+ * content after the JSON value, a fraction for a whole number, a number for a flag or an enum name, or text that
+ * PostgreSQL cannot store (NUL, an unpaired surrogate) is refused as a field error instead of one value silently
+ * winning, being dropped, truncated, mapped by position or failing at the database. reporting-service's consumer reads
+ * events with a tolerant mapper of its own.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -25,6 +29,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new StorableText()));
     }
 
