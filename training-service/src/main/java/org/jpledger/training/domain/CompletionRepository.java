@@ -6,10 +6,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jpledger.training.service.CompletionQuery;
 
@@ -19,6 +22,32 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
 
     public Optional<Completion> findByExternalId(String sourceSystem, String externalId) {
         return find("sourceSystem = ?1 and externalId = ?2", sourceSystem, externalId).firstResultOptional();
+    }
+
+    /** The completions recorded under any of {@code keys}, by {@link #keyOf}. */
+    public Map<String, Completion> findByExternalIds(Collection<ExternalId> keys) {
+        Map<String, Completion> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Set<String> wanted = new HashSet<>();
+        keys.forEach(k -> wanted.add(keyOf(k.sourceSystem(), k.externalId())));
+        // Both IN lists use the (source_system, external_id) index; pairs crossing the lists are filtered out below.
+        find("sourceSystem in ?1 and externalId in ?2",
+                keys.stream().map(ExternalId::sourceSystem).distinct().toList(),
+                keys.stream().map(ExternalId::externalId).distinct().toList()).list().stream()
+                .filter(c -> wanted.contains(keyOf(c.sourceSystem, c.externalId)))
+                .forEach(c -> found.put(keyOf(c.sourceSystem, c.externalId), c));
+        return found;
+    }
+
+    /** One map key for a (sourceSystem, externalId) pair. */
+    public static String keyOf(String sourceSystem, String externalId) {
+        return sourceSystem + '\u0000' + externalId;
+    }
+
+    /** An integrating system's identification of a completion. */
+    public record ExternalId(String sourceSystem, String externalId) {
     }
 
     public Optional<Completion> findByIdempotencyKey(String key) {

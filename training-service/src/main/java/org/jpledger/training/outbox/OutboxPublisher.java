@@ -39,10 +39,10 @@ public class OutboxPublisher {
         if (!outbox.tryRelayLock()) {
             return new Pass(0, false);
         }
-        List<OutboxEvent> rows = outbox.oldestUnpublished(batchSize);
+        List<OutboxRepository.Unpublished> rows = outbox.oldestUnpublished(batchSize);
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (OutboxEvent row : rows) {
-            acks.add(producer.send(new ProducerRecord<>(row.topic, row.messageKey, row.payload)));
+        for (OutboxRepository.Unpublished row : rows) {
+            acks.add(producer.send(new ProducerRecord<>(row.topic(), row.messageKey(), row.payload())));
         }
         // Only the unbroken prefix of acknowledged rows is marked: a row after a failed one is sent again on the next
         // pass, after it, so per-key order holds; the consumer drops the duplicate by its version.
@@ -51,9 +51,9 @@ public class OutboxPublisher {
         for (int i = 0; i < rows.size() && !failed; i++) {
             try {
                 acks.get(i).get();
-                acknowledged.add(rows.get(i).id);
+                acknowledged.add(rows.get(i).id());
             } catch (ExecutionException e) {
-                Log.warnf("outbox: publishing row %d failed, will retry: %s", rows.get(i).id, e.getCause().toString());
+                Log.warnf("outbox: publishing row %d failed, will retry: %s", rows.get(i).id(), e.getCause().toString());
                 failed = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

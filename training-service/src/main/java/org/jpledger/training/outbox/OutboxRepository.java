@@ -16,8 +16,17 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
      * Oldest unpublished rows first. Selecting by "not yet published" rather than "id above the last one seen" means a row
      * whose transaction commits late, behind a higher id, is still picked up on the next pass.
      */
-    public List<OutboxEvent> oldestUnpublished(int limit) {
-        return find("publishedAt is null order by id").page(0, limit).list();
+    @SuppressWarnings("unchecked")
+    public List<Unpublished> oldestUnpublished(int limit) {
+        // Plain rows, not managed entities: the relay only reads them, and a pass moves hundreds.
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT id, topic, message_key, payload FROM "
+                + "outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?1").setParameter(1, limit).getResultList();
+        return rows.stream().map(r -> new Unpublished(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3])).toList();
+    }
+
+    /** An outbox row waiting for the relay. */
+    public record Unpublished(long id, String topic, String messageKey, String payload) {
     }
 
     public long countUnpublished() {
@@ -26,7 +35,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
 
     public void markPublished(List<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
-            update("publishedAt = ?1 where id in ?2", at, ids);
+            // One array parameter rather than an IN list of hundreds of parameters.
+            getEntityManager().createNativeQuery("UPDATE outbox_event SET published_at = ?1 WHERE id = ANY(?2)")
+                    .setParameter(1, at).setParameter(2, ids.stream().mapToLong(Long::longValue).toArray())
+                    .executeUpdate();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -39,12 +40,13 @@ import org.jpledger.training.rest.BatchItemResult.Outcome;
 import org.jpledger.training.rest.BatchItemResult;
 import org.jpledger.training.rest.BatchResponse;
 import org.jpledger.training.rest.CompletionRequest;
+import org.jpledger.training.rest.CompletionResponse;
 import org.jpledger.training.rest.ImportResponse;
 
 /**
- * Records many completions at once, from a JSON batch or a CSV file. Each item is converted, validated and recorded in
- * its own transaction, so one bad item never sinks the others, on a few shared workers in parallel (items of one
- * employee in input order); the outcome of each is reported in input order. An item for an employee outside the
+ * Records many completions at once, from a JSON batch or a CSV file, in groups of items each written in one transaction
+ * on a few shared workers in parallel (items of one employee in input order); one bad item never sinks the others, and
+ * the outcome of each is reported in input order. An item for an employee outside the
  * caller's units is refused (403) on its own, like any other bad item.
  */
 @ApplicationScoped
@@ -156,8 +158,9 @@ public class CompletionBatchService {
     }
 
     /**
-     * Records the items for {@code actor} in parallel lanes (see {@link IngestPlan}) on the shared ingest workers and
-     * returns their results in input order, each numbered from {@code firstIndex}.
+     * Records the items for {@code actor} and returns their results in input order, each numbered from
+     * {@code firstIndex}. The items are dealt into groups of whole lanes (see {@link IngestPlan}), each recorded in one
+     * transaction on the shared ingest workers; items repeating an earlier key are recorded after all groups.
      */
     private List<BatchItemResult> recordAll(List<JsonNode> items, long firstIndex, Actor actor) {
         if (items.isEmpty()) {
@@ -166,16 +169,55 @@ public class CompletionBatchService {
         BatchItemResult[] results = new BatchItemResult[items.size()];
         ItemScope scope = scopeOf(items, actor);
         IngestPlan plan = IngestPlan.of(items);
-        List<Future<?>> lanes = new ArrayList<>(plan.lanes().size());
-        for (List<Integer> lane : plan.lanes()) {
-            lanes.add(workers.submit(() -> lane.forEach(
-                    i -> results[i] = recordOne((int) (firstIndex + i), items.get(i), actor, scope))));
+        List<Future<?>> groups = new ArrayList<>();
+        for (List<Integer> group : plan.groups(config.parallelism())) {
+            groups.add(workers.submit(() -> recordGroup(group, items, firstIndex, actor, scope, results)));
         }
-        for (Future<?> lane : lanes) {
-            awaitLane(lane);
+        for (Future<?> group : groups) {
+            awaitGroup(group);
         }
         plan.repeats().forEach(i -> results[i] = recordOne((int) (firstIndex + i), items.get(i), actor, scope));
         return List.of(results);
+    }
+
+    /**
+     * Records the items at {@code indexes} in one transaction. Items refused before any database work (outside the
+     * scope, unreadable, invalid) are answered at once. Should the transaction itself fail (another request recorded
+     * one of the keys first, the database failed), nothing of it was written and its items are recorded one by one.
+     */
+    private void recordGroup(List<Integer> indexes, List<JsonNode> items, long firstIndex, Actor actor,
+            ItemScope scope, BatchItemResult[] results) {
+        List<Integer> accepted = new ArrayList<>(indexes.size());
+        List<CompletionRequest> requests = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            Object read = read((int) (firstIndex + i), items.get(i), scope);
+            if (read instanceof CompletionRequest request) {
+                accepted.add(i);
+                requests.add(request);
+            } else {
+                results[i] = (BatchItemResult) read;
+            }
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<CompletionService.ItemOutcome> outcomes;
+        try {
+            outcomes = completions.recordAll(requests, actor, scope.coveredUnits());
+        } catch (RuntimeException e) {
+            Log.debugf(e, "a group of %d batch items failed as a whole; recording them one by one", requests.size());
+            for (int k = 0; k < accepted.size(); k++) {
+                int i = accepted.get(k);
+                results[i] = recordRequest((int) (firstIndex + i), requests.get(k), actor, scope);
+            }
+            return;
+        }
+        for (int k = 0; k < accepted.size(); k++) {
+            CompletionService.ItemOutcome outcome = outcomes.get(k);
+            results[accepted.get(k)] = outcome.refusal() != null
+                    ? error((int) (firstIndex + accepted.get(k)), outcome.refusal())
+                    : success((int) (firstIndex + accepted.get(k)), outcome.result());
+        }
     }
 
     /**
@@ -215,9 +257,9 @@ public class CompletionBatchService {
         }
     }
 
-    private static void awaitLane(Future<?> lane) {
+    private static void awaitGroup(Future<?> group) {
         try {
-            lane.get();
+            group.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording a batch", e);
@@ -258,8 +300,18 @@ public class CompletionBatchService {
         }
     }
 
-    /** Checks the scope, converts, validates and records one item; every failure becomes that item's problem. */
+    /** Checks the scope, converts, validates and records one item in its own transaction. */
     private BatchItemResult recordOne(int index, JsonNode item, Actor actor, ItemScope scope) {
+        Object read = read(index, item, scope);
+        return read instanceof CompletionRequest request ? recordRequest(index, request, actor, scope)
+                : (BatchItemResult) read;
+    }
+
+    /**
+     * The item as a valid request, or the result refusing it: outside the scope, unreadable or invalid. Touches no
+     * database.
+     */
+    private Object read(int index, JsonNode item, ItemScope scope) {
         if (scope.refuses(nipOf(item))) {
             return new BatchItemResult(index, Outcome.error, null, OUTSIDE);
         }
@@ -274,15 +326,30 @@ public class CompletionBatchService {
             if (!violations.isEmpty()) {
                 return new BatchItemResult(index, Outcome.error, null, Problems.violations(violations));
             }
-            // The employee may have moved since scopeOf looked: record checks the unit again under the employee's lock.
-            Upserted<org.jpledger.training.rest.CompletionResponse> result =
-                    completions.record(request, actor, scope.coveredUnits());
-            return new BatchItemResult(index, result.created() ? Outcome.created : Outcome.existing, result.body(), null);
+            return request;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new BatchItemResult(index, Outcome.error, null, Problems.from(unwrap(e)));
         } catch (RuntimeException e) {
-            return new BatchItemResult(index, Outcome.error, null, Problems.from(e));
+            return error(index, e);
         }
+    }
+
+    /** Records one valid request in its own transaction; every failure becomes its problem. */
+    private BatchItemResult recordRequest(int index, CompletionRequest request, Actor actor, ItemScope scope) {
+        try {
+            // The employee may have moved since scopeOf looked: record checks the unit again under the employee's lock.
+            return success(index, completions.record(request, actor, scope.coveredUnits()));
+        } catch (RuntimeException e) {
+            return error(index, e);
+        }
+    }
+
+    private static BatchItemResult success(int index, Upserted<CompletionResponse> result) {
+        return new BatchItemResult(index, result.created() ? Outcome.created : Outcome.existing, result.body(), null);
+    }
+
+    private static BatchItemResult error(int index, RuntimeException e) {
+        return new BatchItemResult(index, Outcome.error, null, Problems.from(e));
     }
 
     private static String nipOf(JsonNode item) {

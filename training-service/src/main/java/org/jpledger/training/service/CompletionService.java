@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -99,16 +101,67 @@ public class CompletionService {
         return record(request, null, actor, coveredUnits);
     }
 
+    /**
+     * Records the items of one bulk chunk for {@code actor} in a single transaction: the employees are locked together
+     * (in NIP order, so concurrent chunks cannot deadlock), the earlier records of their keys read in one query, and
+     * the rows written in JDBC batches. An item refused on its own (bad content, outside the scope, a conflicting
+     * earlier record) is answered with its refusal and writes nothing; a failure of the transaction itself fails the
+     * whole chunk, which the caller then records item by item. The requests must not repeat a (sourceSystem,
+     * externalId) among themselves.
+     */
+    @Transactional
+    public List<ItemOutcome> recordAll(List<CompletionRequest> requests, Actor actor, Set<String> coveredUnits) {
+        employees.lockAll(requests.stream().map(CompletionRequest::nip).filter(Nip::hasValidShape).toList());
+        RecognitionRules current = rules.currentRules();
+        Map<String, Completion> earlier = completions.findByExternalIds(requests.stream()
+                .map(r -> new CompletionRepository.ExternalId(r.sourceSystem(), r.externalId())).toList());
+        List<ItemOutcome> outcomes = new ArrayList<>(requests.size());
+        for (CompletionRequest request : requests) {
+            Decision decision;
+            try {
+                decision = decide(request, null, actor, coveredUnits, current,
+                        Optional.ofNullable(earlier.get(CompletionRepository.keyOf(request.sourceSystem(),
+                                request.externalId()))));
+            } catch (RuntimeException refusal) {
+                outcomes.add(new ItemOutcome(null, refusal));
+                continue;
+            }
+            outcomes.add(new ItemOutcome(write(decision, actor), null));
+        }
+        return outcomes;
+    }
+
+    /**
+     * The outcome of one item of {@link #recordAll}: its result, or the refusal it was answered with.
+     *
+     * @param result  the recorded or existing completion, when the item was accepted
+     * @param refusal why the item was refused, when it was
+     */
+    public record ItemOutcome(Upserted<CompletionResponse> result, RuntimeException refusal) {
+    }
+
     private Upserted<CompletionResponse> record(CompletionRequest request, String idempotencyKey, Actor actor,
             Set<String> coveredUnits) {
+        RecognitionRules current = rules.currentRules();
+        // Looked up lazily, after validation: decide asks only for a request worth recording.
+        Decision decision = decide(request, idempotencyKey, actor, coveredUnits, current, null);
+        return write(decision, actor);
+    }
+
+    /**
+     * What recording {@code request} means: a new record, or the earlier record it repeats; throws the request's
+     * refusal. Reads only ({@code earlier} null means "look it up"), so a refusal leaves nothing behind.
+     */
+    private Decision decide(CompletionRequest request, String idempotencyKey, Actor actor, Set<String> coveredUnits,
+            RecognitionRules current, Optional<Completion> earlier) {
         // First of all, before the idempotent replay too: an outsider must not read a record by replaying its key.
         Optional<Employee> employee = employeeInScope(request.nip(), actor.scope(), coveredUnits);
-        RecognitionRules current = rules.currentRules();
         BigDecimal recognizedJp = validate(request, employee, current);
-        Optional<Completion> earlier = idempotencyKey == null ? Optional.empty()
-                : completions.findByIdempotencyKey(idempotencyKey);
-        if (earlier.isEmpty()) {
-            earlier = completions.findByExternalId(request.sourceSystem(), request.externalId());
+        if (earlier == null) {
+            earlier = idempotencyKey == null ? Optional.empty() : completions.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isEmpty()) {
+                earlier = completions.findByExternalId(request.sourceSystem(), request.externalId());
+            }
         }
         if (earlier.isPresent()) {
             Completion first = earlier.get();
@@ -122,17 +175,31 @@ public class CompletionService {
                 throw new ConflictException("this idempotency key was already used for completion " + first.id
                         + " with other content; amend that completion or use a new key");
             }
-            return new Upserted<>(false, CompletionResponse.from(first));
+            return new Decision(request, idempotencyKey, recognizedJp, current.version(), first);
         }
+        return new Decision(request, idempotencyKey, recognizedJp, current.version(), null);
+    }
+
+    /** A request found worth recording, with the earlier record it repeats (null for a new one). */
+    private record Decision(CompletionRequest request, String idempotencyKey, BigDecimal recognizedJp,
+            int ruleVersion, Completion earlier) {
+    }
+
+    /** Stores a new record with its history and event; a repeat returns the earlier record. */
+    private Upserted<CompletionResponse> write(Decision decision, Actor actor) {
+        if (decision.earlier() != null) {
+            return new Upserted<>(false, CompletionResponse.from(decision.earlier()));
+        }
+        CompletionRequest request = decision.request();
         Completion c = new Completion();
         c.id = UUID.randomUUID();
         c.version = 1;
         c.sourceSystem = request.sourceSystem();
         c.externalId = request.externalId();
-        c.idempotencyKey = idempotencyKey;
+        c.idempotencyKey = decision.idempotencyKey();
         c.recordedAt = clock.instant();
         c.updatedAt = c.recordedAt;
-        apply(c, request, recognizedJp, current.version());
+        apply(c, request, decision.recognizedJp(), decision.ruleVersion());
         completions.persist(c);
         changed(c, Change.RECORDED, actor.subject());
         return new Upserted<>(true, CompletionResponse.from(c));

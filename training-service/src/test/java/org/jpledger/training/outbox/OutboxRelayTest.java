@@ -107,6 +107,7 @@ class OutboxRelayTest {
                 .call(() -> {
                     writer.append(Topics.UNITS, lateKey, EventTypes.UNIT_UPSERTED_V1,
                             new UnitUpserted(lateKey, "committed late", null, 1));
+                    writer.flush();
                     long id = outbox.find("messageKey", lateKey).singleResult().id;
                     written.countDown();
                     assertThat(release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -141,6 +142,7 @@ class OutboxRelayTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             writer.append(Topics.UNITS, pendingKey, EventTypes.UNIT_UPSERTED_V1,
                     new UnitUpserted(pendingKey, "not yet published", null, 1));
+            writer.flush();
             outbox.deletePublishedBefore(Instant.now().plusSeconds(60), Integer.MAX_VALUE);
             pendingLeft.set(outbox.count("messageKey", pendingKey));
             throw new IllegalStateException("roll back");

@@ -14,17 +14,22 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.domain.CompletionRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Many completions at once: each item on its own, reported in order; CSV files streamed row by row. */
+/** Many completions at once: each item answered on its own, reported in order; CSV files streamed row by row. */
 @QuarkusTest
 class CompletionBatchTest {
 
@@ -33,6 +38,9 @@ class CompletionBatchTest {
 
     @Inject
     CompletionRepository completions;
+
+    @Inject
+    DataSource dataSource;
 
     private String nip;
     private String run;
@@ -188,6 +196,40 @@ class CompletionBatchTest {
 
         io.quarkus.logging.Log.infof("CSV import: %d rows in %.1f s", rows, (System.nanoTime() - start) / 1e9);
         assertThat(stored("externalId like ?1", run + "%")).isEqualTo(rows);
+    }
+
+    @Test
+    void recordsEveryItemOnceWhenAConcurrentWriterTakesAKeyOfTheGroupFirst() throws Exception {
+        String taken = run + "-taken";
+        try (Connection other = dataSource.getConnection()) {
+            // Another writer's uncommitted record of one of the batch's keys: the batch's group cannot see it, and its
+            // insert waits on the unique index until the record commits, then fails the group's transaction.
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("""
+                    INSERT INTO completion (id, version, nip, title, kind_id, method, competency_type, delivery_mode,
+                        provider, start_date, end_date, training_year, jp, international, recognized_jp, source_system,
+                        external_id, recorded_at, updated_at)
+                    VALUES (gen_random_uuid(), 1, ?, 'Recorded by another writer', 3, 'KLASIKAL', 'TEKNIS', 'LURING',
+                        'BPSDMD', DATE '2026-03-02', DATE '2026-03-05', 2026, 24, false, 24, 'test-lms', ?, now(), now())
+                    """)) {
+                insert.setString(1, nip);
+                insert.setString(2, taken);
+                insert.executeUpdate();
+            }
+            CompletableFuture<JsonPath> batch = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                    .body("[" + completionJson(nip, run + "-a") + "," + completionJson(nip, taken) + ","
+                            + completionJson(nip, run + "-b") + "]")
+                    .when().post("/api/v1/completions/batch")
+                    .then().statusCode(200).extract().jsonPath());
+            Thread.sleep(1500);
+            other.commit();
+
+            JsonPath answer = batch.get(60, TimeUnit.SECONDS);
+            assertThat(answer.getList("items.status")).containsExactly("created", "error", "created");
+            assertThat(answer.getInt("items[1].problem.status")).isEqualTo(409);
+        }
+        assertThat(stored("sourceSystem = ?1 and externalId like ?2", "test-lms", run + "%")).isEqualTo(3);
+        assertThat(stored("externalId = ?1 and title = ?2", taken, "Recorded by another writer")).isEqualTo(1);
     }
 
     private long stored(String query, Object... params) {

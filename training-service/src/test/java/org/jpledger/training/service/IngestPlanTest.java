@@ -37,6 +37,24 @@ class IngestPlanTest {
         assertThat(plan.repeats()).containsExactly(1);
     }
 
+    @Test
+    void dealsWholeLanesIntoGroupsOfAboutEqualSize() {
+        IngestPlan plan = IngestPlan.of(List.of(item("A", "s", "1"), item("A", "s", "2"), item("A", "s", "3"),
+                item("B", "s", "4"), item("C", "s", "5"), item("D", "s", "6"), item("B", "s", "7")));
+
+        List<List<Integer>> groups = plan.groups(2);
+
+        assertThat(groups).containsExactly(List.of(0, 1, 2, 5), List.of(3, 6, 4));
+    }
+
+    @Test
+    void makesNoMoreGroupsThanLanes() {
+        IngestPlan plan = IngestPlan.of(List.of(item("A", "s", "1"), item("A", "s", "2")));
+
+        assertThat(plan.groups(4)).containsExactly(List.of(0, 1));
+        assertThat(IngestPlan.of(List.of()).groups(4)).isEmpty();
+    }
+
     private JsonNode item(String nip, String sourceSystem, String externalId) {
         return mapper.createObjectNode().put("nip", nip).put("sourceSystem", sourceSystem).put("externalId", externalId);
     }
