@@ -3,6 +3,7 @@ package org.jpledger.reporting.consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 
 /**
  * A PostgreSQL advisory lock that keeps the retry of parked events apart from the consumer's batches. The projector
@@ -33,6 +34,20 @@ public class ProjectionLock {
     @Transactional(Transactional.TxType.MANDATORY)
     public void takeAlone() {
         lock("pg_advisory_xact_lock");
+    }
+
+    /**
+     * Taken alone by a refresh of the unit figures, waiting at most {@code wait} (for the batches in flight): while it
+     * waits, new batches queue behind it, so it cannot starve; if the wait runs out, the statement fails and the caller's
+     * transaction must roll back (the refresh is then tried again later). Held until the transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeAloneWithin(Duration wait) {
+        entityManager.createNativeQuery("SELECT set_config('lock_timeout', :wait, true)")
+                .setParameter("wait", wait.toMillis() + "ms").getSingleResult();
+        takeAlone();
+        // The limit is for this lock alone: the work done under it waits as long as it has to.
+        entityManager.createNativeQuery("SELECT set_config('lock_timeout', '0', true)").getSingleResult();
     }
 
     private void lock(String function) {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jpledger.reporting.projection.UnitFiguresRefresher;
 import org.jpledger.support.problem.ConflictException;
 
 /**
@@ -51,17 +52,20 @@ public class ProjectionRebuild {
     private final EventBatchApplier applier;
     private final RebuildSchema schema;
     private final ProjectionLock lock;
+    private final UnitFiguresRefresher refresher;
     private final Clock clock;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(State.IDLE, null, null, 0, null));
     private volatile boolean stopping;
 
     public ProjectionRebuild(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            EventBatchApplier applier, RebuildSchema schema, ProjectionLock lock, Clock clock) {
+            EventBatchApplier applier, RebuildSchema schema, ProjectionLock lock, UnitFiguresRefresher refresher,
+            Clock clock) {
         this.kafkaConfig = kafkaConfig;
         this.applier = applier;
         this.schema = schema;
         this.lock = lock;
+        this.refresher = refresher;
         this.clock = clock;
     }
 
@@ -98,6 +102,12 @@ public class ProjectionRebuild {
             replay.seekToBeginning(partitions);
             Log.infof("Rebuild: replaying %s from the earliest offsets", partitions);
             // Catch up without holding anything up, then once more under the lock, where the live offsets stand still.
+            while (!stopping && !caughtUp(replay, partitions, liveOffsets(), 10_000)) {
+                replayOnce(replay, liveOffsets(), false);
+            }
+            // The copies' unit figures are rated once, before the switch, and moved by every batch replayed after: they
+            // are fresh when the copies go live. Rating takes a while at scale, so catch up again before the switch.
+            refresher.refreshRebuildCopies(schema::useInThisTransaction);
             while (!stopping && !caughtUp(replay, partitions, liveOffsets(), 10_000)) {
                 replayOnce(replay, liveOffsets(), false);
             }

@@ -15,9 +15,12 @@ import org.apache.kafka.common.TopicPartition;
 @ApplicationScoped
 public class RebuildSchema {
 
-    /** Everything the consumer writes, derived from the topics alone; policies are not (they come from the API). */
+    /**
+     * Everything the consumer writes, derived from the topics alone (and the unit figures, derived from those and the
+     * policies); policies are not (they come from the API).
+     */
     static final List<String> TABLES = List.of("unit", "employee", "employee_unit_history", "completion_fact",
-            "employee_year", "consumer_offset", "parked_event", "held_event");
+            "employee_year", "consumer_offset", "parked_event", "held_event", "unit_year_figures", "unit_year_rating");
 
     private final EntityManager entityManager;
 

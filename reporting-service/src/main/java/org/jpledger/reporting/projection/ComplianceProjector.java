@@ -29,16 +29,19 @@ public class ComplianceProjector {
     private final UnitHistoryRepository histories;
     private final CompletionFactRepository facts;
     private final EmployeeYearRepository employeeYears;
+    private final UnitFiguresRepository unitFigures;
     private final ReportingConfig config;
     private final Clock clock;
 
     public ComplianceProjector(UnitRepository units, EmployeeRepository employees, UnitHistoryRepository histories,
-            CompletionFactRepository facts, EmployeeYearRepository employeeYears, ReportingConfig config, Clock clock) {
+            CompletionFactRepository facts, EmployeeYearRepository employeeYears, UnitFiguresRepository unitFigures,
+            ReportingConfig config, Clock clock) {
         this.units = units;
         this.employees = employees;
         this.histories = histories;
         this.facts = facts;
         this.employeeYears = employeeYears;
+        this.unitFigures = unitFigures;
         this.config = config;
         this.clock = clock;
     }
@@ -83,7 +86,11 @@ public class ComplianceProjector {
         return employees.findById(nip) != null;
     }
 
-    /** Recomputes the yearly rows of each given employee from what this transaction has applied so far. */
+    /**
+     * Recomputes the yearly rows of each given employee from what this transaction has applied so far, and moves the
+     * precomputed unit figures with them (out of the units the employees counted in, into the ones they count in now),
+     * in this transaction: figures and rows commit together or not at all, so a redelivered batch cannot count twice.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(Set<String> nips) {
         if (nips.isEmpty()) {
@@ -91,9 +98,13 @@ public class ComplianceProjector {
         }
         // One flush for all: the queries of the refresh read the database and do not flush the session again.
         employees.flush();
+        List<ComplianceRepository.Rating> ratings = unitFigures.ratings();
+        Map<UnitFiguresRepository.Key, UnitFigures> before = unitFigures.contributionsOf(nips, ratings);
         for (String nip : nips) {
             refreshYears(nip);
         }
+        employees.flush();
+        unitFigures.move(before, unitFigures.contributionsOf(nips, ratings));
     }
 
     private boolean applyUnit(UnitUpserted event) {

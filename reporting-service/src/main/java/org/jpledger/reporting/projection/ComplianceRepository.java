@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Compliance read from the employee-year rows, rated by a year's policy as of a given day. Targets and statuses are
- * computed here, in one SQL expression that every query shares, so a policy change shows on the next query.
+ * computed here, in one SQL expression that every query shares (the unit figures precomputed by
+ * {@link UnitFiguresRepository} included), so a policy change shows on the next query.
  */
 @ApplicationScoped
 public class ComplianceRepository {
@@ -25,10 +26,11 @@ public class ComplianceRepository {
      * Rates the employee-year rows of {@code :year} selected by {@code %s}: the target (the position level's override,
      * else the employment type's, else the year's target; pro-rated by the days employed and rounded up when the
      * policy says so), the JP expected by {@code :today} (the target pro-rated to the days of service elapsed), and
-     * the status. Only rows of employees in service during the year are rated.
+     * the status. Only rows of employees in service during the year are rated. The targets' JSON is parsed once per
+     * query ({@code OFFSET 0} keeps the planner from copying the casts into every row, where a prepared statement's
+     * generic plan parses them again for each employee).
      */
-    private static final String RATED = """
-            rated AS (
+    private static final String RATING = """
               SELECT y.*, t.target_jp,
                      round(t.target_jp * t.elapsed / t.days, 2) AS expected_jp,
                      CASE WHEN y.total_jp >= t.target_jp THEN 'COMPLIANT'
@@ -36,16 +38,20 @@ public class ComplianceRepository {
                           WHEN y.total_jp * t.days >= t.target_jp * t.elapsed THEN 'ON_TRACK'
                           ELSE 'AT_RISK' END AS status
               FROM employee_year y
+              CROSS JOIN (SELECT cast(:byLevel AS jsonb) AS by_level, cast(:byType AS jsonb) AS by_type
+                          OFFSET 0) targets
               CROSS JOIN LATERAL (
                 SELECT CASE WHEN :prorate THEN ceil(b.base * (y.window_until - y.window_from + 1) / :daysInYear)
                             ELSE b.base END AS target_jp,
                        y.window_until - y.window_from + 1 AS days,
                        greatest(0, least(:today, y.window_until) - y.window_from + 1) AS elapsed
-                FROM (SELECT coalesce((cast(:byLevel AS jsonb) ->> y.position_level)::numeric,
-                                      (cast(:byType AS jsonb) ->> y.employment_type)::numeric,
+                FROM (SELECT coalesce((targets.by_level ->> y.position_level)::numeric,
+                                      (targets.by_type ->> y.employment_type)::numeric,
                                       :target) AS base) b) t
-              WHERE y.year = :year AND y.window_from IS NOT NULL AND %s)
-            """;
+              WHERE y.year = :year AND y.window_from IS NOT NULL AND %s""";
+
+    /** The rating as the common table expression {@code rated}. */
+    private static final String RATED = "rated AS (\n" + RATING + ")\n";
 
     private static final String RATED_COLUMNS = """
             r.nip, e.name, r.year, r.unit_code, u.name, r.employment_type, r.position_level, r.window_from,
@@ -54,10 +60,28 @@ public class ComplianceRepository {
             r.target_jp, r.expected_jp, r.status
             """;
 
-    private static final String FIGURES = """
+    /** Headcount, the counts by status and the total JP of the {@code rated r} rows of a group. */
+    static final String FIGURES = """
             count(*), count(*) FILTER (WHERE r.status = 'COMPLIANT'), count(*) FILTER (WHERE r.status = 'ON_TRACK'),
             count(*) FILTER (WHERE r.status = 'AT_RISK'), count(*) FILTER (WHERE r.status = 'NOT_MET'),
             coalesce(sum(r.total_jp), 0)
+            """;
+
+    /** The same figures summed over {@code unit_year_figures r} rows. */
+    private static final String SUMS = """
+            coalesce(sum(r.headcount), 0), coalesce(sum(r.compliant), 0), coalesce(sum(r.on_track), 0),
+            coalesce(sum(r.at_risk), 0), coalesce(sum(r.not_met), 0), coalesce(sum(r.total_jp), 0)
+            """;
+
+    /**
+     * One row when the year's precomputed figures were rated with exactly these parameters of {@link #RATED}; none
+     * otherwise. Bind {@link Rating#parameters()} of the day the year is rated as of.
+     */
+    private static final String FRESH = """
+            fresh AS (
+              SELECT 1 FROM unit_year_rating s
+              WHERE s.year = :year AND s.rated_on = :today AND s.target_jp = :target AND s.prorate = :prorate
+                AND s.by_position_level = :byLevel AND s.by_employment_type = :byType AND s.days_in_year = :daysInYear)
             """;
 
     private final EntityManager entityManager;
@@ -81,37 +105,12 @@ public class ComplianceRepository {
      * unit's code; children without employees are absent.
      */
     public Map<String, UnitFigures> figuresBelow(String unitCode, int year, PolicyTerms terms, LocalDate today) {
-        // UNION (not UNION ALL) stops at a unit seen before, so a parent loop in transient data cannot run forever;
-        // the unit itself is never a member of a child's subtree.
-        String sql = """
-                WITH RECURSIVE members(code, top) AS (
-                    SELECT code, code FROM unit WHERE parent_code = :unit AND code <> :unit
-                  UNION
-                    SELECT c.code, m.top FROM unit c JOIN members m ON c.parent_code = m.code WHERE c.code <> :unit
-                ), scope(code, top) AS (
-                    SELECT code, top FROM members UNION SELECT :unit, :unit
-                ),
-                """ + RATED.formatted("y.unit_code IN (SELECT code FROM scope)")
-                + " SELECT s.top, " + FIGURES + " FROM rated r JOIN scope s ON s.code = r.unit_code GROUP BY s.top";
-        Query query = entityManager.createNativeQuery(sql);
-        rate(query, year, terms, today).setParameter("unit", unitCode);
-        return figuresByKey(query);
+        return figures(FigureQuery.below(unitCode), year, terms, today);
     }
 
     /** The figures of each root unit over its subtree. */
     public Map<String, UnitFigures> figuresOfRoots(int year, PolicyTerms terms, LocalDate today) {
-        String sql = """
-                WITH RECURSIVE members(code, top) AS (
-                    SELECT code, code FROM unit WHERE parent_code IS NULL
-                        OR parent_code NOT IN (SELECT code FROM unit)
-                  UNION
-                    SELECT c.code, m.top FROM unit c JOIN members m ON c.parent_code = m.code
-                ),
-                """ + RATED.formatted("TRUE")
-                + " SELECT m.top, " + FIGURES + " FROM rated r JOIN members m ON m.code = r.unit_code GROUP BY m.top";
-        Query query = entityManager.createNativeQuery(sql);
-        rate(query, year, terms, today);
-        return figuresByKey(query);
+        return figures(FigureQuery.roots(), year, terms, today);
     }
 
     /**
@@ -120,62 +119,103 @@ public class ComplianceRepository {
      */
     public Map<String, UnitFigures> figuresOfUnits(Collection<String> roots, int year, PolicyTerms terms,
             LocalDate today) {
-        String sql = """
-                WITH RECURSIVE members(code, top) AS (
-                    SELECT code, code FROM unit WHERE code IN (:roots)
-                  UNION
-                    SELECT c.code, m.top FROM unit c JOIN members m ON c.parent_code = m.code
-                ),
-                """ + RATED.formatted("y.unit_code IN (SELECT code FROM members)")
-                + " SELECT m.top, " + FIGURES + " FROM rated r JOIN members m ON m.code = r.unit_code GROUP BY m.top";
-        Query query = entityManager.createNativeQuery(sql);
-        rate(query, year, terms, today).setParameter("roots", roots);
-        return figuresByKey(query);
+        return figures(FigureQuery.units(roots), year, terms, today);
     }
 
     /** The figures of every employee counting in one of {@code roots} or below, each counted once. */
     public UnitFigures figuresOfSubtrees(Collection<String> roots, int year, PolicyTerms terms, LocalDate today) {
-        String sql = """
-                WITH RECURSIVE covered(code) AS (
-                    SELECT code FROM unit WHERE code IN (:roots)
-                  UNION
-                    SELECT c.code FROM unit c JOIN covered m ON c.parent_code = m.code
-                ),
-                """ + RATED.formatted("y.unit_code IN (SELECT code FROM covered)") + " SELECT '', " + FIGURES
-                + " FROM rated r";
-        Query query = entityManager.createNativeQuery(sql);
-        rate(query, year, terms, today).setParameter("roots", roots);
-        return figuresByKey(query).getOrDefault("", UnitFigures.NONE);
+        return figures(FigureQuery.subtrees(roots), year, terms, today).getOrDefault("", UnitFigures.NONE);
     }
 
     /** The figures of every employee in service in the year, whatever their unit. */
     public UnitFigures figuresOfAll(int year, PolicyTerms terms, LocalDate today) {
-        Query query = entityManager.createNativeQuery("WITH " + RATED.formatted("TRUE") + " SELECT '', " + FIGURES
-                + " FROM rated r");
+        return figures(FigureQuery.all(), year, terms, today).getOrDefault("", UnitFigures.NONE);
+    }
+
+    /**
+     * The answer to {@code question}: summed from the units' precomputed figures when those were rated for this day and
+     * these terms, else rated live from the employee rows (the same answer, slower: after a day change or a policy
+     * change, until {@link UnitFiguresRefresher} has refreshed the year).
+     */
+    public Map<String, UnitFigures> figures(FigureQuery question, int year, PolicyTerms terms, LocalDate today) {
+        return precomputedFigures(question, year, terms, today)
+                .orElseGet(() -> liveFigures(question, year, terms, today));
+    }
+
+    /** The answer to {@code question} rated from every employee row it covers; the definition the others must equal. */
+    public Map<String, UnitFigures> liveFigures(FigureQuery question, int year, PolicyTerms terms, LocalDate today) {
+        String sql = "WITH RECURSIVE " + question.units() + RATED.formatted(
+                question.counted() == null ? "TRUE" : "y.unit_code IN " + question.counted())
+                + " SELECT " + question.key() + ", " + FIGURES + " FROM rated r " + question.join() + question.groupBy();
+        Query query = entityManager.createNativeQuery(sql);
         rate(query, year, terms, today);
-        return figuresByKey(query).getOrDefault("", UnitFigures.NONE);
+        question.bind(query);
+        return figuresByKey(query);
+    }
+
+    /**
+     * The answer to {@code question} summed from the units' own figures in {@code unit_year_figures}; empty when the
+     * year's rows were not rated for this day (clamped to the year, see {@link Rating#dayFor}) and these terms. The
+     * check and the sums are one statement, so they read one snapshot: a refresh committing in between cannot mix in.
+     */
+    public Optional<Map<String, UnitFigures>> precomputedFigures(FigureQuery question, int year, PolicyTerms terms,
+            LocalDate today) {
+        String sql = "WITH RECURSIVE " + question.units() + FRESH + " SELECT " + question.key() + ", " + SUMS
+                + " FROM unit_year_figures r " + question.join()
+                + " WHERE r.year = :year AND r.headcount > 0 AND EXISTS (SELECT 1 FROM fresh)"
+                + (question.counted() == null ? "" : " AND r.unit_code IN " + question.counted()) + question.groupBy()
+                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0 FROM fresh";
+        Query query = entityManager.createNativeQuery(sql);
+        rating(year, terms, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);
+        question.bind(query);
+        List<Object[]> rows = results(query);
+        // The row without a key says the year's rows are fresh; without it, the sums were computed from nothing.
+        if (rows.stream().noneMatch(row -> row[0] == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(figuresByKey(rows.stream().filter(row -> row[0] != null).toList()));
+    }
+
+    /** Whether {@code rating.year()}'s precomputed figures were made by exactly this rating (day and terms). */
+    public boolean fresh(Rating rating) {
+        Query query = entityManager.createNativeQuery("WITH " + FRESH + " SELECT count(*) FROM fresh");
+        rating.parameters().forEach(query::setParameter);
+        return count(query.getSingleResult()) > 0;
     }
 
     /**
      * A page of the employees of a unit's subtree in the given order, after the cursor position, optionally of one
      * status; {@code limit + 1} rows are read so the caller can tell whether a next page exists.
+     * <p>
+     * In an order by total JP, each unit of the subtree gives only its own first {@code limit + 1} rows (read in that
+     * order from the index on {@code employee_year (year, unit_code, total_jp, nip)}, rated as they are read, stopping
+     * once enough match), and the page is the first of those: the same rows as rating the whole subtree, but a root
+     * of hundreds of thousands of employees reads a few dozen per unit when the status asked is common at that end of
+     * the order. In an order by name (kept in {@code employee}, not in the year's row) every row of the subtree is rated.
      */
     public List<RatedEmployee> employeesOfSubtree(String unitCode, int year, PolicyTerms terms, LocalDate today,
             ComplianceStatus status, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
+        String condition = (status == null ? "" : " AND r.status = :status")
+                + (after == null ? "" : " AND " + order.after());
         StringBuilder sql = new StringBuilder("""
                 WITH RECURSIVE scope(code) AS (
                     SELECT CAST(:unit AS text)
                   UNION
                     SELECT c.code FROM unit c JOIN scope s ON c.parent_code = s.code
-                ),
-                """).append(RATED.formatted("y.unit_code IN (SELECT code FROM scope)"))
-                .append(" SELECT ").append(RATED_COLUMNS)
-                .append(" FROM rated r JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code WHERE TRUE");
-        if (status != null) {
-            sql.append(" AND r.status = :status");
-        }
-        if (after != null) {
-            sql.append(" AND ").append(order.after());
+                )""");
+        if (order.byJp()) {
+            // The page's rows are picked first; names and unit names are looked up for those alone.
+            sql.append(" SELECT ").append(RATED_COLUMNS).append(" FROM (SELECT r.* FROM scope s CROSS JOIN LATERAL (")
+                    .append("SELECT r.* FROM (").append(RATING.formatted("y.unit_code = s.code"))
+                    .append(") r JOIN employee e ON e.nip = r.nip WHERE TRUE").append(condition)
+                    .append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit) r")
+                    .append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit) r")
+                    .append(" JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code");
+        } else {
+            sql.append(", ").append(RATED.formatted("y.unit_code IN (SELECT code FROM scope)"))
+                    .append(" SELECT ").append(RATED_COLUMNS).append(" FROM rated r")
+                    .append(" JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code WHERE TRUE")
+                    .append(condition);
         }
         sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit");
         Query query = entityManager.createNativeQuery(sql.toString());
@@ -191,7 +231,7 @@ public class ComplianceRepository {
 
     /**
      * The {@code rated} common table expression (see {@link #RATED}) over the rows {@code filter} selects, for queries
-     * of their own such as the exports; bind {@link #ratingParameters}.
+     * of their own such as the exports and the refresh of the unit figures; bind {@link #ratingParameters}.
      */
     public static String ratedCte(String filter) {
         return RATED.formatted(filter);
@@ -199,15 +239,44 @@ public class ComplianceRepository {
 
     /** The values of the {@code rated} expression's parameters for a year, its policy and a day. */
     public Map<String, Object> ratingParameters(int year, PolicyTerms terms, LocalDate today) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("year", year);
-        values.put("today", today);
-        values.put("prorate", terms.prorate());
-        values.put("daysInYear", EmploymentYears.daysIn(year));
-        values.put("byLevel", json(terms.targetByPositionLevel()));
-        values.put("byType", json(terms.targetByEmploymentType()));
-        values.put("target", terms.targetJp());
-        return values;
+        return rating(year, terms, today).parameters();
+    }
+
+    /** What the {@code rated} expression is given to rate a year by {@code terms} as of {@code day}. */
+    public Rating rating(int year, PolicyTerms terms, LocalDate day) {
+        return new Rating(year, day, terms.targetJp(), json(terms.targetByPositionLevel()),
+                json(terms.targetByEmploymentType()), terms.prorate());
+    }
+
+    /**
+     * The parameters of one rating by the {@code rated} expression: the year, the day it is as of, and the policy terms
+     * as the expression reads them (targets by level and by type as JSON text). Stored with the unit figures it made,
+     * so that a consumer batch can rate changed employees exactly as the rest of the year was rated.
+     */
+    public record Rating(int year, LocalDate day, BigDecimal target, String byLevel, String byType, boolean prorate) {
+
+        /**
+         * The day to rate {@code year} as of on {@code today}: today itself during the year; the day before the year
+         * for a year not begun, and the day after it for a year over, because every day before (after) the year rates
+         * all of its employees alike (their windows lie within the year). So a past year's figures stay fresh.
+         */
+        public static LocalDate dayFor(int year, LocalDate today) {
+            LocalDate eve = LocalDate.of(year, 1, 1).minusDays(1);
+            LocalDate after = LocalDate.of(year + 1, 1, 1);
+            return today.isBefore(eve) ? eve : today.isAfter(after) ? after : today;
+        }
+
+        public Map<String, Object> parameters() {
+            Map<String, Object> values = new HashMap<>();
+            values.put("year", year);
+            values.put("today", day);
+            values.put("prorate", prorate);
+            values.put("daysInYear", EmploymentYears.daysIn(year));
+            values.put("byLevel", byLevel);
+            values.put("byType", byType);
+            values.put("target", target);
+            return values;
+        }
     }
 
     private Query rate(Query query, int year, PolicyTerms terms, LocalDate today) {
@@ -224,13 +293,18 @@ public class ComplianceRepository {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object[]> results(Query query) {
+    static List<Object[]> results(Query query) {
         return query.getResultList();
     }
 
     private static Map<String, UnitFigures> figuresByKey(Query query) {
+        return figuresByKey(results(query));
+    }
+
+    /** Rows of a key and the six figures, as {@link #FIGURES} and {@link #SUMS} give them. */
+    static Map<String, UnitFigures> figuresByKey(List<Object[]> rows) {
         Map<String, UnitFigures> figures = new HashMap<>();
-        for (Object[] row : results(query)) {
+        for (Object[] row : rows) {
             figures.put((String) row[0], new UnitFigures(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
                     count(row[5]), decimal(row[6])));
         }
@@ -245,15 +319,15 @@ public class ComplianceRepository {
                 ComplianceStatus.valueOf((String) r[22]));
     }
 
-    private static long count(Object value) {
+    static long count(Object value) {
         return ((Number) value).longValue();
     }
 
-    private static BigDecimal decimal(Object value) {
+    static BigDecimal decimal(Object value) {
         return value == null ? null : value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
     }
 
-    private static LocalDate date(Object value) {
+    static LocalDate date(Object value) {
         return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 }

@@ -1,6 +1,7 @@
 package org.jpledger.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import org.jpledger.reporting.projection.Policy;
 import org.jpledger.reporting.projection.PolicyRepository;
 import org.jpledger.reporting.projection.PolicyTerms;
+import org.jpledger.reporting.projection.UnitFiguresRefresher.PolicyStored;
 import org.jpledger.reporting.rest.PolicyRequest;
 import org.jpledger.reporting.rest.PolicyResponse;
 
@@ -19,10 +21,12 @@ public class PolicyService {
 
     private final PolicyRepository policies;
     private final Clock clock;
+    private final Event<PolicyStored> stored;
 
-    public PolicyService(PolicyRepository policies, Clock clock) {
+    public PolicyService(PolicyRepository policies, Clock clock, Event<PolicyStored> stored) {
         this.policies = policies;
         this.clock = clock;
+        this.stored = stored;
     }
 
     /** The terms compliance is judged by in {@code year}: the stored policy, or the defaults. */
@@ -63,6 +67,8 @@ public class PolicyService {
         policy.version = created ? 1 : policy.version + 1;
         policy.updatedAt = clock.instant();
         policies.persist(policy);
+        // The year's precomputed unit figures are stale now: have them re-rated once this commits.
+        stored.fire(new PolicyStored(year));
         return new Stored(created, response(year, policy));
     }
 

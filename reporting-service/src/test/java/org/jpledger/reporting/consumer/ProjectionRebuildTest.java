@@ -9,9 +9,11 @@ import static org.jpledger.reporting.LedgerEvents.completionOf;
 import static org.jpledger.reporting.LedgerEvents.freshNip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,11 +28,16 @@ import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
+import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.reference.TrainingMethod;
 import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 import org.jpledger.reporting.Sql;
+import org.jpledger.reporting.projection.ComplianceRepository;
+import org.jpledger.reporting.projection.FigureQuery;
+import org.jpledger.reporting.projection.PolicyRepository;
+import org.jpledger.reporting.projection.PolicyTerms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +56,15 @@ class ProjectionRebuildTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ComplianceRepository compliance;
+
+    @Inject
+    PolicyRepository policies;
+
+    @Inject
+    Clock clock;
 
     private LedgerEvents events;
     private Projections projections;
@@ -99,6 +115,16 @@ class ProjectionRebuildTest {
                 + "AND indexname = 'employee_year_unit'")).hasValue("1");
         assertThat(projections.single("SELECT count(*)::text FROM pg_namespace WHERE nspname IN ('rebuild', 'retired')"))
                 .hasValue("0");
+        // The unit figures were rated in the copies before the switch: fresh at once, and equal to the live rating.
+        QuarkusTransaction.requiringNew().run(() -> {
+            PolicyTerms terms = PolicyTerms.of(policies.findById(YEAR));
+            LocalDate today = TrainingCalendar.today(clock);
+            assertThat(compliance.precomputedFigures(FigureQuery.all(), YEAR, terms, today))
+                    .contains(compliance.liveFigures(FigureQuery.all(), YEAR, terms, today));
+            assertThat(compliance.precomputedFigures(FigureQuery.below(unit), YEAR, terms, today).orElseThrow())
+                    .isEqualTo(compliance.liveFigures(FigureQuery.below(unit), YEAR, terms, today))
+                    .containsKey(unit);
+        });
 
         projections.awaitHandled(events.completion(training(nip, "5")));
         Compliance.of(nip, YEAR).statusCode(200).body("totalJp", jp("25")).body("completionCount", equalTo(3));

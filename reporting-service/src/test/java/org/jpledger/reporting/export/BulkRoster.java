@@ -32,6 +32,9 @@ final class BulkRoster {
                     SELECT '8' || lpad((? + g)::text, 17, '0'), ?, ?, 'PNS', 'PELAKSANA', make_date(?, 1, 1),
                            make_date(?, 12, 31), g % 40, g % 40, 0, 0, g % 40, 0, g % 40, 0, 0, 1, make_date(?, 1, 1)
                     FROM generate_series(1, ?) g""", base, year, unit, year, year, year, count);
+            // Rows written past the consumer are not in the year's precomputed unit figures: drop the year's rating, so
+            // queries rate the year live until the refresher has re-rated it whole.
+            execute(connection, "DELETE FROM unit_year_rating WHERE year = ?", year);
         }
     }
 
