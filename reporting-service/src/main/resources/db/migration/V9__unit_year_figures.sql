@@ -5,7 +5,9 @@
 -- unit_year_rating holds, per training year, the day and the policy terms the year's unit_year_figures rows were rated
 -- with. The rows are fresh for a query when that day is today (clamped to the year: a year over, or not begun, rates the
 -- same whatever the day) and the terms are the year's policy now; otherwise queries rate the employee rows live.
--- Only a full refresh of the year (under the projection lock, alone) writes this row.
+-- Only a full refresh of the year (under the projection lock, alone) writes this row. Both tables start empty: queries
+-- rate live until the refresher has rated each year (within half a minute of start). Instances of an older version
+-- must not consume once a new one has rated a year: their batches would not move the figures.
 CREATE TABLE unit_year_rating (
     year               integer     PRIMARY KEY,
     rated_on           date        NOT NULL,

@@ -2,6 +2,7 @@ package org.jpledger.reporting.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the compliance projections. */
 @ConfigMapping(prefix = "jpledger.reporting")
@@ -13,4 +14,15 @@ public interface ReportingConfig {
      */
     @WithDefault("2020")
     int firstYear();
+
+    /**
+     * How long a refresh of the precomputed unit figures waits for the consumer batches in flight before giving up
+     * until its next run (batches queue behind it while it waits, so it cannot starve; they do wait that long).
+     */
+    @WithDefault("10s")
+    Duration figuresLockWait();
+
+    /** The longest a refresh of one year's unit figures may take (a national year takes minutes on a small machine). */
+    @WithDefault("30m")
+    Duration figuresRefreshTimeout();
 }

@@ -5,16 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.reporting.projection.ComplianceProjector;
+import org.jpledger.reporting.projection.ProjectionBatch;
 
 /** Applies one poll's records and the offsets after them in a single transaction: all of it happens, or none. */
 @ApplicationScoped
@@ -48,19 +48,29 @@ public class EventBatchApplier {
         int ignored = 0;
         int parked = 0;
         Map<TopicPartition, Instant> eventTimes = new HashMap<>();
-        Set<String> touched = new HashSet<>();
+        List<ParsedRecord> parsedRecords = new ArrayList<>(records.size());
+        List<Object> payloads = new ArrayList<>(records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.value());
+            parsedRecords.add(parsed);
+            if (parsed instanceof ParsedRecord.Event event) {
+                payloads.add(event.payload());
+            }
+        }
+        ProjectionBatch batch = projector.begin(payloads);
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(i);
+            ParsedRecord parsed = parsedRecords.get(i);
             Instant eventTime = null;
             if (parsed instanceof ParsedRecord.Event event) {
                 Log.debugf("Applying event %s (%s) from %s-%d@%d", event.envelope().id(), event.envelope().type(),
                         record.topic(), record.partition(), record.offset());
-                if (projector.apply(event.payload(), touched)) {
+                if (projector.apply(event.payload(), batch)) {
                     applied++;
                 } else {
                     ignored++;
                 }
-                holdOrRelease(record, event.payload(), now);
+                holdOrRelease(record, event.payload(), batch, now);
                 eventTime = event.envelope().time();
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 parkedEvents.park(record, rejected.reason(), now);
@@ -71,14 +81,15 @@ public class EventBatchApplier {
                 eventTimes.merge(new TopicPartition(record.topic(), record.partition()), eventTime, OffsetStore::later);
             }
         }
-        projector.refresh(touched);
+        projector.finish(batch);
         offsets.save(OffsetStore.nextOffsetsAfter(records), eventTimes, now);
         return new BatchResult(applied, ignored, parked);
     }
 
     /** A completion of an employee not (yet) known waits for them; an employee's arrival ends the wait. */
-    private void holdOrRelease(ConsumerRecord<byte[], byte[]> record, Object payload, Instant now) {
-        if (payload instanceof CompletionRecorded completion && !projector.knowsEmployee(completion.nip())) {
+    private void holdOrRelease(ConsumerRecord<byte[], byte[]> record, Object payload, ProjectionBatch batch,
+            Instant now) {
+        if (payload instanceof CompletionRecorded completion && !projector.knowsEmployee(completion.nip(), batch)) {
             held.hold(record, completion.nip(), now);
         } else if (payload instanceof EmployeeUpserted employee) {
             held.release(employee.nip());

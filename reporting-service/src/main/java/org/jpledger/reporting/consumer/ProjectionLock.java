@@ -43,11 +43,14 @@ public class ProjectionLock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void takeAloneWithin(Duration wait) {
+        String configured = (String) entityManager.createNativeQuery("SELECT current_setting('lock_timeout')")
+                .getSingleResult();
         entityManager.createNativeQuery("SELECT set_config('lock_timeout', :wait, true)")
                 .setParameter("wait", wait.toMillis() + "ms").getSingleResult();
         takeAlone();
-        // The limit is for this lock alone: the work done under it waits as long as it has to.
-        entityManager.createNativeQuery("SELECT set_config('lock_timeout', '0', true)").getSingleResult();
+        // The limit is for this lock alone: the work done under it runs with the server's own setting.
+        entityManager.createNativeQuery("SELECT set_config('lock_timeout', :configured, true)")
+                .setParameter("configured", configured).getSingleResult();
     }
 
     private void lock(String function) {

@@ -5,24 +5,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Projected completion facts by completion id. */
 @ApplicationScoped
 public class CompletionFactRepository implements PanacheRepositoryBase<CompletionFact, UUID> {
 
+    /** The stored facts among {@code ids}, in one query. */
+    public List<CompletionFact> byId(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("completionId in ?1", ids);
+    }
+
     /**
-     * The sums of one employee's active facts (voided ones never count) by year, as written to the database: the caller
-     * flushes the session first (once for a whole batch, rather than this query each time).
+     * The sums of each employee's active facts (voided ones never count) by NIP and year, as written to the database:
+     * the caller flushes the session first (once for a whole batch, rather than this query each time).
      */
-    public Map<Integer, YearSums> yearSums(String nip) {
+    public Map<String, Map<Integer, YearSums>> yearSums(Collection<String> nips) {
+        Map<String, Map<Integer, YearSums>> sums = new HashMap<>();
+        if (nips.isEmpty()) {
+            return sums;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT year, count(*),
+                SELECT nip, year, count(*),
                        coalesce(sum(recognized_jp), 0),
                        coalesce(sum(recognized_jp) FILTER (WHERE competency_type = 'TEKNIS'), 0),
                        coalesce(sum(recognized_jp) FILTER (WHERE competency_type = 'MANAJERIAL'), 0),
@@ -33,12 +42,15 @@ public class CompletionFactRepository implements PanacheRepositoryBase<Completio
                        coalesce(sum(recognized_jp) FILTER (WHERE delivery_mode = 'DARING'), 0),
                        coalesce(sum(recognized_jp) FILTER (WHERE delivery_mode = 'BLENDED'), 0),
                        max(end_date)
-                FROM completion_fact WHERE nip = ?1 AND status = 'ACTIVE' GROUP BY year""")
-                .setParameter(1, nip).setFlushMode(FlushModeType.COMMIT).getResultList();
-        return rows.stream().map(r -> new YearSums(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), jp(r[2]),
-                        jp(r[3]), jp(r[4]), jp(r[5]), jp(r[6]), jp(r[7]), jp(r[8]), jp(r[9]), jp(r[10]),
-                        r[11] == null ? null : toLocalDate(r[11])))
-                .collect(Collectors.toMap(YearSums::year, Function.identity()));
+                FROM completion_fact WHERE nip IN (?1) AND status = 'ACTIVE' GROUP BY nip, year""")
+                .setParameter(1, nips).setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object[] r : rows) {
+            YearSums year = new YearSums(((Number) r[1]).intValue(), ((Number) r[2]).intValue(), jp(r[3]), jp(r[4]),
+                    jp(r[5]), jp(r[6]), jp(r[7]), jp(r[8]), jp(r[9]), jp(r[10]), jp(r[11]),
+                    r[12] == null ? null : toLocalDate(r[12]));
+            sums.computeIfAbsent((String) r[0], nip -> new HashMap<>()).put(year.year(), year);
+        }
+        return sums;
     }
 
     private static BigDecimal jp(Object value) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.UnitAssignment;
@@ -53,37 +55,71 @@ public class ComplianceProjector {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(Object payload) {
-        Set<String> touched = new HashSet<>();
-        boolean changed = apply(payload, touched);
-        refresh(touched);
+        ProjectionBatch batch = begin(List.of(payload));
+        boolean changed = apply(payload, batch);
+        finish(batch);
         return changed;
     }
 
     /**
-     * Applies one event payload in the caller's transaction and adds the NIPs whose yearly rows it affects to
-     * {@code touched}; the caller refreshes them with {@link #refresh} before committing (once per batch, however many
-     * events of an employee the batch holds).
+     * Starts a batch of events in the caller's transaction: reads the employees and completion facts the payloads
+     * name in one query each, so that applying them costs no further round trip per event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProjectionBatch begin(Collection<?> payloads) {
+        ProjectionBatch batch = new ProjectionBatch();
+        Set<String> nips = new HashSet<>();
+        Set<UUID> completionIds = new HashSet<>();
+        for (Object payload : payloads) {
+            if (payload instanceof EmployeeUpserted employee) {
+                nips.add(employee.nip());
+            } else if (payload instanceof CompletionRecorded completion) {
+                nips.add(completion.nip());
+                completionIds.add(completion.completionId());
+            }
+        }
+        load(batch, nips);
+        completionIds.forEach(id -> batch.facts.put(id, null));
+        facts.byId(completionIds).forEach(fact -> batch.facts.put(fact.completionId, fact));
+        return batch;
+    }
+
+    /**
+     * Applies one event payload of the batch in the caller's transaction; its employees' yearly rows are recomputed
+     * by {@link #finish} (once per batch, however many events of an employee the batch holds).
      *
      * @return true if a row changed, false if the event was a duplicate or older than what is stored
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(Object payload, Set<String> touched) {
+    public boolean apply(Object payload, ProjectionBatch batch) {
         if (payload instanceof UnitUpserted unit) {
             return applyUnit(unit);
         }
         if (payload instanceof EmployeeUpserted employee) {
-            return applyEmployee(employee, touched);
+            return applyEmployee(employee, batch);
         }
         if (payload instanceof CompletionRecorded completion) {
-            return applyCompletion(completion, touched);
+            return applyCompletion(completion, batch);
         }
         throw new IllegalArgumentException("no projection for " + payload.getClass().getName());
     }
 
-    /** Whether an event of the employee has been applied (in this transaction or before). */
+    /** Whether an event of the employee has been applied (in this batch or before). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean knowsEmployee(String nip) {
-        return employees.findById(nip) != null;
+    public boolean knowsEmployee(String nip, ProjectionBatch batch) {
+        if (!batch.employees.containsKey(nip)) {
+            load(batch, Set.of(nip));
+        }
+        return batch.employees.get(nip) != null;
+    }
+
+    /** Writes the batch's unit histories and recomputes the yearly rows of every employee it touched. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void finish(ProjectionBatch batch) {
+        // One flush for all: the queries of the refresh read the database and do not flush the session again.
+        employees.flush();
+        histories.replaceAll(batch.histories);
+        refreshFlushed(batch, batch.touched);
     }
 
     /**
@@ -93,18 +129,43 @@ public class ComplianceProjector {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(Set<String> nips) {
+        employees.flush();
+        refreshFlushed(new ProjectionBatch(), nips);
+    }
+
+    private void refreshFlushed(ProjectionBatch batch, Set<String> nips) {
         if (nips.isEmpty()) {
             return;
         }
-        // One flush for all: the queries of the refresh read the database and do not flush the session again.
-        employees.flush();
+        employees.lockYearlyRows(nips);
+        // Read again what this batch did not write itself: another batch may have changed it before the lock.
+        Set<String> unread = new HashSet<>(nips);
+        unread.removeAll(batch.written);
+        unread.forEach(nip -> {
+            Employee read = batch.employees.get(nip);
+            if (read != null) {
+                employees.getEntityManager().detach(read);
+            }
+        });
+        load(batch, unread);
         List<ComplianceRepository.Rating> ratings = unitFigures.ratings();
         Map<UnitFiguresRepository.Key, UnitFigures> before = unitFigures.contributionsOf(nips, ratings);
+        Map<String, List<UnitAssignment>> unitHistories = histories.of(nips);
+        Map<String, Map<Integer, YearSums>> sums = facts.yearSums(nips);
+        Map<String, List<EmployeeYear>> rows = employeeYears.ofEmployees(nips);
+        int currentYear = TrainingCalendar.today(clock).getYear();
         for (String nip : nips) {
-            refreshYears(nip);
+            refreshYears(nip, batch.employees.get(nip), unitHistories.getOrDefault(nip, List.of()),
+                    sums.getOrDefault(nip, Map.of()), rows.getOrDefault(nip, List.of()), currentYear);
         }
         employees.flush();
         unitFigures.move(before, unitFigures.contributionsOf(nips, ratings));
+    }
+
+    /** Reads the given employees into the batch, marking the ones not stored. */
+    private void load(ProjectionBatch batch, Set<String> nips) {
+        nips.forEach(nip -> batch.employees.put(nip, null));
+        employees.byNip(nips).forEach(employee -> batch.employees.put(employee.nip, employee));
     }
 
     private boolean applyUnit(UnitUpserted event) {
@@ -124,8 +185,8 @@ public class ComplianceProjector {
         return true;
     }
 
-    private boolean applyEmployee(EmployeeUpserted event, Set<String> touched) {
-        Employee employee = employees.findById(event.nip());
+    private boolean applyEmployee(EmployeeUpserted event, ProjectionBatch batch) {
+        Employee employee = batch.employees.get(event.nip());
         if (!Versions.supersedes(event.version(), employee == null ? null : employee.version)) {
             Log.debugf("Ignored employee %s version %d: stored version is %d", event.nip(), event.version(),
                     employee.version);
@@ -143,8 +204,10 @@ public class ComplianceProjector {
         employee.employedUntil = event.employedUntil();
         employee.version = event.version();
         employees.persist(employee);
-        histories.replace(event.nip(), event.unitHistory() == null ? List.of() : event.unitHistory());
-        touched.add(event.nip());
+        batch.employees.put(employee.nip, employee);
+        batch.written.add(employee.nip);
+        batch.histories.put(event.nip(), event.unitHistory() == null ? List.of() : event.unitHistory());
+        batch.touched.add(event.nip());
         return true;
     }
 
@@ -152,8 +215,8 @@ public class ComplianceProjector {
      * Recorded, amended and voided events alike carry the completion's full state: the newest version replaces the
      * fact, whatever its type. A void of a completion not yet seen is stored too, so that older versions stay ignored.
      */
-    private boolean applyCompletion(CompletionRecorded event, Set<String> touched) {
-        CompletionFact fact = facts.findById(event.completionId());
+    private boolean applyCompletion(CompletionRecorded event, ProjectionBatch batch) {
+        CompletionFact fact = batch.facts.get(event.completionId());
         if (!Versions.supersedes(event.version(), fact == null ? null : fact.version)) {
             Log.debugf("Ignored completion %s version %d: stored version is %d", event.completionId(), event.version(),
                     fact.version);
@@ -184,31 +247,29 @@ public class ComplianceProjector {
         fact.ruleVersion = event.ruleVersion();
         fact.voidReason = event.voidReason();
         facts.persist(fact);
+        batch.facts.put(fact.completionId, fact);
         // Recomputed from the active facts, so a void drops the completion from its year, an amendment moves it.
-        touched.add(fact.nip);
+        batch.touched.add(fact.nip);
         if (previousNip != null) {
-            touched.add(previousNip);
+            batch.touched.add(previousNip);
         }
         return true;
     }
 
     /**
      * Recomputes the employee's rows of {@code employee_year} from the employee, its unit history and its active
-     * completion facts as flushed: one row for each year from the first reported year through the current one with a day in
-     * service, and for each year with active completions. Rows of other years go.
+     * completion facts as flushed: one row for each year from the first reported year through the current one with a
+     * day in service, and for each year with active completions. Rows of other years go.
      */
-    private void refreshYears(String nip) {
-        Employee employee = employees.findById(nip);
-        List<UnitAssignment> history = employee == null ? List.of() : histories.of(nip);
-        Map<Integer, YearSums> sums = facts.yearSums(nip);
+    private void refreshYears(String nip, Employee employee, List<UnitAssignment> history, Map<Integer, YearSums> sums,
+            List<EmployeeYear> stored, int currentYear) {
         Set<Integer> years = new TreeSet<>(sums.keySet());
         if (employee != null) {
-            int currentYear = TrainingCalendar.today(clock).getYear();
             EmploymentYears.yearsEmployed(employee.employedFrom, employee.employedUntil, config.firstYear(), currentYear)
                     .forEach(years::add);
         }
         Map<Integer, EmployeeYear> stale = new HashMap<>();
-        employeeYears.ofEmployee(nip).forEach(row -> stale.put(row.year, row));
+        stored.forEach(row -> stale.put(row.year, row));
         for (int year : years) {
             EmployeeYear row = stale.remove(year);
             if (row == null) {

@@ -163,7 +163,9 @@ public class ComplianceRepository {
         String sql = "WITH RECURSIVE " + question.units() + FRESH + " SELECT " + question.key() + ", " + SUMS
                 + " FROM unit_year_figures r " + question.join()
                 + " WHERE r.year = :year AND r.headcount > 0 AND EXISTS (SELECT 1 FROM fresh)"
-                + (question.counted() == null ? "" : " AND r.unit_code IN " + question.counted()) + question.groupBy()
+                // A join to the units already keeps only the units counted; filtering on them again costs a probe each.
+                + (question.counted() == null || !question.join().isEmpty() ? ""
+                        : " AND r.unit_code IN " + question.counted()) + question.groupBy()
                 + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0 FROM fresh";
         Query query = entityManager.createNativeQuery(sql);
         rating(year, terms, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);

@@ -4,16 +4,23 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Employee-year rows by employee and year. */
 @ApplicationScoped
 public class EmployeeYearRepository implements PanacheRepositoryBase<EmployeeYear, EmployeeYear.Key> {
 
-    /** The employee's rows as written to the database (the caller has flushed the session). */
-    public List<EmployeeYear> ofEmployee(String nip) {
-        return getEntityManager().createQuery("from EmployeeYear where nip = :nip", EmployeeYear.class)
-                .setParameter("nip", nip).setFlushMode(FlushModeType.COMMIT).getResultList();
+    /** The employees' rows as written to the database, by NIP (the caller has flushed the session). */
+    public Map<String, List<EmployeeYear>> ofEmployees(Collection<String> nips) {
+        if (nips.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().createQuery("from EmployeeYear where nip in :nips", EmployeeYear.class)
+                .setParameter("nips", nips).setFlushMode(FlushModeType.COMMIT).getResultStream()
+                .collect(Collectors.groupingBy(row -> row.nip));
     }
 
     /** NIPs of employees in service during {@code year} who have no row for it yet (a year just begun). */

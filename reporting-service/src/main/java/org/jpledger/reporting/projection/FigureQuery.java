@@ -19,7 +19,7 @@ public record FigureQuery(String units, String counted, String key, String join,
     /**
      * Each direct child of {@code unitCode} over its subtree, and the unit's own employees under the unit's code.
      * UNION (not UNION ALL) stops at a unit seen before, so a parent loop in transient data cannot run forever; the unit
-     * itself is never a member of a child's subtree.
+     * itself is never a member of a child's subtree, so adding it needs no second pass for duplicates (UNION ALL).
      */
     public static FigureQuery below(String unitCode) {
         return new FigureQuery("""
@@ -28,7 +28,7 @@ public record FigureQuery(String units, String counted, String key, String join,
                   UNION
                     SELECT c.code, m.top FROM unit c JOIN members m ON c.parent_code = m.code WHERE c.code <> :unit
                 ), scope(code, top) AS (
-                    SELECT code, top FROM members UNION SELECT :unit, :unit
+                    SELECT code, top FROM members UNION ALL SELECT :unit, :unit
                 ),
                 """, "(SELECT code FROM scope)", "s.top", "JOIN scope s ON s.code = r.unit_code", " GROUP BY s.top",
                 Map.of("unit", unitCode));

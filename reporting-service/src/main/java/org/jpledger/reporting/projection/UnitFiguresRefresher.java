@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.config.ReportingConfig;
 import org.jpledger.reporting.consumer.ProjectionLock;
 import org.jpledger.reporting.projection.ComplianceRepository.Rating;
 
@@ -31,24 +32,24 @@ import org.jpledger.reporting.projection.ComplianceRepository.Rating;
 @ApplicationScoped
 public class UnitFiguresRefresher {
 
-    /** How long a refresh waits for the consumer batches in flight before trying again at its next run. */
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
-    /** A national year (millions of employee rows) takes tens of seconds on a small machine. */
-    private static final int REFRESH_TIMEOUT_SECONDS = 1800;
-
     private final UnitFiguresRepository figures;
     private final ComplianceRepository compliance;
     private final PolicyRepository policies;
     private final ProjectionLock lock;
+    private final ReportingConfig config;
+    private final ManagedExecutor executor;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
     public UnitFiguresRefresher(UnitFiguresRepository figures, ComplianceRepository compliance,
-            PolicyRepository policies, ProjectionLock lock, Clock clock) {
+            PolicyRepository policies, ProjectionLock lock, ReportingConfig config, ManagedExecutor executor,
+            Clock clock) {
         this.figures = figures;
         this.compliance = compliance;
         this.policies = policies;
         this.lock = lock;
+        this.config = config;
+        this.executor = executor;
         this.clock = clock;
     }
 
@@ -60,9 +61,7 @@ public class UnitFiguresRefresher {
 
     /** A stored policy changes its year's ratings: refresh soon, off the request's thread, once it has committed. */
     void policyStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyStored event) {
-        Thread thread = new Thread(this::refreshStaleQuietly, "jpledger-figures-refresh");
-        thread.setDaemon(true);
-        thread.start();
+        executor.runAsync(this::refreshStaleQuietly);
     }
 
     /**
@@ -93,14 +92,24 @@ public class UnitFiguresRefresher {
 
     private List<Integer> refresh(Collection<Integer> years, LocalDate today) {
         List<Integer> refreshed = new ArrayList<>();
+        RuntimeException failure = null;
         for (int year : years) {
             long started = System.nanoTime();
-            if (QuarkusTransaction.requiringNew().timeout(REFRESH_TIMEOUT_SECONDS)
-                    .call(() -> refreshIfStale(year, today))) {
-                refreshed.add(year);
-                Log.infof("Unit figures of %d re-rated as of %s in %d ms", year, Rating.dayFor(year, today),
-                        (System.nanoTime() - started) / 1_000_000);
+            try {
+                if (QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
+                        .call(() -> refreshIfStale(year, today))) {
+                    refreshed.add(year);
+                    Log.infof("Unit figures of %d re-rated as of %s in %d ms", year, Rating.dayFor(year, today),
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (RuntimeException e) {
+                // One year's failure (e.g. the lock wait ran out) must not keep the other years stale.
+                Log.warnf("Re-rating the unit figures of %d failed (%s); tried again at the next run", year, e);
+                failure = e;
             }
+        }
+        if (failure != null && refreshed.isEmpty()) {
+            throw failure;
         }
         return refreshed;
     }
@@ -124,7 +133,7 @@ public class UnitFiguresRefresher {
         for (int year : years) {
             Rating rating = QuarkusTransaction.requiringNew().call(() -> ratingFor(year, today));
             long version = QuarkusTransaction.requiringNew().call(() -> policyVersion(year));
-            QuarkusTransaction.requiringNew().timeout(REFRESH_TIMEOUT_SECONDS).run(() -> {
+            QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).run(() -> {
                 useCopies.run();
                 figures.refresh(rating, version);
             });
@@ -162,7 +171,7 @@ public class UnitFiguresRefresher {
     }
 
     private boolean refreshIfStale(int year, LocalDate today) {
-        lock.takeAloneWithin(LOCK_WAIT);
+        lock.takeAloneWithin(config.figuresLockWait());
         // Checked again under the lock: another instance may have refreshed the year since.
         Rating rating = ratingFor(year, today);
         if (compliance.fresh(rating)) {
@@ -170,6 +179,10 @@ public class UnitFiguresRefresher {
         }
         figures.refresh(rating, policyVersion(year));
         return true;
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, config.figuresRefreshTimeout().toSeconds());
     }
 
     /** Fired by a stored policy change, in the transaction that stores it. */

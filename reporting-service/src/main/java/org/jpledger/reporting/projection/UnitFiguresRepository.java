@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,10 +40,19 @@ public class UnitFiguresRepository {
                 .thenComparingInt(Key::scale);
     }
 
+    /**
+     * Adds each change to its key's row, creating it when missing: one statement for the whole batch, whose rows are
+     * taken in key order (see {@link Key#ORDER}).
+     */
     private static final String ADD = """
             INSERT INTO unit_year_figures AS f (year, unit_code, jp_scale, headcount, compliant, on_track, at_risk,
                                                 not_met, total_jp)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT c.year, c.unit_code, c.jp_scale, c.headcount, c.compliant, c.on_track, c.at_risk, c.not_met,
+                   c.total_jp
+            FROM unnest(?::integer[], ?::text[], ?::integer[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                        ?::bigint[], ?::numeric[]) WITH ORDINALITY
+                          AS c(year, unit_code, jp_scale, headcount, compliant, on_track, at_risk, not_met, total_jp, n)
+            ORDER BY c.n
             ON CONFLICT (year, unit_code, jp_scale) DO UPDATE SET
                 headcount = f.headcount + excluded.headcount, compliant = f.compliant + excluded.compliant,
                 on_track = f.on_track + excluded.on_track, at_risk = f.at_risk + excluded.at_risk,
@@ -115,27 +123,31 @@ public class UnitFiguresRepository {
         if (changes.isEmpty()) {
             return;
         }
+        int size = changes.size();
+        Object[][] columns = new Object[9][size];
+        int i = 0;
+        for (Map.Entry<Key, UnitFigures> entry : changes.entrySet()) {
+            Key key = entry.getKey();
+            UnitFigures change = entry.getValue();
+            columns[0][i] = key.year();
+            columns[1][i] = key.unitCode();
+            columns[2][i] = key.scale();
+            columns[3][i] = change.headcount();
+            columns[4][i] = change.compliant();
+            columns[5][i] = change.onTrack();
+            columns[6][i] = change.atRisk();
+            columns[7][i] = change.notMet();
+            // As text, so that the array keeps each total's scale exactly (see V9).
+            columns[8][i] = change.totalJp().toPlainString();
+            i++;
+        }
+        String[] types = {"integer", "text", "integer", "bigint", "bigint", "bigint", "bigint", "bigint", "numeric"};
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement add = connection.prepareStatement(ADD)) {
-                for (Map.Entry<Key, UnitFigures> entry : changes.entrySet()) {
-                    Key key = entry.getKey();
-                    UnitFigures change = entry.getValue();
-                    add.setInt(1, key.year());
-                    if (key.unitCode() == null) {
-                        add.setNull(2, Types.VARCHAR);
-                    } else {
-                        add.setString(2, key.unitCode());
-                    }
-                    add.setInt(3, key.scale());
-                    add.setLong(4, change.headcount());
-                    add.setLong(5, change.compliant());
-                    add.setLong(6, change.onTrack());
-                    add.setLong(7, change.atRisk());
-                    add.setLong(8, change.notMet());
-                    add.setBigDecimal(9, change.totalJp());
-                    add.addBatch();
+                for (int column = 0; column < columns.length; column++) {
+                    add.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
                 }
-                add.executeBatch();
+                add.executeUpdate();
             }
         });
     }

@@ -4,13 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
 import org.jpledger.contracts.events.UnitAssignment;
 
 /**
  * Employees' unit histories, each replaced whole by the newest employee event. Plain SQL without managed entities:
- * one batch may replace an employee's history several times, and nothing here needs the session flushed first.
+ * a batch writes the histories it replaced in one statement batch, and nothing here needs the session flushed first.
  */
 @ApplicationScoped
 public class UnitHistoryRepository {
@@ -21,23 +27,46 @@ public class UnitHistoryRepository {
         this.entityManager = entityManager;
     }
 
-    public List<UnitAssignment> of(String nip) {
+    /** The histories of the given employees by NIP, each in date order; employees without one are absent. */
+    public Map<String, List<UnitAssignment>> of(Collection<String> nips) {
+        Map<String, List<UnitAssignment>> histories = new HashMap<>();
+        if (nips.isEmpty()) {
+            return histories;
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT unit_code, effective_from FROM "
-                        + "employee_unit_history WHERE nip = ?1 ORDER BY effective_from")
-                .setParameter(1, nip).setFlushMode(FlushModeType.COMMIT).getResultList();
-        return rows.stream().map(row -> new UnitAssignment((String) row[0], date(row[1]))).toList();
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT nip, unit_code, effective_from FROM "
+                        + "employee_unit_history WHERE nip IN (?1) ORDER BY nip, effective_from")
+                .setParameter(1, nips).setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object[] row : rows) {
+            histories.computeIfAbsent((String) row[0], nip -> new ArrayList<>())
+                    .add(new UnitAssignment((String) row[1], date(row[2])));
+        }
+        return histories;
     }
 
-    public void replace(String nip, List<UnitAssignment> history) {
-        entityManager.createNativeQuery("DELETE FROM employee_unit_history WHERE nip = ?1").setParameter(1, nip)
-                .setFlushMode(FlushModeType.COMMIT).executeUpdate();
-        for (UnitAssignment assignment : history) {
-            entityManager.createNativeQuery("INSERT INTO employee_unit_history (nip, effective_from, unit_code) "
-                            + "VALUES (?1, ?2, ?3)")
-                    .setParameter(1, nip).setParameter(2, assignment.effectiveFrom())
-                    .setParameter(3, assignment.unitCode()).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+    /** Replaces the history of each employee in {@code histories} (an empty list removes it). */
+    public void replaceAll(Map<String, List<UnitAssignment>> histories) {
+        if (histories.isEmpty()) {
+            return;
         }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM employee_unit_history WHERE nip = ANY (?)");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO employee_unit_history (nip, effective_from, unit_code) VALUES (?, ?, ?)")) {
+                delete.setArray(1, connection.createArrayOf("text", histories.keySet().toArray()));
+                delete.executeUpdate();
+                for (Map.Entry<String, List<UnitAssignment>> entry : histories.entrySet()) {
+                    for (UnitAssignment assignment : entry.getValue()) {
+                        insert.setString(1, entry.getKey());
+                        insert.setObject(2, assignment.effectiveFrom());
+                        insert.setString(3, assignment.unitCode());
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private static LocalDate date(Object value) {
