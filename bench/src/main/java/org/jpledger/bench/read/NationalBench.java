@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,6 +116,11 @@ public final class NationalBench {
                 ReportingClient client = new ReportingClient(URI.create(reporting.baseUrl()), bearer,
                         REQUEST_TIMEOUT);
                 QueryTargets targets = load.targets();
+                // Until reporting-service has rated the loaded year's unit figures, its unit queries rate every
+                // employee live: what is timed must be the service as it runs, not its first minutes after a load.
+                double ratedSeconds = awaitRatedFigures(reportingDb, targets.year(), START_TIMEOUT);
+                LOG.info(String.format(Locale.ROOT, "national: unit figures of %d rated %.1f s after the start",
+                        targets.year(), ratedSeconds + startSeconds));
                 LOG.info("national: targets: year {}, leaf {}, mid {}, root {}, {} employees to look up",
                         targets.year(), targets.leafUnit(), targets.midUnit(), targets.rootUnit(),
                         targets.sampleNips().size());
@@ -205,6 +213,34 @@ public final class NationalBench {
         } catch (RuntimeException e) {
             reporting.close();
             throw e;
+        }
+    }
+
+    /** Waits until reporting-service has rated {@code year}'s unit figures; returns the seconds waited. */
+    static double awaitRatedFigures(NationalLoader.Database reporting, int year, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        try (Connection connection = reporting.connect();
+                PreparedStatement rated = connection.prepareStatement(
+                        "SELECT 1 FROM unit_year_rating WHERE year = ?")) {
+            rated.setInt(1, year);
+            while (true) {
+                try (ResultSet rs = rated.executeQuery()) {
+                    if (rs.next()) {
+                        return (System.nanoTime() - started) / 1e9;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reporting-service had not rated the unit figures of " + year
+                            + " after " + timeout);
+                }
+                Thread.sleep(1000);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read unit_year_rating: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the unit figures", e);
         }
     }
 

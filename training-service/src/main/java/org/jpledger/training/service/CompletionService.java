@@ -229,6 +229,7 @@ public class CompletionService {
         }
         apply(c, request, recognizedJp, current.version());
         c.version++;
+        c.updatedAt = clock.instant();
         changed(c, Change.AMENDED, actor.subject());
         return new Upserted<>(false, CompletionResponse.from(c));
     }
@@ -241,6 +242,7 @@ public class CompletionService {
         c.status = CompletionStatus.VOIDED;
         c.voidReason = reason;
         c.version++;
+        c.updatedAt = clock.instant();
         changed(c, Change.VOIDED, actor.subject());
         return CompletionResponse.from(c);
     }
@@ -364,7 +366,8 @@ public class CompletionService {
 
     /** Keeps the version in history and publishes it, in the transaction of the change. */
     private void changed(Completion c, Change change, String by) {
-        c.updatedAt = clock.instant();
+        // The caller stamps updatedAt before: stamping a just-persisted record here would turn its insert into an
+        // insert and an update of the whole row (every index written twice).
         CompletionHistoryEntry entry = new CompletionHistoryEntry();
         entry.completionId = c.id;
         entry.version = c.version;
