@@ -25,4 +25,11 @@ public interface ReportingConfig {
     /** The longest a refresh of one year's unit figures may take (a national year takes minutes on a small machine). */
     @WithDefault("30m")
     Duration figuresRefreshTimeout();
+
+    /**
+     * How old the newest applied event of a partition with events still pending may be before the figures are called
+     * stale (the dashboard then warns); a partition with nothing pending is current however old its last event.
+     */
+    @WithDefault("5m")
+    Duration staleAfter();
 }

@@ -186,8 +186,8 @@ public class ComplianceRepository {
     }
 
     /**
-     * A page of the employees of a unit's subtree in the given order, after the cursor position, optionally of one
-     * status; {@code limit + 1} rows are read so the caller can tell whether a next page exists.
+     * A page of the employees of a unit's subtree in the given order, after the cursor position, optionally of
+     * some statuses and matching a search; {@code limit + 1} rows are read so the caller can tell whether a next page exists.
      * <p>
      * In an order by total JP, each unit of the subtree gives only its own first {@code limit + 1} rows (read in that
      * order from the index on {@code employee_year (year, unit_code, total_jp, nip)}, rated as they are read, stopping
@@ -196,9 +196,8 @@ public class ComplianceRepository {
      * the order. In an order by name (kept in {@code employee}, not in the year's row) every row of the subtree is rated.
      */
     public List<RatedEmployee> employeesOfSubtree(String unitCode, int year, PolicyTerms terms, LocalDate today,
-            ComplianceStatus status, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
-        String condition = (status == null ? "" : " AND r.status = :status")
-                + (after == null ? "" : " AND " + order.after());
+            EmployeeFilter filter, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
+        String condition = filter.condition() + (after == null ? "" : " AND " + order.after());
         StringBuilder sql = new StringBuilder("""
                 WITH RECURSIVE scope(code) AS (
                     SELECT CAST(:unit AS text)
@@ -222,8 +221,11 @@ public class ComplianceRepository {
         sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit");
         Query query = entityManager.createNativeQuery(sql.toString());
         rate(query, year, terms, today).setParameter("unit", unitCode).setParameter("limit", limit + 1);
-        if (status != null) {
-            query.setParameter("status", status.name());
+        if (!filter.statuses().isEmpty()) {
+            query.setParameter("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.search() != null) {
+            query.setParameter("search", filter.pattern());
         }
         if (after != null) {
             order.bind(query, after);

@@ -7,22 +7,29 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.JpBands;
 import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.config.ReportingConfig;
 import org.jpledger.reporting.consumer.ConsumerProgress;
 import org.jpledger.reporting.projection.CompletionFact;
 import org.jpledger.reporting.projection.CompletionFactRepository;
 import org.jpledger.reporting.projection.ComplianceRepository;
 import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.Employee;
+import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.projection.EmployeeRepository;
 import org.jpledger.reporting.projection.EmployeeYear;
 import org.jpledger.reporting.projection.EmployeeYearRepository;
+import org.jpledger.reporting.projection.FigureQuery;
+import org.jpledger.reporting.projection.JpBreakdown;
+import org.jpledger.reporting.projection.JpBreakdownRepository;
 import org.jpledger.reporting.projection.PolicyRepository;
 import org.jpledger.reporting.projection.PolicyTerms;
 import org.jpledger.reporting.projection.RatedEmployee;
@@ -35,9 +42,11 @@ import org.jpledger.reporting.rest.EmployeeComplianceResponse.CountedCompletion;
 import org.jpledger.reporting.rest.EmployeeComplianceResponse;
 import org.jpledger.reporting.rest.EmployeeCursor;
 import org.jpledger.reporting.rest.EmployeePage;
+import org.jpledger.reporting.rest.JpBreakdownResponse;
 import org.jpledger.reporting.rest.SummaryResponse;
 import org.jpledger.reporting.rest.UnitComplianceResponse.UnitRow;
 import org.jpledger.reporting.rest.UnitComplianceResponse;
+import org.jpledger.reporting.rest.YearsResponse;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.UnitScope;
@@ -57,22 +66,27 @@ public class ComplianceQueryService {
     private final UnitRepository units;
     private final PolicyRepository policies;
     private final ComplianceRepository compliance;
+    private final JpBreakdownRepository breakdowns;
     private final ConsumerProgress progress;
     private final Clock clock;
     private final UnitAccess access;
+    private final ReportingConfig config;
 
     public ComplianceQueryService(EmployeeRepository employees, EmployeeYearRepository employeeYears,
             CompletionFactRepository facts, UnitRepository units, PolicyRepository policies,
-            ComplianceRepository compliance, ConsumerProgress progress, Clock clock, UnitAccess access) {
+            ComplianceRepository compliance, JpBreakdownRepository breakdowns, ConsumerProgress progress, Clock clock,
+            UnitAccess access, ReportingConfig config) {
         this.employees = employees;
         this.employeeYears = employeeYears;
         this.facts = facts;
         this.units = units;
         this.policies = policies;
         this.compliance = compliance;
+        this.breakdowns = breakdowns;
         this.progress = progress;
         this.clock = clock;
         this.access = access;
+        this.config = config;
     }
 
     /** One employee in a training year: totals, breakdowns, target, status and the completions counted. */
@@ -126,12 +140,12 @@ public class ComplianceQueryService {
 
     /** The employees of a unit's subtree, one page in the given order. */
     @Transactional
-    public EmployeePage unitEmployees(String code, Integer year, ComplianceStatus status, EmployeeOrder order,
+    public EmployeePage unitEmployees(String code, Integer year, EmployeeFilter filter, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
         int trainingYear = yearOr(year);
         visibleUnit(code);
         List<RatedEmployee> rows = compliance.employeesOfSubtree(code, trainingYear, termsOf(trainingYear), today(),
-                status, order, after, limit);
+                filter, order, after, limit);
         boolean more = rows.size() > limit;
         List<RatedEmployee> page = more ? rows.subList(0, limit) : rows;
         String next = more ? EmployeeCursor.encode(order, order.positionOf(page.get(page.size() - 1))) : null;
@@ -161,6 +175,42 @@ public class ComplianceQueryService {
                 .map(unit -> row(unit, roots.getOrDefault(unit.code, UnitFigures.NONE))).toList();
         return new SummaryResponse(trainingYear, ComplianceFigures.of(compliance.figuresOfAll(trainingYear, terms, today)),
                 top, asOf());
+    }
+
+    /**
+     * The JP of a unit's subtree by method, competency type and delivery mode, and its employees by JP band; with no
+     * unit, of the organisation as the summary covers it (for a caller limited to some units, their subtrees together).
+     */
+    @Transactional
+    public JpBreakdownResponse breakdown(String code, Integer year) {
+        int trainingYear = yearOr(year);
+        FigureQuery question;
+        if (code != null) {
+            visibleUnit(code);
+            question = FigureQuery.subtrees(List.of(code));
+        } else {
+            UnitScope scope = access.scope();
+            question = scope.isAll() ? FigureQuery.all() : FigureQuery.subtrees(scope.roots());
+        }
+        JpBreakdown b = breakdowns.breakdown(question, trainingYear);
+        List<JpBreakdownResponse.JpBand> bands = new ArrayList<>();
+        for (int i = 0; i < b.bandCounts().size(); i++) {
+            bands.add(new JpBreakdownResponse.JpBand(JpBands.EDGES.get(i), JpBands.upperEdge(i), b.bandCounts().get(i)));
+        }
+        return new JpBreakdownResponse(trainingYear, code, b.headcount(), b.withoutJp(),
+                byMethod(b.jpKlasikal(), b.jpNonklasikal()),
+                byCompetencyType(b.jpTeknis(), b.jpManajerial(), b.jpSosialKultural()),
+                byDeliveryMode(b.jpLuring(), b.jpDaring(), b.jpBlended()), bands, asOf());
+    }
+
+    /** The training years reported on: the current one back to the first configured. */
+    public YearsResponse years() {
+        int current = today().getYear();
+        List<Integer> years = new ArrayList<>();
+        for (int year = current; year >= Math.min(config.firstYear(), current); year--) {
+            years.add(year);
+        }
+        return new YearsResponse(current, years);
     }
 
     /** The unit, if reporting knows it and the caller's units cover it; otherwise 404 either way. */

@@ -291,7 +291,7 @@ class UnitFiguresTest {
     private List<RatedEmployee> page(String unit, int year, ComplianceStatus status, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> compliance.employeesOfSubtree(unit, year,
-                PolicyTerms.of(policies.findById(year)), TrainingCalendar.today(clock), status, order, after, limit));
+                PolicyTerms.of(policies.findById(year)), TrainingCalendar.today(clock), EmployeeFilter.of(status), order, after, limit));
     }
 
     private Optional<Map<String, UnitFigures>> precomputed(FigureQuery question, int year) {

@@ -188,6 +188,73 @@ class UnitComplianceTest {
                 .get("/api/v1/compliance/employees/{nip}", inLeaf).then().statusCode(200);
     }
 
+    @Test
+    void breaksDownTheJpOfASubtreeByMethodCompetencyTypeAndBand() {
+        breakdown(root).body("unitCode", equalTo(root)).body("headcount", equalTo(4)).body("withoutJp", equalTo(1))
+                .body("jpByMethod.KLASIKAL", jp("56")).body("jpByMethod.NONKLASIKAL", jp("0"))
+                .body("jpByCompetencyType.TEKNIS", jp("56")).body("jpByCompetencyType.MANAJERIAL", jp("0"))
+                .body("jpByDeliveryMode.LURING", jp("56"))
+                .body("jpBands.fromJp", contains(jp("0"), jp("5"), jp("10"), jp("15"), jp("20"), jp("40")))
+                .body("jpBands[5].toJp", nullValue())
+                // Budi 0 JP; Citra 11; Dewi 20 and Ahmad 25 (20 is the lower edge of its band)
+                .body("jpBands.employees", contains(1, 0, 1, 0, 2, 0)).body("asOf", notNullValue());
+        breakdown(midA).body("headcount", equalTo(2)).body("withoutJp", equalTo(1))
+                .body("jpBands.employees", contains(1, 0, 0, 0, 1, 0));
+        String nonklasikal = employee(leaf, "Eko", null);
+        projections.awaitHandled(events.completion(completionOf(nonklasikal, "7.5", LocalDate.of(YEAR, 5, 2),
+                CompetencyType.MANAJERIAL, TrainingMethod.NONKLASIKAL, DeliveryMode.DARING)));
+        breakdown(leaf).body("headcount", equalTo(2)).body("jpByMethod.NONKLASIKAL", jp("7.5"))
+                .body("jpByCompetencyType.MANAJERIAL", jp("7.5")).body("jpByDeliveryMode.DARING", jp("7.5"))
+                .body("jpBands.employees", contains(0, 1, 0, 0, 1, 0));
+    }
+
+    @Test
+    void breaksDownOnlyWhatAReaderOfSomeUnitsMaySee() {
+        String reader = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units(leaf, midA));
+
+        Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/summary/breakdown").then().statusCode(200).body("unitCode", nullValue())
+                .body("headcount", equalTo(2)).body("jpByMethod.KLASIKAL", jp("20"));
+        Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/units/{code}/breakdown", midB).then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+        Compliance.request().header("Authorization", TestTokens.bearer(Token.withRoles(Access.TRAINING_READER)
+                .units(Access.ALL_UNITS))).get("/api/v1/compliance/units/{code}/breakdown", root).then()
+                .statusCode(403);
+    }
+
+    @Test
+    void listsThoseBehindTogetherAndFindsEmployeesByNipOrName() {
+        String late = employee(midB, "Gita Lestari", null);
+        employees(root, "status=AT_RISK,NOT_MET").body("items.nip", contains(inMidA, late));
+        employees(root, "status=COMPLIANT,ON_TRACK&sort=name").body("items.name", contains("Ahmad", "Citra", "Dewi"));
+        employees(root, "search=dew").body("items.nip", contains(inLeaf));
+        employees(root, "search=LESTARI&status=AT_RISK").body("items.nip", contains(late));
+        employees(root, "search=" + inLeaf).body("items.nip", contains(inLeaf));
+        employees(root, "sort=name&search=" + inLeaf).body("items.nip", contains(inLeaf));
+        // LIKE's wildcards are searched for as text, not matched as wildcards.
+        for (String wildcard : List.of("%", "_", "\\")) {
+            Compliance.request().queryParam("year", YEAR).queryParam("search", wildcard)
+                    .get("/api/v1/compliance/units/{code}/employees", root).then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+        }
+        employees(midB, "search=Ahmad").body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void listsTheYearsReportedOnNewestFirst() {
+        Compliance.request().get("/api/v1/compliance/years").then().statusCode(200).body("current", equalTo(YEAR))
+                .body("years[0]", equalTo(YEAR)).body("years[-1]", equalTo(2020))
+                .body("years.size()", equalTo(YEAR - 2020 + 1));
+    }
+
+    @Test
+    void saysTheFiguresAreCurrentOnceEveryEventIsApplied() {
+        Compliance.request().get("/api/v1/compliance/freshness").then().statusCode(200)
+                .body("stale", equalTo(false)).body("pendingEvents", equalTo(0)).body("asOf", notNullValue())
+                .body("checkedAt", notNullValue());
+    }
+
     private String employee(String unit, String name, String jp) {
         String nip = freshNip();
         RecordMetadata last = events.employee(new EmployeeUpserted(nip, name, EmploymentType.PNS,
@@ -204,6 +271,11 @@ class UnitComplianceTest {
     private static io.restassured.response.ValidatableResponse unit(String code) {
         return Compliance.request().queryParam("year", YEAR).get("/api/v1/compliance/units/{code}", code).then()
                 .statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse breakdown(String code) {
+        return Compliance.request().queryParam("year", YEAR).get("/api/v1/compliance/units/{code}/breakdown", code)
+                .then().statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse employees(String code, String query) {
