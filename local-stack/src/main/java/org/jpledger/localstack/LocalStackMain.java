@@ -73,6 +73,8 @@ public final class LocalStackMain {
                 stack.training().baseUrl(), stack.training().baseUrl(), stack.training().baseUrl());
         OUT.printf("  reporting-service  %s/api/v1  (Swagger UI %s/q/swagger-ui, health %s/q/health)%n",
                 stack.reporting().baseUrl(), stack.reporting().baseUrl(), stack.reporting().baseUrl());
+        OUT.printf("  dashboard          %s/dashboard/  (sign in with a token of the report-reader role, see below)%n",
+                stack.reporting().baseUrl());
         OUT.printf("  PostgreSQL         %s (databases training, reporting; user postgres)%n",
                 stack.postgres().jdbcUrl(""));
         OUT.printf("  Kafka              %s%n", stack.kafka().bootstrapServers());

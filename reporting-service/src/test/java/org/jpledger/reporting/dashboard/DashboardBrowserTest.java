@@ -41,6 +41,7 @@ import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 import org.jpledger.reporting.TestClock;
+import org.jpledger.reporting.consumer.EventConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,9 @@ class DashboardBrowserTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    EventConsumer consumer;
 
     @TestHTTPResource("/dashboard/")
     URL dashboard;
@@ -210,6 +214,41 @@ class DashboardBrowserTest {
             assertThat(browser.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']")))
                     .as("label of #%s", control.getAttribute("id")).hasSize(1);
         }
+    }
+
+    @Test
+    void warnsThatTheFiguresAreStaleWhileTheLedgerIsNotBeingApplied() throws InterruptedException {
+        String reader = bearer(province);
+        signIn(reader);
+        awaitUnit(province);
+        assertThat(browser.findElement(By.id("stale")).isDisplayed()).isFalse();
+        consumer.stopConsuming();
+        try {
+            events.employee(freshNip(), "Indah Permata", 1);
+            browser.navigate().refresh();
+            awaitUnit(province);
+            awaitText(By.id("stale"), "Perhatian: data mungkin belum mutakhir");
+            assertThat(browser.findElement(By.id("stale")).getAttribute("role")).isEqualTo("alert");
+            screenshot("07-stale");
+        } finally {
+            consumer.startConsuming();
+        }
+        new WebDriverWait(browser, PATIENCE).until(b -> {
+            b.navigate().refresh();
+            awaitUnit(province);
+            return !b.findElement(By.id("stale")).isDisplayed();
+        });
+    }
+
+    @Test
+    void fitsATabletWithoutScrollingSideways() {
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        signIn(bearer(province));
+        awaitUnit(province);
+        Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number windowWidth = (Number) browser.executeScript("return window.innerWidth");
+        assertThat(pageWidth.intValue()).isLessThanOrEqualTo(windowWidth.intValue());
+        screenshot("08-tablet");
     }
 
     @Test

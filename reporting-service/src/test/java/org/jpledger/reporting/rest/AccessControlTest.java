@@ -137,6 +137,17 @@ class AccessControlTest {
                 Endpoint.hiding("GET /api/v1/compliance/units/{code}/employees", Access.REPORT_READER,
                         Access.TRAINING_WRITER, (r, t) -> r.get("/api/v1/compliance/units/{code}/employees",
                                 fixture.unit(t))),
+                Endpoint.hiding("GET /api/v1/compliance/units/{code}/breakdown", Access.REPORT_READER,
+                        Access.TRAINING_READER,
+                        (r, t) -> r.get("/api/v1/compliance/units/{code}/breakdown", fixture.unit(t))),
+                // The home subtree holds one employee; the other subtree's do not count for a home reader.
+                Endpoint.filtering("GET /api/v1/compliance/summary/breakdown", Access.REPORT_READER, Access.ADMIN,
+                        (r, t) -> r.get("/api/v1/compliance/summary/breakdown"),
+                        response -> assertThat(response.jsonPath().getInt("headcount")).isEqualTo(1)),
+                Endpoint.national("GET /api/v1/compliance/years", Access.REPORT_READER, Access.TRAINING_WRITER, 200,
+                        (r, t) -> r.get("/api/v1/compliance/years")),
+                Endpoint.national("GET /api/v1/compliance/freshness", Access.REPORT_READER, Access.ROSTER_ADMIN, 200,
+                        (r, t) -> r.get("/api/v1/compliance/freshness")),
                 Endpoint.filtering("GET /api/v1/compliance/summary", Access.REPORT_READER, Access.ADMIN,
                         (r, t) -> r.get("/api/v1/compliance/summary"),
                         response -> assertThat(response.jsonPath().getList("units.code"))
