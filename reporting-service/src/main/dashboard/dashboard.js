@@ -296,7 +296,9 @@
     const { figures, breakdown } = state.view;
     const statusData = STATUSES.map((status) => ({
       name: t(status), value: figures[{ COMPLIANT: 'compliant', ON_TRACK: 'onTrack', AT_RISK: 'atRisk',
-        NOT_MET: 'notMet' }[status]], itemStyle: { color: STATUS_COLOURS[status] } }));
+        NOT_MET: 'notMet' }[status]], itemStyle: { color: STATUS_COLOURS[status] } }))
+      // An empty status keeps its legend entry but draws no label pointing at nothing.
+      .map((d) => (d.value > 0 ? d : { ...d, label: { show: false }, labelLine: { show: false } }));
     chart('chart-status', {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
@@ -310,7 +312,7 @@
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 16, top: 32, bottom: 40 },
       xAxis: { type: 'category', data: bands },
-      yAxis: { type: 'value', name: t('employeesAxis'), minInterval: 1 },
+      yAxis: { type: 'value', name: t('employeesAxis'), minInterval: 1, axisLabel: { formatter: (v) => number(v) } },
       series: [{ type: 'bar', data: breakdown.jpBands.map((band) => band.employees), itemStyle: { color: '#0b5cad' },
         label: { show: true, position: 'top' } }]
     }, t('chartBands') + ': ' + bands.map((band, i) => band + ' ' + number(breakdown.jpBands[i].employees)).join(', '));
@@ -325,10 +327,11 @@
     chart(id, {
       tooltip: { trigger: 'axis' },
       grid: { left: 110, right: 48, top: 8, bottom: 24 },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', axisLabel: { formatter: (v) => jp(v) } },
       yAxis: { type: 'category', data: keys.map((key) => t(key)), inverse: true },
       series: [{ type: 'bar', data: keys.map((key, i) => ({ value: Number(values[key]),
-        itemStyle: { color: colours[i % colours.length] } })), label: { show: true, position: 'right' } }]
+        itemStyle: { color: colours[i % colours.length] } })),
+      label: { show: true, position: 'right', formatter: (p) => jp(p.value) } }]
     }, title + ': ' + keys.map((key) => t(key) + ' ' + jp(values[key]) + ' JP').join(', '));
   }
 
