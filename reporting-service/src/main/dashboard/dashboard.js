@@ -20,7 +20,8 @@
     view: null,         // {unit, children, figures, breakdown, freshness} of what is shown
     sort: { key: 'complianceRate', ascending: true },
     behind: { cursors: [null], page: 0 },
-    charts: {}
+    charts: {},
+    signIn: null        // how the identity provider signs users in, when configured
   };
 
   // ---- texts -------------------------------------------------------------------------------------------------------
@@ -113,6 +114,71 @@
     $('view').hidden = false;
     fillYears();
     await route();
+  }
+
+  // ---- signing in at the identity provider: OpenID Connect authorization code with PKCE -------------------------
+  const PKCE_KEY = 'jpledger.pkce';
+  const redirectUri = () => location.origin + location.pathname;
+
+  function randomText() {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    return base64Url(bytes);
+  }
+
+  function base64Url(bytes) {
+    return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_')
+      .replace(/=+$/, '');
+  }
+
+  async function offerSignInAtProvider() {
+    let settings;
+    try {
+      settings = await (await fetch('/api/v1/dashboard/sign-in')).json();
+    } catch (e) {
+      return; // pasting a token still works
+    }
+    state.signIn = settings;
+    if (!settings.enabled) return;
+    $('sso').hidden = false;
+    $('sso-button').textContent = t('signInWith', { provider: settings.providerName });
+    $('sso-button').onclick = async () => {
+      const verifier = randomText();
+      const nonce = randomText();
+      const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+      sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, nonce, hash: location.hash }));
+      const url = new URL(settings.authorizationEndpoint, location.origin);
+      Object.entries({ response_type: 'code', client_id: settings.clientId, redirect_uri: redirectUri(),
+        scope: settings.scope, state: nonce, code_challenge: challenge, code_challenge_method: 'S256' })
+        .forEach(([key, value]) => url.searchParams.set(key, value));
+      location.assign(url);
+    };
+  }
+
+  /** Back from the provider with ?code=&state=: trades the code for a token; false when this is no such return. */
+  async function completeSignInAtProvider() {
+    const query = new URLSearchParams(location.search);
+    if (!query.has('code') && !query.has('error')) return false;
+    const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+    sessionStorage.removeItem(PKCE_KEY);
+    history.replaceState(null, '', location.pathname + (pending && pending.hash ? pending.hash : ''));
+    try {
+      if (query.has('error')) throw new Error(query.get('error_description') || query.get('error'));
+      if (!pending || query.get('state') !== pending.nonce) throw new Error('state');
+      const settings = await (await fetch('/api/v1/dashboard/sign-in')).json();
+      const response = await fetch(new URL(settings.tokenEndpoint, location.origin), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: query.get('code'),
+          redirect_uri: redirectUri(), client_id: settings.clientId, code_verifier: pending.verifier })
+      });
+      if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+      const token = (await response.json()).access_token;
+      if (!token) throw new Error('no access_token');
+      await signIn(token);
+    } catch (e) {
+      showSignIn(t('ssoFailed', { detail: e.message }));
+    }
+    return true;
   }
 
   function fillYears() {
@@ -467,6 +533,9 @@
       state.language = $('language').value;
       localStorage.setItem(LANGUAGE_KEY, state.language);
       translatePage();
+      if (state.signIn && state.signIn.enabled) {
+        $('sso-button').textContent = t('signInWith', { provider: state.signIn.providerName });
+      }
       if (state.view && !$('view').hidden) render(state.view);
     });
     $('sign-in-form').addEventListener('submit', (event) => {
@@ -500,6 +569,10 @@
     $('behind-prev').addEventListener('click', () => { state.behind.page -= 1; renderBehind(); });
     $('export-form').addEventListener('submit', download);
     window.addEventListener('resize', () => Object.values(state.charts).forEach((c) => c.resize()));
-    if (state.token) signIn(state.token); else showSignIn();
+    offerSignInAtProvider();
+    completeSignInAtProvider().then((handled) => {
+      if (handled) return;
+      if (state.token) signIn(state.token); else showSignIn();
+    });
   });
 })();

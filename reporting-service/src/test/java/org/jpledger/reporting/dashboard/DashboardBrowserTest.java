@@ -267,6 +267,24 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void signsInAtTheIdentityProviderWithPkce() {
+        FakeIdentityProvider.signInAs(Token.withRoles(Access.REPORT_READER).units(dinkes).subject("kepala-dinkes"));
+        int issued = FakeIdentityProvider.tokensIssued();
+        browser.get(dashboard.toString());
+        WebElement button = browser.findElement(By.id("sso-button"));
+        new WebDriverWait(browser, PATIENCE).until(b -> button.isDisplayed());
+        assertThat(button.getText()).isEqualTo("Masuk dengan SSO ASN");
+        button.click();
+
+        // The provider checked the challenge against the verifier before it gave the token the dashboard now uses.
+        awaitUnit(dinkes);
+        assertThat(FakeIdentityProvider.tokensIssued()).isEqualTo(issued + 1);
+        assertThat(browser.getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
+        assertThat(browser.findElement(By.id("who")).getText()).startsWith("kepala-dinkes");
+        assertShowsTheApiFigures(bearer(dinkes), dinkes);
+    }
+
+    @Test
     void refusesATokenTheServiceDoesNotTrust() {
         browser.get(dashboard.toString());
         String forged = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units(province)
