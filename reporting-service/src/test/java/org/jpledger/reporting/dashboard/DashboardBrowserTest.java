@@ -199,6 +199,35 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void pagesThroughTheEmployeesBehindLowestJpFirst() {
+        // 22 more without training in the leaf: with Eko (3 JP), 23 behind there, 20 to a page.
+        RecordMetadata last = null;
+        for (int i = 0; i < 22; i++) {
+            String nip = freshNip();
+            last = events.employee(new EmployeeUpserted(nip, "Pegawai Baru " + i, EmploymentType.PPPK,
+                    PositionLevel.PELAKSANA, puskesmas, LocalDate.of(2020, 1, 1), null, 1,
+                    List.of(new UnitAssignment(puskesmas, LocalDate.of(2020, 1, 1)))));
+        }
+        projections.awaitHandled(last);
+        String reader = bearer(puskesmas);
+        List<String> expected = apiNips(reader, puskesmas, "AT_RISK,NOT_MET");
+        assertThat(expected).hasSize(23).endsWith(eko);
+
+        signIn(reader);
+        awaitUnit(puskesmas);
+        assertThat(behindNips()).containsExactlyElementsOf(expected.subList(0, 20));
+        assertThat(browser.findElement(By.id("behind-prev")).isEnabled()).isFalse();
+        browser.findElement(By.id("behind-next")).click();
+        awaitText(By.id("behind-page"), "2");
+        assertThat(behindNips()).containsExactlyElementsOf(expected.subList(20, 23));
+        assertThat(browser.findElement(By.id("behind-next")).isEnabled()).isFalse();
+        screenshot("09-behind-page-2");
+        browser.findElement(By.id("behind-prev")).click();
+        awaitText(By.id("behind-page"), "1");
+        assertThat(behindNips()).containsExactlyElementsOf(expected.subList(0, 20));
+    }
+
+    @Test
     void switchesToEnglishAndShowsTheSameFigures() {
         String reader = bearer(province);
         signIn(reader);
