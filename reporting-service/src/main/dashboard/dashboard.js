@@ -19,9 +19,10 @@
     trail: [],          // the units from the top of the view down to the one shown: [{code, name}]
     view: null,         // {unit, children, figures, breakdown, freshness} of what is shown
     sort: { key: 'complianceRate', ascending: true },
-    behind: { cursors: [null], page: 0 },
+    behind: { cursors: [null], page: 0, loads: 0 },
     charts: {},
-    signIn: null        // how the identity provider signs users in, when configured
+    signIn: null,       // how the identity provider signs users in, when configured
+    loads: 0            // views asked for so far: a response for an older one is dropped
   };
 
   // ---- texts -------------------------------------------------------------------------------------------------------
@@ -59,7 +60,7 @@
       try {
         const problem = await response.json();
         detail = problem.detail || problem.title || detail;
-        if (problem.errors) detail += ' ' + problem.errors.map((e) => e.field + ': ' + e.message).join('; ');
+        if (problem.errors) detail += ' ' + problem.errors.map((e) => e.field + ': ' + e.reason).join('; ');
       } catch (ignored) { /* not problem+json: the status text says it */ }
       throw new ApiError(response.status, detail);
     }
@@ -91,6 +92,17 @@
     sessionStorage.removeItem(TOKEN_KEY);
     state.token = null;
     state.trail = [];
+    state.view = null;
+    state.loads += 1; // whatever is still loading was asked with the old token
+    // Nothing of the previous caller's may remain in the page for the next one.
+    ['crumbs', 'figures'].forEach((id) => $(id).replaceChildren());
+    ['children', 'behind'].forEach((id) => $(id).tBodies[0].replaceChildren());
+    ['unit-name', 'freshness', 'behind-page', 'export-status'].forEach((id) => { $(id).textContent = ''; });
+    $('behind-search').value = '';
+    $('stale').hidden = true;
+    $('load-error').hidden = true;
+    Object.values(state.charts).forEach((c) => c.dispose());
+    state.charts = {};
     history.replaceState(null, '', location.pathname);
     showSignIn(message);
   }
@@ -105,20 +117,27 @@
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, token);
-    const who = claims(token);
+    $('token').value = '';
+    showWho();
+    $('sign-in').hidden = true;
+    $('sign-out').hidden = false;
+    fillYears();
+    await route();
+    if (state.token) $('view').hidden = false; // unless the first load found the token refused
+  }
+
+  function showWho() {
+    if (!state.token) return;
+    const who = claims(state.token);
     const units = Array.isArray(who.units) ? who.units : [];
     $('who').textContent = (who.upn || who.sub || '') + ' · '
         + (units.includes('*') ? t('allUnits') : t('units') + ': ' + units.join(', '));
-    $('sign-in').hidden = true;
-    $('sign-out').hidden = false;
-    $('view').hidden = false;
-    fillYears();
-    await route();
   }
 
   // ---- signing in at the identity provider: OpenID Connect authorization code with PKCE -------------------------
   const PKCE_KEY = 'jpledger.pkce';
-  const redirectUri = () => location.origin + location.pathname;
+  // Always the registered address, whichever way the page was opened (/dashboard/ or /dashboard/index.html).
+  const redirectUri = () => location.origin + '/dashboard/';
 
   function randomText() {
     const bytes = crypto.getRandomValues(new Uint8Array(32));
@@ -162,8 +181,9 @@
     sessionStorage.removeItem(PKCE_KEY);
     history.replaceState(null, '', location.pathname + (pending && pending.hash ? pending.hash : ''));
     try {
-      if (query.has('error')) throw new Error(query.get('error_description') || query.get('error'));
+      // Nothing of a return that this tab did not start is shown or used: its text could be anyone's.
       if (!pending || query.get('state') !== pending.nonce) throw new Error('state');
+      if (query.has('error')) throw new Error(query.get('error_description') || query.get('error'));
       const settings = await (await fetch('/api/v1/dashboard/sign-in')).json();
       const response = await fetch(new URL(settings.tokenEndpoint, location.origin), {
         method: 'POST',
@@ -219,16 +239,20 @@
 
   /** Shows a unit (or, without one, the top of what the token may see) with everything the view holds. */
   async function show(code) {
+    const load = ++state.loads;
+    const current = () => load === state.loads; // a later choice (year, unit, back) replaces this one
     $('load-error').hidden = true;
     const year = state.year;
     if (!code) {
       const summary = await json('/api/v1/compliance/summary', { year });
+      if (!current()) return;
       // One top unit (a province, or the one unit a token names) is the top of the view itself.
       if (summary.units.length === 1) return go(year, summary.units[0].code);
       const [breakdown, freshness] = await Promise.all([
         json('/api/v1/compliance/summary/breakdown', { year }), json('/api/v1/compliance/freshness')]);
+      if (!current()) return;
       state.trail = [];
-      render({ unit: null, name: t('organisation'), figures: summary.figures, children: summary.units, breakdown,
+      render({ unit: null, name: null, year, figures: summary.figures, children: summary.units, breakdown,
         freshness, asOf: summary.asOf });
       return;
     }
@@ -236,13 +260,16 @@
       json('/api/v1/compliance/units/' + encodeURIComponent(code), { year }),
       json('/api/v1/compliance/units/' + encodeURIComponent(code) + '/breakdown', { year }),
       json('/api/v1/compliance/freshness')]);
-    state.trail = await trailTo(unit.unit);
-    render({ unit: unit.unit.code, name: unit.unit.name, figures: unit.unit.figures, children: unit.children, breakdown,
-      freshness, asOf: unit.asOf });
+    if (!current()) return;
+    const trail = await trailTo(unit.unit, year);
+    if (!current()) return;
+    state.trail = trail;
+    render({ unit: unit.unit.code, name: unit.unit.name, year, figures: unit.unit.figures, children: unit.children,
+      breakdown, freshness, asOf: unit.asOf });
   }
 
   /** The units from the top of the view down to {@code unit}: the trail kept while drilling, else asked unit by unit. */
-  async function trailTo(unit) {
+  async function trailTo(unit, year) {
     const at = state.trail.findIndex((step) => step.code === unit.code);
     if (at >= 0) return state.trail.slice(0, at + 1);
     const last = state.trail[state.trail.length - 1];
@@ -251,7 +278,7 @@
     let parent = unit.parentCode;
     while (parent && trail.length < 50) {
       try {
-        const above = await json('/api/v1/compliance/units/' + encodeURIComponent(parent), { year: state.year });
+        const above = await json('/api/v1/compliance/units/' + encodeURIComponent(parent), { year });
         trail.unshift({ code: above.unit.code, name: above.unit.name });
         parent = above.unit.parentCode;
       } catch (e) {
@@ -263,23 +290,28 @@
   }
 
   // ---- drawing the view --------------------------------------------------------------------------------------------
-  function render(view) {
+  /** Draws a view; {@code again} for the same view redrawn (another language): the list stays on its page. */
+  function render(view, again = false) {
+    const moved = !again && state.view !== null && state.view.unit !== view.unit;
     state.view = view;
-    state.behind = { cursors: [null], page: 0 };
+    if (!again) state.behind = { cursors: [null], page: 0, loads: 0 };
     renderCrumbs();
     renderFreshness();
-    $('unit-name').textContent = view.name + ' — ' + state.year;
+    $('unit-name').textContent = (view.unit ? view.name : t('organisation')) + ' — ' + view.year;
     renderFigures();
     renderCharts();
     renderChildren();
+    if (!again) $('behind-page').textContent = '';
     renderBehind();
+    // After drilling, keyboard and screen-reader users continue from the new unit's heading.
+    if (moved) $('unit-name').focus();
   }
 
   function renderCrumbs() {
     const items = [];
     const home = document.createElement('li');
     const homeLink = document.createElement('a');
-    homeLink.href = '#year=' + state.year + '&top';
+    homeLink.href = '#year=' + state.view.year + '&top';
     homeLink.textContent = t('home');
     homeLink.addEventListener('click', (event) => { event.preventDefault(); state.trail = []; showTop(); });
     home.append(homeLink);
@@ -291,7 +323,7 @@
         item.setAttribute('aria-current', 'page');
       } else {
         const link = document.createElement('a');
-        link.href = '#year=' + state.year + '&unit=' + encodeURIComponent(step.code);
+        link.href = '#year=' + state.view.year + '&unit=' + encodeURIComponent(step.code);
         link.textContent = step.name;
         item.append(link);
       }
@@ -423,7 +455,7 @@
       const name = document.createElement('th');
       name.scope = 'row';
       const link = document.createElement('a');
-      link.href = '#year=' + state.year + '&unit=' + encodeURIComponent(row.code);
+      link.href = '#year=' + state.view.year + '&unit=' + encodeURIComponent(row.code);
       link.textContent = row.name;
       link.title = t('openUnit', { name: row.name });
       name.append(link);
@@ -466,13 +498,18 @@
     $('behind-choose').hidden = Boolean(unit);
     $('behind-body').hidden = !unit;
     if (!unit) return;
-    const { cursors, page } = state.behind;
+    const behind = state.behind;
+    const load = ++behind.loads;
+    const page = behind.page;
+    $('behind-prev').disabled = true;
+    $('behind-next').disabled = true;
     try {
       const result = await json('/api/v1/compliance/units/' + encodeURIComponent(unit) + '/employees', {
-        year: state.year, status: $('behind-status').value, search: $('behind-search').value.trim(),
-        limit: PAGE_SIZE, cursor: cursors[page] });
-      if (state.view.unit !== unit) return; // another unit was chosen meanwhile
-      state.behind.cursors[page + 1] = result.nextCursor || null;
+        year: state.view.year, status: $('behind-status').value, search: $('behind-search').value.trim(),
+        limit: PAGE_SIZE, cursor: behind.cursors[page] });
+      // Another unit, filter or page was asked for meanwhile: its own answer will draw the list.
+      if (behind !== state.behind || load !== behind.loads) return;
+      behind.cursors[page + 1] = result.nextCursor || null;
       $('behind').tBodies[0].replaceChildren(...result.items.map((employee) => {
         const tr = document.createElement('tr');
         const status = document.createElement('span');
@@ -491,7 +528,7 @@
       $('behind-prev').disabled = page === 0;
       $('behind-next').disabled = !result.nextCursor;
     } catch (e) {
-      failed(e);
+      if (behind === state.behind && load === behind.loads) failed(e);
     }
   }
 
@@ -505,12 +542,12 @@
     status.textContent = t('exporting');
     try {
       const response = await call('/api/v1/exports/' + kind, {
-        year: state.year, unitCode: state.view.unit, format, lang: state.language,
+        year: state.view.year, unitCode: state.view.unit, format, lang: state.language,
         bom: format === 'csv' ? 'true' : null },
       format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const disposition = response.headers.get('Content-Disposition') || '';
       const match = /filename="?([^";]+)"?/.exec(disposition);
-      const file = match ? match[1] : kind + '-' + state.year + '.' + format;
+      const file = match ? match[1] : kind + '-' + state.view.year + '.' + format;
       const link = document.createElement('a');
       link.href = URL.createObjectURL(await response.blob());
       link.download = file;
@@ -536,7 +573,9 @@
       if (state.signIn && state.signIn.enabled) {
         $('sso-button').textContent = t('signInWith', { provider: state.signIn.providerName });
       }
-      if (state.view && !$('view').hidden) render(state.view);
+      showWho();
+      $('export-status').textContent = '';
+      if (state.view && !$('view').hidden) render(state.view, true);
     });
     $('sign-in-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -558,11 +597,11 @@
     });
     $('behind-form').addEventListener('submit', (event) => {
       event.preventDefault();
-      state.behind = { cursors: [null], page: 0 };
+      state.behind = { cursors: [null], page: 0, loads: 0 };
       renderBehind();
     });
     $('behind-status').addEventListener('change', () => {
-      state.behind = { cursors: [null], page: 0 };
+      state.behind = { cursors: [null], page: 0, loads: 0 };
       renderBehind();
     });
     $('behind-next').addEventListener('click', () => { state.behind.page += 1; renderBehind(); });

@@ -20,6 +20,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +93,7 @@ class DashboardBrowserTest {
 
     private LedgerEvents events;
     private Projections projections;
+    private final Map<String, String> names = new HashMap<>();
     private ChromeDriver browser;
     private Path downloads;
     private String province;
@@ -118,10 +121,14 @@ class DashboardBrowserTest {
         dinkes = "DINKES-" + run;
         puskesmas = "PKM-" + run;
         disdik = "DISDIK-" + run;
-        events.unit(province, "Pemerintah Provinsi Contoh " + run, 1);
-        events.unit(dinkes, "Dinas Kesehatan", province, 1);
-        events.unit(disdik, "Dinas Pendidikan", province, 1);
-        projections.awaitHandled(events.unit(puskesmas, "Puskesmas Kota", dinkes, 1));
+        names.put(province, "Pemerintah Provinsi Contoh " + run);
+        names.put(dinkes, "Dinas Kesehatan");
+        names.put(disdik, "Dinas Pendidikan");
+        names.put(puskesmas, "Puskesmas Kota");
+        events.unit(province, names.get(province), 1);
+        events.unit(dinkes, names.get(dinkes), province, 1);
+        events.unit(disdik, names.get(disdik), province, 1);
+        projections.awaitHandled(events.unit(puskesmas, names.get(puskesmas), dinkes, 1));
         employee(province, "Ahmad Santoso", null, "25", TrainingMethod.KLASIKAL, CompetencyType.TEKNIS);
         budi = employee(dinkes, "Budi Hartono", null, null, null, null);
         employee(dinkes, "Fitri Handayani", null, "12", TrainingMethod.NONKLASIKAL, CompetencyType.MANAJERIAL);
@@ -155,9 +162,9 @@ class DashboardBrowserTest {
         awaitUnit(province);
         assertShowsTheApiFigures(reader, province);
         assertThat(crumbs()).containsExactly("Beranda", unitName(reader, province));
-        assertThat(chartLabel("chart-status")).contains("Memenuhi", "Berisiko", "Tidak memenuhi");
+        assertThat(chartLabel("chart-status")).startsWith("Pegawai menurut status: Memenuhi ");
         assertThat(browser.findElement(By.id("chart-status")).findElements(By.tagName("svg"))).isNotEmpty();
-        assertThat(chartLabel("chart-method")).contains("Klasikal", "Nonklasikal");
+        assertThat(chartLabel("chart-method")).startsWith("JP menurut metode: Klasikal ");
         assertThat(behindNips()).containsExactlyInAnyOrderElementsOf(
                 apiNips(reader, province, "AT_RISK,NOT_MET")).contains(budi, eko, gita, hadi);
         screenshot("01-province");
@@ -332,18 +339,14 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
     }
 
+    /** Waits until the page shows the unit: its address, and its name heading the figures, which are drawn with it. */
     private void awaitUnit(String code) {
+        String heading = names.get(code) + " — " + YEAR;
         new WebDriverWait(browser, PATIENCE).withMessage(() -> "the dashboard showing " + code + ", at "
                 + browser.getCurrentUrl() + ", showing: " + browser.findElement(By.tagName("body")).getText())
                 .until(b -> b.getCurrentUrl().endsWith("unit=" + code)
-                && !b.findElements(By.cssSelector("#figures dd")).isEmpty()
-                && !browser.findElement(By.id("crumbs")).getText().isEmpty()
-                && crumbsEndWithUnitShown());
-    }
-
-    private boolean crumbsEndWithUnitShown() {
-        List<String> crumbs = crumbs();
-        return browser.findElement(By.id("unit-name")).getText().startsWith(crumbs.get(crumbs.size() - 1));
+                        && b.findElement(By.id("unit-name")).getText().equals(heading)
+                        && !b.findElements(By.cssSelector("#figures dd")).isEmpty());
     }
 
     private void awaitText(By element, String text) {
@@ -437,17 +440,38 @@ class DashboardBrowserTest {
         JsonPath breakdown = api(reader, "/api/v1/compliance/units/{code}/breakdown", code);
         assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=withoutJp]"))))
                 .isEqualByComparingTo(breakdown.getString("withoutJp"));
-        List<Integer> bands = breakdown.getList("jpBands.employees", Integer.class);
-        String bandsLabel = chartLabel("chart-bands");
-        for (int count : bands) {
-            assertThat(bandsLabel).contains(" JP " + count);
-        }
-        assertThat(bandsLabel.split(",")).hasSize(bands.size());
+        // Each chart's text alternative lists its values in the chart's order: they are the API's, in that order.
+        assertThat(chartNumbers("chart-status")).usingElementComparator(BigDecimal::compareTo).containsExactly(
+                numbers(figures.get("compliant"), figures.get("onTrack"), figures.get("atRisk"), figures.get("notMet")));
+        assertThat(chartNumbers("chart-bands")).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(numbers(breakdown.getList("jpBands.employees").toArray()));
+        assertThat(chartNumbers("chart-method")).usingElementComparator(BigDecimal::compareTo).containsExactly(
+                numbers(breakdown.get("jpByMethod.KLASIKAL"), breakdown.get("jpByMethod.NONKLASIKAL")));
+        assertThat(chartNumbers("chart-competency")).usingElementComparator(BigDecimal::compareTo).containsExactly(
+                numbers(breakdown.get("jpByCompetencyType.TEKNIS"), breakdown.get("jpByCompetencyType.MANAJERIAL"),
+                        breakdown.get("jpByCompetencyType.SOSIAL_KULTURAL")));
+    }
+
+    /** The values a chart's text alternative lists ("title: name 3, name 1,5 JP, …"), in order. */
+    private List<BigDecimal> chartNumbers(String id) {
+        String label = chartLabel(id);
+        return Arrays.stream(label.substring(label.indexOf(": ") + 2).split(", ")).map(item -> {
+            String[] words = item.replaceAll(" JP$", "").split(" ");
+            return shownNumber(words[words.length - 1]);
+        }).toList();
+    }
+
+    private static BigDecimal[] numbers(Object... values) {
+        return Arrays.stream(values).map(value -> new BigDecimal(value.toString())).toArray(BigDecimal[]::new);
+    }
+
+    private BigDecimal shownNumber(WebElement element) {
+        return shownNumber(element.getText());
     }
 
     /** A number as the page shows it in either language: grouping dots or commas, a decimal comma or point, a %. */
-    private BigDecimal shownNumber(WebElement element) {
-        String text = element.getText().replace("%", "").replace("\u00a0", "").strip();
+    private BigDecimal shownNumber(String shown) {
+        String text = shown.replace("%", "").replace("\u00a0", "").strip();
         boolean indonesian = "id".equals(browser.findElement(By.tagName("html")).getAttribute("lang"));
         String plain = indonesian ? text.replace(".", "").replace(',', '.') : text.replace(",", "");
         return new BigDecimal(plain);

@@ -232,6 +232,12 @@ class UnitComplianceTest {
         employees(root, "search=LESTARI&status=AT_RISK").body("items.nip", contains(late));
         employees(root, "search=" + inLeaf).body("items.nip", contains(inLeaf));
         employees(root, "sort=name&search=" + inLeaf).body("items.nip", contains(inLeaf));
+        // A NIP as people write it: birth date, appointment month, gender, number.
+        String spaced = inLeaf.substring(0, 8) + " " + inLeaf.substring(8, 14) + " " + inLeaf.substring(14, 15) + " "
+                + inLeaf.substring(15);
+        Compliance.request().queryParam("year", YEAR).queryParam("search", spaced)
+                .get("/api/v1/compliance/units/{code}/employees", root).then().statusCode(200)
+                .body("items.nip", contains(inLeaf));
         // LIKE's wildcards are searched for as text, not matched as wildcards.
         for (String wildcard : List.of("%", "_", "\\")) {
             Compliance.request().queryParam("year", YEAR).queryParam("search", wildcard)
