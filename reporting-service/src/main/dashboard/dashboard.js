@@ -495,16 +495,16 @@
 
   async function renderBehind() {
     const unit = state.view.unit;
-    $('behind-choose').hidden = Boolean(unit);
-    $('behind-body').hidden = !unit;
-    if (!unit) return;
     const behind = state.behind;
     const load = ++behind.loads;
     const page = behind.page;
     $('behind-prev').disabled = true;
     $('behind-next').disabled = true;
     try {
-      const result = await json('/api/v1/compliance/units/' + encodeURIComponent(unit) + '/employees', {
+      // Without a unit: everyone the summary counts (for a token naming some units, their subtrees together).
+      const path = unit ? '/api/v1/compliance/units/' + encodeURIComponent(unit) + '/employees'
+        : '/api/v1/compliance/summary/employees';
+      const result = await json(path, {
         year: state.view.year, status: $('behind-status').value, search: $('behind-search').value.trim(),
         limit: PAGE_SIZE, cursor: behind.cursors[page] });
       // Another unit, filter or page was asked for meanwhile: its own answer will draw the list.

@@ -188,24 +188,35 @@ public class ComplianceRepository {
     /**
      * A page of the employees of a unit's subtree in the given order, after the cursor position, optionally of
      * some statuses and matching a search; {@code limit + 1} rows are read so the caller can tell whether a next page exists.
-     * <p>
-     * In an order by total JP, each unit of the subtree gives only its own first {@code limit + 1} rows (read in that
-     * order from the index on {@code employee_year (year, unit_code, total_jp, nip)}, rated as they are read, stopping
-     * once enough match), and the page is the first of those: the same rows as rating the whole subtree, but a root
-     * of hundreds of thousands of employees reads a few dozen per unit when the status asked is common at that end of
-     * the order. In an order by name (kept in {@code employee}, not in the year's row) every row of the subtree is rated.
      */
     public List<RatedEmployee> employeesOfSubtree(String unitCode, int year, PolicyTerms terms, LocalDate today,
             EmployeeFilter filter, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
+        return employeesOf(List.of(unitCode), year, terms, today, filter, order, after, limit);
+    }
+
+    /**
+     * A page of the employees counting in any of {@code roots} or below them (each once), or of every employee rated in
+     * the year, whatever their unit, when {@code roots} is null; otherwise as {@link #employeesOfSubtree}.
+     * <p>
+     * In an order by total JP, each unit of the subtrees gives only its own first {@code limit + 1} rows (read in that
+     * order from the index on {@code employee_year (year, unit_code, total_jp, nip)}, rated as they are read, stopping
+     * once enough match), and the page is the first of those: the same rows as rating the whole subtree, but a root
+     * of hundreds of thousands of employees reads a few dozen per unit when the status asked is common at that end of
+     * the order. In an order by name (kept in {@code employee}, not in the year's row), and for every employee, every
+     * row covered is rated.
+     */
+    public List<RatedEmployee> employeesOf(Collection<String> roots, int year, PolicyTerms terms, LocalDate today,
+            EmployeeFilter filter, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
         String condition = filter.condition() + (after == null ? "" : " AND " + order.after());
-        StringBuilder sql = new StringBuilder("""
+        StringBuilder sql = new StringBuilder(roots == null ? "WITH" : """
                 WITH RECURSIVE scope(code) AS (
-                    SELECT CAST(:unit AS text)
+                    SELECT code FROM unit WHERE code IN (:roots)
                   UNION
                     SELECT c.code FROM unit c JOIN scope s ON c.parent_code = s.code
-                )""");
-        if (order.byJp()) {
+                ),""");
+        if (roots != null && order.byJp()) {
             // The page's rows are picked first; names and unit names are looked up for those alone.
+            sql.setLength(sql.length() - 1);
             sql.append(" SELECT ").append(RATED_COLUMNS).append(" FROM (SELECT r.* FROM scope s CROSS JOIN LATERAL (")
                     .append("SELECT r.* FROM (").append(RATING.formatted("y.unit_code = s.code"))
                     .append(") r JOIN employee e ON e.nip = r.nip WHERE TRUE").append(condition)
@@ -213,14 +224,17 @@ public class ComplianceRepository {
                     .append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit) r")
                     .append(" JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code");
         } else {
-            sql.append(", ").append(RATED.formatted("y.unit_code IN (SELECT code FROM scope)"))
+            sql.append(' ').append(RATED.formatted(roots == null ? "TRUE" : "y.unit_code IN (SELECT code FROM scope)"))
                     .append(" SELECT ").append(RATED_COLUMNS).append(" FROM rated r")
                     .append(" JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code WHERE TRUE")
                     .append(condition);
         }
         sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit");
         Query query = entityManager.createNativeQuery(sql.toString());
-        rate(query, year, terms, today).setParameter("unit", unitCode).setParameter("limit", limit + 1);
+        rate(query, year, terms, today).setParameter("limit", limit + 1);
+        if (roots != null) {
+            query.setParameter("roots", roots);
+        }
         if (!filter.statuses().isEmpty()) {
             query.setParameter("statuses", filter.statuses().stream().map(Enum::name).toList());
         }

@@ -4,17 +4,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,12 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.contracts.problem.Problem;
-import org.jpledger.reporting.projection.ComplianceStatus;
-import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.service.ComplianceQueryService;
 import org.jpledger.reporting.service.StatusService;
-import org.jpledger.support.problem.InvalidRequestException;
 
 /** HTTP face of the compliance projections: per employee, per unit (drill-down), and for the whole organisation. */
 @Path("/api/v1/compliance")
@@ -36,16 +30,13 @@ import org.jpledger.support.problem.InvalidRequestException;
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
-    private static final String YEAR_RANGE = "must be a year from 2000 to 2100";
+    static final String YEAR_RANGE = "must be a year from 2000 to 2100";
     /**
      * A unit code as far as a query can tell: no control characters. Codes come from the ledger's events, so none has
      * one, and PostgreSQL refuses a NUL in a text parameter: without the rule such a code failed as a 500.
      */
     static final String UNIT_CODE = "\\P{Cc}*";
     static final String UNIT_CODE_RULE = "must not contain control characters";
-    static final int MAX_SEARCH = 100;
 
     private final ComplianceQueryService compliance;
     private final StatusService status;
@@ -111,7 +102,8 @@ public class ComplianceResource {
     @Operation(summary = "List the employees of a unit's subtree with their figures",
             description = "Every employee counting in the unit or any unit below it in the year (those with no "
                     + "training at all included), optionally of some statuses and matching a NIP or name search, sorted "
-                    + "by total JP or name, with keyset pagination: pass nextCursor back as cursor, with the same sort, for the next page.")
+                    + "by total JP or name, with keyset pagination: pass nextCursor back as cursor, with the same sort, "
+                    + "for the next page.")
     @APIResponse(responseCode = "200", description = "One page of employees",
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
@@ -122,28 +114,25 @@ public class ComplianceResource {
     public EmployeePage unitEmployees(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year,
-            @Parameter(description = "Only employees of these statuses, comma-separated: COMPLIANT, ON_TRACK, AT_RISK, "
-                    + "NOT_MET (AT_RISK,NOT_MET: those behind)")
-            @QueryParam("status") String status,
-            @Parameter(description = "Only employees whose NIP starts with this text (digits only) or whose name "
-                    + "contains it (any other text; case ignored); at most " + MAX_SEARCH + " characters")
-            @QueryParam("search") @Size(max = MAX_SEARCH, message = "must be at most " + MAX_SEARCH + " characters")
-            @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String search,
-            @Parameter(description = "totalJp (default, lowest first), -totalJp, name or -name")
-            @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
-            @QueryParam("limit") @Min(value = 1, message = "must be from 1 to " + MAX_LIMIT)
-            @Max(value = MAX_LIMIT, message = "must be from 1 to " + MAX_LIMIT) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        EmployeeOrder order = sort == null ? EmployeeOrder.TOTAL_JP : EmployeeOrder.ofParameter(sort)
-                .orElseThrow(() -> InvalidRequestException.of("sort", "must be one of " + Arrays
-                        .stream(EmployeeOrder.values()).map(EmployeeOrder::parameter).collect(Collectors.joining(", "))));
-        EmployeeOrder.Position after = cursor == null ? null : EmployeeCursor.decode(cursor, order);
-        return compliance.unitEmployees(code, year, new EmployeeFilter(statusesOf(status), search), order, after,
-                limit == null ? DEFAULT_LIMIT : limit);
+            @BeanParam @Valid EmployeeListParams list) {
+        EmployeeOrder order = list.order();
+        return compliance.unitEmployees(code, list.year(), list.filter(), order, list.after(order), list.limit());
+    }
+
+    @GET
+    @RolesAllowed(Access.REPORT_READER)
+    @Path("/summary/employees")
+    @Operation(summary = "List the employees of the whole organisation with their figures",
+            description = "As a unit's list, over every employee in service in the year whatever their unit; for a "
+                    + "token naming some units, over those units' subtrees together (each employee once), as the "
+                    + "summary counts them. Sorted by total JP or name, with keyset pagination.")
+    @APIResponse(responseCode = "200", description = "One page of employees",
+            content = @Content(schema = @Schema(implementation = EmployeePage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EmployeePage summaryEmployees(@BeanParam @Valid EmployeeListParams list) {
+        EmployeeOrder order = list.order();
+        return compliance.organisationEmployees(list.year(), list.filter(), order, list.after(order), list.limit());
     }
 
     @GET
@@ -229,29 +218,5 @@ public class ComplianceResource {
             content = @Content(schema = @Schema(implementation = FreshnessResponse.class)))
     public FreshnessResponse freshness() {
         return status.freshness();
-    }
-
-    private static Set<ComplianceStatus> statusesOf(String statuses) {
-        if (statuses == null) {
-            return Set.of();
-        }
-        Set<ComplianceStatus> values = EnumSet.noneOf(ComplianceStatus.class);
-        for (String status : statuses.split(",", -1)) {
-            values.add(statusOf(status.strip()));
-        }
-        return values;
-    }
-
-    private static ComplianceStatus statusOf(String status) {
-        try {
-            ComplianceStatus value = ComplianceStatus.valueOf(status);
-            if (value != ComplianceStatus.NOT_EMPLOYED) {
-                return value;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw InvalidRequestException.of("status",
-                "must be one or more of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, comma-separated");
     }
 }

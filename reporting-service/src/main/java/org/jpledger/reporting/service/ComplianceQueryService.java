@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,10 +143,26 @@ public class ComplianceQueryService {
     @Transactional
     public EmployeePage unitEmployees(String code, Integer year, EmployeeFilter filter, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
-        int trainingYear = yearOr(year);
         visibleUnit(code);
-        List<RatedEmployee> rows = compliance.employeesOfSubtree(code, trainingYear, termsOf(trainingYear), today(),
-                filter, order, after, limit);
+        return employees(List.of(code), year, filter, order, after, limit);
+    }
+
+    /**
+     * The employees of the whole organisation, one page in the given order; for a caller limited to some units, of
+     * those units' subtrees together.
+     */
+    @Transactional
+    public EmployeePage organisationEmployees(Integer year, EmployeeFilter filter, EmployeeOrder order,
+            EmployeeOrder.Position after, int limit) {
+        UnitScope scope = access.scope();
+        return employees(scope.isAll() ? null : scope.roots(), year, filter, order, after, limit);
+    }
+
+    private EmployeePage employees(Collection<String> roots, Integer year, EmployeeFilter filter, EmployeeOrder order,
+            EmployeeOrder.Position after, int limit) {
+        int trainingYear = yearOr(year);
+        List<RatedEmployee> rows = compliance.employeesOf(roots, trainingYear, termsOf(trainingYear), today(), filter,
+                order, after, limit);
         boolean more = rows.size() > limit;
         List<RatedEmployee> page = more ? rows.subList(0, limit) : rows;
         String next = more ? EmployeeCursor.encode(order, order.positionOf(page.get(page.size() - 1))) : null;

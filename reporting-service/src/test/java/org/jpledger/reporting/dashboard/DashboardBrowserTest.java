@@ -288,6 +288,30 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void opensAtTheOrganisationForATokenOfSeveralUnitsAndListsThoseBehindInAll() {
+        String reader = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units(dinkes, disdik));
+        signIn(reader);
+        new WebDriverWait(browser, PATIENCE).until(b -> b.findElement(By.id("unit-name")).getText()
+                .equals("Seluruh organisasi — " + YEAR) && !behindNips().isEmpty());
+        assertThat(crumbs()).containsExactly("Beranda");
+        assertThat(childCodes()).containsExactlyInAnyOrder(dinkes, disdik);
+        assertThat(browser.findElement(By.id("children-title")).getText()).isEqualTo("Unit teratas");
+        assertThat(behindNips()).containsExactlyInAnyOrder(budi, eko, gita, hadi);
+        Map<String, Object> figures = Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/summary").then().statusCode(200).extract().jsonPath().getMap("figures");
+        assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=headcount]"))))
+                .isEqualByComparingTo(figures.get("headcount").toString()).isEqualByComparingTo("7");
+        screenshot("10-organisation");
+
+        childLink(disdik).click();
+        awaitUnit(disdik);
+        assertThat(crumbs()).containsExactly("Beranda", "Dinas Pendidikan");
+        browser.findElement(By.linkText("Beranda")).click();
+        new WebDriverWait(browser, PATIENCE).until(b -> b.findElement(By.id("unit-name")).getText()
+                .startsWith("Seluruh organisasi"));
+    }
+
+    @Test
     void showsAReaderOnlyTheUnitsItsTokenNames() {
         String reader = bearer(dinkes);
         signIn(reader);

@@ -144,6 +144,10 @@ class AccessControlTest {
                 Endpoint.filtering("GET /api/v1/compliance/summary/breakdown", Access.REPORT_READER, Access.ADMIN,
                         (r, t) -> r.get("/api/v1/compliance/summary/breakdown"),
                         response -> assertThat(response.jsonPath().getInt("headcount")).isEqualTo(1)),
+                Endpoint.filtering("GET /api/v1/compliance/summary/employees", Access.REPORT_READER,
+                        Access.TRAINING_WRITER, (r, t) -> r.get("/api/v1/compliance/summary/employees"),
+                        response -> assertThat(response.jsonPath().getList("items.nip"))
+                                .containsExactly(fixture.homeNip)),
                 Endpoint.national("GET /api/v1/compliance/years", Access.REPORT_READER, Access.TRAINING_WRITER, 200,
                         (r, t) -> r.get("/api/v1/compliance/years")),
                 Endpoint.national("GET /api/v1/compliance/freshness", Access.REPORT_READER, Access.ROSTER_ADMIN, 200,

@@ -248,6 +248,29 @@ class UnitComplianceTest {
     }
 
     @Test
+    void listsTheEmployeesOfTheWholeOrganisationOrOfAReadersUnitsTogether() {
+        String reader = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units(leaf, midA));
+        Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .get("/api/v1/compliance/summary/employees").then().statusCode(200)
+                // midA's subtree once, though the token names leaf below it too
+                .body("items.nip", contains(inMidA, inLeaf)).body("nextCursor", nullValue());
+        Compliance.request().header("Authorization", reader).queryParam("year", YEAR)
+                .queryParam("status", "AT_RISK,NOT_MET").get("/api/v1/compliance/summary/employees").then()
+                .statusCode(200).body("items.nip", contains(inMidA));
+
+        // A reader of every unit finds anyone by NIP; the list pages as a unit's does.
+        Compliance.request().queryParam("year", YEAR).queryParam("search", inMidB)
+                .get("/api/v1/compliance/summary/employees").then().statusCode(200).body("items.nip", contains(inMidB));
+        String rootReader = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units(root));
+        String cursor = Compliance.request().header("Authorization", rootReader).queryParam("year", YEAR)
+                .queryParam("sort", "name").queryParam("limit", 2).get("/api/v1/compliance/summary/employees").then()
+                .statusCode(200).body("items.name", contains("Ahmad", "Budi")).extract().path("nextCursor");
+        Compliance.request().header("Authorization", rootReader).queryParam("year", YEAR).queryParam("sort", "name")
+                .queryParam("limit", 2).queryParam("cursor", cursor).get("/api/v1/compliance/summary/employees").then()
+                .statusCode(200).body("items.name", contains("Citra", "Dewi")).body("nextCursor", nullValue());
+    }
+
+    @Test
     void listsTheYearsReportedOnNewestFirst() {
         Compliance.request().get("/api/v1/compliance/years").then().statusCode(200).body("current", equalTo(YEAR))
                 .body("years[0]", equalTo(YEAR)).body("years[-1]", equalTo(2020))

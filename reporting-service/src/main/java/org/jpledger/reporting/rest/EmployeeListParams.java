@@ -1,0 +1,104 @@
+package org.jpledger.reporting.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jpledger.reporting.projection.ComplianceStatus;
+import org.jpledger.reporting.projection.EmployeeFilter;
+import org.jpledger.reporting.projection.EmployeeOrder;
+import org.jpledger.support.problem.InvalidRequestException;
+
+/** The query parameters of a list of employees with their figures: year, statuses, search, order and page. */
+public class EmployeeListParams {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    static final int MAX_SEARCH = 100;
+    private static final String LIMIT_RANGE = "must be from 1 to " + MAX_LIMIT;
+
+    @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
+    @QueryParam("year")
+    @Min(value = 2000, message = ComplianceResource.YEAR_RANGE)
+    @Max(value = 2100, message = ComplianceResource.YEAR_RANGE)
+    Integer year;
+
+    @Parameter(description = "Only employees of these statuses, comma-separated: COMPLIANT, ON_TRACK, AT_RISK, NOT_MET "
+            + "(AT_RISK,NOT_MET: those behind)")
+    @QueryParam("status")
+    String status;
+
+    @Parameter(description = "Only employees whose NIP starts with this text (digits, spaces between them allowed) or "
+            + "whose name contains it (any other text; case ignored); at most " + MAX_SEARCH + " characters")
+    @QueryParam("search")
+    @Size(max = MAX_SEARCH, message = "must be at most " + MAX_SEARCH + " characters")
+    @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE)
+    String search;
+
+    @Parameter(description = "totalJp (default, lowest first), -totalJp, name or -name")
+    @QueryParam("sort")
+    String sort;
+
+    @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
+    @QueryParam("limit")
+    @Min(value = 1, message = LIMIT_RANGE)
+    @Max(value = MAX_LIMIT, message = LIMIT_RANGE)
+    Integer limit;
+
+    @Parameter(description = "nextCursor of the previous page")
+    @QueryParam("cursor")
+    String cursor;
+
+    Integer year() {
+        return year;
+    }
+
+    EmployeeFilter filter() {
+        return new EmployeeFilter(statuses(), search);
+    }
+
+    EmployeeOrder order() {
+        return sort == null ? EmployeeOrder.TOTAL_JP : EmployeeOrder.ofParameter(sort)
+                .orElseThrow(() -> InvalidRequestException.of("sort", "must be one of " + Arrays
+                        .stream(EmployeeOrder.values()).map(EmployeeOrder::parameter).collect(Collectors.joining(", "))));
+    }
+
+    /** Where the page starts: after the cursor's position, which must be of {@code order}. */
+    EmployeeOrder.Position after(EmployeeOrder order) {
+        return cursor == null ? null : EmployeeCursor.decode(cursor, order);
+    }
+
+    int limit() {
+        return limit == null ? DEFAULT_LIMIT : limit;
+    }
+
+    private Set<ComplianceStatus> statuses() {
+        if (status == null) {
+            return Set.of();
+        }
+        Set<ComplianceStatus> values = EnumSet.noneOf(ComplianceStatus.class);
+        for (String one : status.split(",", -1)) {
+            values.add(statusOf(one.strip()));
+        }
+        return values;
+    }
+
+    private static ComplianceStatus statusOf(String status) {
+        try {
+            ComplianceStatus value = ComplianceStatus.valueOf(status);
+            if (value != ComplianceStatus.NOT_EMPLOYED) {
+                return value;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw InvalidRequestException.of("status",
+                "must be one or more of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, comma-separated");
+    }
+}
