@@ -22,12 +22,14 @@ import org.jpledger.bench.Measurement;
  *
  * <p>Kinds: {@code employee} (one employee's compliance, cycling over the sample NIPs), {@code unit-leaf},
  * {@code unit-mid}, {@code unit-root} (a unit's compliance with its direct children), {@code behind-root} (the first
- * page of the root's employees who are behind, i.e. at risk, lowest JP first) and {@code summary} (the whole
- * organisation). Keys are {@code query.<kind>.<scale>}; the value is the p99 in ms.
+ * page of the root's employees who are behind, i.e. at risk, lowest JP first), {@code breakdown-root} (the root's JP
+ * breakdown, the dashboard's charts), {@code search-root} (those behind in the root's subtree with "sri" in their name)
+ * and {@code summary} (the whole organisation). Keys are {@code query.<kind>.<scale>}; the value is the p99 in ms.
  */
 public final class QueryLatency {
 
     private static final Progress LOG = Progress.of(QueryLatency.class);
+    private static final String SEARCH = "sri";
 
     /**
      * How hard to measure.
@@ -85,6 +87,11 @@ public final class QueryLatency {
         HttpRequest root = client.request(ReportingClient.unitPath(targets.rootUnit()) + "?year=" + year);
         HttpRequest behind = client.request(ReportingClient.unitPath(targets.rootUnit()) + "/employees?year=" + year
                 + "&status=" + options.behindStatus() + "&limit=" + options.pageSize());
+        HttpRequest breakdown = client.request(ReportingClient.unitPath(targets.rootUnit()) + "/breakdown?year="
+                + year);
+        // The dashboard's search of those behind: a name part that many employees share.
+        HttpRequest search = client.request(ReportingClient.unitPath(targets.rootUnit()) + "/employees?year=" + year
+                + "&status=AT_RISK,NOT_MET&search=" + SEARCH + "&limit=20");
         HttpRequest summary = client.request("/api/v1/compliance/summary?year=" + year);
         List<Kind> kinds = List.of(
                 new Kind("employee", "Employee compliance (GET /compliance/employees/{nip}, " + nips.size()
@@ -95,6 +102,10 @@ public final class QueryLatency {
                         n -> root, true),
                 new Kind("behind-root", "Non-compliant list of the root: first page of " + options.pageSize() + ", status "
                         + options.behindStatus() + ", lowest JP first", n -> behind, false),
+                new Kind("breakdown-root", "JP breakdown of the root (method, competency type, JP bands: the "
+                        + "dashboard's charts)", n -> breakdown, false),
+                new Kind("search-root", "Employees behind in the root's subtree whose name contains \"" + SEARCH
+                        + "\": the dashboard's search, first page of 20", n -> search, false),
                 new Kind("summary", "Summary of the whole organisation (GET /compliance/summary)", n -> summary, false));
         List<Measurement> measurements = new ArrayList<>();
         for (Kind kind : kinds) {

@@ -65,7 +65,8 @@ class NationalBenchTest {
         assertThat(measurements).extracting(Measurement::key).containsExactly(
                 "load.national-copy", "load.national-total", "export.rate.national", "export.heap.national",
                 "query.employee.national", "query.unit-leaf.national", "query.unit-mid.national",
-                "query.unit-root.national", "query.behind-root.national", "query.summary.national",
+                "query.unit-root.national", "query.behind-root.national", "query.breakdown-root.national",
+                "query.search-root.national", "query.summary.national",
                 "naive.unit-root.national");
         for (Measurement m : measurements) {
             assertThat(m.value()).as(m.key()).isPositive();
