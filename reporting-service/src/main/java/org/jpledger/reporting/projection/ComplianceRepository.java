@@ -186,17 +186,10 @@ public class ComplianceRepository {
     }
 
     /**
-     * A page of the employees of a unit's subtree in the given order, after the cursor position, optionally of
-     * some statuses and matching a search; {@code limit + 1} rows are read so the caller can tell whether a next page exists.
-     */
-    public List<RatedEmployee> employeesOfSubtree(String unitCode, int year, PolicyTerms terms, LocalDate today,
-            EmployeeFilter filter, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
-        return employeesOf(List.of(unitCode), year, terms, today, filter, order, after, limit);
-    }
-
-    /**
      * A page of the employees counting in any of {@code roots} or below them (each once), or of every employee rated in
-     * the year, whatever their unit, when {@code roots} is null; otherwise as {@link #employeesOfSubtree}.
+     * the year, whatever their unit, when {@code roots} is null; in the given order, after the cursor position,
+     * optionally of some statuses and matching a search. {@code limit + 1} rows are read so the caller can tell whether
+     * a next page exists.
      * <p>
      * In an order by total JP, each unit of the subtrees gives only its own first {@code limit + 1} rows (read in that
      * order from the index on {@code employee_year (year, unit_code, total_jp, nip)}, rated as they are read, stopping

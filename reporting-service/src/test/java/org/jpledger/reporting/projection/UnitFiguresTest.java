@@ -290,7 +290,7 @@ class UnitFiguresTest {
 
     private List<RatedEmployee> page(String unit, int year, ComplianceStatus status, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> compliance.employeesOfSubtree(unit, year,
+        return QuarkusTransaction.requiringNew().call(() -> compliance.employeesOf(List.of(unit), year,
                 PolicyTerms.of(policies.findById(year)), TrainingCalendar.today(clock), EmployeeFilter.of(status), order, after, limit));
     }
 
