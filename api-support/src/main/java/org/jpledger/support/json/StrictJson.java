@@ -34,7 +34,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** Text without NUL characters and unpaired surrogates, which a text column cannot hold. */
-    static final class StorableText extends StringDeserializer {
+    public static final class StorableText extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -45,7 +45,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             return text;
         }
 
-        static boolean storable(String text) {
+        /** Whether a text column can hold {@code text}. */
+        public static boolean storable(String text) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()

@@ -22,6 +22,13 @@ public class Caller {
 
     /** Subject recorded for requests that carried no valid token. */
     public static final String ANONYMOUS = "anonymous";
+    /**
+     * Identity attribute (a {@link UnitScope}) by which an authentication mechanism other than bearer tokens (HTTP Basic
+     * credentials of an integrating system) states the caller's units.
+     */
+    public static final String UNITS_ATTRIBUTE = "jpledger.units";
+    /** Identity attribute naming the client application, for mechanisms other than bearer tokens. */
+    public static final String CLIENT_ATTRIBUTE = "jpledger.client";
 
     private final SecurityIdentity identity;
     private final SecurityConfig config;
@@ -39,6 +46,10 @@ public class Caller {
 
     /** The client application the token was issued to ({@code azp} or {@code client_id}), when the token says. */
     public String client() {
+        String attributed = identity.getAttribute(CLIENT_ATTRIBUTE);
+        if (attributed != null) {
+            return attributed;
+        }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             for (String claim : config.clientClaims()) {
                 Object value = token.getClaim(claim);
@@ -76,11 +87,16 @@ public class Caller {
         if (identity.isAnonymous()) {
             return UnitScope.NONE;
         }
+        UnitScope attributed = identity.getAttribute(UNITS_ATTRIBUTE);
+        if (attributed != null) {
+            return attributed;
+        }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             return UnitScope.ofClaim(codes(token.getClaim(config.unitsClaim())));
         }
-        // Local trust mode (authentication switched off): the whole tree.
-        return UnitScope.ALL;
+        // Local trust mode (authentication switched off): the whole tree. Any other identity names no units.
+        return LocalTrustMechanism.SUBJECT.equals(identity.getPrincipal().getName()) && !config.enabled()
+                ? UnitScope.ALL : UnitScope.NONE;
     }
 
     /** The claim as a list of codes: a JSON array, or a string of codes separated by commas or spaces. */

@@ -239,12 +239,33 @@ public class CompletionService {
     public CompletionResponse voidCompletion(UUID id, Long expectedVersion, String reason) {
         Actor actor = Actor.of(caller, access);
         Completion c = lockedForChange(id, expectedVersion, actor.scope());
+        end(c, reason, actor.subject());
+        return CompletionResponse.from(c);
+    }
+
+    /**
+     * Voids a completion because the statement that reported it was voided (xAPI): with no version to match, since a
+     * voiding statement carries none, and nothing to do for a completion already voided. Refuses (403) an actor whose
+     * units no longer cover the employee.
+     */
+    @Transactional
+    public void voidReported(UUID id, String reason, Actor actor) {
+        Completion c = completions.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
+        Employee employee = employees.findForUpdate(c.nip).orElseThrow();
+        if (!access.covers(actor.scope(), employee.unitCode)) {
+            throw new OutOfScopeException(EMPLOYEE_OUTSIDE);
+        }
+        if (c.status != CompletionStatus.VOIDED) {
+            end(c, reason, actor.subject());
+        }
+    }
+
+    private void end(Completion c, String reason, String by) {
         c.status = CompletionStatus.VOIDED;
         c.voidReason = reason;
         c.version++;
         c.updatedAt = clock.instant();
-        changed(c, Change.VOIDED, actor.subject());
-        return CompletionResponse.from(c);
+        changed(c, Change.VOIDED, by);
     }
 
     @Transactional

@@ -1,0 +1,78 @@
+package org.jpledger.training.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One xAPI statement as the Learning Record Store keeps it, with its filter columns and what it meant for completions. */
+@Entity
+@Table(name = "xapi_statement")
+public class XapiStatement {
+
+    /** What a statement meant for the completions. */
+    public enum Outcome {
+        /** Became (or repeated) a completion. */
+        RECORDED,
+        /** A completion verb, but not readable as a completion; {@link #reason} says why. */
+        UNMAPPED,
+        /** Another verb. */
+        NOT_COMPLETION,
+        /** Voids another statement. */
+        VOIDING
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(nullable = false)
+    public Instant stored;
+
+    /** The statement as the store returns it ({@code format=exact}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String body;
+
+    @Column(nullable = false)
+    public String system;
+
+    @Column(name = "verb_id", nullable = false)
+    public String verbId;
+
+    public UUID registration;
+
+    @Column(nullable = false)
+    public String[] agents;
+
+    @Column(name = "related_agents", nullable = false)
+    public String[] relatedAgents;
+
+    @Column(nullable = false)
+    public String[] activities;
+
+    @Column(name = "related_activities", nullable = false)
+    public String[] relatedActivities;
+
+    public UUID voids;
+
+    @Column(name = "voided_by")
+    public UUID voidedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Outcome outcome;
+
+    @Column(name = "completion_id")
+    public UUID completionId;
+
+    public String reason;
+}

@@ -1,0 +1,359 @@
+package org.jpledger.training.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jpledger.contracts.access.Access;
+import org.jpledger.support.problem.InvalidRequestException;
+import org.jpledger.support.problem.ConflictException;
+import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.support.security.Caller;
+import org.jpledger.support.security.OutOfScopeException;
+import org.jpledger.training.config.XapiConfig;
+import org.jpledger.training.domain.RecognitionRuleSetRepository;
+import org.jpledger.training.domain.RecognitionRules;
+import org.jpledger.training.domain.XapiStatement;
+import org.jpledger.training.domain.XapiStatement.Outcome;
+import org.jpledger.training.domain.XapiStatementRepository;
+import org.jpledger.training.rest.CompletionRequest;
+import org.jpledger.training.rest.StatementOutcomePage;
+import org.jpledger.training.rest.StatementOutcomeResponse;
+import org.jpledger.training.xapi.CompletionMapping;
+import org.jpledger.training.xapi.StatementComparison;
+import org.jpledger.training.xapi.StatementIndex;
+import org.jpledger.training.xapi.StatementValidator;
+import org.jpledger.training.xapi.Timestamps;
+import org.jpledger.training.xapi.XapiVerbs;
+
+/**
+ * The xAPI Statement Resource's use cases: storing statements (immutably, a batch all or nothing) and turning those
+ * that report a completion into completions through {@link CompletionService}, voiding, and reading them back. An
+ * integrating system reads the statements it sent; an admin reads all of them.
+ */
+@ApplicationScoped
+public class StatementService {
+
+    private static final int REASON_LIMIT = 2000;
+
+    private final XapiStatementRepository statements;
+    private final CompletionService completions;
+    private final RecognitionRuleSetRepository rules;
+    private final XapiConfig config;
+    private final Caller caller;
+    private final Validator validator;
+    private final ObjectMapper mapper;
+
+    public StatementService(XapiStatementRepository statements, CompletionService completions,
+            RecognitionRuleSetRepository rules, XapiConfig config, Caller caller, Validator validator,
+            ObjectMapper mapper) {
+        this.statements = statements;
+        this.completions = completions;
+        this.rules = rules;
+        this.config = config;
+        this.caller = caller;
+        this.validator = validator;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Stores {@code incoming} (a batch when {@code batch}) at {@code stored} and returns their ids in order. A statement
+     * already stored with the same id and equivalent content is left as it is; with other content the whole request is
+     * a conflict (409). Any refusal stores nothing. {@code version} is set on statements that name none.
+     */
+    @Transactional
+    public List<UUID> store(List<JsonNode> incoming, boolean batch, String version, Instant stored) {
+        List<ObjectNode> sent = new ArrayList<>(incoming.size());
+        for (int i = 0; i < incoming.size(); i++) {
+            StatementValidator.check(incoming.get(i), batch ? "[" + i + "]" : "");
+            sent.add((ObjectNode) incoming.get(i).deepCopy());
+        }
+        List<UUID> ids = assignIds(sent, batch);
+        Set<UUID> locked = new LinkedHashSet<>(ids);
+        sent.stream().map(StatementIndex::of).filter(index -> index.voids() != null).forEach(i -> locked.add(i.voids()));
+        statements.lockIds(locked);
+        Map<UUID, XapiStatement> known = statements.findByIds(locked);
+
+        List<ObjectNode> fresh = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            XapiStatement earlier = known.get(ids.get(i));
+            if (earlier == null) {
+                fresh.add(sent.get(i));
+            } else if (!StatementComparison.equivalent(read(earlier.body), sent.get(i))) {
+                throw new ConflictException("statement " + ids.get(i) + " is already stored with other content; a "
+                        + "statement cannot change (void it and send a new one)");
+            }
+        }
+        Map<UUID, ObjectNode> freshById = new HashMap<>();
+        fresh.forEach(s -> freshById.put(UUID.fromString(s.get("id").asText()), s));
+        checkVoiding(fresh, freshById, known, batch ? ids : null);
+
+        String system = system();
+        Actor actor = new Actor(caller.subject(), caller.scope());
+        List<XapiStatement> rows = new ArrayList<>();
+        for (ObjectNode statement : fresh) {
+            rows.add(row(complete(statement, stored, version), system, stored));
+        }
+        Map<UUID, XapiStatement> rowsById = rows.stream().collect(Collectors.toMap(r -> r.id, r -> r));
+        record(rows, system, actor);
+        applyVoids(rows, rowsById, known, actor);
+        rows.forEach(statements::persist);
+        return ids;
+    }
+
+    /** One statement by id; a voided statement only when {@code voided} asks for it, and the others only when not. */
+    @Transactional
+    public Optional<StoredStatement> get(UUID id, boolean voided) {
+        return statements.findByIdOptional(id).filter(this::visible)
+                .filter(s -> voided == (s.voidedBy != null))
+                .map(s -> new StoredStatement(read(s.body), s.stored));
+    }
+
+    /** A statement with its stored time. */
+    public record StoredStatement(JsonNode statement, Instant stored) {
+    }
+
+    /**
+     * One page of the caller's statements (an admin's: everyone's) passing {@code filter}, after {@code afterSeq}; the
+     * page's last seq when more follow.
+     */
+    @Transactional
+    public StatementPage list(XapiStatementRepository.Filter filter, Long afterSeq, int limit) {
+        XapiStatementRepository.Filter scoped = caller.hasRole(Access.ADMIN) ? filter
+                : new XapiStatementRepository.Filter(system(), filter.agent(), filter.relatedAgents(), filter.verb(),
+                        filter.activity(), filter.relatedActivities(), filter.registration(), filter.since(),
+                        filter.until(), filter.ascending());
+        List<XapiStatementRepository.Row> rows = statements.page(scoped, afterSeq, limit + 1);
+        boolean more = rows.size() > limit;
+        List<XapiStatementRepository.Row> page = more ? rows.subList(0, limit) : rows;
+        return new StatementPage(page.stream().map(row -> read(row.body())).toList(),
+                more ? page.get(page.size() - 1).seq() : null);
+    }
+
+    /** A page of statements, and the seq to continue after when more follow (null at the end). */
+    public record StatementPage(List<JsonNode> statements, Long continueAfter) {
+    }
+
+    /** Admin view: what stored statements meant for the completions, one page in storing order after {@code afterSeq}. */
+    @Transactional
+    public StatementOutcomePage outcomes(Outcome outcome, String system, long afterSeq, int limit) {
+        List<XapiStatement> rows = statements.outcomes(outcome, system, afterSeq, limit + 1);
+        boolean more = rows.size() > limit;
+        List<XapiStatement> page = more ? rows.subList(0, limit) : rows;
+        return new StatementOutcomePage(page.stream().map(StatementOutcomeResponse::from).toList(),
+                more ? ListCursor.after(page.get(page.size() - 1).seq) : null);
+    }
+
+    /** The integrating system the caller is: a Basic credential's name, else the token's client, else its subject. */
+    public String system() {
+        String client = caller.client();
+        return client != null ? client : caller.subject();
+    }
+
+    private boolean visible(XapiStatement s) {
+        return caller.hasRole(Access.ADMIN) || s.system.equals(system());
+    }
+
+    /** Gives statements without an id one; refuses ids repeated within a batch. */
+    private static List<UUID> assignIds(List<ObjectNode> sent, boolean batch) {
+        List<UUID> ids = new ArrayList<>(sent.size());
+        Map<UUID, Integer> first = new HashMap<>();
+        FieldErrors repeated = new FieldErrors();
+        for (int i = 0; i < sent.size(); i++) {
+            ObjectNode statement = sent.get(i);
+            if (!statement.hasNonNull("id")) {
+                statement.put("id", UUID.randomUUID().toString());
+            }
+            UUID id = UUID.fromString(statement.get("id").asText());
+            // One spelling of the id everywhere, so that the stored statement and its id column agree.
+            statement.put("id", id.toString());
+            Integer earlier = first.putIfAbsent(id, i);
+            if (earlier != null) {
+                repeated.add((batch ? "[" + i + "]." : "") + "id", "repeats the id of statement [" + earlier
+                        + "] of this batch");
+            }
+            ids.add(id);
+        }
+        repeated.throwIfAny();
+        return ids;
+    }
+
+    /**
+     * A voiding statement must target a statement that is not itself voiding (400), and one of another system only for
+     * an admin (403). Its target may be missing: it is then voided on arrival.
+     */
+    private void checkVoiding(List<ObjectNode> fresh, Map<UUID, ObjectNode> freshById, Map<UUID, XapiStatement> known,
+            List<UUID> batchIds) {
+        for (ObjectNode statement : fresh) {
+            UUID target = StatementIndex.of(statement).voids();
+            if (target == null) {
+                continue;
+            }
+            String field = (batchIds == null ? "" : "[" + batchIds.indexOf(UUID.fromString(statement.get("id").asText()))
+                    + "].") + "object.id";
+            XapiStatement stored = known.get(target);
+            if (stored != null && stored.outcome == Outcome.VOIDING
+                    || freshById.containsKey(target) && XapiVerbs.isVoiding(freshById.get(target))) {
+                throw InvalidRequestException.of(field, "targets a voiding statement, which cannot be voided");
+            }
+            if (stored != null && !visible(stored)) {
+                throw new OutOfScopeException("statement " + target + " was sent by another system; only it or an admin "
+                        + "may void it");
+            }
+        }
+    }
+
+    /** Sets what the store sets: stored, authority, the version if none was given, and the timestamp if none was. */
+    private ObjectNode complete(ObjectNode statement, Instant stored, String version) {
+        String storedText = Timestamps.format(stored);
+        statement.put("stored", storedText);
+        if (!statement.has("timestamp")) {
+            statement.put("timestamp", storedText);
+        }
+        if (!statement.has("version")) {
+            statement.put("version", version);
+        }
+        ObjectNode authority = statement.putObject("authority");
+        authority.put("objectType", "Agent");
+        authority.putObject("account").put("homePage", config.authorityHomePage()).put("name", system());
+        return statement;
+    }
+
+    private XapiStatement row(ObjectNode statement, String system, Instant stored) {
+        StatementIndex index = StatementIndex.of(statement);
+        XapiStatement row = new XapiStatement();
+        row.id = UUID.fromString(statement.get("id").asText());
+        row.stored = stored;
+        row.body = write(statement);
+        row.system = system;
+        row.verbId = index.verbId();
+        row.registration = index.registration();
+        row.agents = index.agents().toArray(String[]::new);
+        row.relatedAgents = index.relatedAgents().toArray(String[]::new);
+        row.activities = index.activities().toArray(String[]::new);
+        row.relatedActivities = index.relatedActivities().toArray(String[]::new);
+        row.voids = index.voids();
+        row.outcome = index.voids() != null ? Outcome.VOIDING : Outcome.NOT_COMPLETION;
+        return row;
+    }
+
+    /** Turns the new statements that report a completion into completions, in one go; the others get their reason. */
+    private void record(List<XapiStatement> rows, String system, Actor actor) {
+        RecognitionRules current = rules.currentRules();
+        CompletionMapping mapping = new CompletionMapping(config.nipHomePage(), config.minutesPerJp(),
+                current::countsByDays);
+        List<XapiStatement> reporting = new ArrayList<>();
+        List<CompletionRequest> requests = new ArrayList<>();
+        for (XapiStatement row : rows) {
+            if (row.outcome == Outcome.VOIDING) {
+                continue;
+            }
+            Optional<UUID> voidedBy = voidingOf(row.id, rows);
+            if (voidedBy.isPresent()) {
+                row.voidedBy = voidedBy.get();
+            }
+            CompletionMapping.Outcome outcome = mapping.map(read(row.body), system);
+            if (outcome instanceof CompletionMapping.Unmapped unmapped) {
+                unmapped(row, unmapped.reason());
+            } else if (outcome instanceof CompletionMapping.Completion completion) {
+                if (row.voidedBy != null) {
+                    unmapped(row, "voided by statement " + row.voidedBy + " before it was stored");
+                    continue;
+                }
+                String invalid = violations(completion.request());
+                if (invalid != null) {
+                    unmapped(row, invalid);
+                    continue;
+                }
+                reporting.add(row);
+                requests.add(completion.request());
+            }
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<CompletionService.ItemOutcome> outcomes = completions.recordAll(requests, actor, Set.of());
+        for (int i = 0; i < outcomes.size(); i++) {
+            XapiStatement row = reporting.get(i);
+            CompletionService.ItemOutcome outcome = outcomes.get(i);
+            if (outcome.refusal() != null) {
+                unmapped(row, refusal(outcome.refusal()));
+            } else {
+                row.outcome = Outcome.RECORDED;
+                row.completionId = outcome.result().body().id();
+            }
+        }
+    }
+
+    /** The voiding statement of {@code id} stored before, or sent in this request. */
+    private Optional<UUID> voidingOf(UUID id, List<XapiStatement> rows) {
+        Optional<UUID> inRequest = rows.stream().filter(r -> id.equals(r.voids)).map(r -> r.id).findFirst();
+        return inRequest.isPresent() ? inRequest : statements.findVoidingOf(id).map(s -> s.id);
+    }
+
+    /** Applies the new voiding statements to the statements stored before them, and to their completions. */
+    private void applyVoids(List<XapiStatement> rows, Map<UUID, XapiStatement> rowsById, Map<UUID, XapiStatement> known,
+            Actor actor) {
+        for (XapiStatement row : rows) {
+            XapiStatement target = row.voids == null || rowsById.containsKey(row.voids) ? null : known.get(row.voids);
+            if (target == null || target.voidedBy != null) {
+                continue;
+            }
+            target.voidedBy = row.id;
+            if (target.outcome == Outcome.RECORDED) {
+                completions.voidReported(target.completionId, "voided by xAPI statement " + row.id, actor);
+            }
+        }
+    }
+
+    private String violations(CompletionRequest request) {
+        Set<ConstraintViolation<CompletionRequest>> violations = validator.validate(request);
+        if (violations.isEmpty()) {
+            return null;
+        }
+        return violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String refusal(RuntimeException refusal) {
+        if (refusal instanceof InvalidRequestException invalid) {
+            return invalid.errors().stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; "));
+        }
+        return refusal.getMessage();
+    }
+
+    private static void unmapped(XapiStatement row, String reason) {
+        row.outcome = Outcome.UNMAPPED;
+        row.reason = reason.length() > REASON_LIMIT ? reason.substring(0, REASON_LIMIT) : reason;
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored statement is unreadable", e);
+        }
+    }
+
+    private String write(JsonNode statement) {
+        try {
+            return mapper.writeValueAsString(statement);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a statement cannot be written", e);
+        }
+    }
+}

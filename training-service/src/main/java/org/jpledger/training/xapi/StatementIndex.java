@@ -1,0 +1,112 @@
+package org.jpledger.training.xapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the Statement Resource's filters look at in a statement: the verb, the registration, the agents and activities
+ * it is about (actor and object) and all those it names, and the statement it voids.
+ */
+public record StatementIndex(String verbId, UUID registration, List<String> agents, List<String> relatedAgents,
+        List<String> activities, List<String> relatedActivities, UUID voids) {
+
+    /** The index of a well-formed statement (see {@link StatementValidator}). */
+    public static StatementIndex of(JsonNode statement) {
+        Set<String> agents = new LinkedHashSet<>();
+        Set<String> related = new LinkedHashSet<>();
+        Set<String> activities = new LinkedHashSet<>();
+        Set<String> relatedActivities = new LinkedHashSet<>();
+        JsonNode object = statement.path("object");
+        String objectType = object.path("objectType").asText("Activity");
+        addAgent(agents, statement.path("actor"));
+        if ("Agent".equals(objectType) || "Group".equals(objectType)) {
+            addAgent(agents, object);
+        }
+        if ("Activity".equals(objectType)) {
+            activities.add(object.path("id").asText());
+        }
+        related.addAll(agents);
+        relatedActivities.addAll(activities);
+        collectRelated(statement, related, relatedActivities);
+        if ("SubStatement".equals(objectType)) {
+            collectRelated(object, related, relatedActivities);
+            addAgent(related, object.path("actor"));
+            JsonNode inner = object.path("object");
+            String innerType = inner.path("objectType").asText("Activity");
+            if ("Agent".equals(innerType) || "Group".equals(innerType)) {
+                addAgent(related, inner);
+            } else if ("Activity".equals(innerType)) {
+                relatedActivities.add(inner.path("id").asText());
+            }
+        }
+        String registration = statement.path("context").path("registration").asText(null);
+        UUID voids = XapiVerbs.isVoiding(statement) ? UUID.fromString(object.path("id").asText()) : null;
+        return new StatementIndex(statement.path("verb").path("id").asText(),
+                registration == null ? null : UUID.fromString(registration), List.copyOf(agents),
+                List.copyOf(related), List.copyOf(activities), List.copyOf(relatedActivities), voids);
+    }
+
+    /**
+     * The identifier that tells agents (and identified groups) apart: two agents are the same when they have the same
+     * inverse functional identifier. Null for an anonymous group.
+     */
+    public static String agentKey(JsonNode agent) {
+        if (agent.hasNonNull("mbox")) {
+            return "mbox:" + agent.get("mbox").asText();
+        }
+        if (agent.hasNonNull("mbox_sha1sum")) {
+            return "mbox_sha1sum:" + agent.get("mbox_sha1sum").asText().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (agent.hasNonNull("openid")) {
+            return "openid:" + agent.get("openid").asText();
+        }
+        if (agent.hasNonNull("account")) {
+            return "account:" + agent.get("account").path("homePage").asText() + "|"
+                    + agent.get("account").path("name").asText();
+        }
+        return null;
+    }
+
+    /** The authority, instructor, team, group members and context agents and activities of a statement. */
+    private static void collectRelated(JsonNode statement, Set<String> agents, Set<String> activities) {
+        addAgent(agents, statement.path("authority"));
+        addAgent(agents, statement.path("actor"));
+        JsonNode context = statement.path("context");
+        addAgent(agents, context.path("instructor"));
+        addAgent(agents, context.path("team"));
+        for (JsonNode member : context.path("contextAgents")) {
+            addAgent(agents, member.path("agent"));
+        }
+        for (JsonNode member : context.path("contextGroups")) {
+            addAgent(agents, member.path("group"));
+        }
+        for (JsonNode list : context.path("contextActivities")) {
+            for (JsonNode activity : list.isArray() ? list : List.of(list)) {
+                activities.add(activity.path("id").asText());
+            }
+        }
+    }
+
+    /** Adds the agent's key and, for a group, its members' keys. */
+    private static void addAgent(Set<String> keys, JsonNode agent) {
+        if (!agent.isObject()) {
+            return;
+        }
+        String key = agentKey(agent);
+        if (key != null) {
+            keys.add(key);
+        }
+        List<JsonNode> members = new ArrayList<>();
+        agent.path("member").forEach(members::add);
+        for (JsonNode member : members) {
+            String memberKey = agentKey(member);
+            if (memberKey != null) {
+                keys.add(memberKey);
+            }
+        }
+    }
+}
