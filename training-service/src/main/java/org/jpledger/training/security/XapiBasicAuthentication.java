@@ -10,7 +10,9 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,16 @@ public class XapiBasicAuthentication implements HttpAuthenticationMechanism {
 
     public XapiBasicAuthentication(XapiConfig config) {
         this.config = config;
+    }
+
+    /** Refuses to start with a credential whose digest is not a SHA-256 (64 hex digits), rather than failing its calls. */
+    void checkCredentials(@Observes StartupEvent start) {
+        config.clients().forEach((name, client) -> {
+            if (!client.secretSha256().matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalStateException("jpledger.xapi.clients." + name + ".secret-sha256 must be the hex SHA-256 "
+                        + "of the system's secret (64 hex digits)");
+            }
+        });
     }
 
     @Override
@@ -87,6 +99,12 @@ public class XapiBasicAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of();
+    }
+
+    @Override
+    public int getPriority() {
+        // Before the bearer-token mechanism, which would otherwise answer a Basic header as a missing token.
+        return DEFAULT_PRIORITY + 100;
     }
 
     private static byte[] sha256(String secret) {

@@ -94,7 +94,11 @@ public final class StatementValidator {
     }
 
     private void statement(JsonNode s, String path) {
-        if (!object(s, path.isEmpty() ? "statement" : path, STATEMENT)) {
+        if (!s.isObject()) {
+            errors.add(path.isEmpty() ? "statement" : path, "must be an object");
+            return;
+        }
+        if (!object(s, path, STATEMENT)) {
             return;
         }
         optional(s, "id", path, this::uuid);
