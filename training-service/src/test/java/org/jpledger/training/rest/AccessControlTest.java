@@ -175,7 +175,17 @@ class AccessControlTest {
                 Endpoint.national("POST /api/v1/admin/republish", Access.ADMIN, Access.POLICY_ADMIN, 200,
                         (r, t) -> r.post("/api/v1/admin/republish")),
                 Endpoint.national("GET /api/v1/admin/audit", Access.ADMIN, Access.ROSTER_ADMIN, 200,
-                        (r, t) -> r.queryParam("limit", 5).get("/api/v1/admin/audit")));
+                        (r, t) -> r.queryParam("limit", 5).get("/api/v1/admin/audit")),
+                // A completion statement about an employee outside the sender's units is stored, and records nothing.
+                Endpoint.filtering("POST /xapi/statements", Access.TRAINING_WRITER, Access.TRAINING_READER,
+                        (r, t) -> r.header(Xapi.VERSION, "2.0.0").contentType(ContentType.JSON)
+                                .body(Xapi.completed(UUID.randomUUID(), fixture.nip(t))).post("/xapi/statements"),
+                        r -> assertThat(r.jsonPath().getList("", String.class)).hasSize(1)),
+                Endpoint.filtering("GET /xapi/statements", Access.TRAINING_READER, Access.REPORT_READER,
+                        (r, t) -> r.header(Xapi.VERSION, "2.0.0").get("/xapi/statements"),
+                        r -> assertThat(r.jsonPath().getString("more")).isNotNull()),
+                Endpoint.national("GET /api/v1/xapi-statements", Access.ADMIN, Access.TRAINING_WRITER, 200,
+                        (r, t) -> r.queryParam("limit", 5).get("/api/v1/xapi-statements")));
     }
 
     /** Every endpoint with every attempt, the successful one last, so that refused attempts find the fixture intact. */
@@ -208,7 +218,9 @@ class AccessControlTest {
         switch (attempt) {
             case NO_TOKEN, EXPIRED_TOKEN, BAD_SIGNATURE, WRONG_ISSUER -> {
                 assertRefused(response, 401);
-                assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+                // The xAPI resources also take integrating systems' Basic credentials, and say so.
+                assertThat(response.header("WWW-Authenticate"))
+                        .isEqualTo(endpoint.name().contains(" /xapi/") ? "Basic realm=\"xAPI\", Bearer" : "Bearer");
             }
             case WRONG_ROLE -> assertRefused(response, 403);
             case RIGHT_ROLE_OUTSIDE_SCOPE -> {
