@@ -89,7 +89,8 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
         if (mode.isEmpty()) {
             return new Unmapped("context extension " + XapiProfile.DELIVERY_MODE + " must be LURING, DARING or BLENDED");
         }
-        String provider = context.path(XapiProfile.PROVIDER).isTextual() ? context.path(XapiProfile.PROVIDER).asText()
+        JsonNode providerNode = context.path(XapiProfile.PROVIDER);
+        String provider = providerNode.isTextual() && !providerNode.asText().isBlank() ? providerNode.asText()
                 : statement.path("context").path("platform").asText(null);
         if (provider == null || provider.isBlank()) {
             return new Unmapped("context extension " + XapiProfile.PROVIDER + " or context.platform must name the "
@@ -111,6 +112,9 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
             return new Unmapped("context extension " + XapiProfile.INTERNATIONAL + " must be true or false");
         }
         JsonNode certificate = context.path(XapiProfile.CERTIFICATE_NUMBER);
+        if (!certificate.isMissingNode() && !certificate.isTextual()) {
+            return new Unmapped("context extension " + XapiProfile.CERTIFICATE_NUMBER + " must be text");
+        }
         BigDecimal jp = null;
         Integer days = null;
         JsonNode jpNode = result.path("extensions").path(XapiProfile.JP);
@@ -129,6 +133,10 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
                     return new Unmapped("result.duration is longer than a year");
                 }
                 days = duration.get().days().intValueExact();
+            } else if (duration.get().days().signum() != 0) {
+                // A day of e-learning is not 24 lesson-hours' worth: days count only where the rules rate days.
+                return new Unmapped("result.duration in days counts only for a kind rated by days; give the JP in "
+                        + "result extension " + XapiProfile.JP + ", or the duration in hours and minutes (PT…)");
             } else if (duration.get().totalMinutes().isPresent()) {
                 jp = duration.get().totalMinutes().get().divide(BigDecimal.valueOf(minutesPerJp), 2, RoundingMode.DOWN);
             } else {

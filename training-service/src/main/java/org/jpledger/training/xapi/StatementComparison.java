@@ -1,13 +1,18 @@
 package org.jpledger.training.xapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Whether a statement sent again with a stored statement's id is the same statement: equal apart from what the store
- * sets (id, stored, authority, version, and the timestamp when the client left it out), with timestamps compared as
- * instants and numbers by value.
+ * Whether a statement sent again with a stored statement's id is the same statement (xAPI "Statement Immutability"):
+ * equal apart from what the store sets (id, stored, authority, version, and the timestamp when the client left it out)
+ * and what the specification says is no part of a statement's meaning: verb displays, activity definitions, the order of
+ * a group's members and the way a timestamp is written. Numbers are compared by value.
  */
 public final class StatementComparison {
 
@@ -22,23 +27,43 @@ public final class StatementComparison {
     }
 
     public static boolean equivalent(JsonNode stored, JsonNode incoming) {
-        ObjectNode a = stripped(stored);
-        ObjectNode b = stripped(incoming);
-        JsonNode incomingTime = incoming.get("timestamp");
-        if (incomingTime != null) {
-            JsonNode storedTime = stored.get("timestamp");
-            if (storedTime == null || !Timestamps.parse(storedTime.asText()).equals(Timestamps.parse(incomingTime.asText()))) {
-                return false;
-            }
+        ObjectNode a = (ObjectNode) stored.deepCopy();
+        ObjectNode b = (ObjectNode) incoming.deepCopy();
+        for (ObjectNode statement : List.of(a, b)) {
+            statement.remove(List.of("id", "stored", "authority", "version"));
         }
-        a.remove("timestamp");
-        b.remove("timestamp");
+        if (!incoming.has("timestamp")) {
+            a.remove("timestamp");
+        }
+        normalize(a);
+        normalize(b);
         return a.equals(BY_VALUE, b);
     }
 
-    private static ObjectNode stripped(JsonNode statement) {
-        ObjectNode copy = (ObjectNode) statement.deepCopy();
-        copy.remove(java.util.List.of("id", "stored", "authority", "version"));
-        return copy;
+    /** Drops or rewrites, in place, what does not count (extensions are data, and are left as they are). */
+    private static void normalize(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.get("verb") instanceof ObjectNode verb) {
+                verb.remove("display");
+            }
+            object.remove("definition");
+            if (object.get("timestamp") != null && object.get("timestamp").isTextual()) {
+                object.put("timestamp", Timestamps.format(Timestamps.parse(object.get("timestamp").asText())));
+            }
+            if (object.get("member") instanceof ArrayNode members) {
+                List<JsonNode> sorted = new ArrayList<>();
+                members.forEach(sorted::add);
+                sorted.sort(Comparator.comparing(m -> Objects.toString(StatementIndex.agentKey(m), m.toString())));
+                members.removeAll();
+                sorted.forEach(members::add);
+            }
+            object.properties().forEach(field -> {
+                if (!"extensions".equals(field.getKey())) {
+                    normalize(field.getValue());
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(StatementComparison::normalize);
+        }
     }
 }

@@ -78,7 +78,12 @@ public enum StatementFormat {
             verb.retain("id");
         }
         reduceObject(s.get("object"));
-        if (s.get("context") instanceof ObjectNode context) {
+        reduceContext(s.get("context"));
+        return s;
+    }
+
+    private static void reduceContext(JsonNode node) {
+        if (node instanceof ObjectNode context) {
             reduceAgent(context.get("instructor"));
             reduceAgent(context.get("team"));
             if (context.get("contextActivities") instanceof ObjectNode lists) {
@@ -87,7 +92,6 @@ public enum StatementFormat {
             context.path("contextAgents").forEach(member -> reduceAgent(member.get("agent")));
             context.path("contextGroups").forEach(member -> reduceAgent(member.get("group")));
         }
-        return s;
     }
 
     private static void reduceObject(JsonNode object) {
@@ -103,6 +107,7 @@ public enum StatementFormat {
                     verb.retain("id");
                 }
                 reduceObject(o.get("object"));
+                reduceContext(o.get("context"));
             }
             default -> {
             }

@@ -170,14 +170,10 @@ public record StatementQuery(UUID statementId, UUID voidedStatementId, Filter fi
 
     /** A UUID parameter in its canonical 36-character form; anything else is a field error. */
     public static UUID uuid(String name, String value) {
-        try {
-            if (value.length() == 36) {
-                return UUID.fromString(value);
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
+        if (!StatementValidator.isUuid(value)) {
+            throw InvalidRequestException.of(name, "must be a UUID");
         }
-        throw InvalidRequestException.of(name, "must be a UUID");
+        return UUID.fromString(value);
     }
 
     private static String iri(Map<String, String> given, String name) {

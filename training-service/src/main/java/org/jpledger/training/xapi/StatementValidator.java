@@ -62,7 +62,7 @@ public final class StatementValidator {
     public static void check(JsonNode statement, String path) {
         StatementValidator validator = new StatementValidator();
         validator.statement(statement, path);
-        validator.storable(statement, path.isEmpty() ? "statement" : path);
+        validator.storable(statement, path);
         validator.errors.throwIfAny();
     }
 
@@ -138,6 +138,24 @@ public final class StatementValidator {
         }
     }
 
+    /** An Agent where only an Agent may stand: objectType absent or Agent. */
+    private void agentOnly(JsonNode a, String path, String reason) {
+        if (a.isObject() && !"Agent".equals(a.path("objectType").asText("Agent"))) {
+            errors.add(join(path, "objectType"), reason);
+        } else {
+            agent(a, path);
+        }
+    }
+
+    /** A Group where only a Group may stand: objectType Group, which a Group must state. */
+    private void groupOnly(JsonNode g, String path, String reason) {
+        if (g.isObject() && !"Group".equals(g.path("objectType").asText(null))) {
+            errors.add(join(path, "objectType"), reason);
+        } else {
+            group(g, path);
+        }
+    }
+
     private void agent(JsonNode a, String path) {
         if (object(a, path, AGENT)) {
             identifiers(a, path, true);
@@ -163,12 +181,7 @@ public final class StatementValidator {
             return;
         }
         for (int i = 0; i < members.size(); i++) {
-            String member = join(path, "member") + "[" + i + "]";
-            if ("Group".equals(members.get(i).path("objectType").asText(null))) {
-                errors.add(member, "a group's members must be agents");
-            } else {
-                agent(members.get(i), member);
-            }
+            agentOnly(members.get(i), join(path, "member") + "[" + i + "]", "a group's members must be agents");
         }
     }
 
@@ -350,13 +363,7 @@ public final class StatementValidator {
         }
         optional(c, "registration", path, this::uuid);
         optional(c, "instructor", path, this::actor);
-        optional(c, "team", path, (t, p) -> {
-            if (!"Group".equals(t.path("objectType").asText(null))) {
-                errors.add(join(p, "objectType"), "the team must be a Group");
-            } else {
-                group(t, p);
-            }
-        });
+        optional(c, "team", path, (t, p) -> groupOnly(t, p, "the team must be a Group"));
         optional(c, "contextActivities", path, (ca, p) -> {
             if (!object(ca, p, CONTEXT_ACTIVITIES)) {
                 return;
@@ -418,7 +425,8 @@ public final class StatementValidator {
             if (!objectType.equals(member.path("objectType").asText(null))) {
                 errors.add(join(item, "objectType"), "must be " + objectType);
             }
-            required(member, key, item, "agent".equals(key) ? this::agent : this::group);
+            required(member, key, item, "agent".equals(key) ? (a, p) -> agentOnly(a, p, "must be an Agent")
+                    : (g, p) -> groupOnly(g, p, "must be a Group"));
             optional(member, "relevantTypes", item, (types, p) -> {
                 if (!types.isArray() || types.isEmpty()) {
                     errors.add(p, "must be a non-empty array of IRIs");
@@ -493,8 +501,13 @@ public final class StatementValidator {
         }
     }
 
+    /** Whether {@code text} is a UUID in its 36-character form (hex digits only, no signs). */
+    public static boolean isUuid(String text) {
+        return text != null && UUID.matcher(text).matches();
+    }
+
     private void uuid(JsonNode v, String path) {
-        if (!v.isTextual() || !UUID.matcher(v.asText()).matches()) {
+        if (!v.isTextual() || !isUuid(v.asText())) {
             errors.add(path, "must be a UUID");
         }
     }

@@ -16,7 +16,7 @@ public final class Timestamps {
 
     /** The instant of {@code text}; refuses a local time and the unknown-offset form "-00:00". */
     public static Instant parse(String text) {
-        if (text.endsWith("-00:00") || text.endsWith("-0000")) {
+        if (text.endsWith("-00:00") || text.endsWith("-0000") || text.endsWith("-00")) {
             throw new DateTimeParseException("an unknown offset (-00:00) is not a time zone", text, text.length() - 6);
         }
         return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();

@@ -283,6 +283,23 @@ class CompletionMappingTest {
     }
 
     @Test
+    void durationInDaysIsUnmappedForAKindRatedInJp() {
+        assertThat(unmapped(byDuration("P2D", 3))).startsWith("result.duration in days counts only for a kind rated");
+        assertThat(unmapped(byDuration("P1DT2H", DAY_RATED_KIND))).startsWith("result.duration in days");
+    }
+
+    @Test
+    void aBlankProviderFallsBackToThePlatform() {
+        assertThat(request(with(COMPLETED, PROVIDER, "\"  \"")).provider()).isEqualTo("LMS BPSDMD Jawa Tengah");
+    }
+
+    @Test
+    void aCertificateNumberThatIsNotTextIsUnmapped() {
+        assertThat(unmapped(with(COMPLETED, "/context/extensions/" + pointerKey(XapiProfile.CERTIFICATE_NUMBER), "123")))
+                .contains(XapiProfile.CERTIFICATE_NUMBER);
+    }
+
+    @Test
     void durationInMonthsOrYearsIsUnmapped() {
         assertThat(unmapped(byDuration("P1M", 3))).startsWith("result.duration in years or months has no exact length");
         assertThat(unmapped(byDuration("P1M", DAY_RATED_KIND))).startsWith("result.duration in years or months");

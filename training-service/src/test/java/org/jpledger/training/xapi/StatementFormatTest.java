@@ -8,7 +8,6 @@ import static org.jpledger.training.xapi.XapiJson.with;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** StatementFormat: the exact, ids and canonical formats of a returned statement, and Accept-Language preferences. */
@@ -113,9 +112,6 @@ class StatementFormatTest {
     }
 
     @Test
-    @Disabled("bug: StatementFormat.reduceObject (case \"SubStatement\", line 100) reduces the SubStatement's actor,"
-            + " verb and object but not its context, so its instructor keeps its name and its context activities"
-            + " their definitions in format=ids")
     void idsReducesTheContextOfASubStatement() {
         JsonNode reduced = ids(with(STATEMENT, "/object", """
                 {"objectType": "SubStatement", "actor": {"mbox": "mailto:budi@example.id"},
