@@ -66,7 +66,8 @@ class BadInputCorpusTest {
             UNION ALL SELECT 'completion_history', count(*), 0 FROM completion_history
             UNION ALL SELECT 'outbox_event', count(*), 0 FROM outbox_event
             UNION ALL SELECT 'recognition_rule_set', count(*), 0 FROM recognition_rule_set
-            UNION ALL SELECT 'recognition_day_rate', count(*), 0 FROM recognition_day_rate""";
+            UNION ALL SELECT 'recognition_day_rate', count(*), 0 FROM recognition_day_rate
+            UNION ALL SELECT 'xapi_statement', count(*), count(voided_by) FROM xapi_statement""";
     private static final String CSV_HEADER =
             "nip,title,kindId,competencyType,deliveryMode,provider,startDate,endDate,jp,sourceSystem,externalId";
     private static final ObjectMapper JSON = new ObjectMapper();
