@@ -61,6 +61,15 @@ public class Caller {
         return null;
     }
 
+    /**
+     * The integrating system the caller is, for records that name their sender: an HTTP Basic credential's system name,
+     * else the token's subject (a client id would not do: every user of a web client shares it).
+     */
+    public String system() {
+        String attributed = identity.getAttribute(CLIENT_ATTRIBUTE);
+        return attributed != null ? attributed : subject();
+    }
+
     /** The caller's roles, sorted. */
     public Set<String> roles() {
         return new TreeSet<>(identity.getRoles());

@@ -54,6 +54,15 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
         return find("idempotencyKey", key).firstResultOptional();
     }
 
+    /** The NIPs of the completions {@code ids}, in one query. */
+    public List<String> nipsOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select distinct c.nip from Completion c where c.id in :ids", String.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
     /** Loads a completion locked for update, so concurrent amendments and voids get consecutive versions. */
     public Optional<Completion> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

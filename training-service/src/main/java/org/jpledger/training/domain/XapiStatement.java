@@ -45,10 +45,12 @@ public class XapiStatement {
     @Column(nullable = false)
     public String system;
 
-    @Column(name = "verb_id", nullable = false)
-    public String verbId;
+    /** Its verb first, then those of the statements it refers to. */
+    @Column(nullable = false)
+    public String[] verbs;
 
-    public UUID registration;
+    @Column(nullable = false)
+    public String[] registrations;
 
     @Column(nullable = false)
     public String[] agents;

@@ -3,6 +3,7 @@ package org.jpledger.training.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,21 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jpledger.training.xapi.StatementFilter;
 
 /** Stored xAPI statements: by id, the voiding statement of an id, and the filtered lists of the Statement Resource. */
 @ApplicationScoped
 public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatement, UUID> {
 
-    /** One row of a list: its place in storing order and the statement as stored. */
-    public record Row(long seq, String body) {
-    }
-
-    /**
-     * What a list asks for; null fields do not filter. {@code since} and {@code until} bound the stored time (since
-     * exclusive, until inclusive); {@code system} limits the list to one integrating system's statements.
-     */
-    public record Filter(String system, String agent, boolean relatedAgents, String verb, String activity,
-            boolean relatedActivities, UUID registration, Instant since, Instant until, boolean ascending) {
+    /** One row of a list: its place in the list and the statement as stored. */
+    public record Row(StatementFilter.Position position, String body) {
     }
 
     /**
@@ -56,33 +50,44 @@ public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatem
         return found;
     }
 
-    /** The first stored statement voiding {@code id}, if one came before it. */
-    public Optional<XapiStatement> findVoidingOf(UUID id) {
-        return find("voids = ?1 order by seq", id).firstResultOptional();
+    /** The first statement {@code system} stored voiding {@code id}, if one came before it. */
+    public Optional<XapiStatement> findVoidingOf(UUID id, String system) {
+        return find("voids = ?1 and system = ?2 order by seq", id, system).firstResultOptional();
     }
 
-    /** One page of the statements that pass {@code filter}, voided ones left out, after {@code afterSeq} in its order. */
-    public List<Row> page(Filter filter, Long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder("select seq, cast(body as text) from xapi_statement where voided_by is null");
+    /**
+     * One page of the statements that pass {@code filter}, voided ones left out, in (stored, seq) order — newest first
+     * unless ascending — after {@code after}, when given.
+     */
+    public List<Row> page(StatementFilter filter, StatementFilter.Position after, int limit) {
+        StringBuilder sql = new StringBuilder("select seq, stored, cast(body as text) from xapi_statement "
+                + "where voided_by is null");
         Map<String, Object> parameters = new LinkedHashMap<>();
         condition(sql, parameters, "system = :system", "system", filter.system());
         condition(sql, parameters, (filter.relatedAgents() ? "related_agents" : "agents")
                 + " @> cast(array[:agent] as text[])", "agent", filter.agent());
-        condition(sql, parameters, "verb_id = :verb", "verb", filter.verb());
+        condition(sql, parameters, "verbs @> cast(array[:verb] as text[])", "verb", filter.verb());
         condition(sql, parameters, (filter.relatedActivities() ? "related_activities" : "activities")
                 + " @> cast(array[:activity] as text[])", "activity", filter.activity());
-        condition(sql, parameters, "registration = :registration", "registration", filter.registration());
+        condition(sql, parameters, "registrations @> cast(array[:registration] as text[])", "registration",
+                filter.registration() == null ? null : filter.registration().toString());
         condition(sql, parameters, "stored > :since", "since", utc(filter.since()));
         condition(sql, parameters, "stored <= :until", "until", utc(filter.until()));
-        condition(sql, parameters, filter.ascending() ? "seq > :after" : "seq < :after", "after", afterSeq);
-        sql.append(" order by seq ").append(filter.ascending() ? "asc" : "desc").append(" limit :limit");
+        String direction = filter.ascending() ? "asc" : "desc";
+        if (after != null) {
+            sql.append(" and (stored, seq) ").append(filter.ascending() ? ">" : "<").append(" (:afterStored, :afterSeq)");
+            parameters.put("afterStored", utc(after.stored()));
+            parameters.put("afterSeq", after.seq());
+        }
+        sql.append(" order by stored ").append(direction).append(", seq ").append(direction).append(" limit :limit");
         Query query = getEntityManager().createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);
         query.setParameter("limit", limit);
         List<Row> rows = new ArrayList<>();
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
-            rows.add(new Row(((Number) row[0]).longValue(), (String) row[1]));
+            rows.add(new Row(new StatementFilter.Position(instant(row[1]), ((Number) row[0]).longValue()),
+                    (String) row[2]));
         }
         return rows;
     }
@@ -108,6 +113,13 @@ public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatem
             sql.append(" and ").append(condition);
             parameters.put(name, value);
         }
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return column instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) column;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -20,7 +20,7 @@ public record StatementOutcomeResponse(
         @Schema(description = "The statement it voids, for VOIDING") UUID voids) {
 
     public static StatementOutcomeResponse from(XapiStatement s) {
-        return new StatementOutcomeResponse(s.id, s.system, s.stored, s.verbId, s.outcome, s.completionId, s.reason,
+        return new StatementOutcomeResponse(s.id, s.system, s.stored, s.verbs[0], s.outcome, s.completionId, s.reason,
                 s.voidedBy, s.voids);
     }
 }

@@ -2,6 +2,7 @@ package org.jpledger.training.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -54,7 +56,6 @@ import org.jpledger.training.xapi.StatementQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatementResource {
 
-    private static final String PATH = "/xapi/statements";
     private static final String NOT_FOUND = "No statement with this id among those you may read.";
 
     private final StatementService statements;
@@ -128,7 +129,7 @@ public class StatementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(
             @Parameter(name = "statementId", in = ParameterIn.QUERY, required = true,
-                    description = "The statement's id (a UUID)") @jakarta.ws.rs.QueryParam("statementId") String id,
+                    description = "The statement's id (a UUID)") @QueryParam("statementId") String id,
             @Parameter(description = "xAPI version the client speaks: 2.0.0 (or 2.0.x), or 1.0.3 (1.0.x)")
             @HeaderParam(XapiHeaders.VERSION) String version,
             @Context UriInfo uri,
@@ -183,6 +184,7 @@ public class StatementResource {
     public Response get(@Context UriInfo uri,
             @Parameter(description = "Languages for format=canonical, most preferred first")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Instant consistent = clock.consistentThrough();
         StatementQuery query = StatementQuery.parse(uri.getQueryParameters(), config.pageSize());
         List<String> languages = StatementFormat.languages(acceptLanguage);
         if (query.statementId() != null || query.voidedStatementId() != null) {
@@ -193,11 +195,13 @@ public class StatementResource {
             return answer(query.format().apply(found.statement(), languages), query.attachments())
                     .lastModified(Date.from(found.stored())).build();
         }
-        StatementService.StatementPage page = statements.list(query.filter(), query.afterSeq(), query.limit());
+        StatementService.StatementPage page = statements.list(query.filter(), query.after(), query.limit());
         ObjectNode result = mapper.createObjectNode();
-        page.statements().forEach(s -> result.withArray("statements").add(query.format().apply(s, languages)));
-        result.withArray("statements");
-        result.put("more", page.continueAfter() == null ? "" : query.moreLink(PATH, page.continueAfter()));
+        ArrayNode list = result.putArray("statements");
+        page.statements().forEach(s -> list.add(query.format().apply(s, languages)));
+        // Relative to where the service is reached, so that a gateway's path prefix stays in the link.
+        result.put("more", page.continueAfter() == null ? ""
+                : query.moreLink(uri.getBaseUri().getRawPath() + "xapi/statements", page.continueAfter(), consistent));
         return answer(result, query.attachments()).build();
     }
 

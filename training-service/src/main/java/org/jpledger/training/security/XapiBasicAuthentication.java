@@ -35,6 +35,7 @@ public class XapiBasicAuthentication implements HttpAuthenticationMechanism {
     /** The path prefix the credentials are good for. */
     public static final String XAPI_PATH = "/xapi/";
     private static final String PREFIX = "Basic ";
+    private static final int MAX_NAME = 64;
 
     private final XapiConfig config;
 
@@ -42,9 +43,16 @@ public class XapiBasicAuthentication implements HttpAuthenticationMechanism {
         this.config = config;
     }
 
-    /** Refuses to start with a credential whose digest is not a SHA-256 (64 hex digits), rather than failing its calls. */
+    /**
+     * Refuses to start with a credential whose digest is not a SHA-256 (64 hex digits) or whose name is longer than a
+     * sourceSystem may be, rather than failing its calls.
+     */
     void checkCredentials(@Observes StartupEvent start) {
         config.clients().forEach((name, client) -> {
+            if (name.length() > MAX_NAME) {
+                throw new IllegalStateException("jpledger.xapi.clients." + name + ": a system's name is the completions' "
+                        + "sourceSystem, at most " + MAX_NAME + " characters");
+            }
             if (!client.secretSha256().matches("[0-9a-fA-F]{64}")) {
                 throw new IllegalStateException("jpledger.xapi.clients." + name + ".secret-sha256 must be the hex SHA-256 "
                         + "of the system's secret (64 hex digits)");

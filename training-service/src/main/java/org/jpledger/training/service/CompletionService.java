@@ -9,11 +9,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.TrainingCalendar;
@@ -243,21 +245,37 @@ public class CompletionService {
         return CompletionResponse.from(c);
     }
 
+    /** What voiding a reported completion came to. */
+    public enum VoidOutcome { VOIDED, ALREADY_VOIDED, OUTSIDE }
+
     /**
      * Voids a completion because the statement that reported it was voided (xAPI): with no version to match, since a
-     * voiding statement carries none, and nothing to do for a completion already voided. Refuses (403) an actor whose
-     * units no longer cover the employee.
+     * voiding statement carries none. Answers rather than throws, so that the voiding statement is stored either way:
+     * nothing to do for a completion already voided, and nothing done when the employee has left the actor's units.
      */
     @Transactional
-    public void voidReported(UUID id, String reason, Actor actor) {
-        Completion c = completions.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
+    public VoidOutcome voidReported(UUID id, String reason, Actor actor) {
+        Completion c = completions.findForUpdate(id).orElseThrow();
         Employee employee = employees.findForUpdate(c.nip).orElseThrow();
         if (!access.covers(actor.scope(), employee.unitCode)) {
-            throw new OutOfScopeException(EMPLOYEE_OUTSIDE);
+            return VoidOutcome.OUTSIDE;
         }
-        if (c.status != CompletionStatus.VOIDED) {
-            end(c, reason, actor.subject());
+        if (c.status == CompletionStatus.VOIDED) {
+            return VoidOutcome.ALREADY_VOIDED;
         }
+        end(c, reason, actor.subject());
+        return VoidOutcome.VOIDED;
+    }
+
+    /**
+     * Locks, in NIP order, the employees of {@code nips} and those of the completions {@code ids}: a request that records
+     * some completions and voids others takes all its employee locks at once, in the order every writer takes them.
+     */
+    @Transactional
+    public void lockEmployees(Collection<String> nips, Collection<UUID> ids) {
+        Set<String> all = new TreeSet<>(nips.stream().filter(Nip::hasValidShape).toList());
+        all.addAll(completions.nipsOf(ids));
+        employees.lockAll(all);
     }
 
     private void end(Completion c, String reason, String by) {

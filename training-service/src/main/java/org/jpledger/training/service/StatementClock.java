@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * Stored times of xAPI statements, and how far the store is consistent: a write takes its stored time here before its
  * transaction and gives it back after the commit, so every statement stored before the oldest write still open is
  * visible (X-Experience-API-Consistent-Through). It sees the writes of this instance only: with several instances behind
- * one address, readers should allow for the others' open writes (README, "xAPI").
+ * one address, a reader allows for the others' open writes by reading a few seconds behind (README, "xAPI").
  */
 @ApplicationScoped
 public class StatementClock {
@@ -36,7 +36,8 @@ public class StatementClock {
 
     /** The time up to which every statement stored here is visible to a read starting now. */
     public synchronized Instant consistentThrough() {
-        Instant now = clock.instant();
-        return open.isEmpty() ? now : open.firstKey().minusMillis(1);
+        // A write beginning now takes this millisecond as its stored time, so only the one before is settled.
+        Instant settled = clock.instant().truncatedTo(ChronoUnit.MILLIS).minusMillis(1);
+        return open.isEmpty() ? settled : open.firstKey().minusMillis(1);
     }
 }

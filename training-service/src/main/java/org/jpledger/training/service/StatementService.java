@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ConflictException;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.security.Caller;
+import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.OutOfScopeException;
 import org.jpledger.training.config.XapiConfig;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
@@ -35,6 +37,7 @@ import org.jpledger.training.rest.StatementOutcomePage;
 import org.jpledger.training.rest.StatementOutcomeResponse;
 import org.jpledger.training.xapi.CompletionMapping;
 import org.jpledger.training.xapi.StatementComparison;
+import org.jpledger.training.xapi.StatementFilter;
 import org.jpledger.training.xapi.StatementIndex;
 import org.jpledger.training.xapi.StatementValidator;
 import org.jpledger.training.xapi.Timestamps;
@@ -49,34 +52,42 @@ import org.jpledger.training.xapi.XapiVerbs;
 public class StatementService {
 
     private static final int REASON_LIMIT = 2000;
+    // Statements this service stored: plain reading, the request rules were applied when they came in.
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final XapiStatementRepository statements;
     private final CompletionService completions;
     private final RecognitionRuleSetRepository rules;
     private final XapiConfig config;
     private final Caller caller;
+    private final UnitAccess access;
     private final Validator validator;
     private final ObjectMapper mapper;
 
     public StatementService(XapiStatementRepository statements, CompletionService completions,
-            RecognitionRuleSetRepository rules, XapiConfig config, Caller caller, Validator validator,
+            RecognitionRuleSetRepository rules, XapiConfig config, Caller caller, UnitAccess access, Validator validator,
             ObjectMapper mapper) {
         this.statements = statements;
         this.completions = completions;
         this.rules = rules;
         this.config = config;
         this.caller = caller;
+        this.access = access;
         this.validator = validator;
         this.mapper = mapper;
     }
 
     /**
      * Stores {@code incoming} (a batch when {@code batch}) at {@code stored} and returns their ids in order. A statement
-     * already stored with the same id and equivalent content is left as it is; with other content the whole request is
-     * a conflict (409). Any refusal stores nothing. {@code version} is set on statements that name none.
+     * already stored with the same id and equivalent content is left as it is; with other content, or by another
+     * system, the whole request is a conflict (409). Any refusal stores nothing. {@code version} is set on statements
+     * that name none.
      */
     @Transactional
     public List<UUID> store(List<JsonNode> incoming, boolean batch, String version, Instant stored) {
+        // First, as every write does: a caller whose token names no units is refused (403).
+        Actor actor = Actor.of(caller, access);
+        String system = system();
         List<ObjectNode> sent = new ArrayList<>(incoming.size());
         for (int i = 0; i < incoming.size(); i++) {
             StatementValidator.check(incoming.get(i), batch ? "[" + i + "]" : "");
@@ -84,33 +95,42 @@ public class StatementService {
         }
         List<UUID> ids = assignIds(sent, batch);
         Set<UUID> locked = new LinkedHashSet<>(ids);
-        sent.stream().map(StatementIndex::of).filter(index -> index.voids() != null).forEach(i -> locked.add(i.voids()));
+        Set<UUID> referred = new LinkedHashSet<>();
+        for (ObjectNode statement : sent) {
+            StatementIndex index = StatementIndex.of(statement);
+            if (index.voids() != null) {
+                locked.add(index.voids());
+            }
+            if (index.refers() != null) {
+                referred.add(index.refers());
+            }
+        }
         statements.lockIds(locked);
-        Map<UUID, XapiStatement> known = statements.findByIds(locked);
+        referred.addAll(locked);
+        Map<UUID, XapiStatement> known = statements.findByIds(referred);
 
         List<ObjectNode> fresh = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             XapiStatement earlier = known.get(ids.get(i));
             if (earlier == null) {
                 fresh.add(sent.get(i));
-            } else if (!StatementComparison.equivalent(read(earlier.body), sent.get(i))) {
-                throw new ConflictException("statement " + ids.get(i) + " is already stored with other content; a "
-                        + "statement cannot change (void it and send a new one)");
+            } else if (!earlier.system.equals(system) || !StatementComparison.equivalent(read(earlier.body), sent.get(i))) {
+                // One answer whoever stored it, so that the answer tells nothing of another system's statement.
+                throw new ConflictException("statement id " + ids.get(i) + " is already stored with other content; a "
+                        + "statement cannot change (void it and send a new one with a new id)");
             }
         }
         Map<UUID, ObjectNode> freshById = new HashMap<>();
         fresh.forEach(s -> freshById.put(UUID.fromString(s.get("id").asText()), s));
         checkVoiding(fresh, freshById, known, batch ? ids : null);
 
-        String system = system();
-        Actor actor = new Actor(caller.subject(), caller.scope());
         List<XapiStatement> rows = new ArrayList<>();
         for (ObjectNode statement : fresh) {
-            rows.add(row(complete(statement, stored, version), system, stored));
+            rows.add(row(complete(statement, stored, version, system), system, stored));
         }
         Map<UUID, XapiStatement> rowsById = rows.stream().collect(Collectors.toMap(r -> r.id, r -> r));
-        record(rows, system, actor);
-        applyVoids(rows, rowsById, known, actor);
+        joinTargets(rows, rowsById, known);
+        record(rows, known, system, actor);
         rows.forEach(statements::persist);
         return ids;
     }
@@ -128,24 +148,21 @@ public class StatementService {
     }
 
     /**
-     * One page of the caller's statements (an admin's: everyone's) passing {@code filter}, after {@code afterSeq}; the
-     * page's last seq when more follow.
+     * One page of the caller's statements (an admin's: everyone's) passing {@code filter}, after {@code after}; with the
+     * place the page ended at when more follow.
      */
     @Transactional
-    public StatementPage list(XapiStatementRepository.Filter filter, Long afterSeq, int limit) {
-        XapiStatementRepository.Filter scoped = caller.hasRole(Access.ADMIN) ? filter
-                : new XapiStatementRepository.Filter(system(), filter.agent(), filter.relatedAgents(), filter.verb(),
-                        filter.activity(), filter.relatedActivities(), filter.registration(), filter.since(),
-                        filter.until(), filter.ascending());
-        List<XapiStatementRepository.Row> rows = statements.page(scoped, afterSeq, limit + 1);
+    public StatementPage list(StatementFilter filter, StatementFilter.Position after, int limit) {
+        StatementFilter scoped = caller.hasRole(Access.ADMIN) ? filter : filter.withSystem(system());
+        List<XapiStatementRepository.Row> rows = statements.page(scoped, after, limit + 1);
         boolean more = rows.size() > limit;
         List<XapiStatementRepository.Row> page = more ? rows.subList(0, limit) : rows;
         return new StatementPage(page.stream().map(row -> read(row.body())).toList(),
-                more ? page.get(page.size() - 1).seq() : null);
+                more ? page.get(page.size() - 1).position() : null);
     }
 
-    /** A page of statements, and the seq to continue after when more follow (null at the end). */
-    public record StatementPage(List<JsonNode> statements, Long continueAfter) {
+    /** A page of statements, and the place to continue after when more follow (null at the end). */
+    public record StatementPage(List<JsonNode> statements, StatementFilter.Position continueAfter) {
     }
 
     /** Admin view: what stored statements meant for the completions, one page in storing order after {@code afterSeq}. */
@@ -158,10 +175,9 @@ public class StatementService {
                 more ? ListCursor.after(page.get(page.size() - 1).seq) : null);
     }
 
-    /** The integrating system the caller is: a Basic credential's name, else the token's client, else its subject. */
-    public String system() {
-        String client = caller.client();
-        return client != null ? client : caller.subject();
+    /** The integrating system the caller is (see {@link Caller#system()}). */
+    private String system() {
+        return caller.system();
     }
 
     private boolean visible(XapiStatement s) {
@@ -218,7 +234,7 @@ public class StatementService {
     }
 
     /** Sets what the store sets: stored, authority, the version if none was given, and the timestamp if none was. */
-    private ObjectNode complete(ObjectNode statement, Instant stored, String version) {
+    private ObjectNode complete(ObjectNode statement, Instant stored, String version, String system) {
         String storedText = Timestamps.format(stored);
         statement.put("stored", storedText);
         if (!statement.has("timestamp")) {
@@ -229,7 +245,7 @@ public class StatementService {
         }
         ObjectNode authority = statement.putObject("authority");
         authority.put("objectType", "Agent");
-        authority.putObject("account").put("homePage", config.authorityHomePage()).put("name", system());
+        authority.putObject("account").put("homePage", config.authorityHomePage()).put("name", system);
         return statement;
     }
 
@@ -240,8 +256,8 @@ public class StatementService {
         row.stored = stored;
         row.body = write(statement);
         row.system = system;
-        row.verbId = index.verbId();
-        row.registration = index.registration();
+        row.verbs = index.verbs().toArray(String[]::new);
+        row.registrations = index.registrations().toArray(String[]::new);
         row.agents = index.agents().toArray(String[]::new);
         row.relatedAgents = index.relatedAgents().toArray(String[]::new);
         row.activities = index.activities().toArray(String[]::new);
@@ -251,73 +267,98 @@ public class StatementService {
         return row;
     }
 
-    /** Turns the new statements that report a completion into completions, in one go; the others get their reason. */
-    private void record(List<XapiStatement> rows, String system, Actor actor) {
+    /**
+     * A statement referring to another answers to its target's filter values too, so that a client filtering for the
+     * target also finds what was said about it (a void, above all).
+     */
+    private static void joinTargets(List<XapiStatement> rows, Map<UUID, XapiStatement> rowsById,
+            Map<UUID, XapiStatement> known) {
+        for (XapiStatement row : rows) {
+            UUID refers = StatementIndex.of(readTree(row.body)).refers();
+            XapiStatement target = refers == null ? null : rowsById.getOrDefault(refers, known.get(refers));
+            if (target != null) {
+                StatementIndex joined = indexOf(row).withTarget(indexOf(target));
+                row.verbs = joined.verbs().toArray(String[]::new);
+                row.registrations = joined.registrations().toArray(String[]::new);
+                row.agents = joined.agents().toArray(String[]::new);
+                row.relatedAgents = joined.relatedAgents().toArray(String[]::new);
+                row.activities = joined.activities().toArray(String[]::new);
+                row.relatedActivities = joined.relatedActivities().toArray(String[]::new);
+            }
+        }
+    }
+
+    /**
+     * Turns the new statements that report a completion into completions and applies the new voiding statements, with
+     * every employee involved locked first; a statement that does not become a completion gets its reason.
+     */
+    private void record(List<XapiStatement> rows, Map<UUID, XapiStatement> known, String system, Actor actor) {
         RecognitionRules current = rules.currentRules();
         CompletionMapping mapping = new CompletionMapping(config.nipHomePage(), config.minutesPerJp(),
                 current::countsByDays);
+        Set<UUID> inRequest = rows.stream().map(r -> r.id).collect(Collectors.toSet());
         List<XapiStatement> reporting = new ArrayList<>();
         List<CompletionRequest> requests = new ArrayList<>();
         for (XapiStatement row : rows) {
             if (row.outcome == Outcome.VOIDING) {
                 continue;
             }
-            Optional<UUID> voidedBy = voidingOf(row.id, rows);
-            if (voidedBy.isPresent()) {
-                row.voidedBy = voidedBy.get();
-            }
-            CompletionMapping.Outcome outcome = mapping.map(read(row.body), system);
+            voidingOf(row.id, rows, system).ifPresent(voider -> row.voidedBy = voider);
+            CompletionMapping.Outcome outcome = mapping.map(readTree(row.body), system);
             if (outcome instanceof CompletionMapping.Unmapped unmapped) {
                 unmapped(row, unmapped.reason());
             } else if (outcome instanceof CompletionMapping.Completion completion) {
-                if (row.voidedBy != null) {
-                    unmapped(row, "voided by statement " + row.voidedBy + " before it was stored");
-                    continue;
-                }
-                String invalid = violations(completion.request());
+                String invalid = row.voidedBy != null ? "voided by statement " + row.voidedBy + " before it was stored"
+                        : violations(completion.request());
                 if (invalid != null) {
                     unmapped(row, invalid);
-                    continue;
+                } else {
+                    reporting.add(row);
+                    requests.add(completion.request());
                 }
-                reporting.add(row);
-                requests.add(completion.request());
             }
         }
-        if (requests.isEmpty()) {
-            return;
-        }
-        List<CompletionService.ItemOutcome> outcomes = completions.recordAll(requests, actor, Set.of());
-        for (int i = 0; i < outcomes.size(); i++) {
-            XapiStatement row = reporting.get(i);
-            CompletionService.ItemOutcome outcome = outcomes.get(i);
-            if (outcome.refusal() != null) {
-                unmapped(row, refusal(outcome.refusal()));
-            } else {
-                row.outcome = Outcome.RECORDED;
-                row.completionId = outcome.result().body().id();
-            }
-        }
-    }
-
-    /** The voiding statement of {@code id} stored before, or sent in this request. */
-    private Optional<UUID> voidingOf(UUID id, List<XapiStatement> rows) {
-        Optional<UUID> inRequest = rows.stream().filter(r -> id.equals(r.voids)).map(r -> r.id).findFirst();
-        return inRequest.isPresent() ? inRequest : statements.findVoidingOf(id).map(s -> s.id);
-    }
-
-    /** Applies the new voiding statements to the statements stored before them, and to their completions. */
-    private void applyVoids(List<XapiStatement> rows, Map<UUID, XapiStatement> rowsById, Map<UUID, XapiStatement> known,
-            Actor actor) {
+        Map<XapiStatement, XapiStatement> voids = new LinkedHashMap<>();
         for (XapiStatement row : rows) {
-            XapiStatement target = row.voids == null || rowsById.containsKey(row.voids) ? null : known.get(row.voids);
-            if (target == null || target.voidedBy != null) {
-                continue;
-            }
-            target.voidedBy = row.id;
-            if (target.outcome == Outcome.RECORDED) {
-                completions.voidReported(target.completionId, "voided by xAPI statement " + row.id, actor);
+            XapiStatement target = row.voids == null || inRequest.contains(row.voids) ? null : known.get(row.voids);
+            if (target != null && target.voidedBy == null) {
+                voids.put(row, target);
             }
         }
+        completions.lockEmployees(requests.stream().map(CompletionRequest::nip).toList(), voids.values().stream()
+                .filter(t -> t.outcome == Outcome.RECORDED).map(t -> t.completionId).toList());
+        if (!requests.isEmpty()) {
+            List<CompletionService.ItemOutcome> outcomes = completions.recordAll(requests, actor, Set.of());
+            for (int i = 0; i < outcomes.size(); i++) {
+                XapiStatement row = reporting.get(i);
+                CompletionService.ItemOutcome outcome = outcomes.get(i);
+                if (outcome.refusal() != null) {
+                    unmapped(row, refusal(outcome.refusal()));
+                } else {
+                    row.outcome = Outcome.RECORDED;
+                    row.completionId = outcome.result().body().id();
+                }
+            }
+        }
+        voids.forEach((voider, target) -> {
+            target.voidedBy = voider.id;
+            if (target.outcome == Outcome.RECORDED && completions.voidReported(target.completionId,
+                    "voided by xAPI statement " + voider.id, actor) == CompletionService.VoidOutcome.OUTSIDE) {
+                voider.reason = "completion " + target.completionId + " stays: its employee is outside the units of "
+                        + system;
+            }
+        });
+    }
+
+    /** The voiding statement of {@code id} sent in this request, or stored before by the same system. */
+    private Optional<UUID> voidingOf(UUID id, List<XapiStatement> rows, String system) {
+        Optional<UUID> inRequest = rows.stream().filter(r -> id.equals(r.voids)).map(r -> r.id).findFirst();
+        return inRequest.isPresent() ? inRequest : statements.findVoidingOf(id, system).map(s -> s.id);
+    }
+
+    private static StatementIndex indexOf(XapiStatement row) {
+        return new StatementIndex(List.of(row.verbs), List.of(row.registrations), List.of(row.agents),
+                List.of(row.relatedAgents), List.of(row.activities), List.of(row.relatedActivities), null, row.voids);
     }
 
     private String violations(CompletionRequest request) {
@@ -342,8 +383,12 @@ public class StatementService {
     }
 
     private JsonNode read(String body) {
+        return readTree(body);
+    }
+
+    private static JsonNode readTree(String body) {
         try {
-            return mapper.readTree(body);
+            return READER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored statement is unreadable", e);
         }

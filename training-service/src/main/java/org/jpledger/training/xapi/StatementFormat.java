@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public enum StatementFormat {
                 tags.add(new Weighted(parts[0].trim(), weight, i));
             }
         }
-        tags.sort(java.util.Comparator.comparingDouble(Weighted::weight).reversed()
+        tags.sort(Comparator.comparingDouble(Weighted::weight).reversed()
                 .thenComparingInt(Weighted::order));
         return tags.stream().map(Weighted::tag).toList();
     }

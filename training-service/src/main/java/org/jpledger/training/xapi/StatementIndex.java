@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the Statement Resource's filters look at in a statement: the verb, the registration, the agents and activities
- * it is about (actor and object) and all those it names, and the statement it voids.
+ * What the Statement Resource's filters look at in a statement: its verb and registration, the agents and activities it
+ * is about (actor and object) and all those it names, the statement it refers to (a StatementRef object) and the one it
+ * voids. A statement referring to another also answers to its target's values ({@link #withTarget}).
  */
-public record StatementIndex(String verbId, UUID registration, List<String> agents, List<String> relatedAgents,
-        List<String> activities, List<String> relatedActivities, UUID voids) {
+public record StatementIndex(List<String> verbs, List<String> registrations, List<String> agents,
+        List<String> relatedAgents, List<String> activities, List<String> relatedActivities, UUID refers, UUID voids) {
 
     /** The index of a well-formed statement (see {@link StatementValidator}). */
     public static StatementIndex of(JsonNode statement) {
@@ -44,10 +46,24 @@ public record StatementIndex(String verbId, UUID registration, List<String> agen
             }
         }
         String registration = statement.path("context").path("registration").asText(null);
-        UUID voids = XapiVerbs.isVoiding(statement) ? UUID.fromString(object.path("id").asText()) : null;
-        return new StatementIndex(statement.path("verb").path("id").asText(),
-                registration == null ? null : UUID.fromString(registration), List.copyOf(agents),
-                List.copyOf(related), List.copyOf(activities), List.copyOf(relatedActivities), voids);
+        UUID refers = "StatementRef".equals(objectType) ? UUID.fromString(object.path("id").asText()) : null;
+        return new StatementIndex(List.of(statement.path("verb").path("id").asText()),
+                registration == null ? List.of() : List.of(registration.toLowerCase(Locale.ROOT)), List.copyOf(agents),
+                List.copyOf(related), List.copyOf(activities), List.copyOf(relatedActivities), refers,
+                XapiVerbs.isVoiding(statement) ? refers : null);
+    }
+
+    /** This index joined with that of the statement it refers to; its own values first. */
+    public StatementIndex withTarget(StatementIndex target) {
+        return new StatementIndex(union(verbs, target.verbs), union(registrations, target.registrations),
+                union(agents, target.agents), union(relatedAgents, target.relatedAgents),
+                union(activities, target.activities), union(relatedActivities, target.relatedActivities), refers, voids);
+    }
+
+    private static List<String> union(List<String> own, List<String> target) {
+        Set<String> all = new LinkedHashSet<>(own);
+        all.addAll(target);
+        return List.copyOf(all);
     }
 
     /**
@@ -59,7 +75,7 @@ public record StatementIndex(String verbId, UUID registration, List<String> agen
             return "mbox:" + agent.get("mbox").asText();
         }
         if (agent.hasNonNull("mbox_sha1sum")) {
-            return "mbox_sha1sum:" + agent.get("mbox_sha1sum").asText().toLowerCase(java.util.Locale.ROOT);
+            return "mbox_sha1sum:" + agent.get("mbox_sha1sum").asText().toLowerCase(Locale.ROOT);
         }
         if (agent.hasNonNull("openid")) {
             return "openid:" + agent.get("openid").asText();

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jpledger.support.problem.InvalidRequestException;
-import org.jpledger.training.domain.XapiStatementRepository.Filter;
 
 /**
  * The query parameters of {@code GET /xapi/statements}, checked as the specification requires: one statement by
@@ -25,8 +24,9 @@ import org.jpledger.training.domain.XapiStatementRepository.Filter;
  *
  * @param listParameters the list's parameters as given, carried in its {@code more} tokens
  */
-public record StatementQuery(UUID statementId, UUID voidedStatementId, Filter filter, int limit,
-        StatementFormat format, boolean attachments, Long afterSeq, Map<String, String> listParameters) {
+public record StatementQuery(UUID statementId, UUID voidedStatementId, StatementFilter filter, int limit,
+        StatementFormat format, boolean attachments, StatementFilter.Position after,
+        Map<String, String> listParameters) {
 
     private static final Set<String> SINGLE = Set.of("statementId", "voidedStatementId", "format", "attachments");
     private static final Set<String> LIST = Set.of("agent", "verb", "activity", "registration", "related_activities",
@@ -53,7 +53,7 @@ public record StatementQuery(UUID statementId, UUID voidedStatementId, Filter fi
         return parse(given, pageSize, null);
     }
 
-    private static StatementQuery parse(Map<String, String> given, int pageSize, Long afterSeq) {
+    private static StatementQuery parse(Map<String, String> given, int pageSize, StatementFilter.Position after) {
         boolean single = given.containsKey("statementId") || given.containsKey("voidedStatementId");
         for (String name : given.keySet()) {
             if (!(single ? SINGLE : LIST).contains(name)) {
@@ -80,30 +80,32 @@ public record StatementQuery(UUID statementId, UUID voidedStatementId, Filter fi
         if (given.containsKey("agent")) {
             agent = agentKey(given.get("agent"));
         }
-        Instant since = instant(given, "since");
-        Instant until = instant(given, "until");
-        if (since != null && until != null && !until.isAfter(since)) {
-            throw InvalidRequestException.of("until", "must be after since");
-        }
-        Filter filter = new Filter(null, agent, flag(given, "related_agents"), iri(given, "verb"),
-                iri(given, "activity"), flag(given, "related_activities"), uuid(given, "registration"), since, until,
-                flag(given, "ascending"));
-        return new StatementQuery(null, null, filter, limit(given.get("limit"), pageSize), format, attachments, afterSeq,
+        StatementFilter filter = new StatementFilter(null, agent, flag(given, "related_agents"), iri(given, "verb"),
+                iri(given, "activity"), flag(given, "related_activities"), uuid(given, "registration"),
+                instant(given, "since"), instant(given, "until"), flag(given, "ascending"));
+        return new StatementQuery(null, null, filter, limit(given.get("limit"), pageSize), format, attachments, after,
                 Map.copyOf(given));
     }
 
-    /** The more link of the page after the statement at storing position {@code seq}. */
-    public String moreLink(String resourcePath, long seq) {
+    /**
+     * The more link of the page after {@code position}. It keeps the list to what was stored by {@code consistent} (the
+     * store's consistent-through time when the list began), so that statements committing while a client pages, stored
+     * earlier than the pages it has read, cannot be skipped: they belong to the next list.
+     */
+    public String moreLink(String resourcePath, StatementFilter.Position position, Instant consistent) {
+        Map<String, String> carried = new LinkedHashMap<>(listParameters);
+        Instant until = filter.until(consistent).until();
+        carried.put("until", Timestamps.format(until));
         StringBuilder query = new StringBuilder();
-        listParameters.forEach((name, value) -> query.append(encode(name)).append('=').append(encode(value)).append('&'));
-        query.append(AFTER).append('=').append(seq);
+        carried.forEach((name, value) -> query.append(encode(name)).append('=').append(encode(value)).append('&'));
+        query.append(AFTER).append('=').append(position.stored().toEpochMilli()).append(':').append(position.seq());
         return resourcePath + "?more=" + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(query.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static StatementQuery fromMore(String token, int pageSize) {
         Map<String, String> given = new LinkedHashMap<>();
-        long after;
+        StatementFilter.Position after;
         try {
             String query = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             for (String pair : query.split("&")) {
@@ -111,7 +113,8 @@ public record StatementQuery(UUID statementId, UUID voidedStatementId, Filter fi
                 given.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
-            after = Long.parseLong(given.remove(AFTER));
+            String[] place = given.remove(AFTER).split(":");
+            after = new StatementFilter.Position(Instant.ofEpochMilli(Long.parseLong(place[0])), Long.parseLong(place[1]));
         } catch (RuntimeException e) {
             throw InvalidRequestException.of("more", "is not a more link this store gave");
         }

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jpledger.localstack.TestTokens;
+import org.jpledger.localstack.Token;
 import org.junit.jupiter.api.Test;
 
 /** The xAPI Statement Resource's storing and reading rules: ids, immutability, batches, what the store sets, headers. */
@@ -259,5 +261,24 @@ class StatementResourceTest {
         read.then().statusCode(200);
         assertThat(read.contentType()).startsWith("multipart/mixed; boundary=");
         assertThat(read.asString()).contains("Content-Type: application/json").contains(id.toString());
+    }
+
+    @Test
+    void anIdAnotherSystemStoredIsAConflictWhateverTheContent() {
+        UUID id = UUID.randomUUID();
+        String statement = attempted(id, "milik@example.go.id", "https://lms.example/m");
+        lms().body(statement).post("/xapi/statements").then().statusCode(200);
+
+        Xapi.as(Xapi.SCOPED).body(statement).post("/xapi/statements").then().statusCode(409);
+
+        Xapi.as(Xapi.SCOPED).queryParam("statementId", id.toString()).get("/xapi/statements").then().statusCode(404);
+    }
+
+    @Test
+    void aTokenNamingNoUnitsCannotSendStatements() {
+        given().header("Authorization", TestTokens.bearer(Token.withRoles("training-writer").subject("tanpa-unit")))
+                .header(VERSION, "2.0.0").contentType("application/json")
+                .body(attempted(UUID.randomUUID(), "u@example.go.id", "https://lms.example/u")).post("/xapi/statements")
+                .then().statusCode(403);
     }
 }

@@ -9,7 +9,10 @@ import static org.jpledger.training.rest.Xapi.completed;
 import static org.jpledger.training.rest.Xapi.lms;
 import static org.jpledger.training.rest.Xapi.voiding;
 
+import static io.restassured.RestAssured.given;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.UUID;
 import org.jpledger.training.TestData;
@@ -121,5 +124,61 @@ class StatementVoidingTest {
                 .then().statusCode(403);
 
         lms().queryParam("statementId", statement.toString()).get("/xapi/statements").then().statusCode(200);
+    }
+
+    @Test
+    void aVoidSentBeforeItsTargetByAnotherSystemDoesNotApply() {
+        String nip = TestData.registeredEmployee();
+        UUID statement = UUID.randomUUID();
+        Xapi.as(Xapi.SCOPED).body(voiding(UUID.randomUUID(), statement)).post("/xapi/statements").then().statusCode(200);
+
+        lms().body(completed(statement, nip)).post("/xapi/statements").then().statusCode(200);
+
+        lms().queryParam("statementId", statement.toString()).get("/xapi/statements").then().statusCode(200);
+        assertThat(onlyCompletionOf(nip)).containsEntry("status", "ACTIVE");
+    }
+
+    @Test
+    void aVoidAnswersToTheFiltersItsTargetMatches() {
+        String mbox = "sasaran-" + UUID.randomUUID() + "@example.go.id";
+        UUID statement = UUID.randomUUID();
+        UUID voider = UUID.randomUUID();
+        lms().body(attempted(statement, mbox, "https://lms.example/sasaran")).post("/xapi/statements")
+                .then().statusCode(200);
+        lms().body(voiding(voider, statement)).post("/xapi/statements").then().statusCode(200);
+
+        List<String> byAgent = lms().queryParam("agent", "{\"mbox\":\"mailto:" + mbox + "\"}")
+                .get("/xapi/statements").then().statusCode(200).extract().jsonPath().getList("statements.id");
+        List<String> byVerb = lms().queryParam("agent", "{\"mbox\":\"mailto:" + mbox + "\"}")
+                .queryParam("verb", "http://adlnet.gov/expapi/verbs/attempted")
+                .get("/xapi/statements").then().statusCode(200).extract().jsonPath().getList("statements.id");
+
+        assertThat(byAgent).containsExactly(voider.toString());
+        assertThat(byVerb).containsExactly(voider.toString());
+    }
+
+    @Test
+    void aVoidOfACompletionWhoseEmployeeLeftTheSystemsUnitsIsStoredAndTheCompletionStays() {
+        given().contentType(ContentType.JSON).body(TestData.unitJson("Unit xAPI", null))
+                .put("/api/v1/units/{code}", Xapi.SCOPED_UNIT);
+        String nip = TestData.freshNip();
+        given().contentType(ContentType.JSON).body(TestData.employeeJson(Xapi.SCOPED_UNIT))
+                .put("/api/v1/employees/{nip}", nip).then().statusCode(201);
+        UUID statement = UUID.randomUUID();
+        UUID voider = UUID.randomUUID();
+        Xapi.as(Xapi.SCOPED).body(completed(statement, nip)).post("/xapi/statements").then().statusCode(200);
+        String elsewhere = TestData.freshUnit();
+        given().contentType(ContentType.JSON).body(TestData.unitJson("Unit lain", null))
+                .put("/api/v1/units/{code}", elsewhere).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(TestData.employeeJson(elsewhere))
+                .put("/api/v1/employees/{nip}", nip).then().statusCode(200);
+
+        Xapi.as(Xapi.SCOPED).body(voiding(voider, statement)).post("/xapi/statements").then().statusCode(200);
+
+        Xapi.as(Xapi.SCOPED).queryParam("voidedStatementId", statement.toString()).get("/xapi/statements")
+                .then().statusCode(200);
+        assertThat(onlyCompletionOf(nip)).containsEntry("status", "ACTIVE");
+        assertThat(StatementCompletionTest.outcomeOf(voider).getString("reason"))
+                .contains("stays: its employee is outside the units of " + Xapi.SCOPED);
     }
 }

@@ -128,4 +128,18 @@ class StatementComparisonTest {
                 with(STORED, "/object", sub.formatted("2026-03-01T08:00:00.000Z")),
                 with(SENT, "/object", sub.formatted("2026-03-01T15:00:00+07:00")))).isTrue();
     }
+
+    @Test
+    void attachmentsAndTheCaseOfCaseInsensitiveValuesAreIgnored() {
+        ObjectNode sent = with(with(SENT, "/context", "{\"registration\": \"0b8f6a4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b\"}"),
+                "/actor", "{\"mbox\": \"mailto:Siti@Example.ID\"}");
+        ObjectNode stored = with(with(with(STORED, "/context", "{\"registration\": \"0B8F6A4E-2C1D-4E5F-8A9B-0C1D2E3F4A5B\"}"),
+                "/actor", "{\"mbox\": \"mailto:Siti@example.id\"}"), "/attachments", """
+                [{"usageType": "http://id.tincanapi.com/attachment/certificate", "display": {"en-US": "Certificate"},
+                  "contentType": "application/pdf", "length": 10, "sha2": "abc", "fileUrl": "https://lms.example.id/c.pdf"}]""");
+
+        assertThat(StatementComparison.equivalent(stored, sent)).isTrue();
+        assertThat(StatementComparison.equivalent(stored, with(sent, "/actor", "{\"mbox\": \"mailto:siti@example.id\"}")))
+                .as("the local part of an e-mail keeps its case").isFalse();
+    }
 }

@@ -39,12 +39,13 @@ class StatementIndexTest {
     @Test
     void indexesVerbActorAndActivity() {
         StatementIndex index = StatementIndex.of(STATEMENT);
-        assertThat(index.verbId()).isEqualTo("http://adlnet.gov/expapi/verbs/completed");
+        assertThat(index.verbs()).containsExactly("http://adlnet.gov/expapi/verbs/completed");
         assertThat(index.agents()).containsExactly(SITI);
         assertThat(index.relatedAgents()).containsExactly(SITI);
         assertThat(index.activities()).containsExactly(COURSE);
         assertThat(index.relatedActivities()).containsExactly(COURSE);
-        assertThat(index.registration()).isNull();
+        assertThat(index.registrations()).isEmpty();
+        assertThat(index.refers()).isNull();
         assertThat(index.voids()).isNull();
     }
 
@@ -78,7 +79,7 @@ class StatementIndexTest {
         assertThat(index.activities()).containsExactly(COURSE);
         assertThat(index.relatedActivities()).containsExactly(COURSE, "https://lms.example.id/programs/latsar",
                 "https://lms.example.id/years/2026");
-        assertThat(index.registration()).isEqualTo(UUID.fromString("0b8f6a4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"));
+        assertThat(index.registrations()).containsExactly("0b8f6a4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b");
     }
 
     @Test
@@ -151,5 +152,22 @@ class StatementIndexTest {
     void anonymousGroupHasNoAgentKey() {
         assertThat(StatementIndex.agentKey(parse("""
                 {"objectType": "Group", "member": [{"mbox": "mailto:siti@example.id"}]}"""))).isNull();
+    }
+
+    @Test
+    void aStatementReferringToAnotherAnswersToItsTargetsValuesToo() {
+        StatementIndex voiding = StatementIndex.of(XapiJson.parse("""
+                {"actor": {"mbox": "mailto:admin@example.id"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+                 "object": {"objectType": "StatementRef", "id": "0B8F6A4E-2C1D-4E5F-8A9B-0C1D2E3F4A5B"}}"""));
+
+        StatementIndex joined = voiding.withTarget(StatementIndex.of(STATEMENT));
+
+        assertThat(voiding.refers()).isEqualTo(UUID.fromString("0b8f6a4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"));
+        assertThat(voiding.voids()).isEqualTo(voiding.refers());
+        assertThat(joined.verbs()).containsExactly("http://adlnet.gov/expapi/verbs/voided",
+                "http://adlnet.gov/expapi/verbs/completed");
+        assertThat(joined.agents()).containsExactly("mbox:mailto:admin@example.id", SITI);
+        assertThat(joined.activities()).containsExactly(COURSE);
+        assertThat(joined.voids()).isEqualTo(voiding.voids());
     }
 }

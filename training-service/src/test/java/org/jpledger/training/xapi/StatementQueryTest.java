@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jpledger.contracts.problem.Problem.FieldError;
 import org.jpledger.support.problem.InvalidRequestException;
-import org.jpledger.training.domain.XapiStatementRepository.Filter;
 import org.junit.jupiter.api.Test;
 
 /** StatementQuery: the GET /xapi/statements parameters, single or filtered, and the more link that continues a list. */
@@ -47,6 +46,10 @@ class StatementQueryTest {
     }
 
     /** The parameters of the more link's query string (the token after "?more="). */
+    private static final StatementFilter.Position AT_4711 =
+            new StatementFilter.Position(Instant.parse("2026-03-05T09:00:00.250Z"), 4711);
+    private static final Instant CONSISTENT = Instant.parse("2026-03-06T00:00:00Z");
+
     private static Map<String, List<String>> followed(String moreLink) {
         assertThat(moreLink).startsWith("/xapi/statements?more=");
         return params("more", moreLink.substring("/xapi/statements?more=".length()));
@@ -60,7 +63,7 @@ class StatementQueryTest {
         assertThat(query.filter()).isNull();
         assertThat(query.format()).isEqualTo(StatementFormat.IDS);
         assertThat(query.attachments()).isTrue();
-        assertThat(query.afterSeq()).isNull();
+        assertThat(query.after()).isNull();
     }
 
     @Test
@@ -124,19 +127,19 @@ class StatementQueryTest {
                 "ascending", "true",
                 "format", "canonical",
                 "limit", "25");
-        assertThat(query.filter()).isEqualTo(new Filter(null, "mbox:mailto:siti@example.id", true, COMPLETED,
+        assertThat(query.filter()).isEqualTo(new StatementFilter(null, "mbox:mailto:siti@example.id", true, COMPLETED,
                 "https://lms.example.id/courses/1", true, UUID.fromString("0b8f6a4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"),
                 Instant.parse("2026-02-28T17:00:00Z"), Instant.parse("2026-03-31T23:59:59Z"), true));
         assertThat(query.limit()).isEqualTo(25);
         assertThat(query.format()).isEqualTo(StatementFormat.CANONICAL);
         assertThat(query.statementId()).isNull();
-        assertThat(query.afterSeq()).isNull();
+        assertThat(query.after()).isNull();
     }
 
     @Test
     void noParametersListEverythingNewestFirst() {
         StatementQuery query = parse();
-        assertThat(query.filter()).isEqualTo(new Filter(null, null, false, null, null, false, null, null, null, false));
+        assertThat(query.filter()).isEqualTo(new StatementFilter(null, null, false, null, null, false, null, null, null, false));
         assertThat(query.limit()).isEqualTo(PAGE_SIZE);
         assertThat(query.format()).isEqualTo(StatementFormat.EXACT);
     }
@@ -177,9 +180,9 @@ class StatementQueryTest {
     }
 
     @Test
-    void untilMustBeAfterSince() {
-        assertRefused(params("since", "2026-03-05T20:00:00Z", "until", "2026-03-06T03:00:00+07:00"), "until",
-                "must be after since");
+    void untilBeforeSinceIsAnEmptyListNotAnError() {
+        StatementQuery query = parse("since", "2026-03-05T20:00:00Z", "until", "2026-03-06T03:00:00+07:00");
+        assertThat(query.filter().since()).isEqualTo(query.filter().until());
     }
 
     @Test
@@ -191,34 +194,41 @@ class StatementQueryTest {
                 "ascending", "true",
                 "format", "ids",
                 "limit", "10");
-        StatementQuery next = StatementQuery.parse(followed(first.moreLink("/xapi/statements", 4711)), PAGE_SIZE);
-        assertThat(next.filter()).isEqualTo(first.filter());
+        StatementQuery next = StatementQuery.parse(followed(first.moreLink("/xapi/statements", AT_4711, CONSISTENT)),
+                PAGE_SIZE);
+        assertThat(next.filter()).isEqualTo(first.filter().until(CONSISTENT));
         assertThat(next.filter().agent()).isEqualTo("mbox:mailto:siti+lms@example.id");
         assertThat(next.limit()).isEqualTo(10);
         assertThat(next.format()).isEqualTo(StatementFormat.IDS);
-        assertThat(next.afterSeq()).isEqualTo(4711L);
-        assertThat(next.listParameters()).isEqualTo(first.listParameters());
+        assertThat(next.after()).isEqualTo(AT_4711);
+    }
+
+    @Test
+    void moreLinkKeepsTheListToWhatWasStoredWhenItBegan() {
+        StatementQuery open = StatementQuery.parse(followed(parse().moreLink("/xapi/statements", AT_4711, CONSISTENT)),
+                PAGE_SIZE);
+        StatementQuery earlier = StatementQuery.parse(followed(parse("until", "2026-03-01T00:00:00Z")
+                .moreLink("/xapi/statements", AT_4711, CONSISTENT)), PAGE_SIZE);
+        assertThat(open.filter().until()).isEqualTo(CONSISTENT);
+        assertThat(earlier.filter().until()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
     }
 
     @Test
     void moreLinkOfAFollowedPageContinuesFromTheNewPosition() {
         StatementQuery first = parse("verb", COMPLETED);
-        StatementQuery second = StatementQuery.parse(followed(first.moreLink("/xapi/statements", 10)), PAGE_SIZE);
-        StatementQuery third = StatementQuery.parse(followed(second.moreLink("/xapi/statements", 20)), PAGE_SIZE);
-        assertThat(third.afterSeq()).isEqualTo(20L);
-        assertThat(third.filter()).isEqualTo(first.filter());
-    }
-
-    @Test
-    void moreLinkOfAnUnfilteredListCarriesOnlyThePosition() {
-        StatementQuery next = StatementQuery.parse(followed(parse().moreLink("/xapi/statements", 7)), PAGE_SIZE);
-        assertThat(next.afterSeq()).isEqualTo(7L);
-        assertThat(next.filter()).isEqualTo(parse().filter());
+        StatementQuery second = StatementQuery.parse(followed(first.moreLink("/xapi/statements", AT_4711, CONSISTENT)),
+                PAGE_SIZE);
+        StatementFilter.Position later = new StatementFilter.Position(Instant.parse("2026-03-05T10:00:00.123Z"), 20);
+        StatementQuery third = StatementQuery.parse(followed(second.moreLink("/xapi/statements", later,
+                CONSISTENT.plusSeconds(60))), PAGE_SIZE);
+        assertThat(third.after()).isEqualTo(later);
+        assertThat(third.filter()).isEqualTo(first.filter().until(CONSISTENT));
     }
 
     @Test
     void moreWithOtherParametersIsRefused() {
-        Map<String, List<String>> params = followed(parse("verb", COMPLETED).moreLink("/xapi/statements", 1));
+        Map<String, List<String>> params = followed(parse("verb", COMPLETED).moreLink("/xapi/statements", AT_4711,
+                CONSISTENT));
         params.put("limit", List.of("5"));
         assertRefused(params, "more", "a more link is followed as it is, without other parameters");
     }
