@@ -54,14 +54,7 @@ class EndToEndTest {
     @Test
     void yearlyTotalOfTwoCompletionsReachesReporting() throws InterruptedException {
         String training = stack.training().baseUrl();
-        given().baseUri(training).contentType(ContentType.JSON)
-                .body("{\"name\":\"Badan Kepegawaian Daerah\"}")
-                .put("/api/v1/units/{code}", UNIT).then().statusCode(anyOf(equalTo(200), equalTo(201)));
-        given().baseUri(training).contentType(ContentType.JSON)
-                .body("""
-                        {"name":"Siti Rahayu","employmentType":"PNS","positionLevel":"PENGAWAS","unitCode":"%s",
-                         "employedFrom":"2010-01-01"}""".formatted(UNIT))
-                .put("/api/v1/employees/{nip}", NIP).then().statusCode(201);
+        registerEmployee(training, NIP, "Siti Rahayu", "PENGAWAS");
         postCompletion(training, "E2E-1", "\"kindId\":3,\"jp\":24");
         postCompletion(training, "E2E-2", "\"kindId\":4,\"days\":2");
 
@@ -76,14 +69,7 @@ class EndToEndTest {
     @Test
     void completionSentByALearningPlatformOverXapiCountsUntilItsStatementIsVoided() throws InterruptedException {
         String training = stack.training().baseUrl();
-        given().baseUri(training).contentType(ContentType.JSON)
-                .body("{\"name\":\"Badan Kepegawaian Daerah\"}")
-                .put("/api/v1/units/{code}", UNIT).then().statusCode(anyOf(equalTo(200), equalTo(201)));
-        given().baseUri(training).contentType(ContentType.JSON)
-                .body("""
-                        {"name":"Budi Santoso","employmentType":"PNS","positionLevel":"PELAKSANA","unitCode":"%s",
-                         "employedFrom":"2012-01-01"}""".formatted(UNIT))
-                .put("/api/v1/employees/{nip}", XAPI_NIP).then().statusCode(201);
+        registerEmployee(training, XAPI_NIP, "Budi Santoso", "PELAKSANA");
         String statementId = UUID.randomUUID().toString();
 
         // As a learning platform sends it: HTTP Basic as the run command's demo system, no JP Ledger token.
@@ -110,6 +96,18 @@ class EndToEndTest {
                 .post("/xapi/statements").then().statusCode(200);
 
         awaitTotal(stack.reporting().baseUrl(), XAPI_NIP, 0.0);
+    }
+
+    /** Registers the employee in the test's unit, which the first test to run creates. */
+    private static void registerEmployee(String training, String nip, String name, String positionLevel) {
+        given().baseUri(training).contentType(ContentType.JSON)
+                .body("{\"name\":\"Badan Kepegawaian Daerah\"}")
+                .put("/api/v1/units/{code}", UNIT).then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        given().baseUri(training).contentType(ContentType.JSON)
+                .body("""
+                        {"name":"%s","employmentType":"PNS","positionLevel":"%s","unitCode":"%s",
+                         "employedFrom":"2010-01-01"}""".formatted(name, positionLevel, UNIT))
+                .put("/api/v1/employees/{nip}", nip).then().statusCode(201);
     }
 
     private static RequestSpecification lms(String training) {
