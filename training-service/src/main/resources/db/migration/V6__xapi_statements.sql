@@ -48,3 +48,12 @@ CREATE INDEX xapi_statement_agents ON xapi_statement USING gin (agents);
 CREATE INDEX xapi_statement_related_agents ON xapi_statement USING gin (related_agents);
 CREATE INDEX xapi_statement_activities ON xapi_statement USING gin (activities);
 CREATE INDEX xapi_statement_related_activities ON xapi_statement USING gin (related_activities);
+
+-- Attachment content sent as parts of multipart/mixed statement requests, by its SHA-2 (as the statements name it), so
+-- one file attached to many statements is kept once.
+CREATE TABLE xapi_attachment (
+    sha2         varchar(128)  PRIMARY KEY,
+    content_type varchar(255)  NOT NULL,
+    content      bytea         NOT NULL,
+    stored       timestamptz   NOT NULL
+);

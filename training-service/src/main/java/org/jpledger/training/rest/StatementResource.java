@@ -18,11 +18,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -43,6 +46,7 @@ import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.training.config.XapiConfig;
 import org.jpledger.training.service.StatementClock;
 import org.jpledger.training.service.StatementService;
+import org.jpledger.training.xapi.MultipartMixed;
 import org.jpledger.training.xapi.StatementFormat;
 import org.jpledger.training.xapi.StatementQuery;
 
@@ -56,6 +60,7 @@ import org.jpledger.training.xapi.StatementQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatementResource {
 
+    private static final String MULTIPART_MIXED = "multipart/mixed";
     private static final String NOT_FOUND = "No statement with this id among those you may read.";
 
     private final StatementService statements;
@@ -74,7 +79,7 @@ public class StatementResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("xapi.statements.store")
     @Operation(summary = "Store a statement or a batch of statements",
@@ -83,7 +88,9 @@ public class StatementResource {
                     + "equivalent content changes nothing; with other content it is a 409. A batch must not repeat an id. "
                     + "The store sets stored, authority (the sending system) and, if absent, version and timestamp. A "
                     + "statement reporting a completion under the JP Ledger profile becomes a completion, as by POST "
-                    + "/api/v1/completions; a voiding statement voids the statement it names and its completion.")
+                    + "/api/v1/completions; a voiding statement voids the statement it names and its completion. With "
+                    + "attachments whose content is sent too, the request is multipart/mixed: the statements first, then "
+                    + "one part per attachment with X-Experience-API-Hash (its sha2) and Content-Transfer-Encoding binary.")
     @APIResponse(responseCode = "200", description = "The statements' ids, in the order sent",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)))
     @APIResponse(responseCode = "400", description = "Not well-formed, a repeated id, a voiding statement targeting a "
@@ -96,10 +103,14 @@ public class StatementResource {
     public Response post(
             @Parameter(description = "xAPI version the client speaks: 2.0.0 (or 2.0.x), or 1.0.3 (1.0.x)")
             @HeaderParam(XapiHeaders.VERSION) String version,
+            @Parameter(description = "application/json, or multipart/mixed with the attachments' content")
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context UriInfo uri,
             @RequestBody(description = "An xAPI statement, or an array of statements",
-                    content = @Content(schema = @Schema(type = SchemaType.OBJECT))) JsonNode body) {
+                    content = @Content(schema = @Schema(type = SchemaType.OBJECT))) byte[] request) throws IOException {
         noParameters(uri, List.of());
+        Sent sent = Sent.read(request, contentType, mapper);
+        JsonNode body = sent.statements();
         if (body == null || !body.isObject() && !body.isArray()) {
             throw InvalidRequestException.of("statement", "send a statement (a JSON object) or an array of statements");
         }
@@ -107,13 +118,13 @@ public class StatementResource {
         if (batch && body.size() > config.batchLimit()) {
             throw InvalidRequestException.of("statements", "at most " + config.batchLimit() + " in one request");
         }
-        List<JsonNode> sent = new ArrayList<>();
-        (batch ? body : List.of(body)).forEach(sent::add);
-        return Response.ok(store(sent, batch, version)).build();
+        List<JsonNode> statements = new ArrayList<>();
+        (batch ? body : List.of(body)).forEach(statements::add);
+        return Response.ok(store(statements, sent.attachments(), batch, version)).build();
     }
 
     @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("xapi.statements.put")
     @Operation(summary = "Store a statement under a given id",
@@ -132,11 +143,15 @@ public class StatementResource {
                     description = "The statement's id (a UUID)") @QueryParam("statementId") String id,
             @Parameter(description = "xAPI version the client speaks: 2.0.0 (or 2.0.x), or 1.0.3 (1.0.x)")
             @HeaderParam(XapiHeaders.VERSION) String version,
+            @Parameter(description = "application/json, or multipart/mixed with the attachments' content")
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context UriInfo uri,
             @RequestBody(description = "An xAPI statement",
-                    content = @Content(schema = @Schema(type = SchemaType.OBJECT))) JsonNode body) {
+                    content = @Content(schema = @Schema(type = SchemaType.OBJECT))) byte[] request) throws IOException {
         noParameters(uri, List.of("statementId"));
         UUID statementId = uuid("statementId", id);
+        Sent sent = Sent.read(request, contentType, mapper);
+        JsonNode body = sent.statements();
         if (body == null || !body.isObject()) {
             throw InvalidRequestException.of("statement", "send one statement (a JSON object)");
         }
@@ -145,7 +160,7 @@ public class StatementResource {
             throw InvalidRequestException.of("id", "must be the statementId parameter's id, or left out");
         }
         statement.put("id", statementId.toString());
-        store(List.of(statement), false, version);
+        store(List.of(statement), sent.attachments(), false, version);
         return Response.noContent().build();
     }
 
@@ -192,8 +207,8 @@ public class StatementResource {
             StatementService.StoredStatement found = statements
                     .get(voided ? query.voidedStatementId() : query.statementId(), voided)
                     .orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
-            return answer(query.format().apply(found.statement(), languages), query.attachments())
-                    .lastModified(Date.from(found.stored())).build();
+            return answer(query.format().apply(found.statement(), languages), List.of(found.statement()),
+                    query.attachments()).lastModified(Date.from(found.stored())).build();
         }
         StatementService.StatementPage page = statements.list(query.filter(), query.after(), query.limit());
         ObjectNode result = mapper.createObjectNode();
@@ -202,30 +217,57 @@ public class StatementResource {
         // Relative to where the service is reached, so that a gateway's path prefix stays in the link.
         result.put("more", page.continueAfter() == null ? ""
                 : query.moreLink(uri.getBaseUri().getRawPath() + "xapi/statements", page.continueAfter(), consistent));
-        return answer(result, query.attachments()).build();
+        return answer(result, page.statements(), query.attachments()).build();
     }
 
-    private List<UUID> store(List<JsonNode> sent, boolean batch, String version) {
+    private List<UUID> store(List<JsonNode> sent, List<MultipartMixed.Part> attachments, boolean batch, String version) {
         // The header was checked by XapiHeaders: a 1.0.x client's statements without a version are 1.0.0 ones.
         String stamped = XapiProfile.VERSION_1.equals(XapiHeaders.spoken(version)) ? "1.0.0" : XapiProfile.VERSION_2;
         Instant stored = clock.begin();
         try {
-            List<UUID> ids = statements.store(sent, batch, stamped, stored);
-            trail.detail("statements", ids.size());
+            List<UUID> ids = statements.store(sent, attachments, batch, stamped, stored);
+            trail.detail("statements", ids.size()).detail("attachments", attachments.size());
             return ids;
         } finally {
             clock.finished(stored);
         }
     }
 
-    /** JSON, or with attachments=true a multipart/mixed answer whose one part is the JSON (no attachment has content). */
-    private Response.ResponseBuilder answer(JsonNode json, boolean attachments) {
+    /**
+     * JSON; with attachments=true multipart/mixed: the JSON first, then the content of each attachment of
+     * {@code statements} that was sent with its statement.
+     */
+    private Response.ResponseBuilder answer(JsonNode json, List<JsonNode> statements, boolean attachments) {
         if (!attachments) {
             return Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
         }
+        List<MultipartMixed.Part> parts = new ArrayList<>();
+        parts.add(new MultipartMixed.Part(Map.of("Content-Type", MediaType.APPLICATION_JSON),
+                json.toString().getBytes(StandardCharsets.UTF_8)));
+        parts.addAll(this.statements.attachmentsOf(statements));
         String boundary = "xapi-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + json + "\r\n--" + boundary + "--\r\n";
-        return Response.ok(body.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=" + boundary);
+        return Response.ok(MultipartMixed.write(parts, boundary), MULTIPART_MIXED + "; boundary=" + boundary);
+    }
+
+    /** What a POST or PUT carries: the statements' JSON, and the attachment parts of a multipart/mixed request. */
+    private record Sent(JsonNode statements, List<MultipartMixed.Part> attachments) {
+
+        static Sent read(byte[] request, String contentType, ObjectMapper mapper) throws IOException {
+            byte[] json = request == null ? new byte[0] : request;
+            List<MultipartMixed.Part> attachments = List.of();
+            if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MULTIPART_MIXED)) {
+                List<MultipartMixed.Part> parts = MultipartMixed.parse(json, MultipartMixed.boundary(contentType));
+                if (parts.isEmpty() || parts.get(0).header("Content-Type") == null
+                        || !parts.get(0).header("Content-Type").toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                    throw InvalidRequestException.of("body", "the first part of a multipart/mixed request must be the "
+                            + "statements as application/json");
+                }
+                json = parts.get(0).content();
+                attachments = parts.subList(1, parts.size());
+            }
+            // A body that is not JSON fails here with Jackson's exception, which the problem mappers name.
+            return new Sent(json.length == 0 ? null : mapper.readTree(json), attachments);
+        }
     }
 
     private static void noParameters(UriInfo uri, List<String> allowed) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,8 @@ import org.jpledger.support.security.OutOfScopeException;
 import org.jpledger.training.config.XapiConfig;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
 import org.jpledger.training.domain.RecognitionRules;
+import org.jpledger.training.domain.XapiAttachment;
+import org.jpledger.training.domain.XapiAttachmentRepository;
 import org.jpledger.training.domain.XapiStatement;
 import org.jpledger.training.domain.XapiStatement.Outcome;
 import org.jpledger.training.domain.XapiStatementRepository;
@@ -36,6 +39,8 @@ import org.jpledger.training.rest.CompletionRequest;
 import org.jpledger.training.rest.StatementOutcomePage;
 import org.jpledger.training.rest.StatementOutcomeResponse;
 import org.jpledger.training.xapi.CompletionMapping;
+import org.jpledger.training.xapi.MultipartMixed;
+import org.jpledger.training.xapi.StatementAttachments;
 import org.jpledger.training.xapi.StatementComparison;
 import org.jpledger.training.xapi.StatementFilter;
 import org.jpledger.training.xapi.StatementIndex;
@@ -56,6 +61,7 @@ public class StatementService {
     private static final ObjectMapper READER = new ObjectMapper();
 
     private final XapiStatementRepository statements;
+    private final XapiAttachmentRepository attachments;
     private final CompletionService completions;
     private final RecognitionRuleSetRepository rules;
     private final XapiConfig config;
@@ -64,10 +70,12 @@ public class StatementService {
     private final Validator validator;
     private final ObjectMapper mapper;
 
-    public StatementService(XapiStatementRepository statements, CompletionService completions,
+    public StatementService(XapiStatementRepository statements, XapiAttachmentRepository attachments,
+            CompletionService completions,
             RecognitionRuleSetRepository rules, XapiConfig config, Caller caller, UnitAccess access, Validator validator,
             ObjectMapper mapper) {
         this.statements = statements;
+        this.attachments = attachments;
         this.completions = completions;
         this.rules = rules;
         this.config = config;
@@ -84,7 +92,8 @@ public class StatementService {
      * that name none.
      */
     @Transactional
-    public List<UUID> store(List<JsonNode> incoming, boolean batch, String version, Instant stored) {
+    public List<UUID> store(List<JsonNode> incoming, List<MultipartMixed.Part> parts, boolean batch, String version,
+            Instant stored) {
         // First, as every write does: a caller whose token names no units is refused (403).
         Actor actor = Actor.of(caller, access);
         String system = system();
@@ -93,6 +102,7 @@ public class StatementService {
             StatementValidator.check(incoming.get(i), batch ? "[" + i + "]" : "");
             sent.add((ObjectNode) incoming.get(i).deepCopy());
         }
+        Map<String, MultipartMixed.Part> content = StatementAttachments.check(sent, parts, batch);
         List<UUID> ids = assignIds(sent, batch);
         Set<UUID> locked = new LinkedHashSet<>(ids);
         Set<UUID> referred = new LinkedHashSet<>();
@@ -132,7 +142,26 @@ public class StatementService {
         joinTargets(rows, rowsById, known);
         record(rows, known, system, actor);
         rows.forEach(statements::persist);
+        content.forEach((sha2, part) -> {
+            XapiAttachment attachment = new XapiAttachment();
+            attachment.sha2 = sha2;
+            attachment.contentType = part.header("Content-Type");
+            attachment.content = part.content();
+            attachment.stored = stored;
+            this.attachments.keep(attachment);
+        });
         return ids;
+    }
+
+    /** The kept content of the attachments {@code found} name, as parts of a multipart/mixed answer. */
+    @Transactional
+    public List<MultipartMixed.Part> attachmentsOf(List<JsonNode> found) {
+        Set<String> hashes = new LinkedHashSet<>();
+        found.forEach(statement -> statement.path("attachments").forEach(a ->
+                hashes.add(a.path("sha2").asText("").toLowerCase(Locale.ROOT))));
+        return attachments.findByHashes(hashes).stream().map(a -> new MultipartMixed.Part(Map.of(
+                "Content-Type", a.contentType, "Content-Transfer-Encoding", "binary",
+                StatementAttachments.HASH_HEADER, a.sha2), a.content)).toList();
     }
 
     /** One statement by id; a voided statement only when {@code voided} asks for it, and the others only when not. */

@@ -468,8 +468,8 @@ public final class StatementValidator {
                 }
             });
             required(a, "sha2", item, this::nonEmptyText);
-            // Attachment content (multipart/mixed) is not taken here: an attachment must point at its file.
-            required(a, "fileUrl", item, this::iri);
+            // Without fileUrl, the content must come as a part of the request (StatementAttachments checks that).
+            optional(a, "fileUrl", item, this::iri);
         }
     }
 

@@ -411,10 +411,11 @@ class StatementValidatorTest {
     }
 
     @Test
-    void attachmentMustPointAtItsFile() {
+    void attachmentMayLeaveOutItsFileWhoseUrlMustBeAnIri() {
         assertThat(errors(with(VALID, "/attachments", "[" + ATTACHMENT + "]"))).isEmpty();
-        assertThat(errors(with(VALID, "/attachments", "[" + without(parse(ATTACHMENT), "/fileUrl") + "]")))
-                .containsExactly(new FieldError("attachments[0].fileUrl", "is required"));
+        assertThat(errors(with(VALID, "/attachments", "[" + without(parse(ATTACHMENT), "/fileUrl") + "]"))).isEmpty();
+        refusedFields(with(VALID, "/attachments", "[" + with(parse(ATTACHMENT), "/fileUrl", "\"sertifikat.pdf\"") + "]"))
+                .containsExactly("attachments[0].fileUrl");
         refusedFields(with(VALID, "/attachments", "[" + with(parse(ATTACHMENT), "/length", "-1") + "]"))
                 .containsExactly("attachments[0].length");
     }
