@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jpledger.training.xapi.StatementFilter;
@@ -50,9 +49,13 @@ public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatem
         return found;
     }
 
-    /** The first statement {@code system} stored voiding {@code id}, if one came before it. */
-    public Optional<XapiStatement> findVoidingOf(UUID id, String system) {
-        return find("voids = ?1 and system = ?2 order by seq", id, system).firstResultOptional();
+    /** For those of {@code ids} that {@code system} voided before they came, the id of the first voiding statement. */
+    public Map<UUID, UUID> voidersOf(Collection<UUID> ids, String system) {
+        Map<UUID, UUID> voiders = new HashMap<>();
+        if (!ids.isEmpty()) {
+            list("voids in ?1 and system = ?2 order by seq desc", ids, system).forEach(s -> voiders.put(s.voids, s.id));
+        }
+        return voiders;
     }
 
     /**

@@ -328,11 +328,14 @@ public class StatementService {
         Set<UUID> inRequest = rows.stream().map(r -> r.id).collect(Collectors.toSet());
         List<XapiStatement> reporting = new ArrayList<>();
         List<CompletionRequest> requests = new ArrayList<>();
+        Map<UUID, UUID> voiders = statements.voidersOf(inRequest, system);
+        // A void in this request wins over an earlier one: either way the statement is voided on arrival.
+        rows.stream().filter(r -> r.voids != null).forEach(r -> voiders.put(r.voids, r.id));
         for (XapiStatement row : rows) {
             if (row.outcome == Outcome.VOIDING) {
                 continue;
             }
-            voidingOf(row.id, rows, system).ifPresent(voider -> row.voidedBy = voider);
+            row.voidedBy = voiders.get(row.id);
             CompletionMapping.Outcome outcome = mapping.map(readTree(row.body), system);
             if (outcome instanceof CompletionMapping.Unmapped unmapped) {
                 unmapped(row, unmapped.reason());
@@ -377,12 +380,6 @@ public class StatementService {
                         + system;
             }
         });
-    }
-
-    /** The voiding statement of {@code id} sent in this request, or stored before by the same system. */
-    private Optional<UUID> voidingOf(UUID id, List<XapiStatement> rows, String system) {
-        Optional<UUID> inRequest = rows.stream().filter(r -> id.equals(r.voids)).map(r -> r.id).findFirst();
-        return inRequest.isPresent() ? inRequest : statements.findVoidingOf(id, system).map(s -> s.id);
     }
 
     private static StatementIndex indexOf(XapiStatement row) {
