@@ -102,7 +102,9 @@ public class StatementService {
             StatementValidator.check(incoming.get(i), batch ? "[" + i + "]" : "");
             sent.add((ObjectNode) incoming.get(i).deepCopy());
         }
-        Map<String, MultipartMixed.Part> content = StatementAttachments.check(sent, parts, batch);
+        Set<String> kept = attachments.findByHashes(StatementAttachments.withoutFile(sent)).stream().map(a -> a.sha2)
+                .collect(Collectors.toSet());
+        Map<String, MultipartMixed.Part> content = StatementAttachments.check(sent, parts, kept, batch);
         List<UUID> ids = assignIds(sent, batch);
         Set<UUID> locked = new LinkedHashSet<>(ids);
         Set<UUID> referred = new LinkedHashSet<>();
