@@ -7,9 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jpledger.training.xapi.StatementIndex;
 
 /** One xAPI statement as the Learning Record Store keeps it, with its filter columns and what it meant for completions. */
 @Entity
@@ -77,4 +79,21 @@ public class XapiStatement {
     public UUID completionId;
 
     public String reason;
+
+    /** Sets the filter columns from {@code index}. */
+    public void index(StatementIndex index) {
+        verbs = index.verbs().toArray(String[]::new);
+        registrations = index.registrations().toArray(String[]::new);
+        agents = index.agents().toArray(String[]::new);
+        relatedAgents = index.relatedAgents().toArray(String[]::new);
+        activities = index.activities().toArray(String[]::new);
+        relatedActivities = index.relatedActivities().toArray(String[]::new);
+        voids = index.voids();
+    }
+
+    /** The filter columns as an index (what it refers to is not kept, only what it voids). */
+    public StatementIndex index() {
+        return new StatementIndex(List.of(verbs), List.of(registrations), List.of(agents), List.of(relatedAgents),
+                List.of(activities), List.of(relatedActivities), null, voids);
+    }
 }

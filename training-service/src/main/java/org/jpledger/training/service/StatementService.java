@@ -126,7 +126,8 @@ public class StatementService {
             XapiStatement earlier = known.get(ids.get(i));
             if (earlier == null) {
                 fresh.add(sent.get(i));
-            } else if (!earlier.system.equals(system) || !StatementComparison.equivalent(read(earlier.body), sent.get(i))) {
+            } else if (!earlier.system.equals(system)
+                    || !StatementComparison.equivalent(read(earlier.body), sent.get(i))) {
                 // One answer whoever stored it, so that the answer tells nothing of another system's statement.
                 throw new ConflictException("statement id " + ids.get(i) + " is already stored with other content; a "
                         + "statement cannot change (void it and send a new one with a new id)");
@@ -136,14 +137,14 @@ public class StatementService {
         fresh.forEach(s -> freshById.put(UUID.fromString(s.get("id").asText()), s));
         checkVoiding(fresh, freshById, known, batch ? ids : null);
 
-        List<XapiStatement> rows = new ArrayList<>();
+        // Each new row with its statement as stored, in the order sent.
+        Map<XapiStatement, ObjectNode> rows = new LinkedHashMap<>();
         for (ObjectNode statement : fresh) {
-            rows.add(row(complete(statement, stored, version, system), system, stored));
+            rows.put(row(complete(statement, stored, version, system), system, stored), statement);
         }
-        Map<UUID, XapiStatement> rowsById = rows.stream().collect(Collectors.toMap(r -> r.id, r -> r));
-        joinTargets(rows, rowsById, known);
+        joinTargets(rows, known);
         record(rows, known, system, actor);
-        rows.forEach(statements::persist);
+        rows.keySet().forEach(statements::persist);
         content.forEach((sha2, part) -> {
             XapiAttachment attachment = new XapiAttachment();
             attachment.sha2 = sha2;
@@ -287,13 +288,7 @@ public class StatementService {
         row.stored = stored;
         row.body = write(statement);
         row.system = system;
-        row.verbs = index.verbs().toArray(String[]::new);
-        row.registrations = index.registrations().toArray(String[]::new);
-        row.agents = index.agents().toArray(String[]::new);
-        row.relatedAgents = index.relatedAgents().toArray(String[]::new);
-        row.activities = index.activities().toArray(String[]::new);
-        row.relatedActivities = index.relatedActivities().toArray(String[]::new);
-        row.voids = index.voids();
+        row.index(index);
         row.outcome = index.voids() != null ? Outcome.VOIDING : Outcome.NOT_COMPLETION;
         return row;
     }
@@ -302,43 +297,39 @@ public class StatementService {
      * A statement referring to another answers to its target's filter values too, so that a client filtering for the
      * target also finds what was said about it (a void, above all).
      */
-    private static void joinTargets(List<XapiStatement> rows, Map<UUID, XapiStatement> rowsById,
-            Map<UUID, XapiStatement> known) {
-        for (XapiStatement row : rows) {
-            UUID refers = StatementIndex.of(readTree(row.body)).refers();
+    private static void joinTargets(Map<XapiStatement, ObjectNode> rows, Map<UUID, XapiStatement> known) {
+        Map<UUID, XapiStatement> rowsById = new HashMap<>();
+        rows.keySet().forEach(row -> rowsById.put(row.id, row));
+        rows.forEach((row, statement) -> {
+            UUID refers = StatementIndex.of(statement).refers();
             XapiStatement target = refers == null ? null : rowsById.getOrDefault(refers, known.get(refers));
             if (target != null) {
-                StatementIndex joined = indexOf(row).withTarget(indexOf(target));
-                row.verbs = joined.verbs().toArray(String[]::new);
-                row.registrations = joined.registrations().toArray(String[]::new);
-                row.agents = joined.agents().toArray(String[]::new);
-                row.relatedAgents = joined.relatedAgents().toArray(String[]::new);
-                row.activities = joined.activities().toArray(String[]::new);
-                row.relatedActivities = joined.relatedActivities().toArray(String[]::new);
+                row.index(row.index().withTarget(target.index()));
             }
-        }
+        });
     }
 
     /**
      * Turns the new statements that report a completion into completions and applies the new voiding statements, with
      * every employee involved locked first; a statement that does not become a completion gets its reason.
      */
-    private void record(List<XapiStatement> rows, Map<UUID, XapiStatement> known, String system, Actor actor) {
+    private void record(Map<XapiStatement, ObjectNode> rows, Map<UUID, XapiStatement> known, String system,
+            Actor actor) {
         RecognitionRules current = rules.currentRules();
         CompletionMapping mapping = new CompletionMapping(config.nipHomePage(), config.minutesPerJp(),
                 current::countsByDays);
-        Set<UUID> inRequest = rows.stream().map(r -> r.id).collect(Collectors.toSet());
+        Set<UUID> inRequest = rows.keySet().stream().map(r -> r.id).collect(Collectors.toSet());
         List<XapiStatement> reporting = new ArrayList<>();
         List<CompletionRequest> requests = new ArrayList<>();
         Map<UUID, UUID> voiders = statements.voidersOf(inRequest, system);
         // A void in this request wins over an earlier one: either way the statement is voided on arrival.
-        rows.stream().filter(r -> r.voids != null).forEach(r -> voiders.put(r.voids, r.id));
-        for (XapiStatement row : rows) {
+        rows.keySet().stream().filter(r -> r.voids != null).forEach(r -> voiders.put(r.voids, r.id));
+        for (XapiStatement row : rows.keySet()) {
             if (row.outcome == Outcome.VOIDING) {
                 continue;
             }
             row.voidedBy = voiders.get(row.id);
-            CompletionMapping.Outcome outcome = mapping.map(readTree(row.body), system);
+            CompletionMapping.Outcome outcome = mapping.map(rows.get(row), system);
             if (outcome instanceof CompletionMapping.Unmapped unmapped) {
                 unmapped(row, unmapped.reason());
             } else if (outcome instanceof CompletionMapping.Completion completion) {
@@ -353,7 +344,7 @@ public class StatementService {
             }
         }
         Map<XapiStatement, XapiStatement> voids = new LinkedHashMap<>();
-        for (XapiStatement row : rows) {
+        for (XapiStatement row : rows.keySet()) {
             XapiStatement target = row.voids == null || inRequest.contains(row.voids) ? null : known.get(row.voids);
             if (target != null && target.voidedBy == null) {
                 voids.put(row, target);
@@ -384,11 +375,6 @@ public class StatementService {
         });
     }
 
-    private static StatementIndex indexOf(XapiStatement row) {
-        return new StatementIndex(List.of(row.verbs), List.of(row.registrations), List.of(row.agents),
-                List.of(row.relatedAgents), List.of(row.activities), List.of(row.relatedActivities), null, row.voids);
-    }
-
     private String violations(CompletionRequest request) {
         Set<ConstraintViolation<CompletionRequest>> violations = validator.validate(request);
         if (violations.isEmpty()) {
@@ -410,11 +396,7 @@ public class StatementService {
         row.reason = reason.length() > REASON_LIMIT ? reason.substring(0, REASON_LIMIT) : reason;
     }
 
-    private JsonNode read(String body) {
-        return readTree(body);
-    }
-
-    private static JsonNode readTree(String body) {
+    private static JsonNode read(String body) {
         try {
             return READER.readTree(body);
         } catch (JsonProcessingException e) {
