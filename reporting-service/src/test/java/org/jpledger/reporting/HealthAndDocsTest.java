@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.hasItems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.jpledger.support.openapi.OpenApiAudit;
 import org.junit.jupiter.api.Test;
@@ -56,5 +60,16 @@ class HealthAndDocsTest {
                 .then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("jpledger_consumer_events_total{outcome=\"applied\"}"));
+    }
+
+    @Test
+    void answersEveryResponseWithTheCurrentDate() {
+        for (String path : List.of("/q/health/ready", "/q/openapi", "/dashboard/index.html", "/api/v1/units/ANY", "/no/such/path")) {
+            String date = given().when().get(path).then().extract().header("Date");
+
+            assertThat(date).as(path).isNotNull();
+            Instant sent = DateTimeFormatter.RFC_1123_DATE_TIME.parse(date, Instant::from);
+            assertThat(Duration.between(sent, Instant.now()).abs()).as(path).isLessThan(Duration.ofMinutes(1));
+        }
     }
 }
