@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jpledger.contracts.problem.Problem;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.limits.TooManyRequestsException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * framework's own mappers for the same exception types.
  */
 public class ProblemMappers {
+
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
@@ -95,7 +98,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response anyOther(Throwable e) {
-        return Problems.response(Problems.from(e));
+        Problem problem = Problems.from(e);
+        // A 503 (the database's statement timeout) is passing: say when to come back.
+        return problem.status() == 503
+                ? Response.fromResponse(Problems.response(problem)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                        .build()
+                : Problems.response(problem);
     }
 
     /** RFC 6750: a 401 names the scheme the client should authenticate with. */

@@ -18,6 +18,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +38,8 @@ import org.jpledger.support.security.OutOfScopeException;
 public final class Problems {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** PostgreSQL's query_canceled: the statement timeout (or an operator) ended the statement. */
+    private static final String QUERY_CANCELED = "57014";
 
     private Problems() {
     }
@@ -99,8 +102,23 @@ public final class Problems {
                 return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
             }
         }
+        if (hasSqlState(e, QUERY_CANCELED)) {
+            Log.warnf("a request's statement ran past the statement timeout: %s", e.getMessage());
+            return Problem.of(503, "Service unavailable", "The database did not answer within the time allowed for a "
+                    + "request; retry later.");
+        }
         Log.error("unexpected failure", e);
         return Problem.of(500, "Internal error", "The request could not be completed; it has been logged.");
+    }
+
+    /** Whether the failure or one of its causes is an SQL error with this SQLSTATE. */
+    private static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
