@@ -3,9 +3,11 @@ package org.jpledger.support.audit;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ import org.jpledger.support.security.Caller;
 
 /**
  * Writes an audit entry for every call of an {@link Audited} endpoint once its status is known, including calls refused
- * for a missing token, a wrong role or a foreign unit. Targets come from the path ({@code nip}, {@code code},
+ * for a wrong role or a foreign unit; calls without a valid token are tallied by {@link AnonymousRefusals} instead. Targets come from the path ({@code nip}, {@code code},
  * {@code id} or a single other parameter) unless the resource named them on the {@link AuditTrail}.
  */
 public class AuditFilter {
@@ -23,21 +25,31 @@ public class AuditFilter {
     private final AuditLog log;
     private final AuditTrail trail;
     private final Caller caller;
+    private final AnonymousRefusals anonymous;
 
-    public AuditFilter(AuditLog log, AuditTrail trail, Caller caller) {
+    public AuditFilter(AuditLog log, AuditTrail trail, Caller caller, AnonymousRefusals anonymous) {
         this.log = log;
         this.trail = trail;
         this.caller = caller;
+        this.anonymous = anonymous;
     }
 
     @ServerResponseFilter
-    public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+    public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
+            HttpServerRequest http) {
         Method method = resource.getResourceMethod();
         Audited audited = method == null ? null : method.getAnnotation(Audited.class);
         if (audited == null) {
             return;
         }
         AuditEntry entry = entry(audited.value(), request, response.getStatus());
+        if (Caller.ANONYMOUS.equals(entry.subject())) {
+            // Anyone can send these: a counter and a periodic tally, never a row each.
+            anonymous.count(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), entry.action(),
+                    request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? "no-credentials"
+                            : "invalid-credentials", entry.status(), http.path());
+            return;
+        }
         if (Context.isOnEventLoopThread()) {
             Infrastructure.getDefaultWorkerPool().execute(() -> append(entry));
         } else {

@@ -2,6 +2,7 @@ package org.jpledger.support.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -33,9 +34,32 @@ public class AuditResource {
     static final int MAX_YEAR = 9999;
 
     private final AuditLog log;
+    private final AuditPartitions partitions;
+    private final AuditConfig config;
+    private final AuditTrail trail;
 
-    public AuditResource(AuditLog log) {
+    public AuditResource(AuditLog log, AuditPartitions partitions, AuditConfig config, AuditTrail trail) {
         this.log = log;
+        this.partitions = partitions;
+        this.config = config;
+        this.trail = trail;
+    }
+
+    @POST
+    @Path("/purge")
+    @RolesAllowed(Access.ADMIN)
+    @Audited("audit.purge")
+    @Operation(summary = "Drop the audit entries past the retention period",
+            description = "The audit log is append-only and kept by month (UTC); this drops the whole months that "
+                    + "ended more than jpledger.audit.retention-months before the current month, and nothing else. "
+                    + "A retention of 0 keeps everything. The purge is itself an audit entry, with the months "
+                    + "dropped. Admins only.")
+    @APIResponse(responseCode = "200", description = "The months dropped (none when nothing was old enough)",
+            content = @Content(schema = @Schema(implementation = AuditPurgeResponse.class)))
+    public AuditPurgeResponse purge() {
+        AuditPurgeResponse purged = AuditPurgeResponse.from(partitions.purge(), config.retentionMonths());
+        trail.detail("retentionMonths", purged.retentionMonths()).detail("dropped", purged.dropped());
+        return purged;
     }
 
     @GET

@@ -23,7 +23,7 @@ class AuditResourceTest {
             searched.addAll(Arrays.asList(from, to, subject, target, beforeId, limit));
             return List.of();
         }
-    });
+    }, null, null, null);
 
     @Test
     void refusesALimitThatIsNoWholeNumberInRange() {

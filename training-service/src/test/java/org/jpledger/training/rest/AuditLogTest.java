@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.jpledger.training.TestData.completionJson;
 import static org.jpledger.training.TestData.employeeJson;
 import static org.jpledger.training.TestData.freshNip;
@@ -15,19 +18,24 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
+import org.jpledger.support.audit.AnonymousRefusals;
+import org.jpledger.support.audit.AuditPartitions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +47,16 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
 
     private static final Duration WRITTEN = Duration.ofSeconds(10);
+    private static final int FLOOD = 300;
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AnonymousRefusals anonymousRefusals;
+
+    @Inject
+    AuditPartitions auditPartitions;
 
     private String run;
     private String home;
@@ -94,9 +109,86 @@ class AuditLogTest {
         assertThat(refused).containsEntry("action", "completion.record").containsEntry("subject", writerSubject)
                 .containsEntry("outcome", "refused").containsEntry("status", 403).containsEntry("targetNip", awayNip);
 
-        Map<String, Object> anonymous = theOnly("target", id, "subject", "anonymous");
-        assertThat(anonymous).containsEntry("action", "completion.void").containsEntry("outcome", "refused")
-                .containsEntry("status", 401).containsEntry("targetId", id);
+        anonymousRefusals.flush();
+        assertThat(search("subject", "anonymous")).filteredOn(e -> "completion.void".equals(e.get("action")))
+                .anySatisfy(tally -> {
+                    assertThat(tally).containsEntry("outcome", "refused").containsEntry("status", 401);
+                    assertThat(details(tally)).containsEntry("reason", "no-credentials")
+                            .containsEntry("source", "127.0.0.1");
+                    assertThat(paths(tally)).contains("/api/v1/completions/" + id + "/void");
+                });
+    }
+
+    @Test
+    void countsAFloodOfCallsWithoutAValidTokenInOneEntryInsteadOfARowEach() throws SQLException {
+        String longCode = "X".repeat(2048);
+        anonymousRefusals.flush();
+        long rowsBefore = auditRows();
+        for (int i = 0; i < FLOOD; i++) {
+            var request = given().contentType(ContentType.JSON).body(unitJson("Flood", null));
+            if (i % 2 == 0) {
+                request.header("Authorization", "Bearer not-a-token");
+            }
+            request.put("/api/v1/units/{code}", longCode + i).then().statusCode(401);
+        }
+
+        assertThat(auditRows()).isEqualTo(rowsBefore);
+        anonymousRefusals.flush();
+        assertThat(auditRows()).isEqualTo(rowsBefore + 2);
+        List<Map<String, Object>> tallies = search("subject", "anonymous").subList(0, 2);
+        assertThat(tallies).extracting(e -> e.get("action")).containsOnly("unit.upsert");
+        assertThat(tallies).extracting(e -> details(e).get("reason"))
+                .containsExactlyInAnyOrder("no-credentials", "invalid-credentials");
+        assertThat(tallies).extracting(e -> details(e).get("count")).containsOnly(FLOOD / 2);
+        assertThat(tallies).flatExtracting(AuditLogTest::paths)
+                .hasSizeLessThanOrEqualTo(10).allSatisfy(path -> assertThat(path).hasSizeLessThan(100));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString(
+                "jpledger_audit_anonymous_refusals_total{action=\"unit.upsert\",reason=\"invalid-credentials\"}"));
+    }
+
+    @Test
+    void dropsOnlyWholeMonthsPastTheRetentionAndAuditsThePurge() throws SQLException {
+        YearMonth expired = YearMonth.now(ZoneOffset.UTC).minusMonths(61);
+        YearMonth kept = YearMonth.now(ZoneOffset.UTC).minusMonths(59);
+        String partition = String.format("audit_entry_y%04dm%02d", expired.getYear(), expired.getMonthValue());
+        for (YearMonth month : List.of(expired, kept)) {
+            auditPartitions.make(month);
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("INSERT INTO audit_entry (at, subject, roles, scope, action, outcome, status) VALUES ('"
+                        + month.atDay(15) + " 12:00:00+00', 'old-" + run + "', '', '', 'old.act', 'done', 200)");
+            }
+        }
+
+        given().header("Authorization", writer).post("/api/v1/admin/audit/purge").then().statusCode(403);
+        given().header("Authorization", admin).post("/api/v1/admin/audit/purge")
+                .then().statusCode(200).body("retentionMonths", equalTo(60))
+                .body("keptFrom", equalTo(YearMonth.now(ZoneOffset.UTC).minusMonths(60).toString()))
+                .body("dropped", hasItem(partition));
+
+        assertThat(search("subject", "old-" + run)).extracting(e -> e.get("at").toString())
+                .singleElement().asString().startsWith(kept.toString());
+        Map<String, Object> purge = await().atMost(WRITTEN).until(() -> search("subject", "auditor-" + run).stream()
+                .filter(e -> "audit.purge".equals(e.get("action"))).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(purge).containsEntry("outcome", "done").containsEntry("status", 200);
+        assertThat(String.valueOf(details(purge).get("dropped"))).contains(partition);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> entry) {
+        return (Map<String, Object>) entry.get("details");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> paths(Map<String, Object> entry) {
+        return (List<String>) details(entry).get("paths");
+    }
+
+    private long auditRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT count(*) FROM audit_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

@@ -121,6 +121,29 @@ class BadInputCorpusTest {
         assertThat(state()).as("rows and versions after %s", id).isEqualTo(before);
     }
 
+    /**
+     * The anonymous-flood axis: each case sent without a valid token (none at all, or a forged one) is refused, never
+     * a 5xx, changes nothing, and costs the audit log no row (it is counted and tallied by AnonymousRefusals).
+     */
+    @ParameterizedTest(name = "{0} without a valid token")
+    @MethodSource("corpus")
+    void isRefusedWithoutAValidTokenAtTheCostOfACounterNotARow(String id) throws Exception {
+        Case bad = BadInputCorpus.cases().get(id);
+        Assumptions.assumeTrue(bad.skip() == null, () -> "left out: " + bad.skip());
+        Map<String, String> values = new HashMap<>(fixture);
+        values.put("fresh", "bad-input-" + UUID.randomUUID());
+        values.put("csvRow", values.get("nip") + ",Pelatihan Analisis Kebijakan,3,TEKNIS,LURING,BPSDMD,2026-03-02,"
+                + "2026-03-05,24,bad-input," + values.get("fresh"));
+        Map<String, String> before = state();
+        long auditRows = settledAuditRows();
+
+        HttpResponse<byte[]> answer = send(bad, values, id.hashCode() % 2 == 0 ? "" : "Bearer forged.token.value");
+
+        assertThat(answer.statusCode()).as("status of %s without a valid token", id).isBetween(400, 499);
+        assertThat(state()).as("rows and versions after %s", id).isEqualTo(before);
+        assertThat(auditRows()).as("audit rows after %s without a valid token", id).isEqualTo(auditRows);
+    }
+
     /** A batch or an import answers 200 with one result per item: here each must be refused, none recorded. */
     private static void assertEveryItemRefused(JsonNode answer, Case bad, String shown) {
         assertThat(answer.path("created").asInt(-1)).as("created; %s", shown).isZero();
@@ -156,6 +179,12 @@ class BadInputCorpusTest {
 
     private static HttpResponse<byte[]> send(Case bad, Map<String, String> values) throws IOException,
             InterruptedException {
+        return send(bad, values, null);
+    }
+
+    /** Sends the case; with {@code authorization} ("" for none) in place of any Authorization the case names. */
+    private static HttpResponse<byte[]> send(Case bad, Map<String, String> values, String authorization)
+            throws IOException, InterruptedException {
         byte[] body = bad.body(values::get);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                         + BadInputCorpus.resolve(bad.path(), values::get)))
@@ -165,13 +194,43 @@ class BadInputCorpusTest {
             request.header("Content-Type", bad.contentType());
         }
         Map<String, String> headers = bad.headers();
-        headers.forEach((name, value) -> request.header(name, BadInputCorpus.resolve(value, values::get)));
-        if (!headers.containsKey("Authorization")) {
+        headers.forEach((name, value) -> {
+            if (authorization == null || !name.equalsIgnoreCase("Authorization")) {
+                request.header(name, BadInputCorpus.resolve(value, values::get));
+            }
+        });
+        if (authorization != null) {
+            if (!authorization.isEmpty()) {
+                request.header("Authorization", authorization);
+            }
+        } else if (!headers.containsKey("Authorization")) {
             // Every role over the whole tree; a client of its own, so that no case spends another's rate allowance.
             request.header("Authorization", TestTokens.bearer(Token.withRoles(Access.ROLES.toArray(String[]::new))
                     .units(Access.ALL_UNITS).subject("bad-input-corpus").client("bad-input-" + bad.id())));
         }
         return HTTP.send(request.build(), BodyHandlers.ofByteArray());
+    }
+
+    /** The audit rows once the entries of earlier requests, written just after their answers, have all landed. */
+    private long settledAuditRows() throws SQLException, InterruptedException {
+        long rows = auditRows();
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(100);
+            long again = auditRows();
+            if (again == rows) {
+                return rows;
+            }
+            rows = again;
+        }
+        return rows;
+    }
+
+    private long auditRows() throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement query = db.createStatement();
+                ResultSet rows = query.executeQuery("SELECT count(*) FROM audit_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private Map<String, String> state() throws SQLException {
