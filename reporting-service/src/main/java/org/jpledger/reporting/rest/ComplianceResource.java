@@ -23,6 +23,8 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.service.ComplianceQueryService;
 import org.jpledger.reporting.service.StatusService;
+import org.jpledger.support.audit.AuditTrail;
+import org.jpledger.support.audit.Audited;
 
 /** HTTP face of the compliance projections: per employee, per unit (drill-down), and for the whole organisation. */
 @Path("/api/v1/compliance")
@@ -40,15 +42,18 @@ public class ComplianceResource {
 
     private final ComplianceQueryService compliance;
     private final StatusService status;
+    private final AuditTrail trail;
 
-    public ComplianceResource(ComplianceQueryService compliance, StatusService status) {
+    public ComplianceResource(ComplianceQueryService compliance, StatusService status, AuditTrail trail) {
         this.compliance = compliance;
         this.status = status;
+        this.trail = trail;
     }
 
     @GET
     @RolesAllowed(Access.REPORT_READER)
     @Path("/employees/{nip}")
+    @Audited("compliance.employee.read")
     @Operation(summary = "Get an employee's compliance in a year",
             description = "The lesson hours (JP) recognized for the employee in the training year, broken down by "
                     + "competency type, method and delivery mode; the year's target for them, the JP expected by today "
@@ -69,6 +74,9 @@ public class ComplianceResource {
             @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
             @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
             Integer year) {
+        if (year != null) {
+            trail.detail("year", year);
+        }
         return compliance.employeeYear(nip, year);
     }
 
@@ -99,6 +107,7 @@ public class ComplianceResource {
     @GET
     @RolesAllowed(Access.REPORT_READER)
     @Path("/units/{code}/employees")
+    @Audited("compliance.employees.read")
     @Operation(summary = "List the employees of a unit's subtree with their figures",
             description = "Every employee counting in the unit or any unit below it in the year (those with no "
                     + "training at all included), optionally of some statuses and matching a NIP or name search, sorted "
@@ -115,6 +124,7 @@ public class ComplianceResource {
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
             @BeanParam @Valid EmployeeListParams list) {
+        list.describe(trail);
         EmployeeOrder order = list.order();
         return compliance.unitEmployees(code, list.year(), list.filter(), order, list.after(order), list.limit());
     }
@@ -122,6 +132,7 @@ public class ComplianceResource {
     @GET
     @RolesAllowed(Access.REPORT_READER)
     @Path("/summary/employees")
+    @Audited("compliance.employees.read")
     @Operation(summary = "List the employees of the whole organisation with their figures",
             description = "As a unit's list, over every employee in service in the year whatever their unit; for a "
                     + "token naming some units, over those units' subtrees together (each employee once), as the "
@@ -131,6 +142,7 @@ public class ComplianceResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EmployeePage summaryEmployees(@BeanParam @Valid EmployeeListParams list) {
+        list.describe(trail);
         EmployeeOrder order = list.order();
         return compliance.organisationEmployees(list.year(), list.filter(), order, list.after(order), list.limit());
     }

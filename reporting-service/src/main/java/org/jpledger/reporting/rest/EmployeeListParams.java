@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
+import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.problem.InvalidRequestException;
 
 /** The query parameters of a list of employees with their figures: year, statuses, search, order and page. */
@@ -57,6 +58,15 @@ public class EmployeeListParams {
 
     Integer year() {
         return year;
+    }
+
+    /** Puts what the list was asked for into the audit trail: reading employees' figures is itself audited. */
+    void describe(AuditTrail trail) {
+        for (var parameter : new Object[][] {{"year", year}, {"status", status}, {"search", search}, {"sort", sort}}) {
+            if (parameter[1] != null) {
+                trail.detail((String) parameter[0], parameter[1]);
+            }
+        }
     }
 
     EmployeeFilter filter() {

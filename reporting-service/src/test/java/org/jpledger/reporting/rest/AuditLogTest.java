@@ -26,6 +26,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.localstack.TestTokens;
+import org.jpledger.support.audit.AnonymousRefusals;
 import org.jpledger.localstack.Token;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
 
     private static final Duration WRITTEN = Duration.ofSeconds(10);
+
+    @Inject
+    AnonymousRefusals anonymousRefusals;
 
     @Inject
     DataSource dataSource;
@@ -66,12 +70,16 @@ class AuditLogTest {
         given().contentType(ContentType.JSON).body("{\"targetJp\":10}").put("/api/v1/policies/{year}", 2091)
                 .then().statusCode(401);
 
-        List<Map<String, Object>> entries = awaitEntries("target=2091", 3);
+        List<Map<String, Object>> entries = awaitEntries("target=2091", 2);
         assertThat(entries).extracting(e -> e.get("subject"), e -> e.get("action"), e -> e.get("outcome"),
                 e -> e.get("status")).containsExactly(
                         tuple(policyAdmin, "policy.replace", "done", 201),
-                        tuple(reader, "policy.replace", "refused", 403),
-                        tuple("anonymous", "policy.replace", "refused", 401));
+                        tuple(reader, "policy.replace", "refused", 403));
+        // The attempt without a token is no row of its own: it is in the next tally of anonymous refusals.
+        anonymousRefusals.flush();
+        assertThat(search("subject=anonymous")).filteredOn(e -> "policy.replace".equals(e.get("action")))
+                .extracting(e -> String.valueOf(((Map<?, ?>) e.get("details")).get("paths")))
+                .anySatisfy(paths -> assertThat(paths).contains("/api/v1/policies/2091"));
         Map<String, Object> done = entries.get(0);
         assertThat(done.get("client")).isEqualTo("policy-console");
         assertThat(done.get("roles")).isEqualTo(Access.POLICY_ADMIN);
@@ -96,6 +104,27 @@ class AuditLogTest {
         assertThat(awaitEntries("subject=auditor " + run, 3)).extracting(e -> e.get("action")).containsOnly("audit.read");
         given().header("Authorization", admin).get("/api/v1/admin/audit?from=tomorrow").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void auditsEveryReadOfAnEmployeesFiguresAndOfEmployeeLists() {
+        String reader = "unit head " + run;
+        String token = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units("*").subject(reader));
+        String nip = "19850312201001" + String.format("%04d", Math.abs(run.hashCode()) % 10_000);
+        given().header("Authorization", token).get("/api/v1/compliance/employees/{nip}?year=2091", nip);
+        given().header("Authorization", token).get("/api/v1/compliance/units/{code}/employees?year=2091&status=NOT_MET",
+                "AUD-" + run);
+        given().header("Authorization", token).get("/api/v1/compliance/summary/employees?search=Siti").then()
+                .statusCode(200);
+
+        List<Map<String, Object>> reads = awaitEntries("subject=" + reader, 3);
+        assertThat(reads).extracting(e -> e.get("action"), e -> e.get("targetNip"), e -> e.get("targetUnit"))
+                .containsExactly(tuple("compliance.employee.read", nip, null),
+                        tuple("compliance.employees.read", null, "AUD-" + run),
+                        tuple("compliance.employees.read", null, null));
+        assertThat(reads.get(0).get("details")).isEqualTo(Map.of("year", 2091));
+        assertThat(reads.get(1).get("details")).isEqualTo(Map.of("year", 2091, "status", "NOT_MET"));
+        assertThat(reads.get(2).get("details")).isEqualTo(Map.of("search", "Siti"));
     }
 
     @Test
