@@ -9,12 +9,19 @@ import org.jboss.logmanager.ExtLogRecord;
 
 /**
  * Keeps personal data and credentials out of the logs (UU 27/2022): an 18-digit NIP keeps only its last four digits,
- * a bearer token or JWT is replaced whole. Applied to every log line by {@code quarkus.log.*.filter}.
+ * a bearer token or JWT is replaced whole, and names are dropped where they appear in a known shape (a JSON
+ * {@code "name"} field, PostgreSQL's "Failing row contains (…)" and "Key (…)=(…)" details). The exception of a log
+ * line is masked too, message by message down its causes, keeping its class and stack trace. Applied to every log line
+ * by {@code quarkus.log.*.filter}.
  */
 @LoggingFilter(name = "personal-data-mask")
 public final class PersonalDataMask implements Filter {
 
     private static final Pattern NIP = Pattern.compile("(?<![0-9])[0-9]{14}([0-9]{4})(?![0-9])");
+    private static final Pattern JSON_NAME =
+            Pattern.compile("(\"(?:name|employeeName)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern FAILING_ROW = Pattern.compile("(Failing row contains )\\(.*\\)");
+    private static final Pattern KEY_VALUES = Pattern.compile("(Key \\([^)]*\\)=)\\((?:[^()]|\\([^()]*\\))*\\)");
     private static final Pattern TOKEN = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+"
             + "|eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
 
@@ -30,6 +37,13 @@ public final class PersonalDataMask implements Filter {
             }
             record.setParameters(null);
         }
+        Throwable thrown = record.getThrown();
+        if (thrown != null) {
+            Throwable maskedThrown = MaskedThrowable.of(thrown);
+            if (maskedThrown != thrown) {
+                record.setThrown(maskedThrown);
+            }
+        }
         return true;
     }
 
@@ -39,6 +53,9 @@ public final class PersonalDataMask implements Filter {
             return null;
         }
         String noNips = NIP.matcher(text).replaceAll("**************$1");
+        noNips = JSON_NAME.matcher(noNips).replaceAll("$1\"[name]\"");
+        noNips = FAILING_ROW.matcher(noNips).replaceAll("$1([row])");
+        noNips = KEY_VALUES.matcher(noNips).replaceAll("$1([value])");
         Matcher token = TOKEN.matcher(noNips);
         StringBuilder out = new StringBuilder();
         while (token.find()) {
