@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both services as shipped, started in the production profile: they refuse each configuration that would let the
- * wrong callers in, saying which, and start with a proper identity-provider setup. Outside production, authentication
+ * Both services as shipped, started in the production profile (or any profile but dev, test and local): they refuse
+ * each configuration that would let the wrong callers in or expose their connections, saying which, and start with a
+ * proper identity-provider setup. Outside production, authentication
  * can be switched off for throwaway experiments.
  */
 class ProductionProfileTest {
@@ -86,7 +87,18 @@ class ProductionProfileTest {
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:local"), "is the run command's local development key"),
                 Arguments.of(service, "authentication off", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER,
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider", "JPLEDGER_SECURITY_ENABLED", "false"),
-                        "authentication is switched off")));
+                        "authentication is switched off"),
+                Arguments.of(service, "key set over http", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER,
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://sso.example.go.id/realms/asn/certs"),
+                        "is fetched over plain http://"),
+                Arguments.of(service, "shipped database password", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER,
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider", "QUARKUS_DATASOURCE_PASSWORD",
+                        PostgresServer.USER), "the database password is the shipped default"),
+                Arguments.of(service, "plaintext Kafka", Map.of("MP_JWT_VERIFY_ISSUER", ISSUER,
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider", "JPLEDGER_KAFKA_ALLOW_PLAINTEXT", "false"),
+                        "Kafka is reached without TLS or SASL"),
+                Arguments.of(service, "a profile of its own", Map.of("QUARKUS_PROFILE", "staging",
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider"), "safety applies to every profile but")));
     }
 
     @ParameterizedTest(name = "{0} refuses to start with {1}")
@@ -133,8 +145,11 @@ class ProductionProfileTest {
                 "QUARKUS_PROFILE", "prod",
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER,
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+                // The throwaway server trusts loopback connections, so any password that is not the shipped one works.
+                "QUARKUS_DATASOURCE_PASSWORD", "system-test-password",
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                // The throwaway broker listens on loopback without TLS; production says so explicitly.
+                "JPLEDGER_KAFKA_ALLOW_PLAINTEXT", "true"));
         security.forEach((key, value) -> env.put(key, switch (value) {
             case "KEY:provider" -> providerKey.toString();
             case "KEY:local" -> localKey.toString();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.jpledger.support.security.ProductionSafety.Connections;
 import org.jpledger.support.security.ProductionSafety.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +57,51 @@ class ProductionSafetyTest {
     @Test
     void namesEveryUnsafeSettingAtOnce() {
         assertThat(ProductionSafety.reasons(new Settings(false, Optional.empty(), Optional.empty(), false))).hasSize(3);
+    }
+
+    private static Connections connections(Optional<String> issuer, Optional<String> key, String password,
+            String kafkaProtocol, boolean plaintextAllowed, List<String> shippedClients) {
+        return new Connections(issuer, key, Optional.ofNullable(password), kafkaProtocol, plaintextAllowed,
+                shippedClients);
+    }
+
+    @Test
+    void acceptsHttpsTlsKafkaAndTheDeploymentsOwnPassword() {
+        assertThat(ProductionSafety.connectionReasons(connections(ISSUER, JWKS, "s3cret", "SASL_SSL", false,
+                List.of()))).isEmpty();
+    }
+
+    @Test
+    void refusesAnIssuerOrKeySetOverPlainHttpUnlessOnLoopback() {
+        assertThat(ProductionSafety.connectionReasons(connections(Optional.of("http://sso.example.go.id/realms/asn"),
+                Optional.of("http://sso.example.go.id/certs"), "s3cret", "SSL", false, List.of())))
+                .hasSize(2).anySatisfy(reason -> assertThat(reason).contains("token issuer"))
+                .anySatisfy(reason -> assertThat(reason).contains("verification key"));
+        for (String loopback : List.of("http://localhost:8180/certs", "http://127.0.0.1/certs", "http://[::1]/certs")) {
+            assertThat(ProductionSafety.connectionReasons(connections(ISSUER, Optional.of(loopback), "s3cret", "SSL",
+                    false, List.of()))).as(loopback).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesTheShippedDatabasePassword() {
+        assertThat(ProductionSafety.connectionReasons(connections(ISSUER, JWKS, "postgres", "SSL", false, List.of())))
+                .singleElement().asString().contains("QUARKUS_DATASOURCE_PASSWORD");
+    }
+
+    @Test
+    void refusesPlaintextKafkaUnlessExplicitlyAllowed() {
+        assertThat(ProductionSafety.connectionReasons(connections(ISSUER, JWKS, "s3cret", "PLAINTEXT", false,
+                List.of()))).singleElement().asString().contains("JPLEDGER_KAFKA_ALLOW_PLAINTEXT");
+        assertThat(ProductionSafety.connectionReasons(connections(ISSUER, JWKS, "s3cret", "PLAINTEXT", true,
+                List.of()))).isEmpty();
+        assertThat(ProductionSafety.connectionReasons(connections(ISSUER, JWKS, "s3cret", "SASL_PLAINTEXT", false,
+                List.of()))).isEmpty();
+    }
+
+    @Test
+    void refusesXapiClientsThatComeWithTheJar() {
+        assertThat(ProductionSafety.connectionReasons(connections(ISSUER, JWKS, "s3cret", "SSL", false,
+                List.of("demo-lms")))).singleElement().asString().contains("demo-lms");
     }
 }
