@@ -60,15 +60,18 @@ public class EmployeeService {
     @Transactional
     public Upserted<EmployeeResponse> upsert(String nip, EmployeeRequest request) {
         UnitScope scope = access.scope();
+        // What the request itself breaks is answered before anything stored is looked at, and a unit named outside the
+        // caller's units is refused whether it exists or not: neither answer may tell whether the NIP is registered
+        // elsewhere.
+        validate(nip, request, scope);
+        if (!access.covers(scope, request.unitCode())) {
+            throw new OutOfScopeException("unitCode names a unit outside the units your token names.");
+        }
         Employee employee = employees.findForUpdate(nip).orElse(null);
         // Both ends of a transfer must be the caller's: the unit the employee is in and the unit named.
         if (employee != null && !access.covers(scope, employee.unitCode)) {
             throw new OutOfScopeException("The employee is outside the units your token names.");
         }
-        if (!access.covers(scope, request.unitCode())) {
-            throw new OutOfScopeException("unitCode names a unit outside the units your token names.");
-        }
-        validate(nip, request);
         boolean created = employee == null;
         List<UnitAssignmentEntry> history = created ? List.of() : assignments.historyOf(nip);
         if (!created && sameState(employee, request)) {
@@ -177,7 +180,11 @@ public class EmployeeService {
         return history.stream().map(a -> new UnitAssignment(a.unitCode, a.effectiveFrom)).toList();
     }
 
-    private void validate(String nip, EmployeeRequest request) {
+    /**
+     * The rules a request breaks by itself, without looking at what is stored; and, for a caller of the whole tree
+     * only, a unit that does not exist (a caller of some units is refused any unit outside them, known or not).
+     */
+    private void validate(String nip, EmployeeRequest request, UnitScope scope) {
         FieldErrors errors = new FieldErrors();
         Nip.problem(nip, request.employmentType()).ifPresent(reason -> errors.add("nip", reason));
         RecordDates.check(errors, "employedFrom", request.employedFrom());
@@ -186,7 +193,7 @@ public class EmployeeService {
         if (request.employedUntil() != null && request.employedUntil().isBefore(request.employedFrom())) {
             errors.add("employedUntil", "must not be before employedFrom");
         }
-        if (units.findByIdOptional(request.unitCode()).isEmpty()) {
+        if (scope.isAll() && units.findByIdOptional(request.unitCode()).isEmpty()) {
             errors.add("unitCode", "no unit with code " + request.unitCode());
         }
         errors.throwIfAny();

@@ -32,6 +32,9 @@ public class UnitService {
 
     // One answer for "no such unit" and "not yours": the second must not reveal that the unit exists.
     private static final String NOT_FOUND = "No unit with this code in the units your token names.";
+    private static final String OUT_OF_SCOPE = "The unit, or the parentCode it would hang under, is outside the units "
+            + "your token names; only a token for the whole unit tree (units \"*\") may create a root unit or move one "
+            + "to the top.";
 
     private final UnitRepository units;
     private final OutboxWriter outbox;
@@ -129,19 +132,16 @@ public class UnitService {
      * to the top; a caller may still rename the units it holds, its own top unit included.
      */
     private void requireWritable(UnitScope scope, Unit existing, UnitRequest request) {
+        // One answer for every refusal: a unit code registered outside the caller's units must read like any other
+        // change the caller's units do not reach.
         if (existing != null && !access.covers(scope, existing.code)) {
-            throw new OutOfScopeException("The unit is outside the units your token names.");
+            throw new OutOfScopeException(OUT_OF_SCOPE);
         }
         if (existing != null && Objects.equals(existing.parentCode, request.parentCode())) {
             return;
         }
-        if (request.parentCode() == null) {
-            if (!scope.isAll()) {
-                throw new OutOfScopeException("Only a token for the whole unit tree (units \"*\") may create a root "
-                        + "unit or move one to the top; name a parentCode within the units your token names.");
-            }
-        } else if (!access.covers(scope, request.parentCode())) {
-            throw new OutOfScopeException("parentCode names a unit outside the units your token names.");
+        if (request.parentCode() == null ? !scope.isAll() : !access.covers(scope, request.parentCode())) {
+            throw new OutOfScopeException(OUT_OF_SCOPE);
         }
     }
 

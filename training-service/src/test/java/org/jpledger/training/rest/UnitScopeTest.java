@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.jpledger.training.TestData.completionJson;
 import static org.jpledger.training.TestData.employeeJson;
 import static org.jpledger.training.TestData.freshNip;
@@ -79,10 +80,11 @@ class UnitScopeTest {
         given().header("Authorization", admin).contentType(ContentType.JSON).body(unitJson("Seksi", awayChild))
                 .when().put("/api/v1/units/{code}", awayChild + "-1")
                 .then().statusCode(403).contentType(Problem.MEDIA_TYPE)
-                .body("detail", equalTo("parentCode names a unit outside the units your token names."));
+                .body("detail", startsWith("The unit, or the parentCode it would hang under, is outside the units"));
         given().header("Authorization", admin).contentType(ContentType.JSON).body(unitJson("Renamed", away))
                 .when().put("/api/v1/units/{code}", awayChild)
-                .then().statusCode(403).body("detail", equalTo("The unit is outside the units your token names."));
+                .then().statusCode(403)
+                .body("detail", startsWith("The unit, or the parentCode it would hang under, is outside the units"));
         given().header("Authorization", admin).contentType(ContentType.JSON).body(unitJson("Moved", away))
                 .when().put("/api/v1/units/{code}", homeChild)
                 .then().statusCode(403);
@@ -144,6 +146,27 @@ class UnitScopeTest {
         String unknown = given().header("Authorization", reader).get("/api/v1/units/{code}", "NO-SUCH-UNIT")
                 .then().statusCode(404).extract().asString();
         assertThat(outside).isEqualTo(unknown);
+    }
+
+    @Test
+    void answersAWriteNamingANipOrUnitOfAnotherUnitLikeOneNamingAnUnknownOne() {
+        String admin = token(Access.ROSTER_ADMIN, home);
+        String invalid = employeeJson(homeChild).replace("\"employedFrom\":\"2010-01-01\"",
+                "\"employedFrom\":\"2010-01-01\",\"employedUntil\":\"2009-01-01\"");
+
+        String foreignNip = given().header("Authorization", admin).contentType(ContentType.JSON).body(invalid)
+                .put("/api/v1/employees/{nip}", awayNip).then().statusCode(400).extract().asString();
+        String unknownNip = given().header("Authorization", admin).contentType(ContentType.JSON).body(invalid)
+                .put("/api/v1/employees/{nip}", freshNip()).then().statusCode(400).extract().asString();
+        assertThat(foreignNip).isEqualTo(unknownNip);
+
+        String foreignUnit = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(unitJson("Renamed", null)).put("/api/v1/units/{code}", awayChild)
+                .then().statusCode(403).extract().asString();
+        String unknownUnit = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(unitJson("Renamed", null)).put("/api/v1/units/{code}", away + "-NO-SUCH")
+                .then().statusCode(403).extract().asString();
+        assertThat(foreignUnit).isEqualTo(unknownUnit);
     }
 
     @Test
