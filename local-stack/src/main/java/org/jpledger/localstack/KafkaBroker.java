@@ -58,7 +58,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts a broker on the given ports whose log directory is deleted on close. */
     public static KafkaBroker startThrowaway(int port, int controllerPort) {
         return start(temporaryDirectory(), new Node(1, port, controllerPort), List.of(new Node(1, port, controllerPort)),
-                true, null);
+                true, Listener.plaintext());
     }
 
     /**
@@ -68,7 +68,47 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker startThrowawayRequiringScram(ScramUser superUser) {
         Node node = new Node(1, LoopbackPorts.free(), LoopbackPorts.free());
-        return start(temporaryDirectory(), node, List.of(node), true, superUser);
+        return start(temporaryDirectory(), node, List.of(node), true, Listener.scram(superUser));
+    }
+
+    /**
+     * Starts a broker on free ports, its log directory deleted on close, whose only client listener requires TLS with a
+     * client certificate signed by the CA of {@code tls} (mutual TLS); the broker presents {@code tls}'s broker keystore.
+     */
+    public static KafkaBroker startThrowawayRequiringMutualTls(TlsFiles tls) {
+        Node node = new Node(1, LoopbackPorts.free(), LoopbackPorts.free());
+        return start(temporaryDirectory(), node, List.of(node), true, Listener.mutualTls(tls));
+    }
+
+    /** The broker's client (and inter-broker) listener: its security protocol and settings. */
+    private record Listener(String protocol, Map<String, String> properties, ScramUser superUser) {
+
+        static Listener plaintext() {
+            return new Listener("PLAINTEXT", Map.of(), null);
+        }
+
+        static Listener scram(ScramUser superUser) {
+            Map<String, String> properties = new HashMap<>();
+            properties.put("sasl.enabled.mechanisms", String.join(",", SCRAM_MECHANISMS));
+            properties.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISMS.get(0));
+            for (String mechanism : SCRAM_MECHANISMS) {
+                properties.put("listener.name.sasl_plaintext." + mechanism.toLowerCase(Locale.ROOT)
+                        + ".sasl.jaas.config", superUser.jaasConfig());
+            }
+            return new Listener("SASL_PLAINTEXT", properties, superUser);
+        }
+
+        static Listener mutualTls(TlsFiles tls) {
+            return new Listener("SSL", Map.of(
+                    "ssl.client.auth", "required",
+                    "ssl.keystore.location", tls.brokerKeystore().toString(),
+                    "ssl.keystore.password", tls.password(),
+                    "ssl.key.password", tls.password(),
+                    "ssl.keystore.type", "PKCS12",
+                    "ssl.truststore.location", tls.truststore().toString(),
+                    "ssl.truststore.password", tls.password(),
+                    "ssl.truststore.type", "PKCS12"), null);
+        }
     }
 
     /** A SCRAM user and password; letters, digits and hyphens only, so they need no quoting anywhere. */
@@ -95,7 +135,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts a broker on {@code logDirectory}, formatting it only the first time, and keeps the data on close. */
     public static KafkaBroker startPersistent(Path logDirectory, int port, int controllerPort) {
         return start(logDirectory, new Node(1, port, controllerPort), List.of(new Node(1, port, controllerPort)), false,
-                null);
+                Listener.plaintext());
     }
 
     /** A node of a cluster: its id and the ports of its broker and controller listeners. */
@@ -108,7 +148,7 @@ public final class KafkaBroker implements AutoCloseable {
      * in-sync replicas required, so one node may fail without losing an acknowledged write.
      */
     public static KafkaBroker startClusterMember(Path logDirectory, Node self, List<Node> cluster) {
-        return start(logDirectory, self, cluster, false, null);
+        return start(logDirectory, self, cluster, false, Listener.plaintext());
     }
 
     private static Path temporaryDirectory() {
@@ -120,7 +160,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static KafkaBroker start(Path logDirectory, Node self, List<Node> cluster, boolean throwaway,
-            ScramUser superUser) {
+            Listener client) {
+        ScramUser superUser = client.superUser();
         int port = self.port();
         int controllerPort = self.controllerPort();
         String replicas = cluster.size() >= 3 ? "3" : "1";
@@ -130,20 +171,13 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("node.id", Integer.toString(self.id()));
         props.put("controller.quorum.voters", String.join(",",
                 cluster.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).toList()));
-        String listener = superUser == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        String listener = client.protocol();
         props.put("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", listener + "://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", listener);
         props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT," + listener + ":" + listener);
-        if (superUser != null) {
-            props.put("sasl.enabled.mechanisms", String.join(",", SCRAM_MECHANISMS));
-            props.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISMS.get(0));
-            for (String mechanism : SCRAM_MECHANISMS) {
-                props.put("listener.name.sasl_plaintext." + mechanism.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
-                        superUser.jaasConfig());
-            }
-        }
+        props.putAll(client.properties());
         props.put("log.dirs", logDirectory.toString());
         props.put("num.partitions", "1");
         props.put("default.replication.factor", replicas);

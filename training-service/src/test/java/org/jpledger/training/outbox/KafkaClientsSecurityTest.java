@@ -3,7 +3,9 @@ package org.jpledger.training.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,46 +19,88 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jpledger.localstack.KafkaBroker;
 import org.jpledger.localstack.KafkaBroker.ScramUser;
+import org.jpledger.localstack.TlsFiles;
 import org.jpledger.support.kafka.KafkaSecurity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The relay's producer and admin client, configured by the {@code JPLEDGER_KAFKA_*} variables, publish to a broker that
- * requires SASL/SCRAM; without the right password they are refused and publish nothing.
+ * requires SASL/SCRAM and to one that requires mutual TLS; without the right password or certificate they are refused
+ * and publish nothing.
  */
-class KafkaClientsSaslTest {
+class KafkaClientsSecurityTest {
 
     private static final ScramUser BROKER_ADMIN = new ScramUser("broker-admin", "broker-admin-secret");
     private static final String USER = "training-service";
     // Quotes, a backslash and a semicolon: the login line must carry them as they are.
     private static final String PASSWORD = "tr\"ain;ing\\pass";
-    private static final String TOPIC = "jpledger.sasl-test.v1";
+    private static final String TOPIC = "jpledger.security-test.v1";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    @TempDir
+    static Path certificates;
+
     private static KafkaBroker broker;
+    private static KafkaBroker tlsBroker;
+    private static TlsFiles tls;
 
     @BeforeAll
-    static void startBrokerRequiringScram() {
+    static void startBrokersRequiringScramAndMutualTls() {
         broker = KafkaBroker.startThrowawayRequiringScram(BROKER_ADMIN);
         broker.addScramUser("SCRAM-SHA-512", USER, PASSWORD);
+        tls = TlsFiles.generate(certificates);
+        tlsBroker = KafkaBroker.startThrowawayRequiringMutualTls(tls);
     }
 
     @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
+    static void stopBrokers() {
+        for (KafkaBroker started : new KafkaBroker[] {broker, tlsBroker}) {
+            if (started != null) {
+                started.close();
+            }
         }
     }
 
     @Test
     void publishesWithTheRightScramCredentialsAndTheRecordCanBeReadBack() throws Exception {
-        Map<String, Object> kafkaConfig = kafkaConfig(scram(PASSWORD));
+        publishesAndReadsBack(kafkaConfig(broker, scram(PASSWORD)));
+    }
+
+    @Test
+    void publishesWithAClientCertificateTheBrokerTrustsAndTheRecordCanBeReadBack() throws Exception {
+        publishesAndReadsBack(kafkaConfig(tlsBroker, mutualTls(tls.clientKeystore())));
+    }
+
+    @Test
+    void aClientCertificateNotSignedByTheTrustedCaFailsToAuthenticate() {
+        KafkaClients clients = new KafkaClients(kafkaConfig(tlsBroker, mutualTls(tls.strangerKeystore())));
+
+        Throwable failure = publishing(clients);
+
+        assertThat(causes(failure)).anyMatch(SslAuthenticationException.class::isInstance);
+    }
+
+    @Test
+    void tlsWithoutAClientCertificateFailsToAuthenticate() {
+        KafkaClients clients = new KafkaClients(kafkaConfig(tlsBroker, Map.of(
+                "JPLEDGER_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "JPLEDGER_KAFKA_SSL_TRUSTSTORE_LOCATION", tls.truststore().toString(),
+                "JPLEDGER_KAFKA_SSL_TRUSTSTORE_PASSWORD", tls.password())));
+
+        Throwable failure = publishing(clients);
+
+        assertThat(causes(failure)).anyMatch(SslAuthenticationException.class::isInstance);
+    }
+
+    private static void publishesAndReadsBack(Map<String, Object> kafkaConfig) throws Exception {
         KafkaClients clients = new KafkaClients(kafkaConfig);
         try (Admin admin = clients.admin()) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -69,7 +113,7 @@ class KafkaClientsSaslTest {
         }
 
         Map<String, Object> consumerConfig = new HashMap<>(kafkaConfig);
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "sasl-test");
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "security-test");
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new StringDeserializer())) {
@@ -89,7 +133,7 @@ class KafkaClientsSaslTest {
 
     @Test
     void aWrongPasswordFailsToAuthenticateAndPublishesNothing() {
-        KafkaClients clients = new KafkaClients(kafkaConfig(scram("not-the-password")));
+        KafkaClients clients = new KafkaClients(kafkaConfig(broker, scram("not-the-password")));
 
         Throwable failure = publishing(clients);
 
@@ -100,7 +144,7 @@ class KafkaClientsSaslTest {
     void anUnknownUserFailsToAuthenticate() {
         Map<String, String> environment = new HashMap<>(scram(PASSWORD));
         environment.put("JPLEDGER_KAFKA_SASL_USERNAME", "someone-else");
-        KafkaClients clients = new KafkaClients(kafkaConfig(environment));
+        KafkaClients clients = new KafkaClients(kafkaConfig(broker, environment));
 
         Throwable failure = publishing(clients);
 
@@ -110,7 +154,7 @@ class KafkaClientsSaslTest {
     @Test
     void withoutSaslTheBrokerNeverAcceptsTheClient() {
         // The default, plaintext without credentials: the broker waits for a SASL handshake that never comes.
-        KafkaClients clients = new KafkaClients(kafkaConfig(Map.of()));
+        KafkaClients clients = new KafkaClients(kafkaConfig(broker, Map.of()));
 
         Throwable failure = publishing(clients);
 
@@ -124,9 +168,17 @@ class KafkaClientsSaslTest {
                 "JPLEDGER_KAFKA_SASL_PASSWORD", password);
     }
 
+    private static Map<String, String> mutualTls(Path keystore) {
+        return Map.of("JPLEDGER_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "JPLEDGER_KAFKA_SSL_TRUSTSTORE_LOCATION", tls.truststore().toString(),
+                "JPLEDGER_KAFKA_SSL_TRUSTSTORE_PASSWORD", tls.password(),
+                "JPLEDGER_KAFKA_SSL_KEYSTORE_LOCATION", keystore.toString(),
+                "JPLEDGER_KAFKA_SSL_KEYSTORE_PASSWORD", tls.password());
+    }
+
     /** The service's Kafka configuration as the services build it: its {@code kafka.*} settings and the security. */
-    private static Map<String, Object> kafkaConfig(Map<String, String> environment) {
-        return KafkaSecurity.secure(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+    private static Map<String, Object> kafkaConfig(KafkaBroker target, Map<String, String> environment) {
+        return KafkaSecurity.secure(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers(),
                 // A refused client gives up soon instead of retrying for the default minute.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000), KafkaSecurity.read(environment));
     }
@@ -145,7 +197,7 @@ class KafkaClientsSaslTest {
     }
 
     private static List<Throwable> causes(Throwable failure) {
-        List<Throwable> chain = new java.util.ArrayList<>();
+        List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
