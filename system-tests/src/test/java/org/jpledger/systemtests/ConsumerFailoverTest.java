@@ -48,6 +48,7 @@ class ConsumerFailoverTest {
     private static final long SEED = 20260702L;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final String GROUP = "reporting-service";
+    private static final String SOURCE = "/jpledger/failover-test";
     private static final int PARTITIONS = 6;
     private static final String UNIT = "FAILOVER-UNIT";
     private static final int EMPLOYEES = 60;
@@ -145,6 +146,8 @@ class ConsumerFailoverTest {
                         "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER,
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                         "JPLEDGER_CONSUMER_GROUP_ID", GROUP,
+                        // The test publishes as a producer of its own, which the consumer must be told to trust.
+                        "JPLEDGER_CONSUMER_TRUSTED_SOURCES", SOURCE,
                         // Small batches so the stream takes a while; a short session so the group notices the kill soon.
                         "JPLEDGER_CONSUMER_MAX_POLL_RECORDS", "20",
                         "JAVA_TOOL_OPTIONS", "-Dkafka.session.timeout.ms=6000 -Dkafka.heartbeat.interval.ms=1000")),
@@ -293,9 +296,9 @@ class ConsumerFailoverTest {
 
         private static String envelope(String type, String subject, String data) {
             return """
-                    {"specversion":"1.0","id":"%s","source":"/jpledger/failover-test","type":"%s","subject":"%s",
-                     "time":"%s","datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), type,
-                    subject, Instant.now(), data);
+                    {"specversion":"1.0","id":"%s","source":"%s","type":"%s","subject":"%s",
+                     "time":"%s","datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), SOURCE,
+                    type, subject, Instant.now(), data);
         }
     }
 }

@@ -3,6 +3,9 @@ package org.jpledger.reporting.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Set;
+import org.jpledger.contracts.events.EventSources;
+import org.jpledger.contracts.events.Topics;
 
 /** Settings of the Kafka consumer that feeds the projections. */
 @ConfigMapping(prefix = "jpledger.consumer")
@@ -47,4 +50,20 @@ public interface EventConsumerConfig {
      */
     @WithDefault("1h")
     Duration heldTimeout();
+
+    /**
+     * {@code JPLEDGER_CONSUMER_TRUSTED_TOPICS}: the topics whose records may be applied (a name ending in {@code *}: every
+     * topic starting with the rest); a record from any other topic is parked, not applied. Defaults to the topics
+     * training-service publishes to.
+     */
+    @WithDefault(Topics.UNITS + "," + Topics.EMPLOYEES)
+    Set<String> trustedTopics();
+
+    /**
+     * {@code JPLEDGER_CONSUMER_TRUSTED_SOURCES}: the CloudEvents {@code source} attributes of the producers whose events
+     * may be applied (a name ending in {@code *}: every source starting with the rest); an event from any other source
+     * is parked, not applied. Defaults to training-service's.
+     */
+    @WithDefault(EventSources.TRAINING_SERVICE)
+    Set<String> trustedSources();
 }

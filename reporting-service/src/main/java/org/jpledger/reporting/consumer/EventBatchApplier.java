@@ -51,7 +51,7 @@ public class EventBatchApplier {
         List<ParsedRecord> parsedRecords = new ArrayList<>(records.size());
         List<Object> payloads = new ArrayList<>(records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            ParsedRecord parsed = parser.parse(record.value());
+            ParsedRecord parsed = parser.parse(record.topic(), record.value());
             parsedRecords.add(parsed);
             if (parsed instanceof ParsedRecord.Event event) {
                 payloads.add(event.payload());

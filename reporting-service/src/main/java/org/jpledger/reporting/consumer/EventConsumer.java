@@ -67,8 +67,8 @@ public class EventConsumer {
         if (isAlive()) {
             return;
         }
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(kafkaConfig, config),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new PollLoop(consumer, TOPICS, this::applyAndCount, offsets::nextOffsets, config.pollTimeout(),
                 config.retryBackoff());
         thread = new Thread(loop, "jpledger-event-consumer");
@@ -110,7 +110,8 @@ public class EventConsumer {
         return result;
     }
 
-    private Map<String, Object> consumerProperties() {
+    /** The consumer's properties: the service's Kafka configuration (connection security included) and the loop's needs. */
+    static Map<String, Object> consumerProperties(Map<String, Object> kafkaConfig, EventConsumerConfig config) {
         Map<String, Object> properties = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (ConsumerConfig.configNames().contains(key)) {

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,13 @@ import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.reporting.config.EventConsumerConfig;
 
-/** Reads a record's bytes as a CloudEvents JSON envelope and its {@code data} as the payload its {@code type} names. */
+/**
+ * Reads a record's bytes as a CloudEvents JSON envelope and its {@code data} as the payload its {@code type} names, and
+ * accepts it only from a trusted topic and a trusted source: whoever can write to some other topic the consumer reads, or
+ * to a trusted topic under another producer's name, cannot change the projections.
+ */
 @ApplicationScoped
 public class EventParser {
 
@@ -49,8 +56,25 @@ public class EventParser {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    /** Parses one record value; never throws for bad input, it says why instead. */
-    public ParsedRecord parse(byte[] value) {
+    private final TrustedNames trustedTopics;
+    private final TrustedNames trustedSources;
+
+    @Inject
+    public EventParser(EventConsumerConfig config) {
+        this(config.trustedTopics(), config.trustedSources());
+    }
+
+    EventParser(Collection<String> trustedTopics, Collection<String> trustedSources) {
+        this.trustedTopics = new TrustedNames(trustedTopics);
+        this.trustedSources = new TrustedNames(trustedSources);
+    }
+
+    /** Parses one record value read from {@code topic}; never throws for bad input, it says why instead. */
+    public ParsedRecord parse(String topic, byte[] value) {
+        if (!trustedTopics.trusts(topic)) {
+            // Not even read: nothing from an untrusted topic is worth parsing.
+            return new ParsedRecord.Rejected("topic " + topic + " is not one of the trusted topics " + trustedTopics);
+        }
         if (value == null || value.length == 0) {
             return new ParsedRecord.Rejected("empty record value");
         }
@@ -67,6 +91,10 @@ public class EventParser {
             // Nor could the consumer's offsets keep it as the newest event time.
             return new ParsedRecord.Rejected("not a CloudEvents JSON envelope: time " + envelope.time()
                     + " has no four-digit year");
+        }
+        if (!trustedSources.trusts(envelope.source())) {
+            return new ParsedRecord.Rejected("event " + envelope.id() + " comes from source " + envelope.source()
+                    + ", not one of the trusted sources " + trustedSources, envelope.time());
         }
         if (!CloudEvent.SPEC_VERSION.equals(envelope.specversion())) {
             // Another envelope version may mean its fields differently: read as 1.0, it would be applied on a guess.

@@ -44,7 +44,7 @@ public class ParkedEventReplayer {
             return Optional.empty();
         }
         int retryCount = parked.retryCount + 1;
-        ParsedRecord parsed = parser.parse(parked.recordValue);
+        ParsedRecord parsed = parser.parse(parked.topic, parked.recordValue);
         if (parsed instanceof ParsedRecord.Rejected rejected) {
             return Optional.of(stillParked(parked, rejected.reason(), now));
         }

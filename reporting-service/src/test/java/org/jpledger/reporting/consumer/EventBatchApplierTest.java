@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jpledger.contracts.events.CloudEvent;
+import org.jpledger.contracts.events.EventSources;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.reporting.Sql;
@@ -34,9 +36,13 @@ class EventBatchApplierTest {
     private static final Instant T2 = Instant.parse("2020-03-01T02:00:00Z");
     private static final Instant T3 = Instant.parse("2020-03-01T03:00:00Z");
     private static final Duration HELD = Duration.ofSeconds(1);
+    private static final String UNTRUSTED_SOURCE = "/jpledger/training-service-impostor";
 
     @Inject
     EventBatchApplier applier;
+
+    @Inject
+    ParkedEventReplayer replayer;
 
     @Inject
     ObjectMapper mapper;
@@ -81,6 +87,39 @@ class EventBatchApplierTest {
     }
 
     @Test
+    void parksARecordFromATopicItWasNotConfiguredToTrustAndMovesOn() {
+        String untrusted = "untrusted-" + UUID.randomUUID();
+        ConsumerRecord<byte[], byte[]> event = unitEvent(0, 0, T1, EventSources.TRAINING_SERVICE);
+        ConsumerRecord<byte[], byte[]> onUntrustedTopic = new ConsumerRecord<>(untrusted, 0, 0, event.key(),
+                event.value());
+
+        assertThat(applier.apply(List.of(onUntrustedTopic))).isEqualTo(new BatchResult(0, 0, 1));
+        assertThat(Sql.single(dataSource, "SELECT reason FROM parked_event WHERE topic = ?", untrusted))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("topic " + untrusted
+                        + " is not one of the trusted topics"));
+        assertThat(Sql.single(dataSource, "SELECT next_offset::text FROM consumer_offset WHERE topic = ?", untrusted))
+                .contains("1");
+    }
+
+    @Test
+    void parksAnEventFromAnUntrustedSourceAndARetryLeavesItParked() {
+        ConsumerRecord<byte[], byte[]> impostor = unitEvent(0, 0, T1, UNTRUSTED_SOURCE);
+
+        assertThat(applier.apply(List.of(impostor))).isEqualTo(new BatchResult(0, 0, 1));
+        assertThat(parkedReason(0)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("comes from source " + UNTRUSTED_SOURCE + ", not one of the trusted sources"));
+        assertThat(nextOffset(0)).contains("1");
+
+        long id = Long.parseLong(Sql.single(dataSource, "SELECT id::text FROM parked_event WHERE topic = ?", topic)
+                .orElseThrow());
+        Optional<RetryResult> retry = QuarkusTransaction.requiringNew().call(() -> replayer.retry(id, Instant.now()));
+
+        assertThat(retry).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(RetryResult.Outcome.STILL_PARKED));
+        assertThat(parkedReason(0)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("not one of the trusted sources"));
+    }
+
+    @Test
     void aBatchWaitsWhileARetryOfParkedEventsHoldsTheProjectionLock() throws Exception {
         CompletableFuture<BatchResult> batch;
         try (AutoCloseable retry = Sql.holdAdvisoryLock(dataSource, "pg_advisory_xact_lock", ProjectionLock.KEY)) {
@@ -107,8 +146,12 @@ class EventBatchApplierTest {
     }
 
     private ConsumerRecord<byte[], byte[]> unitEvent(int partition, long offset, Instant time) {
+        return unitEvent(partition, offset, time, "/jpledger/test");
+    }
+
+    private ConsumerRecord<byte[], byte[]> unitEvent(int partition, long offset, Instant time, String source) {
         String code = "UNIT-" + UUID.randomUUID();
-        CloudEvent<UnitUpserted> event = CloudEvent.of(UUID.randomUUID().toString(), "/jpledger/test",
+        CloudEvent<UnitUpserted> event = CloudEvent.of(UUID.randomUUID().toString(), source,
                 EventTypes.UNIT_UPSERTED_V1, code, time, new UnitUpserted(code, "Bagian Umum", null, 1));
         try {
             return new ConsumerRecord<>(topic, partition, offset, code.getBytes(StandardCharsets.UTF_8),

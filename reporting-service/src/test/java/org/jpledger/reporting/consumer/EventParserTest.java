@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.EventSources;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.GoldenFiles;
+import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
@@ -22,6 +27,7 @@ import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.reporting.config.EventConsumerConfig;
 import org.junit.jupiter.api.Test;
 
 /** The consumer reads the contract's golden events as the producer writes them, and refuses what it cannot apply. */
@@ -30,7 +36,10 @@ class EventParserTest {
     private static final String NIP = "198503122010012003";
     private static final UUID COMPLETION_ID = UUID.fromString("3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b044");
 
-    private final EventParser parser = new EventParser();
+    private static final String UNTRUSTED_TOPIC = "jpledger.units.v1-copy";
+    private static final String UNTRUSTED_SOURCE = "/jpledger/training-service-impostor";
+
+    private final EventParser parser = new EventParser(EventConsumer.TOPICS, List.of(EventSources.TRAINING_SERVICE));
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -153,7 +162,7 @@ class EventParserTest {
         event.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         ((ObjectNode) event.get("data")).put("email", "siti@example.go.id");
 
-        ParsedRecord parsed = parser.parse(json.writeValueAsBytes(event));
+        ParsedRecord parsed = parser.parse(Topics.EMPLOYEES, json.writeValueAsBytes(event));
 
         assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Event.class,
                 e -> assertThat(((EmployeeUpserted) e.payload()).nip()).isEqualTo(NIP));
@@ -193,7 +202,7 @@ class EventParserTest {
         event.put("type", "org.jpledger.employee.promoted.v1");
         event.put("time", "2026-02-03T04:05:06Z");
 
-        ParsedRecord parsed = parser.parse(json.writeValueAsBytes(event));
+        ParsedRecord parsed = parser.parse(Topics.EMPLOYEES, json.writeValueAsBytes(event));
 
         assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Rejected.class,
                 rejected -> assertThat(rejected.time()).isEqualTo(Instant.parse("2026-02-03T04:05:06Z")));
@@ -201,7 +210,7 @@ class EventParserTest {
 
     @Test
     void knowsNoTimeOfARecordThatIsNotAnEnvelope() {
-        ParsedRecord parsed = parser.parse("{\"time\":\"2026-02-03T04:05:06Z\"".getBytes(StandardCharsets.UTF_8));
+        ParsedRecord parsed = parser.parse(Topics.EMPLOYEES, "{\"time\":\"2026-02-03T04:05:06Z\"".getBytes(StandardCharsets.UTF_8));
 
         assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Rejected.class,
                 rejected -> assertThat(rejected.time()).isNull());
@@ -287,7 +296,7 @@ class EventParserTest {
         ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
         event.put("time", "+100000-01-01T00:00:00Z");
 
-        ParsedRecord parsed = parser.parse(json.writeValueAsBytes(event));
+        ParsedRecord parsed = parser.parse(Topics.EMPLOYEES, json.writeValueAsBytes(event));
 
         assertThat(parsed).isInstanceOfSatisfying(ParsedRecord.Rejected.class, rejected -> {
             assertThat(rejected.reason()).endsWith("has no four-digit year");
@@ -338,8 +347,64 @@ class EventParserTest {
                 .isEqualTo("unknown event type org.jpledger.employee\\u0000.v1");
     }
 
+    @Test
+    void parksARecordFromATopicItWasNotConfiguredToTrustWithoutReadingIt() {
+        ParsedRecord parsed = parser.parse(UNTRUSTED_TOPIC, GoldenFiles.read(GoldenFiles.UNIT_UPSERTED_V1)
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parsed).isEqualTo(new ParsedRecord.Rejected("topic " + UNTRUSTED_TOPIC + " is not one of the trusted "
+                + "topics [jpledger.employees.v1, jpledger.units.v1]"));
+    }
+
+    @Test
+    void parksAnEventFromASourceItWasNotConfiguredToTrustAndKeepsItsTime() throws Exception {
+        ObjectNode event = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        event.put("source", UNTRUSTED_SOURCE);
+
+        ParsedRecord parsed = parser.parse(Topics.UNITS, json.writeValueAsBytes(event));
+
+        assertThat(parsed).isEqualTo(new ParsedRecord.Rejected("event " + event.get("id").asText() + " comes from source "
+                + UNTRUSTED_SOURCE + ", not one of the trusted sources [/jpledger/training-service]",
+                Instant.parse("2026-01-05T02:00:00Z")));
+    }
+
+    @Test
+    void parksAnEventThatNamesNoSource() throws Exception {
+        ObjectNode event = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        event.remove("source");
+
+        assertThat(rejection(json.writeValueAsBytes(event))).contains("comes from source null, not one of the trusted");
+    }
+
+    @Test
+    void trustsTheConfiguredTopicsAndSourcesAndEveryNameOfAConfiguredPrefix() throws Exception {
+        EventParser configured = new EventParser(List.of("ledger-a", "ledger-b.*"), List.of("/hr/*", "/lms"));
+        ObjectNode event = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        event.put("source", "/hr/simpeg");
+        byte[] fromHr = json.writeValueAsBytes(event);
+
+        assertThat(configured.parse("ledger-a", fromHr)).isInstanceOf(ParsedRecord.Event.class);
+        assertThat(configured.parse("ledger-b.units", fromHr)).isInstanceOf(ParsedRecord.Event.class);
+        assertThat(configured.parse("ledger-c", fromHr)).isInstanceOf(ParsedRecord.Rejected.class);
+        assertThat(configured.parse("ledger-b", fromHr)).isInstanceOf(ParsedRecord.Rejected.class);
+        event.put("source", "/hrx");
+        assertThat(configured.parse("ledger-a", json.writeValueAsBytes(event))).isInstanceOf(ParsedRecord.Rejected.class);
+        event.put("source", "/lms/x");
+        assertThat(configured.parse("ledger-a", json.writeValueAsBytes(event))).isInstanceOf(ParsedRecord.Rejected.class);
+    }
+
+    @Test
+    void byDefaultTrustsTheTopicsTheConsumerReadsAndTrainingServiceAlone() {
+        EventConsumerConfig defaults = new SmallRyeConfigBuilder().withMapping(EventConsumerConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter()).build()
+                .getConfigMapping(EventConsumerConfig.class);
+
+        assertThat(defaults.trustedTopics()).containsExactlyInAnyOrderElementsOf(EventConsumer.TOPICS);
+        assertThat(defaults.trustedSources()).containsExactly(EventSources.TRAINING_SERVICE);
+    }
+
     private ParsedRecord.Event parsedGolden(String name) {
-        ParsedRecord parsed = parser.parse(GoldenFiles.read(name).getBytes(StandardCharsets.UTF_8));
+        ParsedRecord parsed = parser.parse(Topics.EMPLOYEES, GoldenFiles.read(name).getBytes(StandardCharsets.UTF_8));
         assertThat(parsed).isInstanceOf(ParsedRecord.Event.class);
         return (ParsedRecord.Event) parsed;
     }
@@ -349,7 +414,7 @@ class EventParserTest {
     }
 
     private String rejection(byte[] value) {
-        ParsedRecord parsed = parser.parse(value);
+        ParsedRecord parsed = parser.parse(Topics.EMPLOYEES, value);
         assertThat(parsed).isInstanceOf(ParsedRecord.Rejected.class);
         return ((ParsedRecord.Rejected) parsed).reason();
     }

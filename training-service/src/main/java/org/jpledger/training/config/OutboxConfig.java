@@ -3,6 +3,7 @@ package org.jpledger.training.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.jpledger.contracts.events.EventSources;
 
 /** Settings of the outbox relay and of the topics it publishes to. */
 @ConfigMapping(prefix = "jpledger.outbox")
@@ -37,6 +38,6 @@ public interface OutboxConfig {
     short topicReplicationFactor();
 
     /** CloudEvents {@code source} attribute of every event this service publishes. */
-    @WithDefault("/jpledger/training-service")
+    @WithDefault(EventSources.TRAINING_SERVICE)
     String eventSource();
 }
