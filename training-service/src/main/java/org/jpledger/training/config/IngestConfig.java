@@ -2,6 +2,7 @@ package org.jpledger.training.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of bulk recording (batch and CSV import). */
 @ConfigMapping(prefix = "jpledger.ingest")
@@ -13,6 +14,17 @@ public interface IngestConfig {
      */
     @WithDefault("4")
     int parallelism();
+
+    /**
+     * Batches and imports admitted to the workers at once, recording or waiting for a worker; one more is answered 429
+     * with Retry-After at once instead of queueing, so at most parallelism times this many groups of items wait.
+     */
+    @WithDefault("16")
+    int queueSize();
+
+    /** What a bulk request refused because queue-size requests are admitted is told to wait (Retry-After). */
+    @WithDefault("5s")
+    Duration busyRetryAfter();
 
     /** CSV rows read ahead and recorded together; bounds the memory an import holds. */
     @WithDefault("500")

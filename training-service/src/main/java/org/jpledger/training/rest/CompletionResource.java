@@ -47,6 +47,10 @@ import org.jpledger.training.service.Upserted;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CompletionResource {
 
+    private static final String TOO_MANY = "This client has made too many such calls lately, or the service is busy "
+            + "with as many bulk requests as it takes at once; nothing recorded; retry after the Retry-After header's "
+            + "seconds";
+
     private final CompletionService completions;
     private final CompletionBatchService batches;
     private final AuditTrail trail;
@@ -90,6 +94,9 @@ public class CompletionResource {
     @POST
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("completion.batch")
+    @RateLimited("batch")
+    @APIResponse(responseCode = "429", description = TOO_MANY, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     @Path("/batch")
     @Operation(summary = "Record up to " + CompletionBatchService.MAX_BATCH + " completions",
             description = "Each item is validated and recorded on its own, exactly as by POST /api/v1/completions, so one "
@@ -118,8 +125,7 @@ public class CompletionResource {
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("completion.import")
     @RateLimited("import")
-    @APIResponse(responseCode = "429", description = "This client has made too many such calls lately; retry after "
-            + "the Retry-After header's seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "429", description = TOO_MANY, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The header line, or a data line among the first rows read "
             + "ahead, is longer than the line limit; the problem names the row; nothing recorded",

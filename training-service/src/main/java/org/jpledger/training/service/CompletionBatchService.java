@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -22,13 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
+import org.jpledger.support.limits.Admission;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.InvalidRequestException;
@@ -49,7 +46,8 @@ import org.jpledger.training.rest.ImportResponse;
  * Records many completions at once, from a JSON batch or a CSV file, in groups of items each written in one transaction
  * on a few shared workers in parallel (items of one employee in input order); one bad item never sinks the others, and
  * the outcome of each is reported in input order. An item for an employee outside the
- * caller's units is refused (403) on its own, like any other bad item.
+ * caller's units is refused (403) on its own, like any other bad item. A request finding the workers' queue full is
+ * refused as a whole with 429 before anything is recorded (see {@link IngestWorkers}).
  */
 @ApplicationScoped
 public class CompletionBatchService {
@@ -71,10 +69,10 @@ public class CompletionBatchService {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final IngestConfig config;
-    private final ExecutorService workers;
+    private final IngestWorkers workers;
 
     public CompletionBatchService(CompletionService completions, EmployeeService employees, Caller caller,
-            UnitAccess access, ObjectMapper mapper, Validator validator, IngestConfig config) {
+            UnitAccess access, ObjectMapper mapper, Validator validator, IngestConfig config, IngestWorkers workers) {
         this.completions = completions;
         this.employees = employees;
         this.caller = caller;
@@ -82,14 +80,7 @@ public class CompletionBatchService {
         this.mapper = mapper;
         this.validator = validator;
         this.config = config;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.parallelism(),
-                task -> new Thread(task, "ingest-" + threads.incrementAndGet()));
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
+        this.workers = workers;
     }
 
     /** Records each item of a JSON batch on its own; results in input order. */
@@ -101,7 +92,10 @@ public class CompletionBatchService {
             throw InvalidRequestException.of("body", "holds " + items.size() + " completions; at most " + MAX_BATCH
                     + " per batch (use the CSV import for more)");
         }
-        List<BatchItemResult> results = recordAll(items, 0, Actor.of(caller, access));
+        List<BatchItemResult> results;
+        try (Admission.Ticket admitted = workers.admit()) {
+            results = recordAll(items, 0, Actor.of(caller, access));
+        }
         return new BatchResponse(count(results, Outcome.created), count(results, Outcome.existing),
                 count(results, Outcome.error), results);
     }
@@ -113,6 +107,12 @@ public class CompletionBatchService {
      * with a cell over its cap is refused on its own.
      */
     public ImportResponse importCsv(InputStream body) {
+        try (Admission.Ticket admitted = workers.admit()) {
+            return importRows(body);
+        }
+    }
+
+    private ImportResponse importRows(InputStream body) {
         Actor actor = Actor.of(caller, access);
         // A decoder of its own reports malformed bytes, where the reader's default would store U+FFFD in their place.
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()));
