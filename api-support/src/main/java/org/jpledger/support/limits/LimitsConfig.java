@@ -4,6 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Caps on what one request or one client may ask of a service. */
 @ConfigMapping(prefix = "jpledger.limits")
@@ -24,4 +26,20 @@ public interface LimitsConfig {
     /** The window over which a client's allowance of expensive calls refills completely. */
     @WithDefault("1m")
     Duration expensiveWindow();
+
+    /**
+     * Allowances of particular kinds of call (the value of {@link RateLimited}), e.g.
+     * {@code jpledger.limits.kind.batch.calls=600}; a kind not named here has expensive-calls per expensive-window.
+     */
+    Map<String, Allowance> kind();
+
+    /** The allowance of one kind of call, per client. */
+    interface Allowance {
+
+        /** Calls of this kind a client may make in a burst. */
+        int calls();
+
+        /** The window over which the allowance refills completely; expensive-window when not set. */
+        Optional<Duration> window();
+    }
 }

@@ -47,6 +47,10 @@ import org.jpledger.training.service.Upserted;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CompletionResource {
 
+    private static final String TOO_MANY = "This client has made too many such calls lately, or the service is busy "
+            + "with as many bulk requests as it takes at once; nothing recorded; retry after the Retry-After header's "
+            + "seconds";
+
     private final CompletionService completions;
     private final CompletionBatchService batches;
     private final AuditTrail trail;
@@ -90,6 +94,9 @@ public class CompletionResource {
     @POST
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("completion.batch")
+    @RateLimited("batch")
+    @APIResponse(responseCode = "429", description = TOO_MANY, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     @Path("/batch")
     @Operation(summary = "Record up to " + CompletionBatchService.MAX_BATCH + " completions",
             description = "Each item is validated and recorded on its own, exactly as by POST /api/v1/completions, so one "
@@ -118,9 +125,11 @@ public class CompletionResource {
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("completion.import")
     @RateLimited("import")
-    @APIResponse(responseCode = "429", description = "This client has made too many such calls lately; retry after "
-            + "the Retry-After header's seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "429", description = TOO_MANY, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The header line, or a data line among the first rows read "
+            + "ahead, is longer than the line limit; the problem names the row; nothing recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Path("/import")
     @Consumes({"text/csv", "application/csv"})
     @Operation(summary = "Import completions from a CSV file",
@@ -132,7 +141,12 @@ public class CompletionResource {
                     + "through. An unknown, repeated or missing required column refuses the whole file before anything "
                     + "is stored. Bytes that are not UTF-8 refuse the file when they are near its start; further on "
                     + "they end the import at the row where they are read, reported as that row's problem. "
-                    + "A row for an employee outside the units the token names is refused (status 403 in its problem).")
+                    + "A row for an employee outside the units the token names is refused (status 403 in its problem). "
+                    + "No line is read whole before its length is known: a line (a quoted line break continues it) "
+                    + "longer than the line limit (64 KB by default) is read no further. In the header, or while no "
+                    + "row is recorded yet, it refuses the file with 413 naming the row; further on it ends the import "
+                    + "at that row, reported as that row's problem with status 413. A cell longer than the cell limit "
+                    + "(8 KB by default) refuses its row alone, naming the column.")
     @APIResponse(responseCode = "200", description = "Counts and the refused rows (row 1 is the first after the header)",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))
     @APIResponse(responseCode = "400", description = "The header is wrong or the file is not UTF-8; nothing recorded",

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -22,12 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.contracts.problem.Problem.FieldError;
+import org.jpledger.support.limits.Admission;
+import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.Problems;
@@ -47,7 +46,8 @@ import org.jpledger.training.rest.ImportResponse;
  * Records many completions at once, from a JSON batch or a CSV file, in groups of items each written in one transaction
  * on a few shared workers in parallel (items of one employee in input order); one bad item never sinks the others, and
  * the outcome of each is reported in input order. An item for an employee outside the
- * caller's units is refused (403) on its own, like any other bad item.
+ * caller's units is refused (403) on its own, like any other bad item. A request finding the workers' queue full is
+ * refused as a whole with 429 before anything is recorded (see {@link IngestWorkers}).
  */
 @ApplicationScoped
 public class CompletionBatchService {
@@ -69,10 +69,10 @@ public class CompletionBatchService {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final IngestConfig config;
-    private final ExecutorService workers;
+    private final IngestWorkers workers;
 
     public CompletionBatchService(CompletionService completions, EmployeeService employees, Caller caller,
-            UnitAccess access, ObjectMapper mapper, Validator validator, IngestConfig config) {
+            UnitAccess access, ObjectMapper mapper, Validator validator, IngestConfig config, IngestWorkers workers) {
         this.completions = completions;
         this.employees = employees;
         this.caller = caller;
@@ -80,14 +80,7 @@ public class CompletionBatchService {
         this.mapper = mapper;
         this.validator = validator;
         this.config = config;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.parallelism(),
-                task -> new Thread(task, "ingest-" + threads.incrementAndGet()));
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
+        this.workers = workers;
     }
 
     /** Records each item of a JSON batch on its own; results in input order. */
@@ -99,16 +92,27 @@ public class CompletionBatchService {
             throw InvalidRequestException.of("body", "holds " + items.size() + " completions; at most " + MAX_BATCH
                     + " per batch (use the CSV import for more)");
         }
-        List<BatchItemResult> results = recordAll(items, 0, Actor.of(caller, access));
+        List<BatchItemResult> results;
+        try (Admission.Ticket admitted = workers.admit()) {
+            results = recordAll(items, 0, Actor.of(caller, access));
+        }
         return new BatchResponse(count(results, Outcome.created), count(results, Outcome.existing),
                 count(results, Outcome.error), results);
     }
 
     /**
      * Records each data row of a CSV file as it is read: UTF-8 with or without BOM, ',' or ';' delimited (with ';' a
-     * decimal comma is accepted in jp), a header row naming the columns.
+     * decimal comma is accepted in jp), a header row naming the columns. No line is held longer than its cap: a
+     * header over it refuses the file; a data line over it ends the import there (see {@link #lineTooLong}); a row
+     * with a cell over its cap is refused on its own.
      */
     public ImportResponse importCsv(InputStream body) {
+        try (Admission.Ticket admitted = workers.admit()) {
+            return importRows(body);
+        }
+    }
+
+    private ImportResponse importRows(InputStream body) {
         Actor actor = Actor.of(caller, access);
         // A decoder of its own reports malformed bytes, where the reader's default would store U+FFFD in their place.
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()));
@@ -116,15 +120,23 @@ public class CompletionBatchService {
         List<String> header;
         char delimiter;
         try {
-            delimiter = CsvRecords.delimiterOf(peekFirstLine(reader));
-            records = new CsvRecords(reader, delimiter);
+            delimiter = CsvRecords.peekDelimiter(reader, config.csvMaxLineChars());
+            records = new CsvRecords(reader, delimiter, config.csvMaxLineChars(), config.csvMaxFieldChars());
             if (!records.hasNext()) {
                 throw InvalidRequestException.of("body", "is empty; the first line must name the columns");
             }
             header = records.next().stream().map(String::trim).toList();
-        } catch (UncheckedIOException e) {
+        } catch (IOException e) {
             requireNotUtf8(e);
-            throw InvalidRequestException.of("body", "is not UTF-8 text; save the file as CSV UTF-8");
+            throw notUtf8();
+        } catch (UncheckedIOException e) {
+            requireNotUtf8(e.getCause());
+            throw notUtf8();
+        } catch (CsvTooLongException e) {
+            throw e.wholeRecord()
+                    ? new PayloadTooLargeException("The header line " + e.getMessage() + "; nothing was recorded.",
+                            List.of(new FieldError("header", "the header line " + e.getMessage())))
+                    : InvalidRequestException.of("header", "a column name " + e.getMessage());
         }
         checkHeader(header);
         ImportTally tally = new ImportTally();
@@ -136,12 +148,23 @@ public class CompletionBatchService {
                     break;
                 }
                 record = records.next();
+            } catch (CsvTooLongException e) {
+                long row = tally.rows + chunk.size() + 1;
+                if (e.wholeRecord()) {
+                    return lineTooLong(e, row, header, chunk, tally, actor);
+                }
+                // The rows before it go first, so that the tally stays in row order.
+                tally.add(recordAll(chunk, tally.rows + 1, actor));
+                chunk.clear();
+                tally.refuse(row, Problems.from(InvalidRequestException.of(columnName(header, e.column()),
+                        e.getMessage())));
+                continue;
             } catch (IllegalArgumentException e) {
                 tally.add(recordAll(chunk, tally.rows + 1, actor));
                 tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", e.getMessage())));
                 return tally.response();
             } catch (UncheckedIOException e) {
-                requireNotUtf8(e);
+                requireNotUtf8(e.getCause());
                 tally.add(recordAll(chunk, tally.rows + 1, actor));
                 tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", "the file is not UTF-8 "
                         + "text in this row or a later one; neither this row nor any after it was read")));
@@ -155,6 +178,35 @@ public class CompletionBatchService {
         }
         tally.add(recordAll(chunk, tally.rows + 1, actor));
         return tally.response();
+    }
+
+    /**
+     * Ends an import at a data line over its cap, which was read no further. While nothing is recorded yet (the line
+     * is among the first rows read ahead) the whole file is refused with 413, its rows before the line dropped too;
+     * further on the rows before it are recorded and the line is reported as a refused row with status 413, for the
+     * rows already recorded cannot be taken back.
+     */
+    private ImportResponse lineTooLong(CsvTooLongException e, long row, List<String> header, List<JsonNode> chunk,
+            ImportTally tally, Actor actor) {
+        String reason = "row " + row + " " + e.getMessage() + " (the limit was passed in column '"
+                + columnName(header, e.column()) + "'" + (e.inQuotes() ? " inside a quoted value: is a quote left "
+                + "open?" : "") + "); neither it nor any row after it was read";
+        if (tally.rows == 0) {
+            throw new PayloadTooLargeException("Row " + row + " of the file " + e.getMessage()
+                    + "; nothing was recorded.", List.of(new FieldError("row", reason)));
+        }
+        tally.add(recordAll(chunk, tally.rows + 1, actor));
+        tally.refuse(row, Problems.from(new PayloadTooLargeException("Row " + row + " " + e.getMessage() + ".",
+                List.of(new FieldError("row", reason)))));
+        return tally.response();
+    }
+
+    private static String columnName(List<String> header, int column) {
+        return column < header.size() ? header.get(column) : "unexpectedColumn" + (column + 1);
+    }
+
+    private static InvalidRequestException notUtf8() {
+        return InvalidRequestException.of("body", "is not UTF-8 text; save the file as CSV UTF-8");
     }
 
     /**
@@ -397,21 +449,10 @@ public class CompletionBatchService {
         errors.throwIfAny();
     }
 
-    private static String peekFirstLine(BufferedReader reader) {
-        try {
-            reader.mark(64 * 1024);
-            String line = reader.readLine();
-            reader.reset();
-            return line == null ? "" : line;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Rethrows a read failure other than bytes that are not UTF-8, which the caller answers as bad input. */
-    private static void requireNotUtf8(UncheckedIOException e) {
-        if (!(e.getCause() instanceof CharacterCodingException)) {
-            throw e;
+    private static void requireNotUtf8(IOException e) {
+        if (!(e instanceof CharacterCodingException)) {
+            throw new UncheckedIOException(e);
         }
     }
 
