@@ -183,14 +183,18 @@ class ExportLimitsTest {
 
     /**
      * The last bytes the server sent before it closed the connection, as text; each read is bounded by the socket's
-     * read timeout.
+     * read timeout, and the whole by a deadline.
      */
     private static String tailOf(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[64 * 1024];
         byte[] tail = new byte[0];
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the server still sends after 30 s");
+                }
                 byte[] joined = Arrays.copyOf(tail, tail.length + read);
                 System.arraycopy(buffer, 0, joined, tail.length, read);
                 tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - 256), joined.length);
