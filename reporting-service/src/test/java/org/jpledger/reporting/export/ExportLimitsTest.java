@@ -2,6 +2,7 @@ package org.jpledger.reporting.export;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Hostile export callers, with two places for exports in flight and a write timeout of five seconds: clients that
  * stop reading hold their places only until the timeout, a third export meanwhile is refused with Retry-After before it
- * takes a connection, a client that goes away gives its place back at once, and each subject of one client application
- * has an allowance of its own.
+ * takes a connection, a client that goes away gives its place back at once, an export whose response ended unwritten
+ * is closed, and each subject of one client application has an allowance of its own.
  */
 @QuarkusTest
 @TestProfile(ExportLimitsTest.SmallLimits.class)
@@ -74,6 +75,9 @@ class ExportLimitsTest {
 
     @Inject
     ExportPermits permits;
+
+    @Inject
+    ExportService service;
 
     @TestHTTPResource("/api/v1/exports/compliance")
     URL exports;
@@ -144,6 +148,24 @@ class ExportLimitsTest {
 
         await().atMost(WRITE_TIMEOUT).until(() -> permits.inFlight() == 0);
         assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(WRITE_TIMEOUT.minusSeconds(1));
+    }
+
+    @Test
+    void closesAnExportWhoseResponseEndedBeforeItsBodyAndGivesItsPlaceBack() {
+        int year = LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear();
+        PreparedExport export = service.prepare(ExportKind.COMPLIANCE, new ExportFilter(year, List.of(smallUnit), null,
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)), ExportLayout.DEFAULT, permits.acquire());
+        assertThat(permits.inFlight()).isEqualTo(1);
+
+        // What the request's end handler does when the response ended first (say, a later step failed).
+        assertThat(export.closeUnlessWriting()).isTrue();
+
+        assertThat(permits.inFlight()).isZero();
+        assertThatThrownBy(() -> export.writeTo(OutputStream.nullOutputStream())).isInstanceOf(IOException.class);
+        // Ending twice, or after a writer took it, changes nothing.
+        assertThat(export.closeUnlessWriting()).isFalse();
+        export.close();
+        assertThat(permits.inFlight()).isZero();
     }
 
     @Test
