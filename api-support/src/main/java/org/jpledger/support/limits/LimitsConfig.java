@@ -19,11 +19,11 @@ public interface LimitsConfig {
     @WithDefault("512M")
     MemorySize csvBody();
 
-    /** Expensive calls (imports, exports, rebuilds) a client may make in a burst, per kind of call. */
+    /** Expensive calls (imports, exports, rebuilds) one subject of one client may make in a burst, per kind of call. */
     @WithDefault("10")
     int expensiveCalls();
 
-    /** The window over which a client's allowance of expensive calls refills completely. */
+    /** The window over which a caller's allowance of expensive calls refills completely. */
     @WithDefault("1m")
     Duration expensiveWindow();
 

@@ -7,7 +7,11 @@ import jakarta.interceptor.InvocationContext;
 import java.util.OptionalLong;
 import org.jpledger.support.security.Caller;
 
-/** Enforces {@link RateLimited}: answers 429 with {@code Retry-After} once a client has used its allowance. */
+/**
+ * Enforces {@link RateLimited}: answers 429 with {@code Retry-After} once a caller has used its allowance. A caller is
+ * a subject within a client application, so the users of one web client (which all share its client id) each have an
+ * allowance of their own, and one subject's calls through two clients count apart.
+ */
 @RateLimited("")
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
@@ -27,12 +31,17 @@ public class RateLimitInterceptor {
         if (limited == null) {
             limited = invocation.getMethod().getDeclaringClass().getAnnotation(RateLimited.class);
         }
-        String client = caller.client() != null ? caller.client() : caller.subject();
-        OptionalLong wait = limits.callsOf(limited.value()).acquire(limited.value() + "|" + client);
+        OptionalLong wait = limits.callsOf(limited.value())
+                .acquire(key(limited.value(), caller.client(), caller.subject()));
         if (wait.isPresent()) {
-            throw new TooManyRequestsException("Too many " + limited.value() + " calls from this client; retry in "
+            throw new TooManyRequestsException("Too many " + limited.value() + " calls from you; retry in "
                     + wait.getAsLong() + " s.", wait.getAsLong());
         }
         return invocation.proceed();
+    }
+
+    /** The allowance a call counts against: {@code kind|client|subject}, the client empty when the token names none. */
+    static String key(String kind, String client, String subject) {
+        return kind + "|" + (client == null ? "" : client) + "|" + subject;
     }
 }

@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks an expensive call (import, export, rebuild...): each client gets its own allowance per named kind. */
+/**
+ * Marks an expensive call (import, export, rebuild...): each caller (a subject within a client application) gets its
+ * own allowance per named kind.
+ */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

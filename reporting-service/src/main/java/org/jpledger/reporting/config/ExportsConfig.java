@@ -6,9 +6,30 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Scheduled exports: where their files go, how long they are kept, and one definition per schedule. */
+/**
+ * Exports: how many may stream to clients at once and how long a client may stall one; for the scheduled ones, where
+ * their files go, how long they are kept, and one definition per schedule.
+ */
 @ConfigMapping(prefix = "jpledger.exports")
 public interface ExportsConfig {
+
+    /**
+     * On-demand exports streaming at once, beyond which a request is answered 429 with Retry-After; each holds a
+     * database connection until its client has read the last byte, so keep it well under the datasource pool (20).
+     */
+    @WithDefault("5")
+    int maxStreaming();
+
+    /** The Retry-After (rounded up to seconds) of an export refused because the others take every place. */
+    @WithDefault("10s")
+    Duration busyRetryAfter();
+
+    /**
+     * How long one write of an export may wait for its client (one that stopped reading) before the response is
+     * aborted and the export's connection and place released.
+     */
+    @WithDefault("30s")
+    Duration writeTimeout();
 
     /** Directory of the scheduled files and their manifests (shared by all instances). */
     @WithDefault("exports")

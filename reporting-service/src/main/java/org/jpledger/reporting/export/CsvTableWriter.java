@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV in UTF-8: CRLF line ends, a field quoted when it holds the separator, a quote or a line break, quotes
- * doubled. The last line is a trailer row, {@code #} then the row count and the as-of time, labelled.
+ * doubled; text that a spreadsheet could run as a formula is neutralised ({@link CellText}). The last line is a trailer
+ * row, {@code #} then the row count and the as-of time, labelled.
  */
 final class CsvTableWriter implements TableWriter {
 
@@ -70,7 +71,7 @@ final class CsvTableWriter implements TableWriter {
         if (value instanceof Number || value instanceof LocalDate) {
             return value.toString();
         }
-        String text = value.toString();
+        String text = CellText.neutralised(value.toString());
         boolean quote = text.indexOf(layout.separator()) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                 || text.indexOf('\r') >= 0;
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;

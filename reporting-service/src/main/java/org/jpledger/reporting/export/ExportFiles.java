@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +33,8 @@ import org.jpledger.reporting.config.ExportsConfig;
 /**
  * The directories of scheduled export files (the common one, and any a schedule names for itself): each file is written
  * under a temporary name, synced, then renamed, so a reader sees a whole file or none; its manifest follows the same
- * way. Old files are removed after the retention period.
+ * way. Files and the directories made for them are the service account's alone (rw------- and rwx------ where the
+ * file system has POSIX permissions): they hold personal data. Old files are removed after the retention period.
  */
 @ApplicationScoped
 public class ExportFiles {
@@ -39,6 +42,8 @@ public class ExportFiles {
     private static final String MANIFEST = ".manifest.json";
     /** Names this directory hands out: no path separators, no leading dot. */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Path common;
     private final Map<String, Path> bySchedule = new HashMap<>();
@@ -68,10 +73,9 @@ public class ExportFiles {
         Path target = checked(directory, name);
         Path temporary = directory.resolve("." + name + ".tmp");
         try {
-            Files.createDirectories(directory);
+            createDirectories(directory);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            try (FileChannel channel = createOwnerOnly(temporary);
                     OutputStream out = new DigestOutputStream(new java.io.BufferedOutputStream(
                             java.nio.channels.Channels.newOutputStream(channel), 256 * 1024), sha)) {
                 export.writeTo(out);
@@ -94,7 +98,9 @@ public class ExportFiles {
         Path directory = directoryOf(manifest.schedule());
         Path temporary = directory.resolve("." + manifest.file() + MANIFEST + ".tmp");
         try {
-            Files.write(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            try (OutputStream out = java.nio.channels.Channels.newOutputStream(createOwnerOnly(temporary))) {
+                out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            }
             Files.move(temporary, checked(directory, manifest.file() + MANIFEST), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(temporary);
@@ -186,6 +192,34 @@ public class ExportFiles {
             Log.warnf("export retention: %s", e.getMessage());
         }
         return removed;
+    }
+
+    /** Creates the missing directories of {@code directory}, owner-only; directories already there stay as they are. */
+    private static void createDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (posix(directory)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+
+    /**
+     * A new file for writing, owner-only from its creation (not narrowed afterwards, when another could already have
+     * opened it); a stale temporary file left by a failed run is replaced.
+     */
+    private static FileChannel createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return posix(file)
+                ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                : FileChannel.open(file, options);
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static void deleteQuietly(Path path) {

@@ -33,7 +33,22 @@ public class ExportService {
 
     /** The export of {@code kind} for {@code filter}, its snapshot open; the caller writes or closes it. */
     public PreparedExport prepare(ExportKind kind, ExportFilter filter, ExportLayout layout) {
-        ExportSnapshot snapshot = ExportSnapshot.open(dataSource);
+        return prepare(kind, filter, layout, () -> {
+        });
+    }
+
+    /**
+     * The export of {@code kind} for {@code filter}, its snapshot open, running {@code onEnd} once it is written or
+     * closed; the caller writes or closes it. A failure to prepare runs {@code onEnd} before it is thrown.
+     */
+    public PreparedExport prepare(ExportKind kind, ExportFilter filter, ExportLayout layout, Runnable onEnd) {
+        ExportSnapshot snapshot;
+        try {
+            snapshot = ExportSnapshot.open(dataSource);
+        } catch (RuntimeException e) {
+            onEnd.run();
+            throw e;
+        }
         try {
             Instant asOf = snapshot.asOf();
             PolicyTerms terms = snapshot.policy(filter.year(), json);
@@ -42,9 +57,13 @@ public class ExportService {
             values.putAll(ExportQueries.parameters(filter));
             long rows = snapshot.count(NamedSql.of(ExportQueries.count(kind)), values);
             return new PreparedExport(kind, filter, layout, asOf, rows, snapshot, NamedSql.of(ExportQueries.rows(kind)),
-                    values);
+                    values, onEnd);
         } catch (SQLException | RuntimeException e) {
-            snapshot.close();
+            try {
+                snapshot.close();
+            } finally {
+                onEnd.run();
+            }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("export failed", e);
         }
     }

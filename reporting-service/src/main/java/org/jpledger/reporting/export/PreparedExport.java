@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An export whose snapshot is open and whose as-of time and row count are known, ready to be written once, to a
- * response or a file. Writing (or closing unwritten) ends the snapshot.
+ * response or a file. Writing (or closing unwritten) ends the snapshot, then runs the export's end action (giving back
+ * its place among the exports in flight).
  */
 public final class PreparedExport implements AutoCloseable {
 
@@ -26,9 +28,12 @@ public final class PreparedExport implements AutoCloseable {
     private final ExportSnapshot snapshot;
     private final NamedSql sql;
     private final Map<String, Object> values;
+    private final Runnable onEnd;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     PreparedExport(ExportKind kind, ExportFilter filter, ExportLayout layout, Instant asOf, long rows,
-            ExportSnapshot snapshot, NamedSql sql, Map<String, Object> values) {
+            ExportSnapshot snapshot, NamedSql sql, Map<String, Object> values, Runnable onEnd) {
         this.kind = kind;
         this.filter = filter;
         this.layout = layout;
@@ -37,6 +42,7 @@ public final class PreparedExport implements AutoCloseable {
         this.snapshot = snapshot;
         this.sql = sql;
         this.values = values;
+        this.onEnd = onEnd;
     }
 
     public ExportKind kind() {
@@ -67,9 +73,17 @@ public final class PreparedExport implements AutoCloseable {
         return rows;
     }
 
-    /** Writes the whole file: header, every row as the cursor yields it, trailer; then ends the snapshot. */
+    /**
+     * Writes the whole file: header, every row as the cursor yields it, trailer; then ends the export, also when
+     * writing fails.
+     *
+     * @throws IOException when the export was already written or closed, or the stream fails
+     */
     public void writeTo(OutputStream out) throws IOException {
-        try (snapshot; TableWriter writer = layout.format() == ExportFormat.XLSX
+        if (!claimed.compareAndSet(false, true)) {
+            throw new IOException("the export " + fileName() + " was already written or closed");
+        }
+        try (PreparedExport self = this; TableWriter writer = layout.format() == ExportFormat.XLSX
                 ? new XlsxTableWriter(out, layout, kind.sheetName()) : new CsvTableWriter(out, layout)) {
             writer.header(kind.headers(layout.english()));
             long written = snapshot.stream(sql, values, writer);
@@ -79,8 +93,28 @@ public final class PreparedExport implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the export unless it is being (or was) written: for a response that ended before its body was written (the
+     * client went away, a later step failed), while a writer in progress ends the export itself. True when it ended it.
+     */
+    public boolean closeUnlessWriting() {
+        if (!claimed.compareAndSet(false, true)) {
+            return false;
+        }
+        close();
+        return true;
+    }
+
+    /** Ends the snapshot and runs the end action; only the first call does anything. */
     @Override
     public void close() {
-        snapshot.close();
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            snapshot.close();
+        } finally {
+            onEnd.run();
+        }
     }
 }

@@ -11,8 +11,9 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * XLSX through fastexcel's streaming writer: rows are flushed to the zip as they come and text is written inline, so
- * memory stays flat whatever the row count. Numbers and dates are real cells. The row count and as-of time go to a
- * second sheet and to the workbook's properties.
+ * memory stays flat whatever the row count. Numbers and dates are real cells; text that a spreadsheet could run as a
+ * formula is neutralised ({@link CellText}). The row count and as-of time go to a second sheet and to the workbook's
+ * properties.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -55,7 +56,7 @@ final class XlsxTableWriter implements TableWriter {
             } else if (value != null) {
                 // Inline, not in the shared-strings table, which stays in memory until the end: a million names would
                 // not fit a small heap.
-                sheet.inlineString(row, c, value.toString());
+                sheet.inlineString(row, c, CellText.neutralised(value.toString()));
             }
         }
         row++;

