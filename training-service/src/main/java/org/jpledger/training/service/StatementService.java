@@ -200,7 +200,8 @@ public class StatementService {
     /** Admin view: what stored statements meant for the completions, one page in storing order after {@code afterSeq}. */
     @Transactional
     public StatementOutcomePage outcomes(Outcome outcome, String system, long afterSeq, int limit) {
-        List<XapiStatement> rows = statements.outcomes(outcome, system, afterSeq, limit + 1);
+        List<XapiStatement> rows = statements.outcomes(outcome, system == null ? null : Caller.systemNamed(system),
+                afterSeq, limit + 1);
         boolean more = rows.size() > limit;
         List<XapiStatement> page = more ? rows.subList(0, limit) : rows;
         return new StatementOutcomePage(page.stream().map(StatementOutcomeResponse::from).toList(),
@@ -277,7 +278,7 @@ public class StatementService {
         }
         ObjectNode authority = statement.putObject("authority");
         authority.put("objectType", "Agent");
-        authority.putObject("account").put("homePage", config.authorityHomePage()).put("name", system);
+        authority.putObject("account").put("homePage", config.authorityHomePage()).put("name", Caller.shownName(system));
         return statement;
     }
 
@@ -329,7 +330,7 @@ public class StatementService {
                 continue;
             }
             row.voidedBy = voiders.get(row.id);
-            CompletionMapping.Outcome outcome = mapping.map(rows.get(row), system);
+            CompletionMapping.Outcome outcome = mapping.map(rows.get(row), Caller.shownName(system));
             if (outcome instanceof CompletionMapping.Unmapped unmapped) {
                 unmapped(row, unmapped.reason());
             } else if (outcome instanceof CompletionMapping.Completion completion) {
@@ -370,7 +371,7 @@ public class StatementService {
             if (target.outcome == Outcome.RECORDED && completions.voidReported(target.completionId,
                     "voided by xAPI statement " + voider.id, actor) == CompletionService.VoidOutcome.OUTSIDE) {
                 voider.reason = "completion " + target.completionId + " stays: its employee is outside the units of "
-                        + system;
+                        + Caller.shownName(system);
             }
         });
     }
