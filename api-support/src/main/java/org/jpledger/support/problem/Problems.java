@@ -70,8 +70,8 @@ public final class Problems {
         if (e instanceof TooManyRequestsException tooMany) {
             return Problem.of(429, "Too many requests", tooMany.getMessage());
         }
-        if (e instanceof PayloadTooLargeException) {
-            return Problem.of(413, "Content too large", e.getMessage());
+        if (e instanceof PayloadTooLargeException tooLarge) {
+            return new Problem("about:blank", "Content too large", 413, e.getMessage(), null, tooLarge.errors());
         }
         if (e instanceof ResourceNotFoundException) {
             return Problem.of(404, "Not found", e.getMessage());
