@@ -28,7 +28,7 @@ public class RateLimitInterceptor {
             limited = invocation.getMethod().getDeclaringClass().getAnnotation(RateLimited.class);
         }
         String client = caller.client() != null ? caller.client() : caller.subject();
-        OptionalLong wait = limits.expensiveCalls().acquire(limited.value() + "|" + client);
+        OptionalLong wait = limits.limiterOf(limited.value()).acquire(limited.value() + "|" + client);
         if (wait.isPresent()) {
             throw new TooManyRequestsException("Too many " + limited.value() + " calls from this client; retry in "
                     + wait.getAsLong() + " s.", wait.getAsLong());

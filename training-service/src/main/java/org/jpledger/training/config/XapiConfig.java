@@ -3,6 +3,7 @@ package org.jpledger.training.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,14 @@ public interface XapiConfig {
      */
     @WithDefault("3M")
     MemorySize attachmentBytes();
+
+    /** Statement writes (POST and PUT) one system may make in a burst; they refill over {@link #storeWindow()}. */
+    @WithDefault("600")
+    int storeCalls();
+
+    /** The window over which a system's allowance of statement writes refills completely. */
+    @WithDefault("1m")
+    Duration storeWindow();
 
     /**
      * HTTP Basic credentials of integrating systems, by system name (the Basic user name, also the completions'

@@ -42,9 +42,11 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.xapi.XapiProfile;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.RateLimited;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.training.config.XapiConfig;
+import org.jpledger.training.config.XapiStoreAllowance;
 import org.jpledger.training.domain.XapiAttachmentRepository;
 import org.jpledger.training.service.StatementClock;
 import org.jpledger.training.service.StatementService;
@@ -85,6 +87,7 @@ public class StatementResource {
     @Consumes({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("xapi.statements.store")
+    @RateLimited(XapiStoreAllowance.KIND)
     @Operation(summary = "Store a statement or a batch of statements",
             description = "Stores one statement (a JSON object) or a batch (an array), all or nothing, and answers their "
                     + "ids in order (ids are given to statements sent without one). Sending a stored id again with "
@@ -107,6 +110,9 @@ public class StatementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
             + "(jpledger.xapi.attachment-bytes); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
+            + "(jpledger.xapi.store-calls); retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response post(
             @Parameter(description = "xAPI version the client speaks: 2.0.0 (or 2.0.x), or 1.0.3 (1.0.x)")
@@ -135,6 +141,7 @@ public class StatementResource {
     @Consumes({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("xapi.statements.put")
+    @RateLimited(XapiStoreAllowance.KIND)
     @Operation(summary = "Store a statement under a given id",
             description = "Stores one statement with the id in statementId, as POST does. The same id with equivalent "
                     + "content again changes nothing; with other content it is a 409.")
@@ -148,6 +155,9 @@ public class StatementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
             + "(jpledger.xapi.attachment-bytes); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
+            + "(jpledger.xapi.store-calls); retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(
             @Parameter(name = "statementId", in = ParameterIn.QUERY, required = true,

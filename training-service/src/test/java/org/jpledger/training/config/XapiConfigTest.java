@@ -23,12 +23,15 @@ class XapiConfigTest {
     @Test
     void readsTheLimitsInTheFormsQuarkusReads() {
         SmallRyeConfig config = builder().withSources(new PropertiesConfigSource(Map.of(
-                "jpledger.xapi.attachment-bytes", "512K"), "application.properties", 250)).build();
+                "jpledger.xapi.attachment-bytes", "512K", "jpledger.xapi.store-window", "30s"), "application.properties",
+                250)).build();
 
         XapiConfig xapi = config.getConfigMapping(XapiConfig.class);
 
         assertThat(xapi.attachmentBytes().asLongValue()).isEqualTo(512 * 1024);
+        assertThat(xapi.storeWindow()).isEqualTo(Duration.ofSeconds(30));
         assertThat(xapi.attachmentsPerStatement()).isEqualTo(10);
+        assertThat(xapi.storeCalls()).isEqualTo(600);
     }
 
     @Test
