@@ -207,7 +207,8 @@ public class StatementResource {
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Most statements on the page; 0 for the store's most")
     @Parameter(name = "format", in = ParameterIn.QUERY, description = "exact (default), ids or canonical")
     @Parameter(name = "attachments", in = ParameterIn.QUERY,
-            description = "true: answer as multipart/mixed, the JSON then the content of each attachment sent with it")
+            description = "true: answer as multipart/mixed, the JSON then the content of each attachment whose sender "
+                    + "sent that content itself (streamed)")
     @Parameter(name = "ascending", in = ParameterIn.QUERY, description = "true: oldest stored first")
     @Parameter(name = "more", in = ParameterIn.QUERY, description = "The token of a more link, given alone")
     @APIResponse(responseCode = "200", description = "The statement, or a StatementResult",
