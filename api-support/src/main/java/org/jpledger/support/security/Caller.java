@@ -29,6 +29,10 @@ public class Caller {
     public static final String UNITS_ATTRIBUTE = "jpledger.units";
     /** Identity attribute naming the client application, for mechanisms other than bearer tokens. */
     public static final String CLIENT_ATTRIBUTE = "jpledger.client";
+    /** Namespace of {@link #system()} for a system that signs in with its own credential (HTTP Basic). */
+    public static final String CREDENTIAL_SYSTEM = "basic:";
+    /** Namespace of {@link #system()} for a bearer-token caller, named by the token's subject. */
+    public static final String TOKEN_SYSTEM = "bearer:";
 
     private final SecurityIdentity identity;
     private final SecurityConfig config;
@@ -62,12 +66,28 @@ public class Caller {
     }
 
     /**
-     * The integrating system the caller is, for records that name their sender: an HTTP Basic credential's system name,
-     * else the token's subject (a client id would not do: every user of a web client shares it).
+     * The integrating system the caller is, for records that name their sender: {@value #CREDENTIAL_SYSTEM} and an HTTP
+     * Basic credential's system name, else {@value #TOKEN_SYSTEM} and the token's subject (a client id would not do:
+     * every user of a web client shares it). Two namespaces, so that a token whose subject equals a system's name is
+     * still another system.
      */
     public String system() {
         String attributed = identity.getAttribute(CLIENT_ATTRIBUTE);
-        return attributed != null ? attributed : subject();
+        return attributed != null ? CREDENTIAL_SYSTEM + attributed : TOKEN_SYSTEM + subject();
+    }
+
+    /**
+     * How {@code system} (a {@link #system()}) is named where a sender is shown, as the sourceSystem of a completion:
+     * a credential's system by its name alone, as before namespaces (a Basic user name holds no ':', so it never equals
+     * a name with a namespace), a token's subject with its namespace.
+     */
+    public static String shownName(String system) {
+        return system.startsWith(CREDENTIAL_SYSTEM) ? system.substring(CREDENTIAL_SYSTEM.length()) : system;
+    }
+
+    /** The {@link #system()} that {@code name} stands for: a name without a namespace is a credential's system. */
+    public static String systemNamed(String name) {
+        return name.startsWith(CREDENTIAL_SYSTEM) || name.startsWith(TOKEN_SYSTEM) ? name : CREDENTIAL_SYSTEM + name;
     }
 
     /** The caller's roles, sorted. */

@@ -1,5 +1,6 @@
 package org.jpledger.training.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -29,6 +30,17 @@ public interface XapiConfig {
     /** Most statements one POST may carry. */
     @WithDefault("500")
     int batchLimit();
+
+    /** Most attachments one statement may name (400 beyond it). */
+    @WithDefault("10")
+    int attachmentsPerStatement();
+
+    /**
+     * Most bytes of attachment content (all parts together) one request may carry (413 beyond it); below the JSON body
+     * cap, which bounds the whole multipart body.
+     */
+    @WithDefault("3M")
+    MemorySize attachmentBytes();
 
     /**
      * HTTP Basic credentials of integrating systems, by system name (the Basic user name, also the completions'

@@ -44,6 +44,7 @@ public class XapiStatement {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String body;
 
+    /** The sender, in its namespace: basic:<credential name> or bearer:<token subject> (see Caller#system). */
     @Column(nullable = false)
     public String system;
 

@@ -21,8 +21,8 @@ import org.jpledger.training.xapi.StatementFilter;
 @ApplicationScoped
 public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatement, UUID> {
 
-    /** One row of a list: its place in the list and the statement as stored. */
-    public record Row(StatementFilter.Position position, String body) {
+    /** One row of a list: its place in the list, the statement as stored and its sender. */
+    public record Row(StatementFilter.Position position, String body, String system) {
     }
 
     /**
@@ -63,7 +63,7 @@ public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatem
      * unless ascending — after {@code after}, when given.
      */
     public List<Row> page(StatementFilter filter, StatementFilter.Position after, int limit) {
-        StringBuilder sql = new StringBuilder("select seq, stored, cast(body as text) from xapi_statement "
+        StringBuilder sql = new StringBuilder("select seq, stored, cast(body as text), system from xapi_statement "
                 + "where voided_by is null");
         Map<String, Object> parameters = new LinkedHashMap<>();
         condition(sql, parameters, "system = :system", "system", filter.system());
@@ -90,7 +90,7 @@ public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatem
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
             rows.add(new Row(new StatementFilter.Position(instant(row[1]), ((Number) row[0]).longValue()),
-                    (String) row[2]));
+                    (String) row[2], (String) row[3]));
         }
         return rows;
     }

@@ -42,7 +42,8 @@ public class StatementOutcomeResource {
     public StatementOutcomePage list(
             @Parameter(description = "Only this outcome: RECORDED, UNMAPPED, NOT_COMPLETION or VOIDING")
             @QueryParam("outcome") String outcome,
-            @Parameter(description = "Only statements sent by this integrating system") @QueryParam("system") String system,
+            @Parameter(description = "Only statements sent by this integrating system: a Basic credential's name, or "
+                    + "bearer:<subject> for a token's") @QueryParam("system") String system,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the page before") @QueryParam("cursor") String cursor) {
         long after = cursor == null || cursor.isBlank() ? 0 : ListCursor.position(cursor);

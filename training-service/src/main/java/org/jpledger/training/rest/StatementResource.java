@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,15 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.xapi.XapiProfile;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.RateLimited;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.training.config.XapiConfig;
+import org.jpledger.training.domain.XapiAttachmentRepository;
 import org.jpledger.training.service.StatementClock;
 import org.jpledger.training.service.StatementService;
 import org.jpledger.training.xapi.MultipartMixed;
+import org.jpledger.training.xapi.StatementAttachments;
 import org.jpledger.training.xapi.StatementFormat;
 import org.jpledger.training.xapi.StatementQuery;
 
@@ -59,6 +63,9 @@ import org.jpledger.training.xapi.StatementQuery;
 @Tag(name = "xAPI", description = "Learning Record Store: xAPI statements from learning platforms (README, \"xAPI\")")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatementResource {
+
+    /** The kind of rate-limited call a statement write (POST or PUT) is: each system has its own allowance of them. */
+    static final String WRITES = "xapi-statements";
 
     private static final String MULTIPART_MIXED = "multipart/mixed";
     private static final String NOT_FOUND = "No statement with this id among those you may read.";
@@ -82,6 +89,7 @@ public class StatementResource {
     @Consumes({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("xapi.statements.store")
+    @RateLimited(StatementResource.WRITES)
     @Operation(summary = "Store a statement or a batch of statements",
             description = "Stores one statement (a JSON object) or a batch (an array), all or nothing, and answers their "
                     + "ids in order (ids are given to statements sent without one). Sending a stored id again with "
@@ -94,11 +102,19 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The statements' ids, in the order sent",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)))
     @APIResponse(responseCode = "400", description = "Not well-formed, a repeated id, a voiding statement targeting a "
-            + "voiding statement, or no xAPI version header; nothing stored",
+            + "voiding statement, more attachments in a statement than jpledger.xapi.attachments-per-statement, an "
+            + "attachment without fileUrl whose content neither comes along nor came with this system's earlier "
+            + "statements, or no xAPI version header; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A statement id is stored with other content; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
+            + "(jpledger.xapi.attachment-bytes); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
+            + "(jpledger.limits.kind.xapi-statements.calls); retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response post(
             @Parameter(description = "xAPI version the client speaks: 2.0.0 (or 2.0.x), or 1.0.3 (1.0.x)")
@@ -127,6 +143,7 @@ public class StatementResource {
     @Consumes({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("xapi.statements.put")
+    @RateLimited(StatementResource.WRITES)
     @Operation(summary = "Store a statement under a given id",
             description = "Stores one statement with the id in statementId, as POST does. The same id with equivalent "
                     + "content again changes nothing; with other content it is a 409.")
@@ -137,6 +154,12 @@ public class StatementResource {
     @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is stored with other content; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
+            + "(jpledger.xapi.attachment-bytes); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
+            + "(jpledger.limits.kind.xapi-statements.calls); retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(
             @Parameter(name = "statementId", in = ParameterIn.QUERY, required = true,
@@ -186,7 +209,8 @@ public class StatementResource {
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Most statements on the page; 0 for the store's most")
     @Parameter(name = "format", in = ParameterIn.QUERY, description = "exact (default), ids or canonical")
     @Parameter(name = "attachments", in = ParameterIn.QUERY,
-            description = "true: answer as multipart/mixed, the JSON then the content of each attachment sent with it")
+            description = "true: answer as multipart/mixed, the JSON then the content of each attachment whose sender "
+                    + "sent that content itself (streamed)")
     @Parameter(name = "ascending", in = ParameterIn.QUERY, description = "true: oldest stored first")
     @Parameter(name = "more", in = ParameterIn.QUERY, description = "The token of a more link, given alone")
     @APIResponse(responseCode = "200", description = "The statement, or a StatementResult",
@@ -207,13 +231,13 @@ public class StatementResource {
             StatementService.StoredStatement found = statements
                     .get(voided ? query.voidedStatementId() : query.statementId(), voided)
                     .orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
-            return answer(query.format().apply(found.statement(), languages), List.of(found.statement()),
+            return answer(query.format().apply(found.statement(), languages), List.of(found),
                     query.attachments()).lastModified(Date.from(found.stored())).build();
         }
         StatementService.StatementPage page = statements.list(query.filter(), query.after(), query.limit());
         ObjectNode result = mapper.createObjectNode();
         ArrayNode list = result.putArray("statements");
-        page.statements().forEach(s -> list.add(query.format().apply(s, languages)));
+        page.statements().forEach(s -> list.add(query.format().apply(s.statement(), languages)));
         // Relative to where the service is reached, so that a gateway's path prefix stays in the link.
         result.put("more", page.continueAfter() == null ? ""
                 : query.moreLink(uri.getBaseUri().getRawPath() + "xapi/statements", page.continueAfter(), consistent));
@@ -235,18 +259,29 @@ public class StatementResource {
 
     /**
      * JSON; with attachments=true multipart/mixed: the JSON first, then the content of each attachment of
-     * {@code statements} that was sent with its statement.
+     * {@code found} whose sender holds it. Streamed, one attachment's content read and written at a time, so that an
+     * answer naming many attachments never sits in memory whole.
      */
-    private Response.ResponseBuilder answer(JsonNode json, List<JsonNode> statements, boolean attachments) {
+    private Response.ResponseBuilder answer(JsonNode json, List<StatementService.StoredStatement> found,
+            boolean attachments) {
         if (!attachments) {
             return Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
         }
-        List<MultipartMixed.Part> parts = new ArrayList<>();
-        parts.add(new MultipartMixed.Part(Map.of("Content-Type", MediaType.APPLICATION_JSON),
-                json.toString().getBytes(StandardCharsets.UTF_8)));
-        parts.addAll(this.statements.attachmentsOf(statements));
+        List<XapiAttachmentRepository.Kept> kept = statements.attachmentsOf(found);
+        MultipartMixed.Part first = new MultipartMixed.Part(Map.of("Content-Type", MediaType.APPLICATION_JSON),
+                json.toString().getBytes(StandardCharsets.UTF_8));
         String boundary = "xapi-" + UUID.randomUUID();
-        return Response.ok(MultipartMixed.write(parts, boundary), MULTIPART_MIXED + "; boundary=" + boundary);
+        StreamingOutput body = out -> {
+            MultipartMixed.writePart(out, boundary, first);
+            for (XapiAttachmentRepository.Kept attachment : kept) {
+                MultipartMixed.writePart(out, boundary, new MultipartMixed.Part(Map.of("Content-Type",
+                        attachment.contentType(), "Content-Transfer-Encoding", "binary",
+                        StatementAttachments.HASH_HEADER, attachment.sha2()), statements.content(attachment.sha2())));
+                out.flush();
+            }
+            MultipartMixed.writeEnd(out, boundary);
+        };
+        return Response.ok(body, MULTIPART_MIXED + "; boundary=" + boundary);
     }
 
     /** What a POST or PUT carries: the statements' JSON, and the attachment parts of a multipart/mixed request. */

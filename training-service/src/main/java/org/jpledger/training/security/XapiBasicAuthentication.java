@@ -45,10 +45,14 @@ public class XapiBasicAuthentication implements HttpAuthenticationMechanism {
 
     /**
      * Refuses to start with a credential whose digest is not a SHA-256 (64 hex digits) or whose name is longer than a
-     * sourceSystem may be, rather than failing its calls.
+     * sourceSystem may be or holds a ':', rather than failing its calls.
      */
     void checkCredentials(@Observes StartupEvent start) {
         config.clients().forEach((name, client) -> {
+            if (name.contains(":")) {
+                // A Basic user name ends at the first ':', and names without one never clash with bearer:<subject>.
+                throw new IllegalStateException("jpledger.xapi.clients." + name + ": a system's name must not hold ':'");
+            }
             if (name.length() > MAX_NAME) {
                 throw new IllegalStateException("jpledger.xapi.clients." + name + ": a system's name is the completions' "
                         + "sourceSystem, at most " + MAX_NAME + " characters");

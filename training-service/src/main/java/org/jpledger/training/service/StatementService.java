@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -97,13 +98,15 @@ public class StatementService {
         // First, as every write does: a caller whose token names no units is refused (403).
         Actor actor = Actor.of(caller, access);
         String system = system();
+        StatementAttachments.limit(incoming, parts, new StatementAttachments.Caps(config.attachmentsPerStatement(),
+                config.attachmentBytes().asLongValue()), batch);
         List<ObjectNode> sent = new ArrayList<>(incoming.size());
         for (int i = 0; i < incoming.size(); i++) {
             StatementValidator.check(incoming.get(i), batch ? "[" + i + "]" : "");
             sent.add((ObjectNode) incoming.get(i).deepCopy());
         }
-        Set<String> kept = attachments.findByHashes(StatementAttachments.withoutFile(sent)).stream().map(a -> a.sha2)
-                .collect(Collectors.toSet());
+        // Content another system sent is not this one's to name without sending it: knowing a hash is not holding it.
+        Set<String> kept = attachments.heldBy(system, StatementAttachments.withoutFile(sent));
         Map<String, MultipartMixed.Part> content = StatementAttachments.check(sent, parts, kept, batch);
         List<UUID> ids = assignIds(sent, batch);
         Set<UUID> locked = new LinkedHashSet<>(ids);
@@ -151,20 +154,39 @@ public class StatementService {
             attachment.contentType = part.header("Content-Type");
             attachment.content = part.content();
             attachment.stored = stored;
-            this.attachments.keep(attachment);
+            this.attachments.keep(attachment, system);
         });
         return ids;
     }
 
-    /** The kept content of the attachments {@code found} name, as parts of a multipart/mixed answer. */
+    /**
+     * The kept attachments {@code found} name whose content their sender holds (a statement of another system naming
+     * the same hash reaches nothing), each once, in the order named; without the content, which {@link #content} reads
+     * one at a time.
+     */
     @Transactional
-    public List<MultipartMixed.Part> attachmentsOf(List<JsonNode> found) {
-        Set<String> hashes = new LinkedHashSet<>();
-        found.forEach(statement -> statement.path("attachments").forEach(a ->
-                hashes.add(a.path("sha2").asText("").toLowerCase(Locale.ROOT))));
-        return attachments.findByHashes(hashes).stream().map(a -> new MultipartMixed.Part(Map.of(
-                "Content-Type", a.contentType, "Content-Transfer-Encoding", "binary",
-                StatementAttachments.HASH_HEADER, a.sha2), a.content)).toList();
+    public List<XapiAttachmentRepository.Kept> attachmentsOf(List<StoredStatement> found) {
+        Map<String, Set<String>> hashesBySystem = new LinkedHashMap<>();
+        Set<String> named = new LinkedHashSet<>();
+        found.forEach(s -> s.statement().path("attachments").forEach(a -> {
+            String sha2 = a.path("sha2").asText("").toLowerCase(Locale.ROOT);
+            named.add(sha2);
+            hashesBySystem.computeIfAbsent(s.system(), k -> new LinkedHashSet<>()).add(sha2);
+        }));
+        Map<String, XapiAttachmentRepository.Kept> held = new HashMap<>();
+        hashesBySystem.forEach((system, hashes) -> attachments.keptFor(system, hashes)
+                .forEach(kept -> held.put(kept.sha2(), kept)));
+        return named.stream().map(held::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The content with {@code sha2}, read in a transaction of its own so that an answer holds one at a time. */
+    @Transactional
+    public byte[] content(String sha2) {
+        byte[] content = attachments.content(sha2);
+        if (content == null) {
+            throw new IllegalStateException("attachment content " + sha2 + " is no longer kept");
+        }
+        return content;
     }
 
     /** One statement by id; a voided statement only when {@code voided} asks for it, and the others only when not. */
@@ -172,11 +194,11 @@ public class StatementService {
     public Optional<StoredStatement> get(UUID id, boolean voided) {
         return statements.findByIdOptional(id).filter(this::visible)
                 .filter(s -> voided == (s.voidedBy != null))
-                .map(s -> new StoredStatement(read(s.body), s.stored));
+                .map(s -> new StoredStatement(read(s.body), s.stored, s.system));
     }
 
-    /** A statement with its stored time. */
-    public record StoredStatement(JsonNode statement, Instant stored) {
+    /** A statement with its stored time and its sender ({@link Caller#system()}). */
+    public record StoredStatement(JsonNode statement, Instant stored, String system) {
     }
 
     /**
@@ -189,18 +211,19 @@ public class StatementService {
         List<XapiStatementRepository.Row> rows = statements.page(scoped, after, limit + 1);
         boolean more = rows.size() > limit;
         List<XapiStatementRepository.Row> page = more ? rows.subList(0, limit) : rows;
-        return new StatementPage(page.stream().map(row -> read(row.body())).toList(),
-                more ? page.get(page.size() - 1).position() : null);
+        return new StatementPage(page.stream().map(row -> new StoredStatement(read(row.body()),
+                row.position().stored(), row.system())).toList(), more ? page.get(page.size() - 1).position() : null);
     }
 
     /** A page of statements, and the place to continue after when more follow (null at the end). */
-    public record StatementPage(List<JsonNode> statements, StatementFilter.Position continueAfter) {
+    public record StatementPage(List<StoredStatement> statements, StatementFilter.Position continueAfter) {
     }
 
     /** Admin view: what stored statements meant for the completions, one page in storing order after {@code afterSeq}. */
     @Transactional
     public StatementOutcomePage outcomes(Outcome outcome, String system, long afterSeq, int limit) {
-        List<XapiStatement> rows = statements.outcomes(outcome, system, afterSeq, limit + 1);
+        List<XapiStatement> rows = statements.outcomes(outcome, system == null ? null : Caller.systemNamed(system),
+                afterSeq, limit + 1);
         boolean more = rows.size() > limit;
         List<XapiStatement> page = more ? rows.subList(0, limit) : rows;
         return new StatementOutcomePage(page.stream().map(StatementOutcomeResponse::from).toList(),
@@ -277,7 +300,7 @@ public class StatementService {
         }
         ObjectNode authority = statement.putObject("authority");
         authority.put("objectType", "Agent");
-        authority.putObject("account").put("homePage", config.authorityHomePage()).put("name", system);
+        authority.putObject("account").put("homePage", config.authorityHomePage()).put("name", Caller.shownName(system));
         return statement;
     }
 
@@ -329,7 +352,7 @@ public class StatementService {
                 continue;
             }
             row.voidedBy = voiders.get(row.id);
-            CompletionMapping.Outcome outcome = mapping.map(rows.get(row), system);
+            CompletionMapping.Outcome outcome = mapping.map(rows.get(row), Caller.shownName(system));
             if (outcome instanceof CompletionMapping.Unmapped unmapped) {
                 unmapped(row, unmapped.reason());
             } else if (outcome instanceof CompletionMapping.Completion completion) {
@@ -370,7 +393,7 @@ public class StatementService {
             if (target.outcome == Outcome.RECORDED && completions.voidReported(target.completionId,
                     "voided by xAPI statement " + voider.id, actor) == CompletionService.VoidOutcome.OUTSIDE) {
                 voider.reason = "completion " + target.completionId + " stays: its employee is outside the units of "
-                        + system;
+                        + Caller.shownName(system);
             }
         });
     }

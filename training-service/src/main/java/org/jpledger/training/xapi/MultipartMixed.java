@@ -1,6 +1,9 @@
 package org.jpledger.training.xapi;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +15,8 @@ import org.jpledger.support.problem.InvalidRequestException;
 
 /**
  * multipart/mixed bodies (RFC 2046) as xAPI sends statements with their attachments: the first part the statements, each
- * further part one attachment's content, named by its X-Experience-API-Hash. Reads a whole body; writes one.
+ * further part one attachment's content, named by its X-Experience-API-Hash. Reads a whole body; writes one whole or
+ * part by part.
  */
 public final class MultipartMixed {
 
@@ -74,16 +78,31 @@ public final class MultipartMixed {
     /** A multipart/mixed body of {@code parts} with {@code boundary}. */
     public static byte[] write(List<Part> parts, String boundary) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Part part : parts) {
-            out.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            part.headers().forEach((name, value) -> out.writeBytes((name + ": " + value + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8)));
-            out.writeBytes(CRLF);
-            out.writeBytes(part.content());
-            out.writeBytes(CRLF);
+        try {
+            for (Part part : parts) {
+                writePart(out, boundary, part);
+            }
+            writeEnd(out, boundary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array cannot fail to be written", e);
         }
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
+    }
+
+    /** Writes {@code part} of a multipart/mixed body with {@code boundary}, so that a long body need not be held whole. */
+    public static void writePart(OutputStream out, String boundary, Part part) throws IOException {
+        out.write(("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (Map.Entry<String, String> header : part.headers().entrySet()) {
+            out.write((header.getKey() + ": " + header.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(CRLF);
+        out.write(part.content());
+        out.write(CRLF);
+    }
+
+    /** Writes the delimiter that ends a multipart/mixed body with {@code boundary}, after its last part. */
+    public static void writeEnd(OutputStream out, String boundary) throws IOException {
+        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     private static Part part(byte[] raw) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jpledger.contracts.problem.Problem.FieldError;
+import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.problem.FieldErrors;
 
 /**
@@ -38,10 +40,57 @@ public final class StatementAttachments {
     private StatementAttachments() {
     }
 
+    /** What one request's attachments may come to: attachments named by one statement, and bytes of content. */
+    public record Caps(int perStatement, long bytes) {
+    }
+
+    /**
+     * Refuses a statement naming more attachments than {@code caps} allow (400) and parts whose content together passes
+     * its byte cap (413, naming the attachment whose part passed it); cheap, so it comes before any content is hashed
+     * or looked up. {@code batch} puts "[i]." before field names.
+     */
+    public static void limit(List<? extends JsonNode> statements, List<MultipartMixed.Part> parts, Caps caps,
+            boolean batch) {
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < statements.size(); i++) {
+            JsonNode attachments = statements.get(i).path("attachments");
+            if (attachments.isArray() && attachments.size() > caps.perStatement()) {
+                errors.add((batch ? "[" + i + "]." : "") + "attachments", "at most " + caps.perStatement()
+                        + " attachments in one statement, not " + attachments.size());
+            }
+        }
+        errors.throwIfAny();
+        long total = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            total += parts.get(p).content().length;
+            if (total > caps.bytes()) {
+                String hash = parts.get(p).header(HASH_HEADER);
+                String field = hash == null ? null : attachmentNaming(statements, hash, batch);
+                throw new PayloadTooLargeException("The attachments' content passes the limit of " + caps.bytes()
+                        + " bytes for one request; send the statements in several requests.",
+                        List.of(new FieldError(field == null ? "part " + (p + 2) : field, "its content brings the "
+                                + "request's attachments past " + caps.bytes() + " bytes")));
+            }
+        }
+    }
+
+    /** The field of the first attachment of {@code statements} with sha2 {@code hash}, or null when none has it. */
+    private static String attachmentNaming(List<? extends JsonNode> statements, String hash, boolean batch) {
+        for (int i = 0; i < statements.size(); i++) {
+            JsonNode attachments = statements.get(i).path("attachments");
+            for (int a = 0; a < attachments.size(); a++) {
+                if (attachments.get(a).path("sha2").asText("").equalsIgnoreCase(hash)) {
+                    return (batch ? "[" + i + "]." : "") + "attachments[" + a + "]";
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * Checks the statements' attachments against the attachment {@code parts} (none for a JSON request) and the hashes
-     * whose content is {@code kept} from earlier requests, and returns the parts by hash; refuses (400) the request
-     * naming every problem. {@code batch} puts "[i]." before field names.
+     * whose content the sender's own earlier requests brought ({@code kept}), and returns the parts by hash; refuses
+     * (400) the request naming every problem. {@code batch} puts "[i]." before field names.
      */
     public static Map<String, MultipartMixed.Part> check(List<? extends JsonNode> statements,
             List<MultipartMixed.Part> parts, Set<String> kept, boolean batch) {
@@ -79,8 +128,8 @@ public final class StatementAttachments {
                 if (part != null) {
                     used.add(sha2);
                 } else if (!attachment.hasNonNull("fileUrl") && !kept.contains(sha2)) {
-                    errors.add(field, "no fileUrl, and no part of this request (nor an earlier one) carried content with "
-                            + "this sha2");
+                    errors.add(field, "no fileUrl, and no part of this request (nor an earlier one of yours) carried "
+                            + "content with this sha2");
                     continue;
                 }
                 if (SIGNATURE.equals(attachment.path("usageType").asText(null))) {

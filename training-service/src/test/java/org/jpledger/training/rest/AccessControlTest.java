@@ -24,6 +24,7 @@ import org.jpledger.localstack.LocalKeys;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -238,6 +239,38 @@ class AccessControlTest {
             case RIGHT_ROLE_IN_SCOPE -> assertThat(response.statusCode()).as(response.asString())
                     .isEqualTo(endpoint.success());
         }
+    }
+
+    /**
+     * A bearer token whose subject is an xAPI system's name is not that system: it gets for the system's statements the
+     * answers it gets for any other system's (404 to read, 403 to void, absent from its list), and the system itself
+     * still reads and voids them.
+     */
+    @Test
+    void aTokenWhoseSubjectIsAnXapiSystemsNameCannotActAsThatSystem() {
+        UUID platforms = UUID.randomUUID();
+        UUID others = UUID.randomUUID();
+        Xapi.lms().body(Xapi.attempted(platforms, "ruang@example.go.id", "https://lms.example/ruang"))
+                .post("/xapi/statements").then().statusCode(200);
+        Xapi.as(Xapi.SCOPED).body(Xapi.attempted(others, "ruang@example.go.id", "https://lms.example/ruang"))
+                .post("/xapi/statements").then().statusCode(200);
+        String impostor = TestTokens.bearer(Token.withRoles(Access.TRAINING_WRITER, Access.TRAINING_READER)
+                .units(Access.ALL_UNITS).subject(Xapi.LMS));
+
+        for (UUID foreign : List.of(platforms, others)) {
+            assertRefused(given().header("Authorization", impostor).header(Xapi.VERSION, "2.0.0")
+                    .queryParam("statementId", foreign.toString()).get("/xapi/statements"), 404);
+            assertRefused(given().header("Authorization", impostor).header(Xapi.VERSION, "2.0.0")
+                    .contentType(ContentType.JSON).body(Xapi.voiding(UUID.randomUUID(), foreign))
+                    .post("/xapi/statements"), 403);
+        }
+        assertThat(given().header("Authorization", impostor).header(Xapi.VERSION, "2.0.0")
+                .queryParam("activity", "https://lms.example/ruang").get("/xapi/statements")
+                .then().statusCode(200).extract().jsonPath().getList("statements.id")).isEmpty();
+
+        Xapi.lms().queryParam("statementId", platforms.toString()).get("/xapi/statements").then().statusCode(200);
+        Xapi.lms().body(Xapi.voiding(UUID.randomUUID(), platforms)).post("/xapi/statements").then().statusCode(200);
+        Xapi.lms().queryParam("voidedStatementId", platforms.toString()).get("/xapi/statements").then().statusCode(200);
     }
 
     /**

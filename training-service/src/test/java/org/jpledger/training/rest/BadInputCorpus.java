@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jpledger.training.xapi.StatementAttachments;
 
 /**
  * The bad-input corpus: malformed and hostile requests kept as data in {@code bad-input/*.json}, one file per endpoint
@@ -34,6 +35,8 @@ final class BadInputCorpus {
     /** {@code ${name}}, or {@code ${repeat:text:count}} for long values that would bloat the corpus. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)(?::([^:}]*):(\\d+))?}");
 
+    /** The boundary of the multipart bodies the corpus generates. */
+    private static final String BOUNDARY = "corpus-boundary";
     private static final Pattern RAW_BYTE = Pattern.compile("\\\\x([0-9A-Fa-f]{2})");
 
     private static Map<String, Case> cases;
@@ -179,8 +182,44 @@ final class BadInputCorpus {
                 case "padded-completion" -> template("completion").toString() + " ".repeat(size);
                 case "copies-of-completion" -> Stream.generate(() -> template("completion").toString()).limit(size)
                         .reduce((a, b) -> a + "," + b).map(items -> "[" + items + "]").orElseThrow();
+                case "attachments-in-statement" -> withAttachments(template("statement"), size, false).toString();
+                case "multipart-with-content" -> multipart(size);
                 default -> throw new IllegalArgumentException(id + ": unknown generator " + generator);
             };
+        }
+
+        /**
+         * The statement naming {@code count} attachments: each pointing at its file, or ({@code sent}) all with the sha2
+         * of the same content to come as a part.
+         */
+        private static JsonNode withAttachments(JsonNode statement, int count, boolean sent) {
+            ArrayNode attachments = ((ObjectNode) statement).putArray("attachments");
+            for (int i = 0; i < count; i++) {
+                ObjectNode attachment = attachments.addObject();
+                attachment.put("usageType", "http://id.tincanapi.com/attachment/certificate");
+                attachment.putObject("display").put("id-ID", "Sertifikat " + i);
+                attachment.put("contentType", "text/plain");
+                attachment.put("length", 1);
+                attachment.put("sha2", "0".repeat(64));
+                if (!sent) {
+                    attachment.put("fileUrl", "https://lms.example.go.id/sertifikat/" + i + ".pdf");
+                }
+            }
+            return statement;
+        }
+
+        /**
+         * A multipart/mixed body (boundary {@value #BOUNDARY}): the statement naming one attachment, then its part of
+         * {@code size} bytes.
+         */
+        private String multipart(int size) {
+            String content = "a".repeat(size);
+            String sha2 = StatementAttachments.digest(content.getBytes(StandardCharsets.US_ASCII), 64);
+            JsonNode statement = withAttachments(template("statement"), 1, true);
+            ((ObjectNode) statement.get("attachments").get(0)).put("sha2", sha2).put("length", size);
+            return "--" + BOUNDARY + "\r\nContent-Type: application/json\r\n\r\n" + statement + "\r\n--" + BOUNDARY
+                    + "\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: "
+                    + sha2 + "\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
         }
 
         @Override

@@ -67,7 +67,9 @@ class BadInputCorpusTest {
             UNION ALL SELECT 'outbox_event', count(*), 0 FROM outbox_event
             UNION ALL SELECT 'recognition_rule_set', count(*), 0 FROM recognition_rule_set
             UNION ALL SELECT 'recognition_day_rate', count(*), 0 FROM recognition_day_rate
-            UNION ALL SELECT 'xapi_statement', count(*), count(voided_by) FROM xapi_statement""";
+            UNION ALL SELECT 'xapi_statement', count(*), count(voided_by) FROM xapi_statement
+            UNION ALL SELECT 'xapi_attachment', count(*), 0 FROM xapi_attachment
+            UNION ALL SELECT 'xapi_attachment_holder', count(*), 0 FROM xapi_attachment_holder""";
     private static final String CSV_HEADER =
             "nip,title,kindId,competencyType,deliveryMode,provider,startDate,endDate,jp,sourceSystem,externalId";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.support.limits.LimitsConfig;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.jpledger.training.domain.CompletionRepository;
 import org.junit.jupiter.api.Test;
 
-/** Expensive calls are rate-limited per client, and request bodies are capped. */
+/** Expensive calls and xAPI statement writes are rate-limited per client, and request bodies are capped. */
 @QuarkusTest
 class RequestLimitsTest {
 
@@ -32,6 +33,9 @@ class RequestLimitsTest {
 
     @Inject
     CompletionRepository completions;
+
+    @Inject
+    LimitsConfig limits;
 
     @Test
     void refusesTheEleventhImportOfAClientWithinTheWindowAndStillLetsAnotherClientIn() {
@@ -45,6 +49,28 @@ class RequestLimitsTest {
         refused.then().statusCode(429).contentType(Problem.MEDIA_TYPE).body("status", equalTo(429));
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         importAs(clientToken("lms-" + UUID.randomUUID())).then().statusCode(200);
+    }
+
+    @Test
+    void refusesStatementWritesOfASystemPastItsOwnAllowanceAndStillLetsAnotherSystemIn() {
+        String client = xapiWriter("lms-" + UUID.randomUUID());
+        LimitsConfig.Allowance writes = limits.kind().get(StatementResource.WRITES);
+        long started = System.nanoTime();
+        int allowed = 0;
+        // A body refused at once: every call spends the allowance, whatever it carries.
+        Response answer = store(client, "42");
+        while (answer.statusCode() == 400 && allowed <= 10 * writes.calls()) {
+            allowed++;
+            answer = store(client, "42");
+        }
+        long elapsed = System.nanoTime() - started;
+
+        answer.then().statusCode(429).contentType(Problem.MEDIA_TYPE).body("status", equalTo(429));
+        assertThat(Long.parseLong(answer.header("Retry-After"))).isPositive();
+        // The burst, and what refilled while the loop ran: never fewer, never more.
+        long refilled = (long) Math.ceil((double) elapsed / writes.window().orElseThrow().toNanos() * writes.calls());
+        assertThat(allowed).isBetween(writes.calls(), writes.calls() + (int) refilled);
+        store(xapiWriter("lms-" + UUID.randomUUID()), "[]").then().statusCode(200);
     }
 
     @Test
@@ -70,6 +96,16 @@ class RequestLimitsTest {
     private static String clientToken(String client) {
         return TestTokens.bearer(Token.withRoles(Access.TRAINING_WRITER).units(Access.ALL_UNITS).client(client)
                 .subject("limits-test"));
+    }
+
+    private static String xapiWriter(String client) {
+        return TestTokens.bearer(Token.withRoles(Access.TRAINING_WRITER).units(Access.ALL_UNITS).client(client)
+                .subject("limits-test"));
+    }
+
+    private static Response store(String authorization, String statements) {
+        return given().header("Authorization", authorization).header("X-Experience-API-Version", "2.0.0")
+                .contentType(ContentType.JSON).body(statements).post("/xapi/statements");
     }
 
     private static Response importAs(String authorization) {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jpledger.training.xapi.XapiJson.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,43 @@ class StatementAttachmentsTest {
                 "application/octet-stream")).startsWith("a signature must be a JWS");
         assertThat(StatementAttachments.signatureProblem(parse(STATEMENT), jws.getBytes(StandardCharsets.US_ASCII),
                 "application/pdf")).contains("application/octet-stream");
+    }
+
+    @Test
+    void aStatementNamingMoreAttachmentsThanTheCapIsRefusedByItsPlaceInTheBatch() {
+        JsonNode one = withAttachment(STATEMENT, "application/pdf", PDF_SHA2, "https://lms.example.id/c.pdf");
+        ObjectNode three = one.deepCopy();
+        ArrayNode attachments = (ArrayNode) three.get("attachments");
+        attachments.add(attachments.get(0).deepCopy()).add(attachments.get(0).deepCopy());
+        StatementAttachments.Caps caps = new StatementAttachments.Caps(2, 1000);
+
+        StatementAttachments.limit(List.of(one), List.of(), caps, false);
+        assertThatThrownBy(() -> StatementAttachments.limit(List.of(one, three), List.of(), caps, true))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.errors()).hasSize(1);
+                    assertThat(e.errors().get(0).field()).isEqualTo("[1].attachments");
+                    assertThat(e.errors().get(0).reason()).contains("at most 2");
+                });
+    }
+
+    @Test
+    void partsWhoseContentTogetherPassesTheByteCapAreTooLargeNamingTheAttachmentThatPassedIt() {
+        byte[] other = "isi lain yang cukup panjang".getBytes(StandardCharsets.US_ASCII);
+        String otherSha2 = StatementAttachments.digest(other, 64);
+        ObjectNode statement = withAttachment(STATEMENT, "application/pdf", PDF_SHA2, null).deepCopy();
+        ((ArrayNode) statement.get("attachments")).addObject().put("usageType", "http://example.id/lain")
+                .put("contentType", "text/plain").put("length", other.length).put("sha2", otherSha2)
+                .putObject("display").put("en-US", "lain");
+        StatementAttachments.Caps caps = new StatementAttachments.Caps(10, PDF.length + 5);
+
+        StatementAttachments.limit(List.of(statement), List.of(part("application/pdf", PDF_SHA2, PDF)), caps, false);
+        assertThatThrownBy(() -> StatementAttachments.limit(List.of(statement), List.of(
+                        part("application/pdf", PDF_SHA2, PDF), part("text/plain", otherSha2, other)), caps, false))
+                .isInstanceOfSatisfying(PayloadTooLargeException.class, e -> {
+                    assertThat(e.errors()).hasSize(1);
+                    assertThat(e.errors().get(0).field()).isEqualTo("attachments[1]");
+                    assertThat(e.getMessage()).contains(String.valueOf(PDF.length + 5));
+                });
     }
 
     static JsonNode withAttachment(String statement, String contentType, String sha2, String fileUrl) {
