@@ -42,11 +42,13 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.xapi.XapiProfile;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.Admission;
 import org.jpledger.support.limits.RateLimited;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.training.config.XapiConfig;
 import org.jpledger.training.domain.XapiAttachmentRepository;
+import org.jpledger.training.service.IngestWorkers;
 import org.jpledger.training.service.StatementClock;
 import org.jpledger.training.service.StatementService;
 import org.jpledger.training.xapi.MultipartMixed;
@@ -71,14 +73,16 @@ public class StatementResource {
     private static final String NOT_FOUND = "No statement with this id among those you may read.";
 
     private final StatementService statements;
+    private final IngestWorkers intake;
     private final StatementClock clock;
     private final XapiConfig config;
     private final ObjectMapper mapper;
     private final AuditTrail trail;
 
     public StatementResource(StatementService statements, StatementClock clock, XapiConfig config, ObjectMapper mapper,
-            AuditTrail trail) {
+            AuditTrail trail, IngestWorkers intake) {
         this.statements = statements;
+        this.intake = intake;
         this.clock = clock;
         this.config = config;
         this.mapper = mapper;
@@ -114,7 +118,8 @@ public class StatementResource {
             + "(jpledger.xapi.attachment-bytes); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
-            + "(jpledger.limits.kind.xapi-statements.calls); retry after the Retry-After header's seconds",
+            + "(jpledger.limits.kind.xapi-statements.calls), or jpledger.ingest.queue-size bulk requests are being "
+            + "recorded already; nothing stored; retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response post(
             @Parameter(description = "xAPI version the client speaks: 2.0.0 (or 2.0.x), or 1.0.3 (1.0.x)")
@@ -159,7 +164,8 @@ public class StatementResource {
             + "(jpledger.xapi.attachment-bytes); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
-            + "(jpledger.limits.kind.xapi-statements.calls); retry after the Retry-After header's seconds",
+            + "(jpledger.limits.kind.xapi-statements.calls), or jpledger.ingest.queue-size bulk requests are being "
+            + "recorded already; nothing stored; retry after the Retry-After header's seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(
             @Parameter(name = "statementId", in = ParameterIn.QUERY, required = true,
@@ -247,6 +253,14 @@ public class StatementResource {
     private List<UUID> store(List<JsonNode> sent, List<MultipartMixed.Part> attachments, boolean batch, String version) {
         // The header was checked by XapiHeaders: a 1.0.x client's statements without a version are 1.0.0 ones.
         String stamped = XapiProfile.VERSION_1.equals(XapiHeaders.spoken(version)) ? "1.0.0" : XapiProfile.VERSION_2;
+        // Bulk intake like batches and imports: a full queue answers 429 at once instead of piling up requests.
+        try (Admission.Ticket admitted = intake.admit()) {
+            return storeAdmitted(sent, attachments, batch, stamped);
+        }
+    }
+
+    private List<UUID> storeAdmitted(List<JsonNode> sent, List<MultipartMixed.Part> attachments, boolean batch,
+            String stamped) {
         Instant stored = clock.begin();
         try {
             List<UUID> ids = statements.store(sent, attachments, batch, stamped, stored);

@@ -27,7 +27,7 @@ import org.jpledger.training.service.IngestWorkers;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bulk intake is bounded: a batch or an import finding jpledger.ingest.queue-size bulk requests admitted is refused with
+ * Bulk intake is bounded: a batch, an import or an xAPI statement request finding jpledger.ingest.queue-size bulk requests admitted is refused with
  * 429 and Retry-After before anything is recorded, and each client's batches have an allowance of their own
  * (jpledger.limits.kind.batch).
  */
@@ -47,10 +47,11 @@ class BulkIntakeLimitsTest {
     CompletionRepository completions;
 
     @Test
-    void refusesABatchAndAnImportWhileTheQueueIsFullRecordingNothingAndTakesThemOnceItHasRoom() {
+    void refusesABatchAnImportAndStatementsWhileTheQueueIsFullRecordingNothingAndTakesThemOnceItHasRoom() {
         String nip = registeredEmployee();
         String prefix = "queue-full-" + UUID.randomUUID();
         String token = token();
+        UUID statementId = UUID.randomUUID();
         List<Admission.Ticket> held = new ArrayList<>();
         try {
             // Slots held here, as that many slow bulk requests would hold them: deterministic, where real ones would race.
@@ -65,18 +66,22 @@ class BulkIntakeLimitsTest {
                             + "test-lms," + prefix + "-import\n")
                     .post("/api/v1/completions/import");
 
-            for (Response refused : List.of(batch, csv)) {
+            Response statement = Xapi.lms().body(Xapi.completed(statementId, nip)).post("/xapi/statements");
+
+            for (Response refused : List.of(batch, csv, statement)) {
                 refused.then().statusCode(429).contentType(Problem.MEDIA_TYPE).body("status", equalTo(429));
                 assertThat(Long.parseLong(refused.header("Retry-After")))
                         .isEqualTo(ingest.busyRetryAfter().toSeconds());
             }
             assertThat(recorded(prefix)).isZero();
+            Xapi.lms().queryParam("statementId", statementId.toString()).get("/xapi/statements").then().statusCode(404);
         } finally {
             held.forEach(Admission.Ticket::close);
         }
         batch(token, "[" + completionJson(nip, prefix + "-batch") + "]").then().statusCode(200)
                 .body("created", equalTo(1));
         assertThat(recorded(prefix)).isEqualTo(1);
+        Xapi.lms().body(Xapi.completed(statementId, nip)).post("/xapi/statements").then().statusCode(200);
         assertThat(workers.admitted()).isZero();
     }
 
