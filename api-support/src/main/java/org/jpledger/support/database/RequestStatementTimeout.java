@@ -3,6 +3,7 @@ package org.jpledger.support.database;
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +18,30 @@ import java.sql.Statement;
  */
 @ApplicationScoped
 public class RequestStatementTimeout implements AgroalPoolInterceptor {
+
+    private static final ThreadLocal<Boolean> MARKED = new ThreadLocal<>();
+
+    /** {@code work} as part of the current request, on whatever thread runs it (bulk recording's workers). */
+    public static Runnable asRequest(Runnable work) {
+        return marked(work, true);
+    }
+
+    /** {@code work} as background work, even on a thread a request's context was propagated to. */
+    public static Runnable asBackground(Runnable work) {
+        return marked(work, false);
+    }
+
+    private static Runnable marked(Runnable work, boolean request) {
+        return () -> {
+            Boolean before = MARKED.get();
+            MARKED.set(request);
+            try {
+                work.run();
+            } finally {
+                MARKED.set(before);
+            }
+        };
+    }
 
     @Override
     public void onConnectionAcquire(Connection connection) {
@@ -35,6 +60,10 @@ public class RequestStatementTimeout implements AgroalPoolInterceptor {
 
     /** Whether the current thread works for an HTTP request (marked by {@link ServingRequest}). */
     static boolean servingRequest() {
+        Boolean marked = MARKED.get();
+        if (marked != null) {
+            return marked;
+        }
         ManagedContext requests = Arc.container() == null ? null : Arc.container().requestContext();
         if (requests == null || !requests.isActive()) {
             return false;
@@ -47,8 +76,9 @@ public class RequestStatementTimeout implements AgroalPoolInterceptor {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            // A connection that cannot take a SET is broken; the pool's validation will discard it.
-            throw new IllegalStateException("could not set the statement timeout: " + e.getMessage(), e);
+            // Never thrown on: Agroal calls interceptors where an exception would keep the connection checked out for
+            // good. A connection that cannot take a SET is broken; its holder's next statement fails as it would anyway.
+            Log.warnf("could not %s on a pooled connection: %s", sql, e.getMessage());
         }
     }
 }

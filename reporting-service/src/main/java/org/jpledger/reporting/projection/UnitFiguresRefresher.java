@@ -19,6 +19,7 @@ import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.config.ReportingConfig;
 import org.jpledger.reporting.consumer.ProjectionLock;
 import org.jpledger.reporting.projection.ComplianceRepository.Rating;
+import org.jpledger.support.database.RequestStatementTimeout;
 
 /**
  * Keeps the precomputed unit figures fresh. A year's figures are rated as of one day and by one policy; the status of
@@ -61,7 +62,8 @@ public class UnitFiguresRefresher {
 
     /** A stored policy changes its year's ratings: refresh soon, off the request's thread, once it has committed. */
     void policyStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyStored event) {
-        executor.runAsync(this::refreshStaleQuietly);
+        // Background work, though the request's context travels with it: no request's statement timeout.
+        executor.runAsync(RequestStatementTimeout.asBackground(this::refreshStaleQuietly));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jpledger.support.database.RequestStatementTimeout;
 import org.jpledger.support.limits.Admission;
 import org.jpledger.training.config.IngestConfig;
 
@@ -47,8 +48,8 @@ public class IngestWorkers {
         return admission.admitted();
     }
 
-    /** Runs a piece of an admitted request's work on a worker. */
+    /** Runs a piece of an admitted request's work on a worker, under the request's statement timeout. */
     public Future<?> submit(Runnable work) {
-        return workers.submit(work);
+        return workers.submit(RequestStatementTimeout.asRequest(work));
     }
 }
