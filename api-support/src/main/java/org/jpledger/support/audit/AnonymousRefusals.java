@@ -3,6 +3,8 @@ package org.jpledger.support.audit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +19,10 @@ import org.jpledger.support.security.Caller;
 /**
  * Calls refused for want of a valid token cost a counter, not a row: anyone can send them, and the audit log cannot
  * shed rows. Each is counted by the metric {@code jpledger_audit_anonymous_refusals_total} and tallied per source
- * address, action and reason; every {@code jpledger.audit.anonymous-flush-interval} each tally becomes one audit entry
- * (subject {@code anonymous}) with its count, its first and last time and a few of its paths cut short. The number of
- * tallies is bounded; sources beyond it are counted together under {@value #OTHER_SOURCES}.
+ * address (an IPv6 one by its /64), action and reason; every {@code jpledger.audit.anonymous-flush-interval} each
+ * tally becomes one audit entry (subject {@code anonymous}) with its count, its first and last time and a few of its
+ * paths cut short. The number of tallies, and so of rows a write adds, is bounded by
+ * {@code jpledger.audit.anonymous-sources}; sources beyond it are counted together under {@value #OTHER_SOURCES}.
  */
 @ApplicationScoped
 public class AnonymousRefusals {
@@ -55,7 +58,7 @@ public class AnonymousRefusals {
     /** Counts one refused call. */
     public void count(String source, String action, String reason, int status, String path) {
         metrics.counter("jpledger.audit.anonymous.refusals", "action", action, "reason", reason).increment();
-        Key key = new Key(source == null ? "(unknown)" : source, action, reason, status);
+        Key key = new Key(sourceOf(source), action, reason, status);
         if (!tallies.containsKey(key) && tallies.size() >= config.anonymousSources()) {
             key = new Key(OTHER_SOURCES, action, reason, status);
         }
@@ -93,6 +96,29 @@ public class AnonymousRefusals {
             } catch (RuntimeException e) {
                 Log.errorf(e, "audit tally lost: %d anonymous %s calls from %s", tally.count, key.action(), key.source());
             }
+        }
+    }
+
+    /** An IPv4 address as it is; an IPv6 address as its /64 network, which one subscriber usually holds whole. */
+    static String sourceOf(String address) {
+        if (address == null) {
+            return "(unknown)";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder network = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return network.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
         }
     }
 

@@ -12,8 +12,11 @@ public interface AuditConfig {
     @WithDefault("1m")
     Duration anonymousFlushInterval();
 
-    /** Distinct (source address, action, reason) tallies kept between two writes; further sources are counted together. */
-    @WithDefault("1000")
+    /**
+     * Distinct (source, action, reason) tallies kept between two writes, and so the most rows one write adds; further
+     * sources are counted together. A source is an IPv4 address or an IPv6 /64 network.
+     */
+    @WithDefault("100")
     int anonymousSources();
 
     /** Characters of a refused call's path kept in its tally (a path can be as long as the HTTP server allows). */

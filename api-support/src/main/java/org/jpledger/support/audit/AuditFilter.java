@@ -43,7 +43,7 @@ public class AuditFilter {
             return;
         }
         AuditEntry entry = entry(audited.value(), request, response.getStatus());
-        if (Caller.ANONYMOUS.equals(entry.subject())) {
+        if (anonymous()) {
             // Anyone can send these: a counter and a periodic tally, never a row each.
             anonymous.count(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), entry.action(),
                     request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? "no-credentials"
@@ -54,6 +54,16 @@ public class AuditFilter {
             Infrastructure.getDefaultWorkerPool().execute(() -> append(entry));
         } else {
             append(entry);
+        }
+    }
+
+    /** Whether the call had no accepted credential: decided by the identity, never by a subject's text. */
+    private boolean anonymous() {
+        try {
+            return caller.isAnonymous();
+        } catch (RuntimeException e) {
+            // The token was refused.
+            return true;
         }
     }
 

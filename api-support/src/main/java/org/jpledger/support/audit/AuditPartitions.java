@@ -26,6 +26,8 @@ public class AuditPartitions {
 
     /** Months made ahead of the current one. */
     static final int MONTHS_AHEAD = 2;
+    /** Longest wait for the audit table's lock while dropping a month. */
+    static final String LOCK_WAIT = "5s";
     private static final Pattern MONTHLY = Pattern.compile("audit_entry_y(\\d{4})m(\\d{2})");
 
     private final DataSource dataSource;
@@ -77,10 +79,7 @@ public class AuditPartitions {
                 Matcher name = MONTHLY.matcher(partition);
                 if (name.matches() && YearMonth.of(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)))
                         .isBefore(cutoff)) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("ALTER TABLE audit_entry DETACH PARTITION " + partition);
-                        statement.execute("DROP TABLE " + partition);
-                    }
+                    drop(connection, partition);
                     dropped.add(partition);
                     Log.infof("audit log: dropped %s, past the retention of %d months", partition,
                             config.retentionMonths());
@@ -90,6 +89,26 @@ public class AuditPartitions {
             throw new IllegalStateException("could not purge the audit log's old partitions", e);
         }
         return new Purge(cutoff, dropped);
+    }
+
+    /**
+     * Detaches and drops one partition in one transaction, so that a failure leaves it attached for the next purge;
+     * waiting at most {@value #LOCK_WAIT} for the table lock, so that audited requests do not queue behind a long read.
+     */
+    private static void drop(Connection connection, String partition) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
+            statement.execute("ALTER TABLE audit_entry DETACH PARTITION " + partition);
+            statement.execute("DROP TABLE " + partition);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     static String nameOf(YearMonth month) {

@@ -95,6 +95,12 @@ public class Caller {
         return new TreeSet<>(identity.getRoles());
     }
 
+    /** Whether the call came with no credential that was accepted (no token, or one that failed its checks). */
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    /** Whether the caller has {@code role}. */
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
