@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.jpledger.contracts.access.Access;
 
@@ -46,7 +48,8 @@ public class ProductionSafety {
 
     void check(@Observes StartupEvent startup, Config config) {
         List<String> profiles = config.unwrap(SmallRyeConfig.class).getProfiles();
-        if (profiles.stream().anyMatch(EXEMPT_PROFILES::contains)) {
+        // Exempt only when every active profile is: "prod,local" is a production run with the demo settings added.
+        if (profiles.stream().allMatch(EXEMPT_PROFILES::contains)) {
             return;
         }
         List<String> reasons = new ArrayList<>(reasons(Settings.of(config)));
@@ -88,7 +91,8 @@ public class ProductionSafety {
      * credentials come from the packaged application.properties rather than from the deployment.
      */
     public record Connections(Optional<String> issuer, Optional<String> keyLocation, Optional<String> databasePassword,
-            String kafkaProtocol, boolean kafkaPlaintextAllowed, List<String> shippedXapiClients) {
+            String kafkaProtocol, String kafkaSaslMechanism, boolean kafkaPlaintextAllowed,
+            List<String> shippedXapiClients) {
 
         static Connections of(Config config) {
             List<String> shipped = new ArrayList<>();
@@ -106,6 +110,7 @@ public class ProductionSafety {
                     config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).filter(s -> !s.isBlank()),
                     config.getOptionalValue("quarkus.datasource.password", String.class),
                     config.getOptionalValue(KAFKA_PROTOCOL, String.class).orElse("PLAINTEXT"),
+                    config.getOptionalValue(KAFKA_SASL_MECHANISM, String.class).orElse("SCRAM-SHA-512"),
                     config.getOptionalValue(KAFKA_ALLOW_PLAINTEXT, Boolean.class).orElse(false),
                     List.copyOf(shipped));
         }
@@ -114,6 +119,7 @@ public class ProductionSafety {
     static final String XAPI_CLIENTS = "jpledger.xapi.clients.";
     static final String KAFKA_PROTOCOL = "jpledger.kafka.security-protocol";
     static final String KAFKA_ALLOW_PLAINTEXT = "jpledger.kafka.allow-plaintext";
+    static final String KAFKA_SASL_MECHANISM = "jpledger.kafka.sasl.mechanism";
     /** The ordinal of the application.properties packaged in the service's jar. */
     static final int PACKAGED_ORDINAL = 250;
 
@@ -132,12 +138,19 @@ public class ProductionSafety {
             reasons.add("Kafka is reached without TLS or SASL; set JPLEDGER_KAFKA_SECURITY_PROTOCOL (SSL, SASL_SSL or "
                     + "SASL_PLAINTEXT), or JPLEDGER_KAFKA_ALLOW_PLAINTEXT=true for a broker on a trusted network.");
         }
+        String protocol = connections.kafkaProtocol().trim().toUpperCase(Locale.ROOT);
+        if (protocol.equals("SASL_PLAINTEXT") && connections.kafkaSaslMechanism().trim().equalsIgnoreCase("PLAIN")) {
+            reasons.add("Kafka SASL PLAIN would send the password in clear; use SASL_SSL, or a SCRAM mechanism.");
+        }
         if (!connections.shippedXapiClients().isEmpty()) {
             reasons.add("the xAPI clients " + connections.shippedXapiClients() + " come with the service's jar; "
                     + "declare your learning platforms' credentials in the deployment's configuration.");
         }
         return reasons;
     }
+
+    /** An IPv4 loopback literal; a host name that merely starts with 127. is not one. */
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     /** Whether a URL is plain http to a host other than this machine's loopback. */
     static boolean isPlainHttpElsewhere(String url) {
@@ -150,7 +163,7 @@ public class ProductionSafety {
                 return true;
             }
             String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            return !(bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1"));
+            return !(bare.equalsIgnoreCase("localhost") || IPV4_LOOPBACK.matcher(bare).matches() || bare.equals("::1"));
         } catch (IllegalArgumentException e) {
             return true;
         }

@@ -61,8 +61,8 @@ class ProductionSafetyTest {
 
     private static Connections connections(Optional<String> issuer, Optional<String> key, String password,
             String kafkaProtocol, boolean plaintextAllowed, List<String> shippedClients) {
-        return new Connections(issuer, key, Optional.ofNullable(password), kafkaProtocol, plaintextAllowed,
-                shippedClients);
+        return new Connections(issuer, key, Optional.ofNullable(password), kafkaProtocol, "SCRAM-SHA-512",
+                plaintextAllowed, shippedClients);
     }
 
     @Test
@@ -81,6 +81,8 @@ class ProductionSafetyTest {
             assertThat(ProductionSafety.connectionReasons(connections(ISSUER, Optional.of(loopback), "s3cret", "SSL",
                     false, List.of()))).as(loopback).isEmpty();
         }
+        assertThat(ProductionSafety.connectionReasons(connections(ISSUER,
+                Optional.of("http://127.attacker.example/certs"), "s3cret", "SSL", false, List.of()))).hasSize(1);
     }
 
     @Test
@@ -103,5 +105,14 @@ class ProductionSafetyTest {
     void refusesXapiClientsThatComeWithTheJar() {
         assertThat(ProductionSafety.connectionReasons(connections(ISSUER, JWKS, "s3cret", "SSL", false,
                 List.of("demo-lms")))).singleElement().asString().contains("demo-lms");
+    }
+
+    @Test
+    void refusesSaslPlainWithoutTls() {
+        Connections plainInClear = new Connections(ISSUER, JWKS, Optional.of("s3cret"), "SASL_PLAINTEXT", "PLAIN", false,
+                List.of());
+        assertThat(ProductionSafety.connectionReasons(plainInClear)).singleElement().asString().contains("SASL_SSL");
+        assertThat(ProductionSafety.connectionReasons(new Connections(ISSUER, JWKS, Optional.of("s3cret"), "SASL_SSL",
+                "PLAIN", false, List.of()))).isEmpty();
     }
 }
