@@ -30,6 +30,10 @@ public interface IngestConfig {
     @WithDefault("500")
     int importChunkRows();
 
+    /** Characters of CSV cells read ahead at most: a chunk is recorded once it holds this many, even under its rows. */
+    @WithDefault("1000000")
+    long importChunkChars();
+
     /**
      * The most characters of one line of a CSV import, the header included (a quoted line break continues the line);
      * reading stops where a line passes it, and the import ends there with 413.

@@ -141,6 +141,7 @@ public class CompletionBatchService {
         checkHeader(header);
         ImportTally tally = new ImportTally();
         List<JsonNode> chunk = new ArrayList<>(config.importChunkRows());
+        long chunkChars = 0;
         while (true) {
             List<String> record;
             try {
@@ -156,6 +157,7 @@ public class CompletionBatchService {
                 // The rows before it go first, so that the tally stays in row order.
                 tally.add(recordAll(chunk, tally.rows + 1, actor));
                 chunk.clear();
+                chunkChars = 0;
                 tally.refuse(row, Problems.from(InvalidRequestException.of(columnName(header, e.column()),
                         e.getMessage())));
                 continue;
@@ -171,9 +173,12 @@ public class CompletionBatchService {
                 return tally.response();
             }
             chunk.add(toJson(header, record, delimiter));
-            if (chunk.size() == config.importChunkRows()) {
+            chunkChars += record.stream().mapToLong(String::length).sum();
+            // Rows or characters, whichever comes first: 500 rows of 64 K characters would hold 64 MB per import.
+            if (chunk.size() == config.importChunkRows() || chunkChars >= config.importChunkChars()) {
                 tally.add(recordAll(chunk, tally.rows + 1, actor));
                 chunk.clear();
+                chunkChars = 0;
             }
         }
         tally.add(recordAll(chunk, tally.rows + 1, actor));
