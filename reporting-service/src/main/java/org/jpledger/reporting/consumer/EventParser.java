@@ -29,8 +29,10 @@ import org.jpledger.reporting.config.EventConsumerConfig;
 
 /**
  * Reads a record's bytes as a CloudEvents JSON envelope and its {@code data} as the payload its {@code type} names, and
- * accepts it only from a trusted topic and a trusted source: whoever can write to some other topic the consumer reads, or
- * to a trusted topic under another producer's name, cannot change the projections.
+ * accepts it only from a trusted topic and a trusted source: whoever can write to some other topic the consumer reads
+ * cannot change the projections, and a producer that names another source by mistake is parked. The source is the
+ * producer's own word, so against a hostile producer on a trusted topic only the broker's ACLs protect (grant write on
+ * the ledger topics to training-service's Kafka user alone).
  */
 @ApplicationScoped
 public class EventParser {
