@@ -99,10 +99,7 @@ class BadInputCorpusTest {
     void isRefusedWithAProblemNamingItAndChangesNothing(String id) throws Exception {
         Case bad = BadInputCorpus.cases().get(id);
         Assumptions.assumeTrue(bad.skip() == null, () -> "left out: " + bad.skip());
-        Map<String, String> values = new HashMap<>(fixture);
-        values.put("fresh", "bad-input-" + UUID.randomUUID());
-        values.put("csvRow", values.get("nip") + ",Pelatihan Analisis Kebijakan,3,TEKNIS,LURING,BPSDMD,2026-03-02,"
-                + "2026-03-05,24,bad-input," + values.get("fresh"));
+        Map<String, String> values = values();
         Map<String, String> before = state();
 
         HttpResponse<byte[]> answer = send(bad, values);
@@ -132,10 +129,7 @@ class BadInputCorpusTest {
     void isRefusedWithoutAValidTokenAtTheCostOfACounterNotARow(String id) throws Exception {
         Case bad = BadInputCorpus.cases().get(id);
         Assumptions.assumeTrue(bad.skip() == null, () -> "left out: " + bad.skip());
-        Map<String, String> values = new HashMap<>(fixture);
-        values.put("fresh", "bad-input-" + UUID.randomUUID());
-        values.put("csvRow", values.get("nip") + ",Pelatihan Analisis Kebijakan,3,TEKNIS,LURING,BPSDMD,2026-03-02,"
-                + "2026-03-05,24,bad-input," + values.get("fresh"));
+        Map<String, String> values = values();
         Map<String, String> before = state();
         long auditRows = settledAuditRows();
 
@@ -144,6 +138,15 @@ class BadInputCorpusTest {
         assertThat(answer.statusCode()).as("status of %s without a valid token", id).isBetween(400, 499);
         assertThat(state()).as("rows and versions after %s", id).isEqualTo(before);
         assertThat(auditRows()).as("audit rows after %s without a valid token", id).isEqualTo(auditRows);
+    }
+
+    /** The fixture's values, and a fresh external id and CSV row for this case. */
+    private static Map<String, String> values() {
+        Map<String, String> values = new HashMap<>(fixture);
+        values.put("fresh", "bad-input-" + UUID.randomUUID());
+        values.put("csvRow", values.get("nip") + ",Pelatihan Analisis Kebijakan,3,TEKNIS,LURING,BPSDMD,2026-03-02,"
+                + "2026-03-05,24,bad-input," + values.get("fresh"));
+        return values;
     }
 
     /** A batch or an import answers 200 with one result per item: here each must be refused, none recorded. */
