@@ -4,9 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jpledger.reporting.config.ExportsConfig;
+import org.jpledger.support.limits.Admission;
 import org.jpledger.support.limits.TooManyRequestsException;
 
 /**
@@ -16,18 +15,11 @@ import org.jpledger.support.limits.TooManyRequestsException;
 @ApplicationScoped
 public class ExportPermits {
 
-    private final int places;
-    private final Semaphore free;
-    private final long retryAfterSeconds;
+    private final Admission places;
     private final Counter refused;
 
     public ExportPermits(ExportsConfig config, MeterRegistry registry) {
-        if (config.maxStreaming() < 1) {
-            throw new IllegalArgumentException("jpledger.exports.max-streaming must be at least 1");
-        }
-        this.places = config.maxStreaming();
-        this.free = new Semaphore(places);
-        this.retryAfterSeconds = Math.max(1, (config.busyRetryAfter().toMillis() + 999) / 1000);
+        this.places = new Admission("streaming export", config.maxStreaming(), config.busyRetryAfter());
         Gauge.builder("jpledger.exports.streaming", this, ExportPermits::inFlight)
                 .description("On-demand exports streaming now").register(registry);
         this.refused = Counter.builder("jpledger.exports.refused")
@@ -40,21 +32,16 @@ public class ExportPermits {
      * @throws TooManyRequestsException when every place is taken
      */
     public Runnable acquire() {
-        if (!free.tryAcquire()) {
+        try {
+            return places.enter()::close;
+        } catch (TooManyRequestsException e) {
             refused.increment();
-            throw new TooManyRequestsException("Too many exports are streaming now (at most " + places
-                    + " at once); retry in " + retryAfterSeconds + " s.", retryAfterSeconds);
+            throw e;
         }
-        AtomicBoolean released = new AtomicBoolean();
-        return () -> {
-            if (released.compareAndSet(false, true)) {
-                free.release();
-            }
-        };
     }
 
     /** How many exports hold a place now. */
     public int inFlight() {
-        return places - free.availablePermits();
+        return places.admitted();
     }
 }
