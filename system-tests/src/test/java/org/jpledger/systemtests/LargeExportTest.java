@@ -21,8 +21,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.localstack.KafkaBroker;
 import org.jpledger.localstack.LocalKeys;
@@ -51,8 +49,6 @@ class LargeExportTest {
      */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Pattern HEAP_USED = Pattern.compile(
-            "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE);
 
     @TempDir
     static Path work;
@@ -145,32 +141,12 @@ class LargeExportTest {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("reporting"), PostgresServer.USER,
                 PostgresServer.USER); Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO unit (code, name, parent_code, version) VALUES ('" + UNIT + "', 'Unit Besar', NULL, 1)");
-            sql.execute("INSERT INTO employee (nip, name, employment_type, position_level, unit_code, employed_from,"
-                    + " version) SELECT '7' || lpad(g::text, 17, '0'), 'Pegawai \"' || g || '\", Kota', 'PNS',"
-                    + " 'PELAKSANA', '" + UNIT + "', DATE '2010-01-01', 1 FROM generate_series(1, " + ROWS + ") g");
-            sql.execute("INSERT INTO employee_year (nip, year, unit_code, employment_type, position_level, window_from,"
-                    + " window_until, total_jp, jp_teknis, jp_manajerial, jp_sosial_kultural, jp_klasikal, jp_nonklasikal,"
-                    + " jp_luring, jp_daring, jp_blended, completion_count, last_completion_date)"
-                    + " SELECT '7' || lpad(g::text, 17, '0'), " + year + ", '" + UNIT + "', 'PNS', 'PELAKSANA',"
-                    + " make_date(" + year + ", 1, 1), make_date(" + year + ", 12, 31), g % 40, g % 40, 0, 0, g % 40,"
-                    + " 0, g % 40, 0, 0, 1, make_date(" + year + ", 1, 1) FROM generate_series(1, " + ROWS + ") g");
-            sql.execute("ANALYZE");
         }
+        ReportingRoster.insert(postgres.jdbcUrl("reporting"), UNIT, ROWS, year);
     }
 
     private static long heapUsed() {
-        try {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(reporting.baseUrl() + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher matcher = HEAP_USED.matcher(metrics);
-            long used = 0;
-            while (matcher.find()) {
-                used += (long) Double.parseDouble(matcher.group(1));
-            }
-            return used;
-        } catch (Exception e) {
-            return 0;
-        }
+        return HeapProbe.used(reporting.baseUrl());
     }
 
     private static void sleep(long millis) {
