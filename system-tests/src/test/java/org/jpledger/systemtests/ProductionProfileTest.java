@@ -101,8 +101,15 @@ class ProductionProfileTest {
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider"), "safety applies to every profile but")));
     }
 
+    /** Production with the local run's settings added on top brings the jar's demo learning platform along. */
+    static Stream<Arguments> shippedXapiClient() {
+        return Stream.of(Arguments.of("training-service", "the local profile added", Map.of("QUARKUS_PROFILE",
+                "prod,local", "MP_JWT_VERIFY_ISSUER", ISSUER, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "KEY:provider"),
+                "[demo-lms] come with the service's jar"));
+    }
+
     @ParameterizedTest(name = "{0} refuses to start with {1}")
-    @MethodSource("unsafeConfigurations")
+    @MethodSource({"unsafeConfigurations", "shippedXapiClient"})
     void refusesToStartInAnUnsafeConfiguration(String service, String label, Map<String, String> security,
             String reason) {
         ServiceProcess process = start(service, label, security);
