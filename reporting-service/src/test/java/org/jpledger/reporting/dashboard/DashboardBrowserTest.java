@@ -106,8 +106,8 @@ class DashboardBrowserTest {
     private String hadi;
 
     @BeforeAll
-    static void installChromium() throws IOException, InterruptedException {
-        Chromium.ensureInstalled();
+    static void findChromium() throws IOException {
+        Chromium.requireInstalled();
         Files.createDirectories(SCREENSHOTS);
     }
 
