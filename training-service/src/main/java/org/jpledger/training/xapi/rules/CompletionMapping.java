@@ -47,108 +47,173 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
 
     /**
      * The completion {@code statement} (as stored: id and timestamp set) reports for {@code system}, the integrating
-     * system that sent it.
+     * system that sent it. The parts are read in a fixed order, so a statement lacking several is told the first.
      */
     public Outcome map(JsonNode statement, String system) {
         String verb = statement.path("verb").path("id").asText();
         if (!XapiProfile.COMPLETION_VERBS.contains(verb)) {
             return new NotCompletion();
         }
-        JsonNode actor = statement.path("actor");
+        try {
+            String nip = nip(statement.path("actor"));
+            JsonNode object = activity(statement.path("object"));
+            JsonNode result = statement.path("result");
+            requireCompleted(verb, result);
+            JsonNode context = statement.path("context").path("extensions");
+            int kind = kind(context);
+            CompetencyType competency = competency(context);
+            DeliveryMode mode = mode(context);
+            String provider = provider(statement, context);
+            LocalDate end = LocalDate.ofInstant(Timestamps.parse(statement.path("timestamp").asText()),
+                    TrainingCalendar.ZONE);
+            LocalDate start = start(context, end);
+            Boolean international = international(context);
+            String certificate = certificate(context);
+            Length length = length(result, kind);
+            return new Completion(new CompletionRequest(nip, title(object), kind, competency, mode, provider, start,
+                    end, length.jp(), length.days(), international, certificate, system,
+                    statement.path("id").asText()));
+        } catch (Unreadable e) {
+            return new Unmapped(e.getMessage());
+        }
+    }
+
+    /** The employee's NIP: the name of the actor's account under {@link #nipHomePage}. */
+    private String nip(JsonNode actor) {
         JsonNode account = actor.path("account");
         if (!"Agent".equals(actor.path("objectType").asText("Agent")) || !samePage(account.path("homePage").asText(null))
                 || !account.path("name").asText("").matches("\\d{18}")) {
-            return new Unmapped("actor must be an Agent with an account whose homePage is " + nipHomePage
+            throw new Unreadable("actor must be an Agent with an account whose homePage is " + nipHomePage
                     + " and whose name is the employee's 18-digit NIP");
         }
-        JsonNode object = statement.path("object");
+        return account.path("name").asText();
+    }
+
+    private static JsonNode activity(JsonNode object) {
         if (!"Activity".equals(object.path("objectType").asText("Activity"))) {
-            return new Unmapped("object must be the Activity (the training) that was completed");
+            throw new Unreadable("object must be the Activity (the training) that was completed");
         }
-        JsonNode result = statement.path("result");
+        return object;
+    }
+
+    /** A result that says the training was not completed (or, for passed, not passed) records nothing. */
+    private static void requireCompleted(String verb, JsonNode result) {
         if (result.path("completion").isBoolean() && !result.path("completion").asBoolean()) {
-            return new Unmapped("result.completion is false");
+            throw new Unreadable("result.completion is false");
         }
         if (XapiProfile.PASSED.equals(verb) && result.path("success").isBoolean() && !result.path("success").asBoolean()) {
-            return new Unmapped("verb passed with result.success false");
+            throw new Unreadable("verb passed with result.success false");
         }
-        JsonNode context = statement.path("context").path("extensions");
-        JsonNode kindNode = context.path(XapiProfile.KIND);
-        if (!kindNode.canConvertToInt() || !kindNode.isIntegralNumber() || kindNode.asInt() < 1 || kindNode.asInt() > 25) {
-            return new Unmapped("context extension " + XapiProfile.KIND + " must be the national training kind id (1-25)");
+    }
+
+    private static int kind(JsonNode context) {
+        JsonNode kind = context.path(XapiProfile.KIND);
+        if (!kind.canConvertToInt() || !kind.isIntegralNumber() || kind.asInt() < 1 || kind.asInt() > 25) {
+            throw new Unreadable("context extension " + XapiProfile.KIND + " must be the national training kind id (1-25)");
         }
-        int kind = kindNode.asInt();
-        Optional<CompetencyType> competency = constant(CompetencyType.class, context.path(XapiProfile.COMPETENCY_TYPE));
-        if (competency.isEmpty()) {
-            return new Unmapped("context extension " + XapiProfile.COMPETENCY_TYPE
-                    + " must be TEKNIS, MANAJERIAL or SOSIAL_KULTURAL");
-        }
-        JsonNode modeNode = context.path(XapiProfile.DELIVERY_MODE);
-        Optional<DeliveryMode> mode = modeNode.isMissingNode() ? Optional.of(DeliveryMode.DARING)
-                : constant(DeliveryMode.class, modeNode);
-        if (mode.isEmpty()) {
-            return new Unmapped("context extension " + XapiProfile.DELIVERY_MODE + " must be LURING, DARING or BLENDED");
-        }
-        JsonNode providerNode = context.path(XapiProfile.PROVIDER);
-        String provider = providerNode.isTextual() && !providerNode.asText().isBlank() ? providerNode.asText()
+        return kind.asInt();
+    }
+
+    private static CompetencyType competency(JsonNode context) {
+        return constant(CompetencyType.class, context.path(XapiProfile.COMPETENCY_TYPE))
+                .orElseThrow(() -> new Unreadable("context extension " + XapiProfile.COMPETENCY_TYPE
+                        + " must be TEKNIS, MANAJERIAL or SOSIAL_KULTURAL"));
+    }
+
+    /** The delivery mode; DARING (online) when not given, since a statement comes from an online platform. */
+    private static DeliveryMode mode(JsonNode context) {
+        JsonNode mode = context.path(XapiProfile.DELIVERY_MODE);
+        return (mode.isMissingNode() ? Optional.of(DeliveryMode.DARING) : constant(DeliveryMode.class, mode))
+                .orElseThrow(() -> new Unreadable("context extension " + XapiProfile.DELIVERY_MODE
+                        + " must be LURING, DARING or BLENDED"));
+    }
+
+    /** The organising institution: the provider extension, else the context's platform. */
+    private static String provider(JsonNode statement, JsonNode context) {
+        JsonNode named = context.path(XapiProfile.PROVIDER);
+        String provider = named.isTextual() && !named.asText().isBlank() ? named.asText()
                 : statement.path("context").path("platform").asText(null);
         if (provider == null || provider.isBlank()) {
-            return new Unmapped("context extension " + XapiProfile.PROVIDER + " or context.platform must name the "
+            throw new Unreadable("context extension " + XapiProfile.PROVIDER + " or context.platform must name the "
                     + "organising institution");
         }
-        LocalDate end = LocalDate.ofInstant(Timestamps.parse(statement.path("timestamp").asText()),
-                TrainingCalendar.ZONE);
-        LocalDate start = end;
-        JsonNode startNode = context.path(XapiProfile.START_DATE);
-        if (!startNode.isMissingNode()) {
-            try {
-                start = LocalDate.parse(startNode.asText());
-            } catch (DateTimeParseException e) {
-                return new Unmapped("context extension " + XapiProfile.START_DATE + " must be a date (yyyy-MM-dd)");
-            }
+        return provider;
+    }
+
+    /** The first day: the start date extension, else the day the training ended. */
+    private static LocalDate start(JsonNode context, LocalDate end) {
+        JsonNode start = context.path(XapiProfile.START_DATE);
+        if (start.isMissingNode()) {
+            return end;
         }
+        try {
+            return LocalDate.parse(start.asText());
+        } catch (DateTimeParseException e) {
+            throw new Unreadable("context extension " + XapiProfile.START_DATE + " must be a date (yyyy-MM-dd)");
+        }
+    }
+
+    private static Boolean international(JsonNode context) {
         JsonNode international = context.path(XapiProfile.INTERNATIONAL);
         if (!international.isMissingNode() && !international.isBoolean()) {
-            return new Unmapped("context extension " + XapiProfile.INTERNATIONAL + " must be true or false");
+            throw new Unreadable("context extension " + XapiProfile.INTERNATIONAL + " must be true or false");
         }
+        return international.isBoolean() ? international.asBoolean() : null;
+    }
+
+    private static String certificate(JsonNode context) {
         JsonNode certificate = context.path(XapiProfile.CERTIFICATE_NUMBER);
         if (!certificate.isMissingNode() && !certificate.isTextual()) {
-            return new Unmapped("context extension " + XapiProfile.CERTIFICATE_NUMBER + " must be text");
+            throw new Unreadable("context extension " + XapiProfile.CERTIFICATE_NUMBER + " must be text");
         }
-        BigDecimal jp = null;
-        Integer days = null;
-        JsonNode jpNode = result.path("extensions").path(XapiProfile.JP);
-        if (!jpNode.isMissingNode()) {
-            if (!jpNode.isNumber()) {
-                return new Unmapped("result extension " + XapiProfile.JP + " must be a number of lesson hours");
-            }
-            jp = jpNode.decimalValue();
-        } else {
-            Optional<Durations.Parsed> duration = Durations.parse(result.path("duration").asText(""));
-            if (duration.isEmpty()) {
-                return new Unmapped("give the JP in result extension " + XapiProfile.JP + ", or result.duration");
-            }
-            if (countsByDays.test(kind) && duration.get().isWholeDays()) {
-                if (duration.get().days().compareTo(MAX_DAYS) > 0) {
-                    return new Unmapped("result.duration is longer than a year");
-                }
-                days = duration.get().days().intValueExact();
-            } else if (duration.get().days().signum() != 0) {
-                // A day of e-learning is not 24 lesson-hours' worth: days count only where the rules rate days.
-                return new Unmapped("result.duration in days counts only for a kind rated by days; give the JP in "
-                        + "result extension " + XapiProfile.JP + ", or the duration in hours and minutes (PT…)");
-            } else if (duration.get().totalMinutes().isPresent()) {
-                jp = duration.get().totalMinutes().get().divide(BigDecimal.valueOf(minutesPerJp), 2, RoundingMode.DOWN);
-            } else {
-                return new Unmapped("result.duration in years or months has no exact length; give the JP in result "
-                        + "extension " + XapiProfile.JP);
-            }
+        return certificate.isTextual() ? certificate.asText() : null;
+    }
+
+    /** How long the training was: JP, or days for a kind rated by days. */
+    private record Length(BigDecimal jp, Integer days) {
+    }
+
+    /** The JP result extension when given, else what the result's duration comes to. */
+    private Length length(JsonNode result, int kind) {
+        JsonNode jp = result.path("extensions").path(XapiProfile.JP);
+        if (jp.isMissingNode()) {
+            return fromDuration(result, kind);
         }
-        return new Completion(new CompletionRequest(account.path("name").asText(), title(object), kind,
-                competency.get(), mode.get(), provider, start, end, jp, days,
-                international.isBoolean() ? international.asBoolean() : null,
-                certificate.isTextual() ? certificate.asText() : null, system,
-                statement.path("id").asText()));
+        if (!jp.isNumber()) {
+            throw new Unreadable("result extension " + XapiProfile.JP + " must be a number of lesson hours");
+        }
+        return new Length(jp.decimalValue(), null);
+    }
+
+    private Length fromDuration(JsonNode result, int kind) {
+        Durations.Parsed duration = Durations.parse(result.path("duration").asText(""))
+                .orElseThrow(() -> new Unreadable("give the JP in result extension " + XapiProfile.JP
+                        + ", or result.duration"));
+        if (countsByDays.test(kind) && duration.isWholeDays()) {
+            if (duration.days().compareTo(MAX_DAYS) > 0) {
+                throw new Unreadable("result.duration is longer than a year");
+            }
+            return new Length(null, duration.days().intValueExact());
+        }
+        if (duration.days().signum() != 0) {
+            // A day of e-learning is not 24 lesson-hours' worth: days count only where the rules rate days.
+            throw new Unreadable("result.duration in days counts only for a kind rated by days; give the JP in "
+                    + "result extension " + XapiProfile.JP + ", or the duration in hours and minutes (PT…)");
+        }
+        if (duration.totalMinutes().isEmpty()) {
+            throw new Unreadable("result.duration in years or months has no exact length; give the JP in result "
+                    + "extension " + XapiProfile.JP);
+        }
+        return new Length(duration.totalMinutes().get().divide(BigDecimal.valueOf(minutesPerJp), 2, RoundingMode.DOWN),
+                null);
+    }
+
+    /** Why a statement with a completion verb cannot be read as a completion; ends {@link #map}. */
+    private static final class Unreadable extends RuntimeException {
+
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private boolean samePage(String homePage) {
