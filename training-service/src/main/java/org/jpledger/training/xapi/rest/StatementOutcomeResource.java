@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.support.paging.Cursor;
 import org.jpledger.support.paging.PageParameters;
 import org.jpledger.support.paging.PageSize;
@@ -42,8 +41,7 @@ public class StatementOutcomeResource {
                     + "those). Admins only.")
     @APIResponse(responseCode = "200", description = "One page of outcomes",
             content = @Content(schema = @Schema(implementation = StatementOutcomePage.class)))
-    @APIResponse(responseCode = "400", description = "An invalid parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An invalid parameter")
     public StatementOutcomePage list(
             @Parameter(description = "Only this outcome: RECORDED, UNMAPPED, NOT_COMPLETION or VOIDING")
             @QueryParam("outcome") String outcome,

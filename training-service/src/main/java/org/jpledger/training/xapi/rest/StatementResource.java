@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.xapi.XapiProfile;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
@@ -107,19 +106,14 @@ public class StatementResource {
     @APIResponse(responseCode = "400", description = "Not well-formed, a repeated id, a voiding statement targeting a "
             + "voiding statement, more attachments in a statement than jpledger.xapi.attachments-per-statement, an "
             + "attachment without fileUrl whose content neither comes along nor came with this system's earlier "
-            + "statements, or no xAPI version header; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A statement id is stored with other content; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "statements, or no xAPI version header; nothing stored")
+    @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored")
+    @APIResponse(responseCode = "409", description = "A statement id is stored with other content; nothing stored")
     @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
-            + "(jpledger.xapi.attachment-bytes); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(jpledger.xapi.attachment-bytes); nothing stored")
     @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
             + "(jpledger.limits.kind.xapi-statements.calls), or jpledger.ingest.queue-size bulk requests are being "
-            + "recorded already; nothing stored; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "recorded already; nothing stored; retry after the Retry-After header's seconds")
     public Response post(
             @Parameter(description = "xAPI version the client speaks: 2.0.0 (or 2.0.x), or 1.0.3 (1.0.x)")
             @HeaderParam(XapiHeaders.VERSION) String version,
@@ -153,19 +147,14 @@ public class StatementResource {
                     + "content again changes nothing; with other content it is a 409.")
     @APIResponse(responseCode = "204", description = "Stored, or already stored with equivalent content")
     @APIResponse(responseCode = "400", description = "Not well-formed, no statementId, or an id in the body that differs "
-            + "from it; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The id is stored with other content; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "from it; nothing stored")
+    @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored")
+    @APIResponse(responseCode = "409", description = "The id is stored with other content; nothing stored")
     @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
-            + "(jpledger.xapi.attachment-bytes); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(jpledger.xapi.attachment-bytes); nothing stored")
     @APIResponse(responseCode = "429", description = "This system has sent too many statement requests lately "
             + "(jpledger.limits.kind.xapi-statements.calls), or jpledger.ingest.queue-size bulk requests are being "
-            + "recorded already; nothing stored; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "recorded already; nothing stored; retry after the Retry-After header's seconds")
     public Response put(
             @Parameter(name = "statementId", in = ParameterIn.QUERY, required = true,
                     description = "The statement's id (a UUID)") @QueryParam("statementId") String id,
@@ -221,10 +210,9 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The statement, or a StatementResult",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", description = "An unknown or malformed parameter, or parameters that cannot go "
-            + "together", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "together")
     @APIResponse(responseCode = "404", description = "No such statement among those the caller may read (or it is "
-            + "voided, or not voided, for voidedStatementId)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "voided, or not voided, for voidedStatementId)")
     public Response get(@Context UriInfo uri,
             @Parameter(description = "Languages for format=canonical, most preferred first")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
