@@ -12,7 +12,7 @@ import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.xapi.XapiProfile;
-import org.jpledger.training.rest.CompletionRequest;
+import org.jpledger.training.service.NewCompletion;
 
 /**
  * Reads the completion a statement reports under the JP Ledger xAPI profile (README, "xAPI"): a completed or passed
@@ -34,7 +34,7 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
     }
 
     /** The statement reports this completion. */
-    public record Completion(CompletionRequest request) implements Outcome {
+    public record Completion(NewCompletion request) implements Outcome {
     }
 
     /** A completion verb, but the statement cannot be read as a completion, for {@code reason}. */
@@ -144,7 +144,7 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
                         + "extension " + XapiProfile.JP);
             }
         }
-        return new Completion(new CompletionRequest(account.path("name").asText(), title(object), kind,
+        return new Completion(new NewCompletion(account.path("name").asText(), title(object), kind,
                 competency.get(), mode.get(), provider, start, end, jp, days,
                 international.isBoolean() ? international.asBoolean() : null,
                 certificate.isTextual() ? certificate.asText() : null, system,
