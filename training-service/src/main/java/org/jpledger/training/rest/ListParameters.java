@@ -8,7 +8,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.support.problem.InvalidRequestException;
-import org.jpledger.training.service.CompletionQuery;
+import org.jpledger.training.domain.CompletionQuery;
 import org.jpledger.training.service.ListCursor;
 
 /**

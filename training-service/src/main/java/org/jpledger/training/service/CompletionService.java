@@ -34,6 +34,7 @@ import org.jpledger.training.domain.Completion;
 import org.jpledger.training.domain.CompletionHistoryEntry.Change;
 import org.jpledger.training.domain.CompletionHistoryEntry;
 import org.jpledger.training.domain.CompletionHistoryRepository;
+import org.jpledger.training.domain.CompletionQuery;
 import org.jpledger.training.domain.CompletionRepository;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
@@ -41,10 +42,6 @@ import org.jpledger.training.domain.Nip;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
 import org.jpledger.training.domain.RecognitionRules;
 import org.jpledger.training.outbox.OutboxWriter;
-import org.jpledger.training.rest.CompletionPage;
-import org.jpledger.training.rest.CompletionRequest;
-import org.jpledger.training.rest.CompletionResponse;
-import org.jpledger.training.rest.CompletionVersionResponse;
 
 /**
  * Records, amends and voids training completions. Records are append-only: an amendment is a new version, a void ends
@@ -53,7 +50,7 @@ import org.jpledger.training.rest.CompletionVersionResponse;
  * a completion outside is answered as unknown (404).
  */
 @ApplicationScoped
-public class CompletionService {
+public class CompletionService implements CompletionCommands {
 
     /** The refusal of a write for an employee outside the caller's units, or (for a limited scope) an unknown NIP. */
     static final String EMPLOYEE_OUTSIDE = "The employee is outside the units your token names.";
@@ -90,7 +87,7 @@ public class CompletionService {
      * the first record.
      */
     @Transactional
-    public Upserted<CompletionResponse> record(CompletionRequest request, String idempotencyKey) {
+    public Upserted<CompletionSnapshot> record(NewCompletion request, String idempotencyKey) {
         return record(request, idempotencyKey, Actor.of(caller, access), Set.of());
     }
 
@@ -99,7 +96,7 @@ public class CompletionService {
      * found inside the actor's scope, so that most items need no look-up of their own.
      */
     @Transactional
-    public Upserted<CompletionResponse> record(CompletionRequest request, Actor actor, Set<String> coveredUnits) {
+    public Upserted<CompletionSnapshot> record(NewCompletion request, Actor actor, Set<String> coveredUnits) {
         return record(request, null, actor, coveredUnits);
     }
 
@@ -111,14 +108,15 @@ public class CompletionService {
      * whole chunk, which the caller then records item by item. The requests must not repeat a (sourceSystem,
      * externalId) among themselves.
      */
+    @Override
     @Transactional
-    public List<ItemOutcome> recordAll(List<CompletionRequest> requests, Actor actor, Set<String> coveredUnits) {
-        employees.lockAll(requests.stream().map(CompletionRequest::nip).filter(Nip::hasValidShape).toList());
+    public List<ItemOutcome> recordAll(List<NewCompletion> requests, Actor actor, Set<String> coveredUnits) {
+        employees.lockAll(requests.stream().map(NewCompletion::nip).filter(Nip::hasValidShape).toList());
         RecognitionRules current = rules.currentRules();
         Map<String, Completion> earlier = completions.findByExternalIds(requests.stream()
                 .map(r -> new CompletionRepository.ExternalId(r.sourceSystem(), r.externalId())).toList());
         List<ItemOutcome> outcomes = new ArrayList<>(requests.size());
-        for (CompletionRequest request : requests) {
+        for (NewCompletion request : requests) {
             Decision decision;
             try {
                 decision = decide(request, null, actor, coveredUnits, current,
@@ -133,16 +131,7 @@ public class CompletionService {
         return outcomes;
     }
 
-    /**
-     * The outcome of one item of {@link #recordAll}: its result, or the refusal it was answered with.
-     *
-     * @param result  the recorded or existing completion, when the item was accepted
-     * @param refusal why the item was refused, when it was
-     */
-    public record ItemOutcome(Upserted<CompletionResponse> result, RuntimeException refusal) {
-    }
-
-    private Upserted<CompletionResponse> record(CompletionRequest request, String idempotencyKey, Actor actor,
+    private Upserted<CompletionSnapshot> record(NewCompletion request, String idempotencyKey, Actor actor,
             Set<String> coveredUnits) {
         RecognitionRules current = rules.currentRules();
         // Looked up lazily, after validation: decide asks only for a request worth recording.
@@ -154,7 +143,7 @@ public class CompletionService {
      * What recording {@code request} means: a new record, or the earlier record it repeats; throws the request's
      * refusal. Reads only ({@code earlier} null means "look it up"), so a refusal leaves nothing behind.
      */
-    private Decision decide(CompletionRequest request, String idempotencyKey, Actor actor, Set<String> coveredUnits,
+    private Decision decide(NewCompletion request, String idempotencyKey, Actor actor, Set<String> coveredUnits,
             RecognitionRules current, Optional<Completion> earlier) {
         // First of all, before the idempotent replay too: an outsider must not read a record by replaying its key.
         Optional<Employee> employee = employeeInScope(request.nip(), actor.scope(), coveredUnits);
@@ -183,16 +172,16 @@ public class CompletionService {
     }
 
     /** A request found worth recording, with the earlier record it repeats (null for a new one). */
-    private record Decision(CompletionRequest request, String idempotencyKey, BigDecimal recognizedJp,
+    private record Decision(NewCompletion request, String idempotencyKey, BigDecimal recognizedJp,
             int ruleVersion, Completion earlier) {
     }
 
     /** Stores a new record with its history and event; a repeat returns the earlier record. */
-    private Upserted<CompletionResponse> write(Decision decision, Actor actor) {
+    private Upserted<CompletionSnapshot> write(Decision decision, Actor actor) {
         if (decision.earlier() != null) {
-            return new Upserted<>(false, CompletionResponse.from(decision.earlier()));
+            return new Upserted<>(false, CompletionSnapshot.of(decision.earlier()));
         }
-        CompletionRequest request = decision.request();
+        NewCompletion request = decision.request();
         Completion c = new Completion();
         c.id = UUID.randomUUID();
         c.version = 1;
@@ -204,12 +193,12 @@ public class CompletionService {
         apply(c, request, decision.recognizedJp(), decision.ruleVersion());
         completions.persist(c);
         changed(c, Change.RECORDED, actor.subject());
-        return new Upserted<>(true, CompletionResponse.from(c));
+        return new Upserted<>(true, CompletionSnapshot.of(c));
     }
 
     /** Replaces a completion's content as a new version, if {@code expectedVersion} is still current. */
     @Transactional
-    public Upserted<CompletionResponse> amend(UUID id, Long expectedVersion, CompletionRequest request) {
+    public Upserted<CompletionSnapshot> amend(UUID id, Long expectedVersion, NewCompletion request) {
         Actor actor = Actor.of(caller, access);
         Completion c = lockedForChange(id, expectedVersion, actor.scope());
         FieldErrors fixed = new FieldErrors();
@@ -227,32 +216,30 @@ public class CompletionService {
         RecognitionRules current = rules.currentRules();
         BigDecimal recognizedJp = validate(request, employees.findByIdOptional(c.nip), current);
         if (sameContent(c, request)) {
-            return new Upserted<>(false, CompletionResponse.from(c));
+            return new Upserted<>(false, CompletionSnapshot.of(c));
         }
         apply(c, request, recognizedJp, current.version());
         c.version++;
         c.updatedAt = clock.instant();
         changed(c, Change.AMENDED, actor.subject());
-        return new Upserted<>(false, CompletionResponse.from(c));
+        return new Upserted<>(false, CompletionSnapshot.of(c));
     }
 
     /** Ends a completion: it stays readable with its status and reason, and never counts again. */
     @Transactional
-    public CompletionResponse voidCompletion(UUID id, Long expectedVersion, String reason) {
+    public CompletionSnapshot voidCompletion(UUID id, Long expectedVersion, String reason) {
         Actor actor = Actor.of(caller, access);
         Completion c = lockedForChange(id, expectedVersion, actor.scope());
         end(c, reason, actor.subject());
-        return CompletionResponse.from(c);
+        return CompletionSnapshot.of(c);
     }
-
-    /** What voiding a reported completion came to. */
-    public enum VoidOutcome { VOIDED, ALREADY_VOIDED, OUTSIDE }
 
     /**
      * Voids a completion because the statement that reported it was voided (xAPI): with no version to match, since a
      * voiding statement carries none. Answers rather than throws, so that the voiding statement is stored either way:
      * nothing to do for a completion already voided, and nothing done when the employee has left the actor's units.
      */
+    @Override
     @Transactional
     public VoidOutcome voidReported(UUID id, String reason, Actor actor) {
         Completion c = completions.findForUpdate(id).orElseThrow();
@@ -271,11 +258,18 @@ public class CompletionService {
      * Locks, in NIP order, the employees of {@code nips} and those of the completions {@code ids}: a request that records
      * some completions and voids others takes all its employee locks at once, in the order every writer takes them.
      */
+    @Override
     @Transactional
     public void lockEmployees(Collection<String> nips, Collection<UUID> ids) {
         Set<String> all = new TreeSet<>(nips.stream().filter(Nip::hasValidShape).toList());
         all.addAll(completions.nipsOf(ids));
         employees.lockAll(all);
+    }
+
+    @Override
+    @Transactional
+    public RecognitionRules currentRules() {
+        return rules.currentRules();
     }
 
     private void end(Completion c, String reason, String by) {
@@ -287,19 +281,19 @@ public class CompletionService {
     }
 
     @Transactional
-    public CompletionResponse get(UUID id) {
-        return CompletionResponse.from(find(id, access.scope()));
+    public CompletionSnapshot get(UUID id) {
+        return CompletionSnapshot.of(find(id, access.scope()));
     }
 
     /** Every version of a completion, oldest first. */
     @Transactional
-    public List<CompletionVersionResponse> history(UUID id) {
+    public List<CompletionVersion> history(UUID id) {
         find(id, access.scope());
-        var reader = mapper.readerFor(CompletionResponse.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        var reader = mapper.readerFor(CompletionSnapshot.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return history.versionsOf(id).stream().map(entry -> {
             try {
-                return new CompletionVersionResponse(entry.version, entry.change, entry.changedAt, entry.changedBy,
-                        reader.<CompletionResponse>readValue(entry.state));
+                return new CompletionVersion(entry.version, entry.change, entry.changedAt, entry.changedBy,
+                        reader.<CompletionSnapshot>readValue(entry.state));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("history of " + id + " version " + entry.version + " is unreadable", e);
             }
@@ -308,20 +302,20 @@ public class CompletionService {
 
     /** One page of completions in recording order, of employees currently in the caller's units only. */
     @Transactional
-    public CompletionPage list(CompletionQuery query) {
+    public Page<CompletionSnapshot> list(CompletionQuery query) {
         if (query.nip() != null && !Nip.hasValidShape(query.nip())) {
             throw InvalidRequestException.of("nip", "must be exactly 18 digits");
         }
         UnitScope scope = access.scope();
         if (query.unitCode() != null && !access.covers(scope, query.unitCode())) {
-            return new CompletionPage(List.of(), null);
+            return new Page<>(List.of(), null);
         }
         List<Completion> rows = completions.page(new CompletionQuery(query.nip(), query.unitCode(), query.from(),
                 query.to(), query.status(), query.limit() + 1, query.afterSeq()), scope.isAll() ? null : scope.roots());
         boolean more = rows.size() > query.limit();
         List<Completion> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? ListCursor.after(page.get(page.size() - 1).seq) : null;
-        return new CompletionPage(page.stream().map(CompletionResponse::from).toList(), next);
+        return new Page<>(page.stream().map(CompletionSnapshot::of).toList(), next);
     }
 
     /** The completion, if its employee is in {@code scope}; one outside is answered exactly like an unknown id. */
@@ -382,7 +376,7 @@ public class CompletionService {
         return employees.findByIdOptional(c.nip).map(e -> e.unitCode).orElse(null);
     }
 
-    private void apply(Completion c, CompletionRequest r, BigDecimal recognizedJp, int ruleVersion) {
+    private void apply(Completion c, NewCompletion r, BigDecimal recognizedJp, int ruleVersion) {
         TrainingKind kind = TrainingKinds.byId(r.kindId()).orElseThrow();
         c.nip = r.nip();
         c.title = r.title();
@@ -414,7 +408,7 @@ public class CompletionService {
         entry.changedAt = c.updatedAt;
         entry.changedBy = by;
         try {
-            entry.state = mapper.writeValueAsString(CompletionResponse.from(c));
+            entry.state = mapper.writeValueAsString(CompletionSnapshot.of(c));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("completion " + c.id + " cannot be serialised", e);
         }
@@ -423,7 +417,7 @@ public class CompletionService {
     }
 
     /** Checks the rules bean validation cannot see and returns the recognised JP; {@code employee} is r's, if any. */
-    private BigDecimal validate(CompletionRequest r, Optional<Employee> employee, RecognitionRules current) {
+    private BigDecimal validate(NewCompletion r, Optional<Employee> employee, RecognitionRules current) {
         FieldErrors errors = new FieldErrors();
         if (!Nip.hasValidShape(r.nip())) {
             errors.add("nip", "must be exactly 18 digits");
@@ -451,7 +445,7 @@ public class CompletionService {
         return recognized.orElseThrow();
     }
 
-    private static boolean sameContent(Completion c, CompletionRequest r) {
+    private static boolean sameContent(Completion c, NewCompletion r) {
         return c.nip.equals(r.nip()) && c.title.equals(r.title()) && c.kindId == r.kindId()
                 && c.competencyType == r.competencyType() && c.deliveryMode == r.deliveryMode()
                 && c.provider.equals(r.provider()) && c.startDate.equals(r.startDate()) && c.endDate.equals(r.endDate())

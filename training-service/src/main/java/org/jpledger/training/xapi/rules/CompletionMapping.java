@@ -12,7 +12,7 @@ import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.xapi.XapiProfile;
-import org.jpledger.training.rest.CompletionRequest;
+import org.jpledger.training.service.NewCompletion;
 
 /**
  * Reads the completion a statement reports under the JP Ledger xAPI profile (docs/xapi.md): a completed or passed
@@ -34,7 +34,7 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
     }
 
     /** The statement reports this completion. */
-    public record Completion(CompletionRequest request) implements Outcome {
+    public record Completion(NewCompletion request) implements Outcome {
     }
 
     /** A completion verb, but the statement cannot be read as a completion, for {@code reason}. */
@@ -70,7 +70,7 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
             Boolean international = international(context);
             String certificate = certificate(context);
             Length length = length(result, kind);
-            return new Completion(new CompletionRequest(nip, title(object), kind, competency, mode, provider, start,
+            return new Completion(new NewCompletion(nip, title(object), kind, competency, mode, provider, start,
                     end, length.jp(), length.days(), international, certificate, system,
                     statement.path("id").asText()));
         } catch (Unreadable e) {

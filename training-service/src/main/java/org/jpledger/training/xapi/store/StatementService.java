@@ -29,10 +29,8 @@ import org.jpledger.support.security.Caller;
 import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.OutOfScopeException;
 import org.jpledger.training.xapi.config.XapiConfig;
-import org.jpledger.training.domain.RecognitionRuleSetRepository;
 import org.jpledger.training.domain.RecognitionRules;
 import org.jpledger.training.xapi.store.XapiStatement.Outcome;
-import org.jpledger.training.rest.CompletionRequest;
 import org.jpledger.training.xapi.rules.CompletionMapping;
 import org.jpledger.training.xapi.rules.MultipartMixed;
 import org.jpledger.training.xapi.rules.StatementAttachments;
@@ -42,11 +40,12 @@ import org.jpledger.training.xapi.rules.Timestamps;
 import org.jpledger.training.xapi.rules.XapiVerbs;
 import org.jpledger.support.paging.Cursor;
 import org.jpledger.training.service.Actor;
-import org.jpledger.training.service.CompletionService;
+import org.jpledger.training.service.CompletionCommands;
+import org.jpledger.training.service.NewCompletion;
 
 /**
  * The xAPI Statement Resource's use cases: storing statements (immutably, a batch all or nothing) and turning those
- * that report a completion into completions through {@link CompletionService}, voiding, and reading them back. An
+ * that report a completion into completions through {@link CompletionCommands}, voiding, and reading them back. An
  * integrating system reads the statements it sent; an admin reads all of them.
  */
 @ApplicationScoped
@@ -61,8 +60,7 @@ public class StatementService {
 
     private final XapiStatementRepository statements;
     private final XapiAttachmentRepository attachments;
-    private final CompletionService completions;
-    private final RecognitionRuleSetRepository rules;
+    private final CompletionCommands completions;
     private final XapiConfig config;
     private final Caller caller;
     private final UnitAccess access;
@@ -70,13 +68,11 @@ public class StatementService {
     private final ObjectMapper mapper;
 
     public StatementService(XapiStatementRepository statements, XapiAttachmentRepository attachments,
-            CompletionService completions,
-            RecognitionRuleSetRepository rules, XapiConfig config, Caller caller, UnitAccess access, Validator validator,
+            CompletionCommands completions, XapiConfig config, Caller caller, UnitAccess access, Validator validator,
             ObjectMapper mapper) {
         this.statements = statements;
         this.attachments = attachments;
         this.completions = completions;
-        this.rules = rules;
         this.config = config;
         this.caller = caller;
         this.access = access;
@@ -336,12 +332,12 @@ public class StatementService {
      */
     private void record(Map<XapiStatement, ObjectNode> rows, Map<UUID, XapiStatement> known, String system,
             Actor actor) {
-        RecognitionRules current = rules.currentRules();
+        RecognitionRules current = completions.currentRules();
         CompletionMapping mapping = new CompletionMapping(config.nipHomePage(), config.minutesPerJp(),
                 current::countsByDays);
         Set<UUID> inRequest = rows.keySet().stream().map(r -> r.id).collect(Collectors.toSet());
         List<XapiStatement> reporting = new ArrayList<>();
-        List<CompletionRequest> requests = new ArrayList<>();
+        List<NewCompletion> requests = new ArrayList<>();
         Map<UUID, UUID> voiders = statements.voidersOf(inRequest, system);
         // A void in this request wins over an earlier one: either way the statement is voided on arrival.
         rows.keySet().stream().filter(r -> r.voids != null).forEach(r -> voiders.put(r.voids, r.id));
@@ -371,13 +367,13 @@ public class StatementService {
                 voids.put(row, target);
             }
         }
-        completions.lockEmployees(requests.stream().map(CompletionRequest::nip).toList(), voids.values().stream()
+        completions.lockEmployees(requests.stream().map(NewCompletion::nip).toList(), voids.values().stream()
                 .filter(t -> t.outcome == Outcome.RECORDED).map(t -> t.completionId).toList());
         if (!requests.isEmpty()) {
-            List<CompletionService.ItemOutcome> outcomes = completions.recordAll(requests, actor, Set.of());
+            List<CompletionCommands.ItemOutcome> outcomes = completions.recordAll(requests, actor, Set.of());
             for (int i = 0; i < outcomes.size(); i++) {
                 XapiStatement row = reporting.get(i);
-                CompletionService.ItemOutcome outcome = outcomes.get(i);
+                CompletionCommands.ItemOutcome outcome = outcomes.get(i);
                 if (outcome.refusal() != null) {
                     unmapped(row, refusal(outcome.refusal()));
                 } else {
@@ -389,15 +385,15 @@ public class StatementService {
         voids.forEach((voider, target) -> {
             target.voidedBy = voider.id;
             if (target.outcome == Outcome.RECORDED && completions.voidReported(target.completionId,
-                    "voided by xAPI statement " + voider.id, actor) == CompletionService.VoidOutcome.OUTSIDE) {
+                    "voided by xAPI statement " + voider.id, actor) == CompletionCommands.VoidOutcome.OUTSIDE) {
                 voider.reason = "completion " + target.completionId + " stays: its employee is outside the units of "
                         + Caller.shownName(system);
             }
         });
     }
 
-    private String violations(CompletionRequest request) {
-        Set<ConstraintViolation<CompletionRequest>> violations = validator.validate(request);
+    private String violations(NewCompletion request) {
+        Set<ConstraintViolation<NewCompletion>> violations = validator.validate(request);
         if (violations.isEmpty()) {
             return null;
         }

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.xapi.XapiProfile;
-import org.jpledger.training.rest.CompletionRequest;
+import org.jpledger.training.service.NewCompletion;
 import org.jpledger.training.xapi.rules.CompletionMapping.Completion;
 import org.jpledger.training.xapi.rules.CompletionMapping.NotCompletion;
 import org.jpledger.training.xapi.rules.CompletionMapping.Outcome;
@@ -69,7 +69,7 @@ class CompletionMappingTest {
         return iri.replace("~", "~0").replace("/", "~1");
     }
 
-    private static CompletionRequest request(JsonNode statement) {
+    private static NewCompletion request(JsonNode statement) {
         Outcome outcome = MAPPING.map(statement, SYSTEM);
         assertThat(outcome).isInstanceOf(Completion.class);
         return ((Completion) outcome).request();
@@ -84,7 +84,7 @@ class CompletionMappingTest {
 
     @Test
     void mapsCompletedStatementWithJpExtension() {
-        assertThat(request(COMPLETED)).isEqualTo(new CompletionRequest(NIP, "Pelatihan Analisis Kebijakan", 3,
+        assertThat(request(COMPLETED)).isEqualTo(new NewCompletion(NIP, "Pelatihan Analisis Kebijakan", 3,
                 CompetencyType.TEKNIS, DeliveryMode.DARING, "LMS BPSDMD Jawa Tengah", LocalDate.of(2026, 3, 6),
                 LocalDate.of(2026, 3, 6), new BigDecimal("24"), null, null, null, SYSTEM, STATEMENT_ID));
     }
@@ -99,7 +99,7 @@ class CompletionMappingTest {
                 INTERNATIONAL, "true"),
                 COMPETENCY, "\"MANAJERIAL\""),
                 JP, "32.5");
-        assertThat(request(statement)).isEqualTo(new CompletionRequest(NIP, "Pelatihan Analisis Kebijakan", 3,
+        assertThat(request(statement)).isEqualTo(new NewCompletion(NIP, "Pelatihan Analisis Kebijakan", 3,
                 CompetencyType.MANAJERIAL, DeliveryMode.BLENDED, "BPSDMD Provinsi Jawa Tengah",
                 LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 6), new BigDecimal("32.5"), null, true,
                 "SERT-2026/0042", SYSTEM, STATEMENT_ID));
@@ -132,7 +132,7 @@ class CompletionMappingTest {
 
     @Test
     void passedVerbIsACompletion() {
-        CompletionRequest passed = request(with(with(COMPLETED, "/verb/id", "\"" + XapiProfile.PASSED + "\""),
+        NewCompletion passed = request(with(with(COMPLETED, "/verb/id", "\"" + XapiProfile.PASSED + "\""),
                 "/result/success", "true"));
         assertThat(passed.externalId()).isEqualTo(STATEMENT_ID);
         assertThat(passed.jp()).isEqualByComparingTo("24");
@@ -242,7 +242,7 @@ class CompletionMappingTest {
 
     @Test
     void derivesJpFromDurationAt45MinutesPerJp() {
-        CompletionRequest request = request(byDuration("PT1H30M", 3));
+        NewCompletion request = request(byDuration("PT1H30M", 3));
         assertThat(request.jp()).isEqualTo(new BigDecimal("2.00"));
         assertThat(request.days()).isNull();
     }
@@ -263,7 +263,7 @@ class CompletionMappingTest {
 
     @Test
     void wholeDayDurationCountsAsDaysForDayRatedKind() {
-        CompletionRequest twoDays = request(byDuration("P2D", DAY_RATED_KIND));
+        NewCompletion twoDays = request(byDuration("P2D", DAY_RATED_KIND));
         assertThat(twoDays.days()).isEqualTo(2);
         assertThat(twoDays.jp()).isNull();
         assertThat(request(byDuration("P1W", DAY_RATED_KIND)).days()).isEqualTo(7);
@@ -271,7 +271,7 @@ class CompletionMappingTest {
 
     @Test
     void durationWithHoursForDayRatedKindGivesJp() {
-        CompletionRequest request = request(byDuration("PT9H", DAY_RATED_KIND));
+        NewCompletion request = request(byDuration("PT9H", DAY_RATED_KIND));
         assertThat(request.jp()).isEqualTo(new BigDecimal("12.00"));
         assertThat(request.days()).isNull();
     }

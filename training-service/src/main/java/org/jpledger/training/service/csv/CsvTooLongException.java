@@ -1,4 +1,4 @@
-package org.jpledger.training.service;
+package org.jpledger.training.service.csv;
 
 /**
  * A CSV record, or one of its fields, longer than its cap. A record over the cap was left unread from that point on, so

@@ -1,4 +1,4 @@
-package org.jpledger.training.service;
+package org.jpledger.training.service.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

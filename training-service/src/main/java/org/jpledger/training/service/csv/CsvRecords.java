@@ -1,4 +1,4 @@
-package org.jpledger.training.service;
+package org.jpledger.training.service.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.jpledger.training.service;
+package org.jpledger.training.domain;
 
 import java.time.LocalDate;
 import org.jpledger.contracts.reference.CompletionStatus;
