@@ -37,6 +37,8 @@ import org.jpledger.support.audit.Audited;
 import org.jpledger.support.limits.RateLimited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.CompletionBatchService;
+import org.jpledger.training.service.CompletionChanges;
+import org.jpledger.training.service.CompletionQueries;
 import org.jpledger.training.service.CompletionService;
 import org.jpledger.training.service.CompletionSnapshot;
 import org.jpledger.training.service.Upserted;
@@ -53,11 +55,16 @@ public class CompletionResource {
             + "seconds";
 
     private final CompletionService completions;
+    private final CompletionChanges changes;
+    private final CompletionQueries queries;
     private final CompletionBatchService batches;
     private final AuditTrail trail;
 
-    public CompletionResource(CompletionService completions, CompletionBatchService batches, AuditTrail trail) {
+    public CompletionResource(CompletionService completions, CompletionChanges changes, CompletionQueries queries,
+            CompletionBatchService batches, AuditTrail trail) {
         this.completions = completions;
+        this.changes = changes;
+        this.queries = queries;
         this.batches = batches;
         this.trail = trail;
     }
@@ -181,7 +188,7 @@ public class CompletionResource {
             @Parameter(description = "Page size, 1 to " + ListParameters.MAX_LIMIT + " (default "
                     + ListParameters.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return CompletionPage.from(completions.list(ListParameters.completionQuery(nip, unitCode, from, to, status, limit, cursor)));
+        return CompletionPage.from(queries.list(ListParameters.completionQuery(nip, unitCode, from, to, status, limit, cursor)));
     }
 
     @GET
@@ -195,7 +202,7 @@ public class CompletionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {
-        return Responses.versioned(CompletionResponse.from(completions.get(id)));
+        return Responses.versioned(CompletionResponse.from(queries.get(id)));
     }
 
     @PUT
@@ -224,7 +231,7 @@ public class CompletionResource {
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompletionRequest body) {
         CompletionResponse amended = CompletionResponse.from(
-                completions.amend(id, Responses.expectedVersion(ifMatch), body.toCommand()).body());
+                changes.amend(id, Responses.expectedVersion(ifMatch), body.toCommand()).body());
         trail.nip(amended.nip());
         return Responses.versioned(amended);
     }
@@ -254,7 +261,7 @@ public class CompletionResource {
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull VoidRequest body) {
         CompletionResponse voided = CompletionResponse.from(
-                completions.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason()));
+                changes.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason()));
         trail.nip(voided.nip());
         return Responses.versioned(voided);
     }
@@ -272,6 +279,6 @@ public class CompletionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CompletionVersionResponse> history(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {
-        return completions.history(id).stream().map(CompletionVersionResponse::from).toList();
+        return queries.history(id).stream().map(CompletionVersionResponse::from).toList();
     }
 }
