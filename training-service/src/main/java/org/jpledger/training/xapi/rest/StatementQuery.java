@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jpledger.support.problem.InvalidRequestException;
-import org.jpledger.training.xapi.store.StatementIndex;
 import org.jpledger.training.xapi.rules.StatementFormat;
 import org.jpledger.training.xapi.store.StatementFilter;
 import org.jpledger.training.xapi.rules.Timestamps;

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.jpledger.training.xapi.store.StatementIndex;
 
 /**
  * Whether a statement sent again with a stored statement's id is the same statement (xAPI 2.3.1, "Statement

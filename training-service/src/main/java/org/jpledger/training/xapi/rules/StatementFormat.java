@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jpledger.training.xapi.store.StatementIndex;
 
 /**
  * The {@code format} of statements a GET returns: as stored ({@code exact}), reduced to identifiers ({@code ids}: agents
