@@ -42,7 +42,10 @@ public class CompletionHistoryEntry {
     @Column(nullable = false)
     public Change change;
 
-    /** The completion at this version, as JSON the API showed. */
+    /**
+     * The completion at this version, as JSON of the service's CompletionSnapshot; rows written before it hold the
+     * API's former CompletionResponse under the same property names.
+     */
     @Column(nullable = false)
     public String state;
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jpledger.training.service.CompletionQuery;
 
 /** Completions by id, by the integrating system's keys, and as filtered pages in recording order. */
 @ApplicationScoped

@@ -2,6 +2,7 @@ package org.jpledger.training.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.training.service.BatchResult;
 import org.jpledger.contracts.problem.Problem;
 
 /** The outcome of one item of a batch or one row of an import. */
@@ -22,5 +23,13 @@ public record BatchItemResult(
         existing,
         @Schema(description = "refused; see problem")
         error
+    }
+
+    public static BatchItemResult from(BatchResult.Item item) {
+        return new BatchItemResult(item.index(), switch (item.status()) {
+            case CREATED -> Outcome.created;
+            case EXISTING -> Outcome.existing;
+            case ERROR -> Outcome.error;
+        }, item.completion() == null ? null : CompletionResponse.from(item.completion()), item.problem());
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.training.service.NewCompletion;
 
 /** Body of {@code POST /api/v1/completions}. */
 @Schema(name = "CompletionRequest", description = "A training completion reported by an integrating system.")
@@ -40,4 +41,10 @@ public record CompletionRequest(
         @Schema(description = "The reporting system's own id of this completion; a retried POST with the same pair is a no-op",
                 examples = "LMS-2026-000123")
         @NotBlank @Size(max = 128) String externalId) {
+
+    /** The command this body asks for. */
+    public NewCompletion toCommand() {
+        return new NewCompletion(nip, title, kindId, competencyType, deliveryMode, provider, startDate, endDate, jp, days,
+                international, certificateNumber, sourceSystem, externalId);
+    }
 }

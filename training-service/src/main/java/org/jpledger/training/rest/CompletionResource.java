@@ -37,7 +37,10 @@ import org.jpledger.support.audit.Audited;
 import org.jpledger.support.limits.RateLimited;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.CompletionBatchService;
+import org.jpledger.training.service.CompletionChanges;
+import org.jpledger.training.service.CompletionQueries;
 import org.jpledger.training.service.CompletionService;
+import org.jpledger.training.service.CompletionSnapshot;
 import org.jpledger.training.service.Upserted;
 
 /** HTTP face of training completions: record (one, a batch, a CSV file), read, amend, void, history and listing. */
@@ -52,11 +55,16 @@ public class CompletionResource {
             + "seconds";
 
     private final CompletionService completions;
+    private final CompletionChanges changes;
+    private final CompletionQueries queries;
     private final CompletionBatchService batches;
     private final AuditTrail trail;
 
-    public CompletionResource(CompletionService completions, CompletionBatchService batches, AuditTrail trail) {
+    public CompletionResource(CompletionService completions, CompletionChanges changes, CompletionQueries queries,
+            CompletionBatchService batches, AuditTrail trail) {
         this.completions = completions;
+        this.changes = changes;
+        this.queries = queries;
         this.batches = batches;
         this.trail = trail;
     }
@@ -86,9 +94,10 @@ public class CompletionResource {
             @Context UriInfo uri) {
         // Named before recording, so that a refused attempt is logged against the employee too.
         trail.nip(body.nip()).detail("sourceSystem", body.sourceSystem()).detail("externalId", body.externalId());
-        Upserted<CompletionResponse> result = completions.record(body, idempotencyKey);
+        Upserted<CompletionSnapshot> result = completions.record(body.toCommand(), idempotencyKey);
         trail.id(result.body().id().toString());
-        return Responses.recorded(result, uri.getAbsolutePathBuilder().path(result.body().id().toString()).build());
+        return Responses.recorded(new Upserted<>(result.created(), CompletionResponse.from(result.body())),
+                uri.getAbsolutePathBuilder().path(result.body().id().toString()).build());
     }
 
     @POST
@@ -112,7 +121,7 @@ public class CompletionResource {
     public BatchResponse recordBatch(
             @RequestBody(content = @Content(schema = @Schema(implementation = CompletionRequest.class,
                     type = SchemaType.ARRAY))) @NotNull List<JsonNode> body) {
-        BatchResponse result = batches.recordBatch(body);
+        BatchResponse result = BatchResponse.from(batches.recordBatch(body));
         long refused = result.items().stream()
                 .filter(item -> item.problem() != null && item.problem().status() == 403).count();
         trail.detail("items", result.items().size()).detail("recorded", result.created())
@@ -152,7 +161,7 @@ public class CompletionResource {
     @APIResponse(responseCode = "400", description = "The header is wrong or the file is not UTF-8; nothing recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportResponse importCsv(InputStream body) {
-        ImportResponse result = batches.importCsv(body);
+        ImportResponse result = ImportResponse.from(batches.importCsv(body));
         trail.detail("rows", result.rows()).detail("recorded", result.created()).detail("replayed", result.existing())
                 .detail("rejected", result.failed());
         return result;
@@ -179,7 +188,7 @@ public class CompletionResource {
             @Parameter(description = "Page size, 1 to " + ListParameters.MAX_LIMIT + " (default "
                     + ListParameters.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return completions.list(ListParameters.completionQuery(nip, unitCode, from, to, status, limit, cursor));
+        return CompletionPage.from(queries.list(ListParameters.completionQuery(nip, unitCode, from, to, status, limit, cursor)));
     }
 
     @GET
@@ -193,7 +202,7 @@ public class CompletionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {
-        return Responses.versioned(completions.get(id));
+        return Responses.versioned(CompletionResponse.from(queries.get(id)));
     }
 
     @PUT
@@ -221,7 +230,8 @@ public class CompletionResource {
             @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompletionRequest body) {
-        CompletionResponse amended = completions.amend(id, Responses.expectedVersion(ifMatch), body).body();
+        CompletionResponse amended = CompletionResponse.from(
+                changes.amend(id, Responses.expectedVersion(ifMatch), body.toCommand()).body());
         trail.nip(amended.nip());
         return Responses.versioned(amended);
     }
@@ -250,7 +260,8 @@ public class CompletionResource {
             @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull VoidRequest body) {
-        CompletionResponse voided = completions.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason());
+        CompletionResponse voided = CompletionResponse.from(
+                changes.voidCompletion(id, Responses.expectedVersion(ifMatch), body.reason()));
         trail.nip(voided.nip());
         return Responses.versioned(voided);
     }
@@ -268,6 +279,6 @@ public class CompletionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CompletionVersionResponse> history(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {
-        return completions.history(id);
+        return queries.history(id).stream().map(CompletionVersionResponse::from).toList();
     }
 }

@@ -9,7 +9,7 @@ import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
-import org.jpledger.training.domain.Completion;
+import org.jpledger.training.service.CompletionSnapshot;
 
 /** A recorded completion as the API shows it, with the method derived from its kind and the JP it is recognised for. */
 @Schema(name = "CompletionResponse", description = "A training completion at its current version.")
@@ -40,9 +40,10 @@ public record CompletionResponse(
         @Schema(description = "When it was first recorded") Instant recordedAt,
         @Schema(description = "When its current version was written") Instant updatedAt) {
 
-    public static CompletionResponse from(Completion c) {
-        return new CompletionResponse(c.id, c.version, c.nip, c.title, c.kindId, c.method, c.competencyType, c.deliveryMode,
-                c.provider, c.startDate, c.endDate, c.year, c.jp, c.days, c.international, c.recognizedJp, c.ruleVersion,
-                c.certificateNumber, c.sourceSystem, c.externalId, c.status, c.voidReason, c.recordedAt, c.updatedAt);
+    public static CompletionResponse from(CompletionSnapshot c) {
+        return new CompletionResponse(c.id(), c.version(), c.nip(), c.title(), c.kindId(), c.method(),
+                c.competencyType(), c.deliveryMode(), c.provider(), c.startDate(), c.endDate(), c.year(), c.jp(),
+                c.days(), c.international(), c.recognizedJp(), c.ruleVersion(), c.certificateNumber(),
+                c.sourceSystem(), c.externalId(), c.status(), c.voidReason(), c.recordedAt(), c.updatedAt());
     }
 }

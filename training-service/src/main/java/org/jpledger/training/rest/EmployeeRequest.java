@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
+import org.jpledger.training.service.EmployeeState;
 
 /** Body of {@code PUT /api/v1/employees/{nip}}. */
 @Schema(name = "EmployeeRequest", description = "The desired state of an employee.")
@@ -23,4 +24,10 @@ public record EmployeeRequest(
         @Schema(description = "When a change of unitCode took effect (a transfer); default today in Asia/Jakarta. Not "
                 + "before the employee's latest transfer, not in the future; ignored when the unit does not change.")
         LocalDate effectiveDate) {
+
+    /** The command this body asks for. */
+    public EmployeeState toCommand() {
+        return new EmployeeState(name, employmentType, positionLevel, unitCode, employedFrom, employedUntil,
+                effectiveDate);
+    }
 }

@@ -58,7 +58,7 @@ public class EmployeeResource {
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
             @Valid @NotNull EmployeeRequest body) {
         trail.nip(nip).unit(body.unitCode());
-        return Responses.upserted(employees.upsert(nip, body));
+        return Responses.upserted(employees.upsert(nip, body.toCommand()).map(EmployeeResponse::from));
     }
 
     @GET
@@ -74,6 +74,6 @@ public class EmployeeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EmployeeResponse get(@Parameter(description = "The employee's 18-digit NIP")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip) {
-        return employees.get(nip);
+        return EmployeeResponse.from(employees.get(nip));
     }
 }

@@ -2,6 +2,7 @@ package org.jpledger.training.rest;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.training.service.ImportResult;
 import org.jpledger.contracts.problem.Problem;
 
 /** The answer to a CSV import: counts and a row-numbered error report. */
@@ -14,12 +15,18 @@ public record ImportResponse(
         @Schema(description = "The first " + ImportResponse.MAX_ERRORS + " refused rows") List<RowError> errors,
         @Schema(description = "True when more rows were refused than listed") boolean errorsTruncated) {
 
-    public static final int MAX_ERRORS = 1000;
+    public static final int MAX_ERRORS = ImportResult.MAX_ERRORS;
 
     /** A refused row. */
     @Schema(name = "ImportRowError")
     public record RowError(
             @Schema(description = "Data row number, from 1 for the first row after the header") long row,
             @Schema(description = "Why the row was refused") Problem problem) {
+    }
+
+    public static ImportResponse from(ImportResult result) {
+        return new ImportResponse(result.rows(), result.created(), result.existing(), result.failed(),
+                result.errors().stream().map(e -> new RowError(e.row(), e.problem())).toList(),
+                result.errorsTruncated());
     }
 }

@@ -8,8 +8,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.support.problem.InvalidRequestException;
-import org.jpledger.training.domain.XapiStatement;
-import org.jpledger.training.service.CompletionQuery;
+import org.jpledger.training.domain.CompletionQuery;
 import org.jpledger.training.service.ListCursor;
 
 /**
@@ -61,18 +60,6 @@ final class ListParameters {
             return CompletionStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of("status", "must be ACTIVE or VOIDED");
-        }
-    }
-
-    /** A statement outcome filter; absent when blank. */
-    static XapiStatement.Outcome outcome(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return XapiStatement.Outcome.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("outcome", "must be RECORDED, UNMAPPED, NOT_COMPLETION or VOIDING");
         }
     }
 

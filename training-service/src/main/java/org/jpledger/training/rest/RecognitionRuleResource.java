@@ -43,7 +43,7 @@ public class RecognitionRuleResource {
     @APIResponse(responseCode = "200", description = "The current version",
             content = @Content(schema = @Schema(implementation = RecognitionRulesResponse.class)))
     public RecognitionRulesResponse current() {
-        return rules.current();
+        return RecognitionRulesResponse.from(rules.current());
     }
 
     @GET
@@ -57,7 +57,7 @@ public class RecognitionRuleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecognitionRulesResponse version(@Parameter(description = "Version of the rule table, from 1")
             @PathParam("version") int version) {
-        return rules.version(version);
+        return RecognitionRulesResponse.from(rules.version(version));
     }
 
     @PUT
@@ -71,6 +71,6 @@ public class RecognitionRuleResource {
     @APIResponse(responseCode = "400", description = "Invalid table; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@Valid @NotNull RecognitionRulesRequest body) {
-        return Response.status(Response.Status.CREATED).entity(rules.replace(body)).build();
+        return Response.status(Response.Status.CREATED).entity(RecognitionRulesResponse.from(rules.replace(body.toCommand()))).build();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.training.service.RecognitionRulesTable;
 
 /** Body of {@code PUT /api/v1/admin/recognition-rules}: the whole table, which becomes the next version. */
 @Schema(name = "RecognitionRulesRequest", description = "A replacement recognition rule table, for future records.")
@@ -30,5 +31,12 @@ public record RecognitionRulesRequest(
             @Schema(description = "JP per day of international training", examples = "6")
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24")
             @Digits(integer = 2, fraction = 2) BigDecimal jpPerDayInternational) {
+    }
+
+    /** The command this body asks for. */
+    public RecognitionRulesTable toCommand() {
+        return new RecognitionRulesTable(internationalFactor, dayRates.stream()
+                .map(r -> new RecognitionRulesTable.DayRate(r.kindId(), r.jpPerDay(), r.jpPerDayInternational()))
+                .toList());
     }
 }

@@ -2,10 +2,9 @@ package org.jpledger.training.rest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jpledger.training.domain.RecognitionRuleSet;
+import org.jpledger.training.service.RecognitionRulesVersion;
 
 /** A version of the recognition rule table. */
 @Schema(name = "RecognitionRules", description = "One version of the recognition rule table.")
@@ -18,10 +17,9 @@ public record RecognitionRulesResponse(
         @Schema(description = "Who stored it: the subject of the token that stored it (version 1 names the migration "
                 + "that seeded it)") String createdBy) {
 
-    public static RecognitionRulesResponse from(RecognitionRuleSet set) {
-        return new RecognitionRulesResponse(set.version, set.internationalFactor, set.dayRates.stream()
-                .sorted(Comparator.comparingInt(r -> r.kindId))
-                .map(r -> new RecognitionRulesRequest.DayRate(r.kindId, r.jpPerDay, r.jpPerDayInternational)).toList(),
-                set.createdAt, set.createdBy);
+    public static RecognitionRulesResponse from(RecognitionRulesVersion rules) {
+        return new RecognitionRulesResponse(rules.version(), rules.internationalFactor(), rules.dayRates().stream()
+                .map(r -> new RecognitionRulesRequest.DayRate(r.kindId(), r.jpPerDay(), r.jpPerDayInternational()))
+                .toList(), rules.createdAt(), rules.createdBy());
     }
 }

@@ -43,6 +43,6 @@ public class RepublishResource {
     @APIResponse(responseCode = "200", description = "How many events were emitted",
             content = @Content(schema = @Schema(implementation = RepublishResponse.class)))
     public RepublishResponse republishAll() {
-        return republish.republishAll();
+        return RepublishResponse.from(republish.republishAll());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.training.service.UnitState;
 
 /** Body of {@code PUT /api/v1/units/{code}}. */
 @Schema(name = "UnitRequest", description = "The desired state of a unit.")
@@ -12,4 +13,9 @@ public record UnitRequest(
         @NotBlank @Size(max = 200) String name,
         @Schema(description = "Code of the parent unit; absent for a root unit", examples = "PEMPROV-JATENG")
         @Size(max = 64) @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String parentCode) {
+
+    /** The command this body asks for. */
+    public UnitState toCommand() {
+        return new UnitState(name, parentCode);
+    }
 }

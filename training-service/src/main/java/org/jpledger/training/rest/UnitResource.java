@@ -65,7 +65,7 @@ public class UnitResource {
         if (body.parentCode() != null) {
             trail.detail("parentCode", body.parentCode());
         }
-        return Responses.upserted(units.upsert(code, body));
+        return Responses.upserted(units.upsert(code, body.toCommand()).map(UnitResponse::from));
     }
 
     @GET
@@ -82,7 +82,7 @@ public class UnitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<UnitResponse> children(
             @Parameter(description = "Code of the parent unit; absent for the roots") @QueryParam("parent") String parent) {
-        return units.children(ListParameters.unitCode("parent", parent));
+        return units.children(ListParameters.unitCode("parent", parent)).stream().map(UnitResponse::from).toList();
     }
 
     @GET
@@ -99,7 +99,7 @@ public class UnitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SubtreeUnitResponse> subtree(@Parameter(description = "Code of the unit at the top of the subtree")
             @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code) {
-        return units.subtree(code);
+        return units.subtree(code).stream().map(SubtreeUnitResponse::from).toList();
     }
 
     @GET
@@ -114,6 +114,6 @@ public class UnitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UnitResponse get(@Parameter(description = "The unit's code")
             @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code) {
-        return units.get(code);
+        return UnitResponse.from(units.get(code));
     }
 }

@@ -2,7 +2,7 @@ package org.jpledger.training.rest;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jpledger.training.domain.Unit;
+import org.jpledger.training.service.UnitView;
 
 /** A unit as the API shows it. */
 public record UnitResponse(
@@ -12,7 +12,7 @@ public record UnitResponse(
         @Schema(description = "Version; 1 when created, one more per change") long version,
         @Schema(description = "When the current version was written") Instant updatedAt) {
 
-    public static UnitResponse from(Unit unit) {
-        return new UnitResponse(unit.code, unit.name, unit.parentCode, unit.version, unit.updatedAt);
+    public static UnitResponse from(UnitView unit) {
+        return new UnitResponse(unit.code(), unit.name(), unit.parentCode(), unit.version(), unit.updatedAt());
     }
 }

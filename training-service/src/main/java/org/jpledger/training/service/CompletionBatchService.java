@@ -1,9 +1,10 @@
 package org.jpledger.training.service;
 
+import static org.jpledger.training.service.csv.CompletionCsv.columnName;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +27,6 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
 import org.jpledger.support.limits.Admission;
 import org.jpledger.support.limits.PayloadTooLargeException;
-import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.Problems;
 import org.jpledger.support.security.Caller;
@@ -35,12 +34,10 @@ import org.jpledger.support.security.OutOfScopeException;
 import org.jpledger.support.security.UnitAccess;
 import org.jpledger.training.config.IngestConfig;
 import org.jpledger.training.domain.Nip;
-import org.jpledger.training.rest.BatchItemResult.Outcome;
-import org.jpledger.training.rest.BatchItemResult;
-import org.jpledger.training.rest.BatchResponse;
-import org.jpledger.training.rest.CompletionRequest;
-import org.jpledger.training.rest.CompletionResponse;
-import org.jpledger.training.rest.ImportResponse;
+import org.jpledger.training.service.BatchResult.Status;
+import org.jpledger.training.service.csv.CompletionCsv;
+import org.jpledger.training.service.csv.CsvRecords;
+import org.jpledger.training.service.csv.CsvTooLongException;
 
 /**
  * Records many completions at once, from a JSON batch or a CSV file, in groups of items each written in one transaction
@@ -53,12 +50,6 @@ import org.jpledger.training.rest.ImportResponse;
 public class CompletionBatchService {
 
     public static final int MAX_BATCH = 1000;
-    /** The CSV columns: the fields of a completion request. */
-    public static final List<String> COLUMNS = List.of("nip", "title", "kindId", "competencyType", "deliveryMode",
-            "provider", "startDate", "endDate", "jp", "days", "international", "certificateNumber", "sourceSystem",
-            "externalId");
-    private static final List<String> REQUIRED = List.of("nip", "title", "kindId", "competencyType", "deliveryMode",
-            "provider", "startDate", "endDate", "sourceSystem", "externalId");
 
     private static final Problem OUTSIDE = Problems.from(new OutOfScopeException(CompletionService.EMPLOYEE_OUTSIDE));
 
@@ -84,7 +75,7 @@ public class CompletionBatchService {
     }
 
     /** Records each item of a JSON batch on its own; results in input order. */
-    public BatchResponse recordBatch(List<JsonNode> items) {
+    public BatchResult recordBatch(List<JsonNode> items) {
         if (items.isEmpty()) {
             throw InvalidRequestException.of("body", "must hold at least one completion");
         }
@@ -92,12 +83,12 @@ public class CompletionBatchService {
             throw InvalidRequestException.of("body", "holds " + items.size() + " completions; at most " + MAX_BATCH
                     + " per batch (use the CSV import for more)");
         }
-        List<BatchItemResult> results;
+        List<BatchResult.Item> results;
         try (Admission.Ticket admitted = workers.admit()) {
             results = recordAll(items, 0, Actor.of(caller, access));
         }
-        return new BatchResponse(count(results, Outcome.created), count(results, Outcome.existing),
-                count(results, Outcome.error), results);
+        return new BatchResult(count(results, Status.CREATED), count(results, Status.EXISTING),
+                count(results, Status.ERROR), results);
     }
 
     /**
@@ -106,13 +97,13 @@ public class CompletionBatchService {
      * header over it refuses the file; a data line over it ends the import there (see {@link #lineTooLong}); a row
      * with a cell over its cap is refused on its own.
      */
-    public ImportResponse importCsv(InputStream body) {
+    public ImportResult importCsv(InputStream body) {
         try (Admission.Ticket admitted = workers.admit()) {
             return importRows(body);
         }
     }
 
-    private ImportResponse importRows(InputStream body) {
+    private ImportResult importRows(InputStream body) {
         Actor actor = Actor.of(caller, access);
         // A decoder of its own reports malformed bytes, where the reader's default would store U+FFFD in their place.
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()));
@@ -138,7 +129,7 @@ public class CompletionBatchService {
                             List.of(new FieldError("header", "the header line " + e.getMessage())))
                     : InvalidRequestException.of("header", "a column name " + e.getMessage());
         }
-        checkHeader(header);
+        CompletionCsv.checkHeader(header);
         ImportTally tally = new ImportTally();
         List<JsonNode> chunk = new ArrayList<>(config.importChunkRows());
         long chunkChars = 0;
@@ -172,7 +163,7 @@ public class CompletionBatchService {
                         + "text in this row or a later one; neither this row nor any after it was read")));
                 return tally.response();
             }
-            chunk.add(toJson(header, record, delimiter));
+            chunk.add(CompletionCsv.toJson(header, record, delimiter));
             chunkChars += record.stream().mapToLong(String::length).sum();
             // Rows or characters, whichever comes first: 500 rows of 64 K characters would hold 64 MB per import.
             if (chunk.size() == config.importChunkRows() || chunkChars >= config.importChunkChars()) {
@@ -191,7 +182,7 @@ public class CompletionBatchService {
      * further on the rows before it are recorded and the line is reported as a refused row with status 413, for the
      * rows already recorded cannot be taken back.
      */
-    private ImportResponse lineTooLong(CsvTooLongException e, long row, List<String> header, List<JsonNode> chunk,
+    private ImportResult lineTooLong(CsvTooLongException e, long row, List<String> header, List<JsonNode> chunk,
             ImportTally tally, Actor actor) {
         String reason = "row " + row + " " + e.getMessage() + " (the limit was passed in column '"
                 + columnName(header, e.column()) + "'" + (e.inQuotes() ? " inside a quoted value: is a quote left "
@@ -206,10 +197,6 @@ public class CompletionBatchService {
         return tally.response();
     }
 
-    private static String columnName(List<String> header, int column) {
-        return column < header.size() ? header.get(column) : "unexpectedColumn" + (column + 1);
-    }
-
     private static InvalidRequestException notUtf8() {
         return InvalidRequestException.of("body", "is not UTF-8 text; save the file as CSV UTF-8");
     }
@@ -219,11 +206,11 @@ public class CompletionBatchService {
      * {@code firstIndex}. The items are dealt into groups of whole lanes (see {@link IngestPlan}), each recorded in one
      * transaction on the shared ingest workers; items repeating an earlier key are recorded after all groups.
      */
-    private List<BatchItemResult> recordAll(List<JsonNode> items, long firstIndex, Actor actor) {
+    private List<BatchResult.Item> recordAll(List<JsonNode> items, long firstIndex, Actor actor) {
         if (items.isEmpty()) {
             return List.of();
         }
-        BatchItemResult[] results = new BatchItemResult[items.size()];
+        BatchResult.Item[] results = new BatchResult.Item[items.size()];
         ItemScope scope = scopeOf(items, actor);
         IngestPlan plan = IngestPlan.of(items);
         List<Future<?>> groups = new ArrayList<>();
@@ -243,22 +230,22 @@ public class CompletionBatchService {
      * one of the keys first, the database failed), nothing of it was written and its items are recorded one by one.
      */
     private void recordGroup(List<Integer> indexes, List<JsonNode> items, long firstIndex, Actor actor,
-            ItemScope scope, BatchItemResult[] results) {
+            ItemScope scope, BatchResult.Item[] results) {
         List<Integer> accepted = new ArrayList<>(indexes.size());
-        List<CompletionRequest> requests = new ArrayList<>(indexes.size());
+        List<NewCompletion> requests = new ArrayList<>(indexes.size());
         for (int i : indexes) {
             Object read = read((int) (firstIndex + i), items.get(i), scope);
-            if (read instanceof CompletionRequest request) {
+            if (read instanceof NewCompletion request) {
                 accepted.add(i);
                 requests.add(request);
             } else {
-                results[i] = (BatchItemResult) read;
+                results[i] = (BatchResult.Item) read;
             }
         }
         if (requests.isEmpty()) {
             return;
         }
-        List<CompletionService.ItemOutcome> outcomes;
+        List<CompletionCommands.ItemOutcome> outcomes;
         try {
             outcomes = completions.recordAll(requests, actor, scope.coveredUnits());
         } catch (RuntimeException e) {
@@ -270,7 +257,7 @@ public class CompletionBatchService {
             return;
         }
         for (int k = 0; k < accepted.size(); k++) {
-            CompletionService.ItemOutcome outcome = outcomes.get(k);
+            CompletionCommands.ItemOutcome outcome = outcomes.get(k);
             results[accepted.get(k)] = outcome.refusal() != null
                     ? error((int) (firstIndex + accepted.get(k)), outcome.refusal())
                     : success((int) (firstIndex + accepted.get(k)), outcome.result());
@@ -331,15 +318,15 @@ public class CompletionBatchService {
         long created;
         long existing;
         long failed;
-        final List<ImportResponse.RowError> errors = new ArrayList<>();
+        final List<ImportResult.RowError> errors = new ArrayList<>();
 
-        void add(List<BatchItemResult> results) {
-            for (BatchItemResult result : results) {
+        void add(List<BatchResult.Item> results) {
+            for (BatchResult.Item result : results) {
                 rows++;
                 switch (result.status()) {
-                    case created -> created++;
-                    case existing -> existing++;
-                    case error -> refuse(result.index(), result.problem());
+                    case CREATED -> created++;
+                    case EXISTING -> existing++;
+                    case ERROR -> refuse(result.index(), result.problem());
                 }
             }
         }
@@ -347,21 +334,21 @@ public class CompletionBatchService {
         void refuse(long row, Problem problem) {
             rows = Math.max(rows, row);
             failed++;
-            if (errors.size() < ImportResponse.MAX_ERRORS) {
-                errors.add(new ImportResponse.RowError(row, problem));
+            if (errors.size() < ImportResult.MAX_ERRORS) {
+                errors.add(new ImportResult.RowError(row, problem));
             }
         }
 
-        ImportResponse response() {
-            return new ImportResponse(rows, created, existing, failed, errors, failed > errors.size());
+        ImportResult response() {
+            return new ImportResult(rows, created, existing, failed, errors, failed > errors.size());
         }
     }
 
     /** Checks the scope, converts, validates and records one item in its own transaction. */
-    private BatchItemResult recordOne(int index, JsonNode item, Actor actor, ItemScope scope) {
+    private BatchResult.Item recordOne(int index, JsonNode item, Actor actor, ItemScope scope) {
         Object read = read(index, item, scope);
-        return read instanceof CompletionRequest request ? recordRequest(index, request, actor, scope)
-                : (BatchItemResult) read;
+        return read instanceof NewCompletion request ? recordRequest(index, request, actor, scope)
+                : (BatchResult.Item) read;
     }
 
     /**
@@ -370,29 +357,29 @@ public class CompletionBatchService {
      */
     private Object read(int index, JsonNode item, ItemScope scope) {
         if (scope.refuses(nipOf(item))) {
-            return new BatchItemResult(index, Outcome.error, null, OUTSIDE);
+            return new BatchResult.Item(index, Status.ERROR, null, OUTSIDE);
         }
         try {
-            CompletionRequest request = mapper.treeToValue(item, CompletionRequest.class);
+            NewCompletion request = mapper.treeToValue(item, NewCompletion.class);
             if (request == null) {
                 // A JSON null item: nothing for the validator, which refuses to be given null.
-                return new BatchItemResult(index, Outcome.error, null,
+                return new BatchResult.Item(index, Status.ERROR, null,
                         Problems.from(InvalidRequestException.of("body", "must be a completion, not null")));
             }
-            Set<ConstraintViolation<CompletionRequest>> violations = validator.validate(request);
+            Set<ConstraintViolation<NewCompletion>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
-                return new BatchItemResult(index, Outcome.error, null, Problems.violations(violations));
+                return new BatchResult.Item(index, Status.ERROR, null, Problems.violations(violations));
             }
             return request;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new BatchItemResult(index, Outcome.error, null, Problems.from(unwrap(e)));
+            return new BatchResult.Item(index, Status.ERROR, null, Problems.from(unwrap(e)));
         } catch (RuntimeException e) {
             return error(index, e);
         }
     }
 
     /** Records one valid request in its own transaction; every failure becomes its problem. */
-    private BatchItemResult recordRequest(int index, CompletionRequest request, Actor actor, ItemScope scope) {
+    private BatchResult.Item recordRequest(int index, NewCompletion request, Actor actor, ItemScope scope) {
         try {
             // The employee may have moved since scopeOf looked: record checks the unit again under the employee's lock.
             return success(index, completions.record(request, actor, scope.coveredUnits()));
@@ -401,12 +388,12 @@ public class CompletionBatchService {
         }
     }
 
-    private static BatchItemResult success(int index, Upserted<CompletionResponse> result) {
-        return new BatchItemResult(index, result.created() ? Outcome.created : Outcome.existing, result.body(), null);
+    private static BatchResult.Item success(int index, Upserted<CompletionSnapshot> result) {
+        return new BatchResult.Item(index, result.created() ? Status.CREATED : Status.EXISTING, result.body(), null);
     }
 
-    private static BatchItemResult error(int index, RuntimeException e) {
-        return new BatchItemResult(index, Outcome.error, null, Problems.from(e));
+    private static BatchResult.Item error(int index, RuntimeException e) {
+        return new BatchResult.Item(index, Status.ERROR, null, Problems.from(e));
     }
 
     private static String nipOf(JsonNode item) {
@@ -417,43 +404,6 @@ public class CompletionBatchService {
         return e instanceof IllegalArgumentException && e.getCause() instanceof JsonProcessingException json ? json : e;
     }
 
-    private JsonNode toJson(List<String> header, List<String> record, char delimiter) {
-        ObjectNode item = mapper.createObjectNode();
-        for (int i = 0; i < header.size() && i < record.size(); i++) {
-            String value = record.get(i).trim();
-            if (value.isEmpty()) {
-                continue;
-            }
-            if (delimiter == ';' && header.get(i).equals("jp")) {
-                value = value.replace(',', '.');
-            }
-            item.put(header.get(i), value);
-        }
-        if (record.size() > header.size()) {
-            item.put("unexpectedColumn" + (header.size() + 1), record.get(header.size()));
-        }
-        return item;
-    }
-
-    private static void checkHeader(List<String> header) {
-        FieldErrors errors = new FieldErrors();
-        Set<String> seen = new HashSet<>();
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                errors.add("header", "unknown column '" + column + "'; the columns are " + String.join(", ", COLUMNS));
-            } else if (!seen.add(column)) {
-                // Otherwise the row's last cell of the column would silently win over the others.
-                errors.add("header", "column '" + column + "' is named more than once");
-            }
-        }
-        for (String column : REQUIRED) {
-            if (!header.contains(column)) {
-                errors.add("header", "missing required column '" + column + "'");
-            }
-        }
-        errors.throwIfAny();
-    }
-
     /** Rethrows a read failure other than bytes that are not UTF-8, which the caller answers as bad input. */
     private static void requireNotUtf8(IOException e) {
         if (!(e instanceof CharacterCodingException)) {
@@ -461,7 +411,7 @@ public class CompletionBatchService {
         }
     }
 
-    private static int count(List<BatchItemResult> results, Outcome outcome) {
+    private static int count(List<BatchResult.Item> results, Status outcome) {
         return (int) results.stream().filter(r -> r.status() == outcome).count();
     }
 }

@@ -26,8 +26,6 @@ import org.jpledger.training.domain.UnitAssignmentEntry;
 import org.jpledger.training.domain.UnitAssignmentRepository;
 import org.jpledger.training.domain.UnitRepository;
 import org.jpledger.training.outbox.OutboxWriter;
-import org.jpledger.training.rest.EmployeeRequest;
-import org.jpledger.training.rest.EmployeeResponse;
 
 /**
  * Registers and changes employees; each change is a new version and publishes the full new state. A change of unit is an
@@ -58,7 +56,7 @@ public class EmployeeService {
     }
 
     @Transactional
-    public Upserted<EmployeeResponse> upsert(String nip, EmployeeRequest request) {
+    public Upserted<EmployeeView> upsert(String nip, EmployeeState request) {
         UnitScope scope = access.scope();
         // What the request itself breaks is answered before anything stored is looked at, and a unit named outside the
         // caller's units is refused whether it exists or not: neither answer may tell whether the NIP is registered
@@ -75,7 +73,7 @@ public class EmployeeService {
         boolean created = employee == null;
         List<UnitAssignmentEntry> history = created ? List.of() : assignments.historyOf(nip);
         if (!created && sameState(employee, request)) {
-            return new Upserted<>(false, EmployeeResponse.from(employee, asEvents(history)));
+            return new Upserted<>(false, EmployeeView.of(employee, asEvents(history)));
         }
         if (created) {
             employee = new Employee();
@@ -97,16 +95,16 @@ public class EmployeeService {
             assign(nip, request.unitCode(), request.employedFrom());
         }
         assignments.flush();
-        return new Upserted<>(created, EmployeeResponse.from(employee, appendEvent(employee)));
+        return new Upserted<>(created, EmployeeView.of(employee, appendEvent(employee)));
     }
 
     @Transactional
-    public EmployeeResponse get(String nip) {
+    public EmployeeView get(String nip) {
         UnitScope scope = access.scope();
         Employee employee = employees.findByIdOptional(nip)
                 .filter(e -> access.covers(scope, e.unitCode))
                 .orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
-        return EmployeeResponse.from(employee, asEvents(assignments.historyOf(nip)));
+        return EmployeeView.of(employee, asEvents(assignments.historyOf(nip)));
     }
 
     /** The current unit of each of these NIPs that names an employee, by NIP, in one query. */
@@ -126,7 +124,7 @@ public class EmployeeService {
     }
 
     /** Records a transfer, or keeps the first assignment in step with a corrected employedFrom. */
-    private void changeHistory(Employee employee, EmployeeRequest request, List<UnitAssignmentEntry> history) {
+    private void changeHistory(Employee employee, EmployeeState request, List<UnitAssignmentEntry> history) {
         UnitAssignmentEntry first = history.get(0);
         UnitAssignmentEntry latest = history.get(history.size() - 1);
         if (!request.employedFrom().equals(employee.employedFrom)) {
@@ -184,7 +182,7 @@ public class EmployeeService {
      * The rules a request breaks by itself, without looking at what is stored; and, for a caller of the whole tree
      * only, a unit that does not exist (a caller of some units is refused any unit outside them, known or not).
      */
-    private void validate(String nip, EmployeeRequest request, UnitScope scope) {
+    private void validate(String nip, EmployeeState request, UnitScope scope) {
         FieldErrors errors = new FieldErrors();
         Nip.problem(nip, request.employmentType()).ifPresent(reason -> errors.add("nip", reason));
         RecordDates.check(errors, "employedFrom", request.employedFrom());
@@ -199,7 +197,7 @@ public class EmployeeService {
         errors.throwIfAny();
     }
 
-    private static boolean sameState(Employee e, EmployeeRequest r) {
+    private static boolean sameState(Employee e, EmployeeState r) {
         return e.name.equals(r.name()) && e.employmentType == r.employmentType() && e.positionLevel == r.positionLevel()
                 && e.unitCode.equals(r.unitCode()) && e.employedFrom.equals(r.employedFrom())
                 && Objects.equals(e.employedUntil, r.employedUntil());

@@ -10,8 +10,6 @@ import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.Caller;
 import org.jpledger.training.domain.RecognitionRuleSet;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
-import org.jpledger.training.rest.RecognitionRulesRequest;
-import org.jpledger.training.rest.RecognitionRulesResponse;
 
 /** Reads and replaces the recognition rule table; a replacement is a new version and applies to future records only. */
 @ApplicationScoped
@@ -28,19 +26,19 @@ public class RecognitionRuleService {
     }
 
     @Transactional
-    public RecognitionRulesResponse current() {
-        return RecognitionRulesResponse.from(rules.current());
+    public RecognitionRulesVersion current() {
+        return RecognitionRulesVersion.of(rules.current());
     }
 
     @Transactional
-    public RecognitionRulesResponse version(int version) {
-        return rules.byVersion(version).map(RecognitionRulesResponse::from)
+    public RecognitionRulesVersion version(int version) {
+        return rules.byVersion(version).map(RecognitionRulesVersion::of)
                 .orElseThrow(() -> new ResourceNotFoundException("no recognition rule table version " + version));
     }
 
     /** Stores the table as the next version, created by the calling token's subject. */
     @Transactional
-    public RecognitionRulesResponse replace(RecognitionRulesRequest request) {
+    public RecognitionRulesVersion replace(RecognitionRulesTable request) {
         Set<Integer> kinds = new HashSet<>();
         FieldErrors errors = new FieldErrors();
         for (int i = 0; i < request.dayRates().size(); i++) {
@@ -56,7 +54,7 @@ public class RecognitionRuleService {
         set.internationalFactor = request.internationalFactor();
         set.createdAt = clock.instant();
         set.createdBy = caller.subject();
-        for (RecognitionRulesRequest.DayRate rate : request.dayRates()) {
+        for (RecognitionRulesTable.DayRate rate : request.dayRates()) {
             RecognitionRuleSet.DayRate row = new RecognitionRuleSet.DayRate();
             row.kindId = rate.kindId();
             row.jpPerDay = rate.jpPerDay();
@@ -64,6 +62,6 @@ public class RecognitionRuleService {
             set.dayRates.add(row);
         }
         rules.persist(set);
-        return RecognitionRulesResponse.from(set);
+        return RecognitionRulesVersion.of(set);
     }
 }

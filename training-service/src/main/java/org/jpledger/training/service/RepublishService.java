@@ -13,7 +13,6 @@ import org.jpledger.training.domain.EmployeeRepository;
 import org.jpledger.training.domain.Unit;
 import org.jpledger.training.domain.UnitRepository;
 import org.jpledger.training.outbox.OutboxWriter;
-import org.jpledger.training.rest.RepublishResponse;
 
 /**
  * Re-emits the current state of every unit, employee and completion as ordinary versioned events, so a consumer whose
@@ -43,7 +42,7 @@ public class RepublishService {
     }
 
     /** Appends one event per aggregate, a page per transaction so no transaction grows with the register. */
-    public RepublishResponse republishAll() {
+    public RepublishCounts republishAll() {
         long unitCount = inPages(
                 after -> units.find("code > ?1 order by code", after == null ? "" : after).page(0, PAGE).list(),
                 unit -> unit.code, unitService::appendEvent);
@@ -54,7 +53,7 @@ public class RepublishService {
                 after -> completions.find("seq > ?1 order by seq", after == null ? 0L : after).page(0, PAGE).list(),
                 completion -> completion.seq, completion -> CompletionEvents.append(outbox, completion));
         Log.infof("republished %d units, %d employees, %d completions", unitCount, employeeCount, completionCount);
-        return new RepublishResponse(unitCount, employeeCount, completionCount);
+        return new RepublishCounts(unitCount, employeeCount, completionCount);
     }
 
     private static <T, K> long inPages(Function<K, List<T>> pageAfter, Function<T, K> keyOf, Consumer<T> append) {

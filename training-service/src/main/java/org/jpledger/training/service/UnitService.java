@@ -17,10 +17,8 @@ import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Unit;
 import org.jpledger.training.domain.UnitRepository;
+import org.jpledger.training.domain.UnitRepository.SubtreeRow;
 import org.jpledger.training.outbox.OutboxWriter;
-import org.jpledger.training.rest.SubtreeUnitResponse;
-import org.jpledger.training.rest.UnitRequest;
-import org.jpledger.training.rest.UnitResponse;
 
 /**
  * Creates and changes units, keeping the unit tree free of loops; each change is a new version and one event. A caller
@@ -49,7 +47,7 @@ public class UnitService {
     }
 
     @Transactional
-    public Upserted<UnitResponse> upsert(String code, UnitRequest request) {
+    public Upserted<UnitView> upsert(String code, UnitState request) {
         UnitScope scope = access.scope();
         Unit unit = units.findForUpdate(code).orElse(null);
         requireWritable(scope, unit, request);
@@ -58,7 +56,7 @@ public class UnitService {
         }
         boolean created = unit == null;
         if (!created && unit.name.equals(request.name()) && Objects.equals(unit.parentCode, request.parentCode())) {
-            return new Upserted<>(false, UnitResponse.from(unit));
+            return new Upserted<>(false, UnitView.of(unit));
         }
         if (created) {
             unit = new Unit();
@@ -70,7 +68,7 @@ public class UnitService {
         unit.updatedAt = clock.instant();
         units.persist(unit);
         appendEvent(unit);
-        return new Upserted<>(created, UnitResponse.from(unit));
+        return new Upserted<>(created, UnitView.of(unit));
     }
 
     /** Publishes the unit's current state, in the caller's transaction (a change, or a republish). */
@@ -85,11 +83,11 @@ public class UnitService {
      * parent, the root units, or for a caller limited to some units those units.
      */
     @Transactional
-    public List<UnitResponse> children(String parentCode) {
+    public List<UnitView> children(String parentCode) {
         UnitScope scope = access.scope();
         if (parentCode == null) {
             return (scope.isAll() ? units.children(null) : units.byCodes(scope.roots())).stream()
-                    .map(UnitResponse::from).toList();
+                    .map(UnitView::of).toList();
         }
         if (!access.covers(scope, parentCode)) {
             return List.of();
@@ -97,14 +95,14 @@ public class UnitService {
         if (units.findByIdOptional(parentCode).isEmpty()) {
             throw new ResourceNotFoundException(NOT_FOUND);
         }
-        return units.children(parentCode).stream().map(UnitResponse::from).toList();
+        return units.children(parentCode).stream().map(UnitView::of).toList();
     }
 
     /** The unit and everything below it, depth first. */
     @Transactional
-    public List<SubtreeUnitResponse> subtree(String code) {
+    public List<SubtreeRow> subtree(String code) {
         requireVisible(code);
-        List<SubtreeUnitResponse> rows = units.subtree(code).stream().map(SubtreeUnitResponse::from).toList();
+        List<SubtreeRow> rows = units.subtree(code);
         if (rows.isEmpty()) {
             throw new ResourceNotFoundException(NOT_FOUND);
         }
@@ -112,9 +110,9 @@ public class UnitService {
     }
 
     @Transactional
-    public UnitResponse get(String code) {
+    public UnitView get(String code) {
         requireVisible(code);
-        return units.findByIdOptional(code).map(UnitResponse::from)
+        return units.findByIdOptional(code).map(UnitView::of)
                 .orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
     }
 
@@ -131,7 +129,7 @@ public class UnitService {
      * parent) hangs under none of the caller's units, so only a token for the whole tree may create one or move a unit
      * to the top; a caller may still rename the units it holds, its own top unit included.
      */
-    private void requireWritable(UnitScope scope, Unit existing, UnitRequest request) {
+    private void requireWritable(UnitScope scope, Unit existing, UnitState request) {
         // One answer for every refusal: a unit code registered outside the caller's units must read like any other
         // change the caller's units do not reach.
         if (existing != null && !access.covers(scope, existing.code)) {

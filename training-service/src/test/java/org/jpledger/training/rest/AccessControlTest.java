@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jpledger.training.xapi.rest.Xapi;
 
 /**
  * Every endpoint of the service (and the audit log it serves) against every kind of caller: no token, an expired one, a

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jpledger.training.xapi.StatementAttachments;
+import org.jpledger.training.xapi.rules.StatementAttachments;
 
 /**
  * The bad-input corpus: malformed and hostile requests kept as data in {@code bad-input/*.json}, one file per endpoint

@@ -25,6 +25,7 @@ import org.jpledger.training.config.IngestConfig;
 import org.jpledger.training.domain.CompletionRepository;
 import org.jpledger.training.service.IngestWorkers;
 import org.junit.jupiter.api.Test;
+import org.jpledger.training.xapi.rest.Xapi;
 
 /**
  * Bulk intake is bounded: a batch, an import or an xAPI statement request finding jpledger.ingest.queue-size bulk requests admitted is refused with

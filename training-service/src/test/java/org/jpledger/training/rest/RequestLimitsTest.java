@@ -21,6 +21,7 @@ import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.jpledger.training.domain.CompletionRepository;
 import org.junit.jupiter.api.Test;
+import org.jpledger.training.xapi.rest.StatementResource;
 
 /** Expensive calls and xAPI statement writes are rate-limited per client, and request bodies are capped. */
 @QuarkusTest

@@ -1,0 +1,140 @@
+package org.jpledger.training.service;
+
+import static org.jpledger.training.service.CompletionVersions.NOT_FOUND;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.UUID;
+import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.support.problem.ConflictException;
+import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.support.problem.PreconditionException;
+import org.jpledger.support.problem.ResourceNotFoundException;
+import org.jpledger.support.security.Caller;
+import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
+import org.jpledger.training.service.CompletionCommands.VoidOutcome;
+import org.jpledger.training.domain.Completion;
+import org.jpledger.training.domain.CompletionHistoryEntry.Change;
+import org.jpledger.training.domain.CompletionRepository;
+import org.jpledger.training.domain.Employee;
+import org.jpledger.training.domain.EmployeeRepository;
+import org.jpledger.training.domain.RecognitionRuleSetRepository;
+import org.jpledger.training.domain.RecognitionRules;
+
+/**
+ * Changes recorded completions: an amendment is a new version of the content, a void ends the record; either needs
+ * the version the caller read. A completion whose employee is outside the caller's units is answered as unknown (404).
+ */
+@ApplicationScoped
+public class CompletionChanges {
+
+    private final CompletionRepository completions;
+    private final EmployeeRepository employees;
+    private final RecognitionRuleSetRepository rules;
+    private final CompletionVersions versions;
+    private final Clock clock;
+    private final Caller caller;
+    private final UnitAccess access;
+
+    public CompletionChanges(CompletionRepository completions, EmployeeRepository employees,
+            RecognitionRuleSetRepository rules, CompletionVersions versions, Clock clock, Caller caller,
+            UnitAccess access) {
+        this.completions = completions;
+        this.employees = employees;
+        this.rules = rules;
+        this.versions = versions;
+        this.clock = clock;
+        this.caller = caller;
+        this.access = access;
+    }
+
+    /** Replaces a completion's content as a new version, if {@code expectedVersion} is still current. */
+    @Transactional
+    public Upserted<CompletionSnapshot> amend(UUID id, Long expectedVersion, NewCompletion request) {
+        Actor actor = Actor.of(caller, access);
+        Completion c = lockedForChange(id, expectedVersion, actor.scope());
+        FieldErrors fixed = new FieldErrors();
+        if (!c.nip.equals(request.nip())) {
+            fixed.add("nip", "cannot change; void this completion and record a new one for the other employee");
+        }
+        if (!c.sourceSystem.equals(request.sourceSystem())) {
+            fixed.add("sourceSystem", "cannot change; it identifies the record together with externalId");
+        }
+        if (!c.externalId.equals(request.externalId())) {
+            fixed.add("externalId", "cannot change; it identifies the record together with sourceSystem");
+        }
+        fixed.throwIfAny();
+        // The NIP has not changed, so the employee is the one lockedForChange found in scope (no new one to check).
+        RecognitionRules current = rules.currentRules();
+        BigDecimal recognizedJp = versions.validate(request, employees.findByIdOptional(c.nip), current);
+        if (CompletionVersions.sameContent(c, request)) {
+            return new Upserted<>(false, CompletionSnapshot.of(c));
+        }
+        versions.apply(c, request, recognizedJp, current.version());
+        c.version++;
+        c.updatedAt = clock.instant();
+        versions.changed(c, Change.AMENDED, actor.subject());
+        return new Upserted<>(false, CompletionSnapshot.of(c));
+    }
+
+    /** Ends a completion: it stays readable with its status and reason, and never counts again. */
+    @Transactional
+    public CompletionSnapshot voidCompletion(UUID id, Long expectedVersion, String reason) {
+        Actor actor = Actor.of(caller, access);
+        Completion c = lockedForChange(id, expectedVersion, actor.scope());
+        end(c, reason, actor.subject());
+        return CompletionSnapshot.of(c);
+    }
+
+    /**
+     * Voids a completion because the statement that reported it was voided (xAPI): with no version to match, since a
+     * voiding statement carries none. Answers rather than throws, so that the voiding statement is stored either way:
+     * nothing to do for a completion already voided, and nothing done when the employee has left the actor's units.
+     */
+    @Transactional
+    public VoidOutcome voidReported(UUID id, String reason, Actor actor) {
+        Completion c = completions.findForUpdate(id).orElseThrow();
+        Employee employee = employees.findForUpdate(c.nip).orElseThrow();
+        if (!access.covers(actor.scope(), employee.unitCode)) {
+            return VoidOutcome.OUTSIDE;
+        }
+        if (c.status == CompletionStatus.VOIDED) {
+            return VoidOutcome.ALREADY_VOIDED;
+        }
+        end(c, reason, actor.subject());
+        return VoidOutcome.VOIDED;
+    }
+
+    private void end(Completion c, String reason, String by) {
+        c.status = CompletionStatus.VOIDED;
+        c.voidReason = reason;
+        c.version++;
+        c.updatedAt = clock.instant();
+        versions.changed(c, Change.VOIDED, by);
+    }
+
+    private Completion lockedForChange(UUID id, Long expectedVersion, UnitScope scope) {
+        Completion c = completions.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
+        // Writes about one employee are serialised through the employee's row (see EmployeeRepository). Locked before
+        // the scope check, so the employee cannot move between the check and the change.
+        Employee employee = employees.findForUpdate(c.nip).orElseThrow();
+        // Before the version checks: their answers (428, 412, 409) would reveal that the completion exists.
+        if (!access.covers(scope, employee.unitCode)) {
+            throw new ResourceNotFoundException(NOT_FOUND);
+        }
+        if (expectedVersion == null) {
+            throw PreconditionException.required("send If-Match: \"" + c.version + "\" with the version you read");
+        }
+        if (c.status == CompletionStatus.VOIDED) {
+            throw new ConflictException("completion " + id + " is voided and cannot change any more");
+        }
+        if (c.version != expectedVersion) {
+            throw PreconditionException.failed("completion " + id + " is at version " + c.version + ", not "
+                    + expectedVersion + "; read it again");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,50 @@
+package org.jpledger.training.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.training.domain.Completion;
+
+/**
+ * A completion as it is at one version: what the use cases answer and what {@code completion_history} stores as JSON.
+ * The property names are the stored format (rows written before this record held the API's CompletionResponse under
+ * the same names), so renaming one breaks reading old history; the API maps from this record and may change freely.
+ */
+public record CompletionSnapshot(
+        UUID id,
+        long version,
+        String nip,
+        String title,
+        int kindId,
+        TrainingMethod method,
+        CompetencyType competencyType,
+        DeliveryMode deliveryMode,
+        String provider,
+        LocalDate startDate,
+        LocalDate endDate,
+        int year,
+        BigDecimal jp,
+        Integer days,
+        boolean international,
+        BigDecimal recognizedJp,
+        int ruleVersion,
+        String certificateNumber,
+        String sourceSystem,
+        String externalId,
+        CompletionStatus status,
+        String voidReason,
+        Instant recordedAt,
+        Instant updatedAt) {
+
+    public static CompletionSnapshot of(Completion c) {
+        return new CompletionSnapshot(c.id, c.version, c.nip, c.title, c.kindId, c.method, c.competencyType,
+                c.deliveryMode, c.provider, c.startDate, c.endDate, c.year, c.jp, c.days, c.international,
+                c.recognizedJp, c.ruleVersion, c.certificateNumber, c.sourceSystem, c.externalId, c.status,
+                c.voidReason, c.recordedAt, c.updatedAt);
+    }
+}

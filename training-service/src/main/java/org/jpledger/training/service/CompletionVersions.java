@@ -1,0 +1,137 @@
+package org.jpledger.training.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.contracts.reference.TrainingKind;
+import org.jpledger.contracts.reference.TrainingKinds;
+import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.training.domain.Completion;
+import org.jpledger.training.domain.CompletionHistoryEntry.Change;
+import org.jpledger.training.domain.CompletionHistoryEntry;
+import org.jpledger.training.domain.CompletionHistoryRepository;
+import org.jpledger.training.domain.Employee;
+import org.jpledger.training.domain.EmployeeRepository;
+import org.jpledger.training.domain.Nip;
+import org.jpledger.training.domain.RecognitionRules;
+import org.jpledger.training.outbox.OutboxWriter;
+
+/**
+ * What recording and changing a completion share: the checks against the rules in force, the row's content, and
+ * keeping each version in history (as a {@link CompletionSnapshot}) with its event.
+ */
+@ApplicationScoped
+class CompletionVersions {
+
+    // One answer for "no such completion" and "not yours": the second must not reveal that the id exists.
+    static final String NOT_FOUND = "No completion with this id in the units your token names.";
+
+    private final CompletionHistoryRepository history;
+    private final EmployeeRepository employees;
+    private final OutboxWriter outbox;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    CompletionVersions(CompletionHistoryRepository history, EmployeeRepository employees, OutboxWriter outbox,
+            ObjectMapper mapper, Clock clock) {
+        this.history = history;
+        this.employees = employees;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** The current unit of the completion's employee. */
+    String unitOf(Completion c) {
+        return employees.findByIdOptional(c.nip).map(e -> e.unitCode).orElse(null);
+    }
+
+    void apply(Completion c, NewCompletion r, BigDecimal recognizedJp, int ruleVersion) {
+        TrainingKind kind = TrainingKinds.byId(r.kindId()).orElseThrow();
+        c.nip = r.nip();
+        c.title = r.title();
+        c.kindId = kind.id();
+        c.method = kind.method();
+        c.competencyType = r.competencyType();
+        c.deliveryMode = r.deliveryMode();
+        c.provider = r.provider();
+        c.startDate = r.startDate();
+        c.endDate = r.endDate();
+        c.year = TrainingCalendar.yearOf(r.endDate());
+        // One scale for claimed JP, so a value reads the same from memory and from the numeric(7,2) column.
+        c.jp = r.jp() == null ? null : r.jp().setScale(2, RoundingMode.UNNECESSARY);
+        c.days = r.days();
+        c.international = Boolean.TRUE.equals(r.international());
+        c.recognizedJp = recognizedJp;
+        c.ruleVersion = ruleVersion;
+        c.certificateNumber = r.certificateNumber();
+    }
+
+    /** Keeps the version in history and publishes it, in the transaction of the change. */
+    void changed(Completion c, Change change, String by) {
+        // The caller stamps updatedAt before: stamping a just-persisted record here would turn its insert into an
+        // insert and an update of the whole row (every index written twice).
+        CompletionHistoryEntry entry = new CompletionHistoryEntry();
+        entry.completionId = c.id;
+        entry.version = c.version;
+        entry.change = change;
+        entry.changedAt = c.updatedAt;
+        entry.changedBy = by;
+        try {
+            entry.state = mapper.writeValueAsString(CompletionSnapshot.of(c));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("completion " + c.id + " cannot be serialised", e);
+        }
+        history.persist(entry);
+        CompletionEvents.append(outbox, c);
+    }
+
+    /** Checks the rules bean validation cannot see and returns the recognised JP; {@code employee} is r's, if any. */
+    BigDecimal validate(NewCompletion r, Optional<Employee> employee, RecognitionRules current) {
+        FieldErrors errors = new FieldErrors();
+        if (!Nip.hasValidShape(r.nip())) {
+            errors.add("nip", "must be exactly 18 digits");
+        } else {
+            if (employee.isEmpty()) {
+                errors.add("nip", "no employee with this NIP; register the employee first");
+            } else if (!employee.get().employedOn(r.endDate())) {
+                errors.add("endDate", "the employee was not in service on this date");
+            }
+        }
+        RecordDates.check(errors, "startDate", r.startDate());
+        if (r.endDate().isBefore(r.startDate())) {
+            errors.add("endDate", "must not be before startDate");
+        }
+        if (r.endDate().isAfter(TrainingCalendar.today(clock))) {
+            errors.add("endDate", "must not be in the future (Asia/Jakarta)");
+        }
+        Optional<BigDecimal> recognized =
+                current.recognize(r.kindId(), r.jp(), r.days(), Boolean.TRUE.equals(r.international()));
+        if (recognized.isEmpty()) {
+            errors.add("jp", current.countsByDays(r.kindId())
+                    ? "give jp, or days for this kind" : "required for this kind of training");
+        }
+        errors.throwIfAny();
+        return recognized.orElseThrow();
+    }
+
+    static boolean sameContent(Completion c, NewCompletion r) {
+        return c.nip.equals(r.nip()) && c.title.equals(r.title()) && c.kindId == r.kindId()
+                && c.competencyType == r.competencyType() && c.deliveryMode == r.deliveryMode()
+                && c.provider.equals(r.provider()) && c.startDate.equals(r.startDate()) && c.endDate.equals(r.endDate())
+                && sameAmount(c.jp, r.jp()) && Objects.equals(c.days, r.days())
+                && c.international == Boolean.TRUE.equals(r.international())
+                && Objects.equals(c.certificateNumber, r.certificateNumber())
+                && c.sourceSystem.equals(r.sourceSystem()) && c.externalId.equals(r.externalId());
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}

@@ -1,0 +1,12 @@
+package org.jpledger.training.service;
+
+import java.time.Instant;
+import org.jpledger.training.domain.Unit;
+
+/** A unit at its current version. */
+public record UnitView(String code, String name, String parentCode, long version, Instant updatedAt) {
+
+    public static UnitView of(Unit unit) {
+        return new UnitView(unit.code, unit.name, unit.parentCode, unit.version, unit.updatedAt);
+    }
+}
