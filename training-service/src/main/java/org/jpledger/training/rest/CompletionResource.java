@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,7 +36,7 @@ import org.jpledger.contracts.access.Access;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.support.limits.RateLimited;
-import org.jpledger.contracts.problem.Problem;
+import org.jpledger.support.paging.PageParameters;
 import org.jpledger.training.service.CompletionBatchService;
 import org.jpledger.training.service.CompletionChanges;
 import org.jpledger.training.service.CompletionQueries;
@@ -84,10 +85,8 @@ public class CompletionResource {
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "200", description = "Already recorded by an earlier identical request",
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; nothing recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An idempotency key was used for different content",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; nothing recorded")
+    @APIResponse(responseCode = "409", description = "An idempotency key was used for different content")
     public Response record(@Valid @NotNull CompletionRequest body,
             @Parameter(description = "Optional client-chosen key making retries safe (at most 200 characters)")
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
@@ -104,8 +103,7 @@ public class CompletionResource {
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("completion.batch")
     @RateLimited("batch")
-    @APIResponse(responseCode = "429", description = TOO_MANY, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = TOO_MANY)
     @Path("/batch")
     @Operation(summary = "Record up to " + CompletionBatchService.MAX_BATCH + " completions",
             description = "Each item is validated and recorded on its own, exactly as by POST /api/v1/completions, so one "
@@ -116,8 +114,7 @@ public class CompletionResource {
     @APIResponse(responseCode = "200", description = "One result per item",
             content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or more than "
-            + CompletionBatchService.MAX_BATCH + " items; nothing recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + CompletionBatchService.MAX_BATCH + " items; nothing recorded")
     public BatchResponse recordBatch(
             @RequestBody(content = @Content(schema = @Schema(implementation = CompletionRequest.class,
                     type = SchemaType.ARRAY))) @NotNull List<JsonNode> body) {
@@ -134,11 +131,9 @@ public class CompletionResource {
     @RolesAllowed(Access.TRAINING_WRITER)
     @Audited("completion.import")
     @RateLimited("import")
-    @APIResponse(responseCode = "429", description = TOO_MANY, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = TOO_MANY)
     @APIResponse(responseCode = "413", description = "The header line, or a data line among the first rows read "
-            + "ahead, is longer than the line limit; the problem names the row; nothing recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "ahead, is longer than the line limit; the problem names the row; nothing recorded")
     @Path("/import")
     @Consumes({"text/csv", "application/csv"})
     @Operation(summary = "Import completions from a CSV file",
@@ -158,8 +153,7 @@ public class CompletionResource {
                     + "(8 KB by default) refuses its row alone, naming the column.")
     @APIResponse(responseCode = "200", description = "Counts and the refused rows (row 1 is the first after the header)",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))
-    @APIResponse(responseCode = "400", description = "The header is wrong or the file is not UTF-8; nothing recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The header is wrong or the file is not UTF-8; nothing recorded")
     public ImportResponse importCsv(InputStream body) {
         ImportResponse result = ImportResponse.from(batches.importCsv(body));
         trail.detail("rows", result.rows()).detail("recorded", result.created()).detail("replayed", result.existing())
@@ -177,18 +171,15 @@ public class CompletionResource {
                     + "completions are recorded.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = CompletionPage.class)))
-    @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
     public CompletionPage list(
             @Parameter(description = "Only this employee (18-digit NIP)") @QueryParam("nip") String nip,
             @Parameter(description = "Only employees currently in this unit or below it") @QueryParam("unitCode") String unitCode,
             @Parameter(description = "Only completions ending on or after this date (yyyy-MM-dd)") @QueryParam("from") String from,
             @Parameter(description = "Only completions ending on or before this date (yyyy-MM-dd)") @QueryParam("to") String to,
             @Parameter(description = "ACTIVE or VOIDED") @QueryParam("status") String status,
-            @Parameter(description = "Page size, 1 to " + ListParameters.MAX_LIMIT + " (default "
-                    + ListParameters.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return CompletionPage.from(queries.list(ListParameters.completionQuery(nip, unitCode, from, to, status, limit, cursor)));
+            @BeanParam PageParameters page) {
+        return CompletionPage.from(queries.list(ListParameters.completionQuery(nip, unitCode, from, to, status, page)));
     }
 
     @GET
@@ -198,8 +189,7 @@ public class CompletionResource {
     @APIResponse(responseCode = "200", description = "The completion", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
-            + "token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "token names")
     public Response get(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {
         return Responses.versioned(CompletionResponse.from(queries.get(id)));
@@ -215,17 +205,12 @@ public class CompletionResource {
                     + "full new state. The same content again changes nothing.")
     @APIResponse(responseCode = "200", description = "Amended (or already in this state)", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; nothing changed")
     @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
-            + "token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The completion is voided",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "token names")
+    @APIResponse(responseCode = "409", description = "The completion is voided")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response amend(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -245,17 +230,12 @@ public class CompletionResource {
                     + "cannot be amended or voided again. If-Match with the current version is required.")
     @APIResponse(responseCode = "200", description = "Voided", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
-    @APIResponse(responseCode = "400", description = "No reason given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
-            + "token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already voided",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "token names")
+    @APIResponse(responseCode = "409", description = "Already voided")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response voidCompletion(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id,
             @Parameter(description = "The version read, e.g. \"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -275,8 +255,7 @@ public class CompletionResource {
             content = @Content(schema = @Schema(implementation = CompletionVersionResponse.class, type =
                     SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such completion, or its employee is outside the units the "
-            + "token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "token names")
     public List<CompletionVersionResponse> history(@Parameter(description = "Id of the completion, as given when it was recorded")
             @PathParam("id") UUID id) {
         return queries.history(id).stream().map(CompletionVersionResponse::from).toList();

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.EmployeeService;
 
 /** HTTP face of the employee register. */
@@ -52,8 +51,7 @@ public class EmployeeResource {
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "200", description = "Employee updated, or already in this state",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid NIP or body; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid NIP or body; nothing changed")
     public Response upsert(@Parameter(description = "The employee's 18-digit NIP")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
             @Valid @NotNull EmployeeRequest body) {
@@ -67,11 +65,9 @@ public class EmployeeResource {
     @Operation(summary = "Get an employee", description = "The employee's current state and version.")
     @APIResponse(responseCode = "200", description = "The employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
-    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits")
     @APIResponse(responseCode = "404", description = "No such employee, or the employee is outside the units the token "
-            + "names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "names")
     public EmployeeResponse get(@Parameter(description = "The employee's 18-digit NIP")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip) {
         return EmployeeResponse.from(employees.get(nip));

@@ -7,9 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.support.paging.PageParameters;
+import org.jpledger.support.paging.PageSize;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.training.domain.CompletionQuery;
-import org.jpledger.training.service.ListCursor;
+import org.jpledger.training.service.CompletionQueries;
 
 /**
  * Turns listing query parameters into a query, answering a bad value as a field error; the framework would answer an
@@ -17,8 +19,6 @@ import org.jpledger.training.service.ListCursor;
  */
 final class ListParameters {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
     /** yyyy-MM-dd with exactly four digits of year: ISO's signed longer years lie beyond the database's calendar. */
     private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
@@ -29,16 +29,15 @@ final class ListParameters {
     private ListParameters() {
     }
 
-    static CompletionQuery completionQuery(String nip, String unitCode, String from, String to, String status, String limit,
-            String cursor) {
+    static CompletionQuery completionQuery(String nip, String unitCode, String from, String to, String status,
+            PageParameters page) {
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw InvalidRequestException.of("to", "must not be before from");
         }
         return new CompletionQuery(blankToNull(nip), unitCode("unitCode", unitCode), fromDate, toDate, status(status),
-                limit(limit),
-                cursor == null || cursor.isBlank() ? null : ListCursor.position(cursor));
+                page.limit(PageSize.LISTING), page.position(CompletionQueries.CURSOR));
     }
 
     private static LocalDate date(String field, String value) {
@@ -64,18 +63,7 @@ final class ListParameters {
     }
 
     static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw InvalidRequestException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        return new PageParameters(value, null).limit(PageSize.LISTING);
     }
 
     /**

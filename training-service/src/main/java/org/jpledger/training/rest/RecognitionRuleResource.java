@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.support.audit.Audited;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.RecognitionRuleService;
 
 /** HTTP face of the recognition rule table (admin). */
@@ -53,8 +52,7 @@ public class RecognitionRuleResource {
             description = "Every completion names the version that recognised it (ruleVersion).")
     @APIResponse(responseCode = "200", description = "That version",
             content = @Content(schema = @Schema(implementation = RecognitionRulesResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version")
     public RecognitionRulesResponse version(@Parameter(description = "Version of the rule table, from 1")
             @PathParam("version") int version) {
         return RecognitionRulesResponse.from(rules.version(version));
@@ -68,8 +66,7 @@ public class RecognitionRuleResource {
                     + "on; completions already recorded keep the JP and rule version they were recognised with.")
     @APIResponse(responseCode = "201", description = "The new version",
             content = @Content(schema = @Schema(implementation = RecognitionRulesResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid table; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid table; nothing changed")
     public Response replace(@Valid @NotNull RecognitionRulesRequest body) {
         return Response.status(Response.Status.CREATED).entity(RecognitionRulesResponse.from(rules.replace(body.toCommand()))).build();
     }

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.support.limits.RateLimited;
 import org.jpledger.training.service.RepublishService;
@@ -33,8 +32,7 @@ public class RepublishResource {
     @Audited("outbox.republish")
     @RateLimited("republish")
     @APIResponse(responseCode = "429", description = "This client has made too many such calls lately; retry after "
-            + "the Retry-After header's seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "the Retry-After header's seconds")
     @Operation(summary = "Republish the current state of everything",
             description = "Emits one ordinary versioned event per unit, employee and completion with its current state "
                     + "(units, then employees, then completions), through the outbox. Use it to rebuild a consumer whose "

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.training.service.UnitService;
 import org.jpledger.training.service.Upserted;
 
@@ -56,8 +55,7 @@ public class UnitResource {
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
     @APIResponse(responseCode = "200", description = "Unit updated, or already in this state",
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid code or body; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid code or body; nothing changed")
     public Response upsert(@Parameter(description = "The unit's code, as the owning system assigns it")
             @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code,
             @Valid @NotNull UnitRequest body) {
@@ -76,10 +74,8 @@ public class UnitResource {
                     + "children to show.")
     @APIResponse(responseCode = "200", description = "The children",
             content = @Content(schema = @Schema(implementation = UnitResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "A parent that cannot be a unit code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No unit with the parent code (for a token for the whole tree)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parent that cannot be a unit code")
+    @APIResponse(responseCode = "404", description = "No unit with the parent code (for a token for the whole tree)")
     public List<UnitResponse> children(
             @Parameter(description = "Code of the parent unit; absent for the roots") @QueryParam("parent") String parent) {
         return units.children(ListParameters.unitCode("parent", parent)).stream().map(UnitResponse::from).toList();
@@ -93,10 +89,8 @@ public class UnitResource {
                     + "depth below the unit.")
     @APIResponse(responseCode = "200", description = "The subtree, the unit first",
             content = @Content(schema = @Schema(implementation = SubtreeUnitResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "A code that cannot be a unit code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A code that cannot be a unit code")
+    @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names")
     public List<SubtreeUnitResponse> subtree(@Parameter(description = "Code of the unit at the top of the subtree")
             @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code) {
         return units.subtree(code).stream().map(SubtreeUnitResponse::from).toList();
@@ -108,10 +102,8 @@ public class UnitResource {
     @Operation(summary = "Get a unit", description = "The unit's current state and version.")
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(schema = @Schema(implementation = UnitResponse.class)))
-    @APIResponse(responseCode = "400", description = "A code that cannot be a unit code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A code that cannot be a unit code")
+    @APIResponse(responseCode = "404", description = "No such unit, or it is outside the units the token names")
     public UnitResponse get(@Parameter(description = "The unit's code")
             @PathParam("code") @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String code) {
         return UnitResponse.from(units.get(code));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.jpledger.support.paging.Cursor;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.UnitAccess;
@@ -25,6 +26,9 @@ import org.jpledger.training.domain.Nip;
  */
 @ApplicationScoped
 public class CompletionQueries {
+
+    /** The kind of the listing's cursors: "seq", as cursors given out before the shared codec read. */
+    public static final String CURSOR = "seq";
 
     private final CompletionRepository completions;
     private final CompletionHistoryRepository history;
@@ -75,7 +79,7 @@ public class CompletionQueries {
                 query.to(), query.status(), query.limit() + 1, query.afterSeq()), scope.isAll() ? null : scope.roots());
         boolean more = rows.size() > query.limit();
         List<Completion> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = more ? ListCursor.after(page.get(page.size() - 1).seq) : null;
+        String next = more ? Cursor.after(CURSOR, page.get(page.size() - 1).seq) : null;
         return new Page<>(page.stream().map(CompletionSnapshot::of).toList(), next);
     }
 
