@@ -15,6 +15,7 @@ import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.reporting.projection.ComplianceProjector;
 import org.jpledger.reporting.projection.ProjectionBatch;
+import org.jpledger.reporting.projection.ProjectionLock;
 
 /** Applies one poll's records and the offsets after them in a single transaction: all of it happens, or none. */
 @ApplicationScoped

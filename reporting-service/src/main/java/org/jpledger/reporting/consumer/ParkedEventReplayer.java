@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.jpledger.reporting.projection.ComplianceProjector;
+import org.jpledger.reporting.projection.ProjectionLock;
 
 /**
  * Applies a parked record again the way the poll loop applies a fresh one: parsed by the {@link EventParser}, applied

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jpledger.reporting.projection.ProjectionLock;
 import org.jpledger.reporting.projection.UnitFiguresRefresher;
 import org.jpledger.support.problem.ConflictException;
 

@@ -1,10 +1,10 @@
 package org.jpledger.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.api.EmployeeComplianceResponse;
+import org.jpledger.reporting.api.EmployeePage;
+import org.jpledger.reporting.api.FreshnessResponse;
+import org.jpledger.reporting.api.JpBreakdownResponse;
+import org.jpledger.reporting.api.SummaryResponse;
+import org.jpledger.reporting.api.UnitComplianceResponse;
+import org.jpledger.reporting.api.YearsResponse;
 import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.service.ComplianceQueryService;
 import org.jpledger.reporting.service.StatusService;

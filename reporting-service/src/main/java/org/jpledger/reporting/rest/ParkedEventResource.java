@@ -17,9 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.support.audit.Audited;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.api.IdCursor;
+import org.jpledger.reporting.api.ParkedEventPage;
+import org.jpledger.reporting.api.RetryAllResponse;
+import org.jpledger.reporting.api.RetryResponse;
 import org.jpledger.reporting.service.ParkedEventService;
+import org.jpledger.support.audit.Audited;
 
 /** HTTP face of the parked events (admin): list them, retry one, retry all. */
 @Path("/api/v1/admin/parked")

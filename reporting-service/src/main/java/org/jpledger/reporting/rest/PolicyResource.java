@@ -20,10 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.api.PolicyResponse;
+import org.jpledger.reporting.service.PolicyService;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
-import org.jpledger.contracts.problem.Problem;
-import org.jpledger.reporting.service.PolicyService;
 
 /** HTTP face of the yearly compliance policies. */
 @Path("/api/v1/policies/{year}")
@@ -75,7 +76,7 @@ public class PolicyResource {
             @Max(value = 2100, message = "must be a year from 2000 to 2100") Integer year,
             @Valid @NotNull PolicyRequest body) {
         trail.id(year.toString()).detail("targetJp", body.targetJp());
-        PolicyService.Stored stored = policies.put(year, body);
+        PolicyService.Stored stored = policies.put(year, body.terms());
         return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(stored.policy()).build();
     }

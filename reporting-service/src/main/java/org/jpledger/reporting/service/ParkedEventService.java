@@ -8,16 +8,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jpledger.reporting.api.IdCursor;
+import org.jpledger.reporting.api.ParkedEventPage;
+import org.jpledger.reporting.api.ParkedEventResponse;
+import org.jpledger.reporting.api.RetryAllResponse;
+import org.jpledger.reporting.api.RetryResponse;
 import org.jpledger.reporting.config.EventConsumerConfig;
 import org.jpledger.reporting.consumer.ParkedEvent;
 import org.jpledger.reporting.consumer.ParkedEventReplayer;
 import org.jpledger.reporting.consumer.ParkedEventRepository;
 import org.jpledger.reporting.consumer.RetryResult;
-import org.jpledger.reporting.rest.IdCursor;
-import org.jpledger.reporting.rest.ParkedEventPage;
-import org.jpledger.reporting.rest.ParkedEventResponse;
-import org.jpledger.reporting.rest.RetryAllResponse;
-import org.jpledger.reporting.rest.RetryResponse;
 
 /**
  * Lists parked events and retries them. Each retry runs in its own transaction (a retry of all of them, one page per

@@ -22,6 +22,7 @@ import org.jpledger.contracts.events.EventSources;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.reporting.Sql;
+import org.jpledger.reporting.projection.ProjectionLock;
 import org.junit.jupiter.api.Test;
 
 /**

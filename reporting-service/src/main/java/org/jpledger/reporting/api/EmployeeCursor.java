@@ -1,4 +1,4 @@
-package org.jpledger.reporting.rest;
+package org.jpledger.reporting.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

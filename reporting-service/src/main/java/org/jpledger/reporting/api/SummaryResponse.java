@@ -1,4 +1,4 @@
-package org.jpledger.reporting.rest;
+package org.jpledger.reporting.api;
 
 import java.time.Instant;
 import java.util.List;
