@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jpledger.reporting.consumer.ParkedEvent;
+import org.jpledger.reporting.parking.ParkedEvent;
 
 /** A parked record as the admin API shows it: where it came from, why it is parked, and its bytes. */
 @Schema(name = "ParkedEvent", description = "A record the consumer could not apply, kept as received so the stream moved on")

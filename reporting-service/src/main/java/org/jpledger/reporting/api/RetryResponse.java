@@ -2,7 +2,7 @@ package org.jpledger.reporting.api;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jpledger.reporting.consumer.RetryResult;
+import org.jpledger.reporting.parking.replay.RetryResult;
 
 /** What a retry of one parked event did. */
 @Schema(name = "ParkedEventRetry", description = "The outcome of retrying one parked event")

@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.rebuild.ProjectionRebuild;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.support.limits.RateLimited;
-import org.jpledger.contracts.problem.Problem;
-import org.jpledger.reporting.consumer.ProjectionRebuild;
 
 /** HTTP face of the projection rebuild. */
 @Path("/api/v1/admin/rebuild")

@@ -14,10 +14,10 @@ import org.jpledger.reporting.api.ParkedEventResponse;
 import org.jpledger.reporting.api.RetryAllResponse;
 import org.jpledger.reporting.api.RetryResponse;
 import org.jpledger.reporting.config.EventConsumerConfig;
-import org.jpledger.reporting.consumer.ParkedEvent;
-import org.jpledger.reporting.consumer.ParkedEventReplayer;
-import org.jpledger.reporting.consumer.ParkedEventRepository;
-import org.jpledger.reporting.consumer.RetryResult;
+import org.jpledger.reporting.parking.ParkedEvent;
+import org.jpledger.reporting.parking.ParkedEventRepository;
+import org.jpledger.reporting.parking.replay.ParkedEventReplayer;
+import org.jpledger.reporting.parking.replay.RetryResult;
 
 /**
  * Lists parked events and retries them. Each retry runs in its own transaction (a retry of all of them, one page per

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.jpledger.reporting.consumer.ParkedEvent;
+import org.jpledger.reporting.parking.ParkedEvent;
 import org.junit.jupiter.api.Test;
 
 /** A parked value is shown as its text when it is UTF-8, and as base64 otherwise, never as a lossy guess. */

@@ -1,10 +1,15 @@
-package org.jpledger.reporting.consumer;
+package org.jpledger.reporting.parking.replay;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import org.jpledger.reporting.consumer.EventParser;
+import org.jpledger.reporting.consumer.OffsetStore;
+import org.jpledger.reporting.consumer.ParsedRecord;
+import org.jpledger.reporting.parking.ParkedEvent;
+import org.jpledger.reporting.parking.ParkedEventRepository;
 import org.jpledger.reporting.projection.ComplianceProjector;
 import org.jpledger.reporting.projection.ProjectionLock;
 

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.consumer;
+package org.jpledger.reporting.parking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.consumer;
+package org.jpledger.reporting.parking;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.consumer;
+package org.jpledger.reporting.rebuild;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jpledger.reporting.consumer.EventBatchApplier;
+import org.jpledger.reporting.consumer.EventConsumer;
 import org.jpledger.reporting.projection.ProjectionLock;
 import org.jpledger.reporting.projection.UnitFiguresRefresher;
 import org.jpledger.support.problem.ConflictException;

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.consumer;
+package org.jpledger.reporting.rebuild;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

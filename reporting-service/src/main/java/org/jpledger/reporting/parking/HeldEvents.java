@@ -1,4 +1,4 @@
-package org.jpledger.reporting.consumer;
+package org.jpledger.reporting.parking;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.consumer;
+package org.jpledger.reporting.rebuild;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
