@@ -2,15 +2,12 @@ package org.jpledger.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +36,6 @@ import org.jpledger.support.audit.Audited;
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
 
-    static final String YEAR_RANGE = "must be a year from 2000 to 2100";
     /**
      * A unit code as far as a query can tell: no control characters. Codes come from the ledger's events, so none has
      * one, and PostgreSQL refuses a NUL in a text parameter: without the rule such a code failed as a 500.
@@ -78,13 +74,11 @@ public class ComplianceResource {
     public EmployeeComplianceResponse employeeYear(
             @Parameter(description = "The employee's 18-digit NIP", example = "198503122010012003")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        if (year != null) {
-            trail.detail("year", year);
+            @Valid @BeanParam YearParam year) {
+        if (year.year() != null) {
+            trail.detail("year", year.year());
         }
-        return compliance.employeeYear(nip, year);
+        return compliance.employeeYear(nip, year.year());
     }
 
     @GET
@@ -105,10 +99,8 @@ public class ComplianceResource {
     public UnitComplianceResponse unit(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.unit(code, year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.unit(code, year.year());
     }
 
     @GET
@@ -166,10 +158,8 @@ public class ComplianceResource {
     @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SummaryResponse summary(
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.summary(year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.summary(year.year());
     }
 
     @GET
@@ -190,10 +180,8 @@ public class ComplianceResource {
     public JpBreakdownResponse unitBreakdown(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.breakdown(code, year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.breakdown(code, year.year());
     }
 
     @GET
@@ -207,10 +195,8 @@ public class ComplianceResource {
     @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JpBreakdownResponse summaryBreakdown(
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.breakdown(null, year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.breakdown(null, year.year());
     }
 
     @GET

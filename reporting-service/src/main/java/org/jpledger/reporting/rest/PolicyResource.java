@@ -51,8 +51,8 @@ public class PolicyResource {
     @APIResponse(responseCode = "400", description = "The year is not a number from 2000 to 2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PolicyResponse get(@Parameter(description = "Training year", example = "2026") @PathParam("year")
-            @Min(value = 2000, message = "must be a year from 2000 to 2100")
-            @Max(value = 2100, message = "must be a year from 2000 to 2100") Integer year) {
+            @Min(value = 2000, message = YearParam.YEAR_RANGE)
+            @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year) {
         return policies.get(year);
     }
 
@@ -72,8 +72,8 @@ public class PolicyResource {
     @APIResponse(responseCode = "400", description = "Invalid year or body; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@Parameter(description = "Training year", example = "2026") @PathParam("year")
-            @Min(value = 2000, message = "must be a year from 2000 to 2100")
-            @Max(value = 2100, message = "must be a year from 2000 to 2100") Integer year,
+            @Min(value = 2000, message = YearParam.YEAR_RANGE)
+            @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,
             @Valid @NotNull PolicyRequest body) {
         trail.id(year.toString()).detail("targetJp", body.targetJp());
         PolicyService.Stored stored = policies.put(year, body.terms());
