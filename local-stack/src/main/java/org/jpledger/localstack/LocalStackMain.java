@@ -45,7 +45,7 @@ public final class LocalStackMain {
         List<String> busy = busyPorts(ports);
         if (!busy.isEmpty()) {
             fail(String.join("\n", busy) + "\nStop what uses them (see: ss -ltnp), stop an earlier run with ./run stop,"
-                    + " or choose other ports with JPLEDGER_*_PORT (see README).");
+                    + " or choose other ports with JPLEDGER_*_PORT (see docs/operations.md).");
         }
         Path logs = data.resolve("logs");
         Files.createDirectories(logs);

@@ -30,6 +30,7 @@ import org.jpledger.localstack.ServiceProcess;
 import org.jpledger.localstack.Token;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The packaged reporting-service under a small heap streams an export of a million employees, as CSV and as XLSX,
  * without running out of memory: rows go out as the cursor yields them. Prints the rate and the peak heap it saw.
  */
+@Tag("slow") // minutes alone: left out by -Pquick
 class LargeExportTest {
 
     private static final int ROWS = 1_000_000;

@@ -22,6 +22,7 @@ import org.jpledger.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * proper identity-provider setup. Outside production, authentication
  * can be switched off for throwaway experiments.
  */
+@Tag("slow") // minutes alone: left out by -Pquick
 class ProductionProfileTest {
 
     private static final String ISSUER = "https://sso.example.go.id/realms/asn";

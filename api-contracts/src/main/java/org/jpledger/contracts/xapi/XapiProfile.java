@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The JP Ledger xAPI profile: which statements training-service's Learning Record Store turns into completions, and the
- * extension IRIs a learning platform puts the completion's details in (README, "xAPI").
+ * extension IRIs a learning platform puts the completion's details in (docs/xapi.md).
  */
 public final class XapiProfile {
 

@@ -1,6 +1,7 @@
 package org.jpledger.support.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,14 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
+import org.jpledger.support.paging.Cursor;
+import org.jpledger.support.paging.PageParameters;
+import org.jpledger.support.paging.PageSize;
 import org.jpledger.support.problem.FieldErrors;
 
 /** The audit log for administrators: who did what, filtered by time, subject and target. */
@@ -27,8 +29,7 @@ import org.jpledger.support.problem.FieldErrors;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    private static final String CURSOR_KIND = "audit";
     /** Times are searched within four-digit years, well inside what PostgreSQL can compare. */
     static final int MIN_YEAR = 1;
     static final int MAX_YEAR = 9999;
@@ -73,9 +74,8 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             content = @Content(schema = @Schema(implementation = AuditPage.class)))
     @APIResponse(responseCode = "400", description = "A time that is not ISO-8601 with an offset and a four-digit "
-            + "year, from after to, a limit that is no whole number from 1 to " + MAX_LIMIT + ", a subject or target "
-            + "with a NUL character, or a cursor not from an earlier page; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "year, from after to, a limit that is no whole number from 1 to 1000, a subject or target with a NUL "
+            + "character, or a cursor not from an earlier page; each is named")
     public AuditPage search(
             @Parameter(description = "Earliest time, inclusive (ISO-8601 with offset)", example = "2026-11-01T00:00:00+07:00")
             @QueryParam("from") String from,
@@ -84,32 +84,20 @@ public class AuditResource {
             @Parameter(description = "Only entries of this token subject") @QueryParam("subject") String subject,
             @Parameter(description = "Only entries acting on this unit code, NIP or record id") @QueryParam("target")
             String target,
-            // Text, not Integer: a value that is no number would be answered 404 by the framework, naming nothing.
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page; absent for the newest page")
-            @QueryParam("cursor") String cursor) {
+            @BeanParam PageParameters page) {
         FieldErrors errors = new FieldErrors();
         OffsetDateTime start = time("from", from, errors);
         OffsetDateTime end = time("to", to, errors);
         String subjectFilter = text("subject", subject, errors);
         String targetFilter = text("target", target, errors);
-        int size = limit(limit, errors);
+        int size = page.limit(PageSize.AUDIT_LOG, errors);
         if (start != null && end != null && start.isAfter(end)) {
             errors.add("from", "must not be after to");
         }
-        Long before = null;
-        if (cursor != null) {
-            try {
-                before = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                errors.add("cursor", "is not a cursor from an earlier page");
-            }
-        }
+        Long before = page.position(CURSOR_KIND, errors);
         errors.throwIfAny();
         List<AuditEntry> entries = log.search(start, end, subjectFilter, targetFilter, before, size);
-        String next = entries.size() == size ? Long.toString(entries.get(entries.size() - 1).id()) : null;
+        String next = entries.size() == size ? Cursor.after(CURSOR_KIND, entries.get(entries.size() - 1).id()) : null;
         return new AuditPage(entries, next);
     }
 
@@ -144,19 +132,4 @@ public class AuditResource {
         return value.trim();
     }
 
-    private static int limit(String value, FieldErrors errors) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        errors.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-        return DEFAULT_LIMIT;
-    }
 }

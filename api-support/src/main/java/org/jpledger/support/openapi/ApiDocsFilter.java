@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.jpledger.contracts.problem.Problem;
 
 /**
- * Completes the generated OpenAPI document: describes the schemas of the api-contracts types, which stay free of
- * framework annotations, and gives the 401 and 403 answers that security adds to every endpoint their problem+json
- * body, so that every field and every answer of the API is documented.
+ * Completes the generated OpenAPI document: gives every 4xx and 5xx answer its problem+json body (resources declare only
+ * why they answer so), describes the schemas of the api-contracts types, which stay free of framework annotations, and
+ * the 401 and 403 answers that security adds to every endpoint, so that every field and every answer is documented.
  */
 public class ApiDocsFilter implements OASFilter {
 
@@ -44,10 +44,13 @@ public class ApiDocsFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        describeAccessAnswers(openAPI);
-        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
-            return;
+        describeErrorAnswers(openAPI);
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
         }
+        // Defined here rather than by a resource's reference: every error answer names them, no annotation does.
+        openAPI.getComponents().addSchema("Problem", RecordSchemas.of(Problem.class));
+        openAPI.getComponents().addSchema("FieldError", RecordSchemas.of(Problem.FieldError.class));
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         SCHEMAS.forEach((name, description) -> {
             Schema schema = schemas.get(name);
@@ -63,7 +66,11 @@ public class ApiDocsFilter implements OASFilter {
         });
     }
 
-    private static void describeAccessAnswers(OpenAPI openAPI) {
+    /**
+     * Gives every 4xx and 5xx answer its problem+json body, so that resources state only why they answer so, and the
+     * 401 and 403 answers security adds their reasons.
+     */
+    private static void describeErrorAnswers(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -73,9 +80,15 @@ public class ApiDocsFilter implements OASFilter {
                     continue;
                 }
                 operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                    if (response.getRef() != null || !isError(code)) {
+                        return;
+                    }
                     String description = ACCESS_ANSWERS.get(code);
-                    if (description != null && response.getRef() == null) {
+                    if (description != null) {
                         response.setDescription(description);
+                    }
+                    if (response.getContent() == null || response.getContent().getMediaTypes() == null
+                            || response.getContent().getMediaTypes().isEmpty()) {
                         response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                                 OASFactory.createMediaType().schema(OASFactory.createSchema()
                                         .ref("#/components/schemas/Problem"))));
@@ -83,5 +96,9 @@ public class ApiDocsFilter implements OASFilter {
                 });
             }
         }
+    }
+
+    private static boolean isError(String code) {
+        return code.length() == 3 && (code.charAt(0) == '4' || code.charAt(0) == '5');
     }
 }

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Finds what an OpenAPI document leaves undescribed: operations without summary or description, parameters and schema
- * properties without description, operations taking input without an error response, and error responses that are not
- * problem details. Each service's tests require the list to be empty.
+ * properties without description, operations taking input without an error response, error responses that are not
+ * problem details, and references to schemas the document does not define. Each service's tests require the list to be
+ * empty.
  */
 public final class OpenApiAudit {
 
@@ -45,10 +46,21 @@ public final class OpenApiAudit {
                 gaps.add(where + ": takes input but documents no 4xx response");
             }
         }));
+        unresolvedReferences(openApi, openApi, gaps);
         openApi.path("components").path("schemas").properties().forEach(schema -> schema.getValue().path("properties")
                 .properties().forEach(property -> requireText(property.getValue(), "description",
                         "schema " + schema.getKey() + "." + property.getKey(), gaps)));
         return gaps;
+    }
+
+    /** A reference to a schema the document does not define leaves a reader (and a client generator) nothing. */
+    private static void unresolvedReferences(JsonNode root, JsonNode node, List<String> gaps) {
+        JsonNode ref = node.get("$ref");
+        if (ref != null && ref.isTextual() && ref.asText().startsWith("#/")
+                && root.at(ref.asText().substring(1)).isMissingNode()) {
+            gaps.add("reference " + ref.asText() + ": not defined");
+        }
+        node.forEach(child -> unresolvedReferences(root, child, gaps));
     }
 
     private static void requireText(JsonNode node, String field, String where, List<String> gaps) {

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jpledger.contracts.problem.Problem.FieldError;
+import org.jpledger.support.paging.Cursor;
+import org.jpledger.support.paging.PageParameters;
+import org.jpledger.support.paging.PageSize;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,13 @@ class AuditResourceTest {
     }
 
     @Test
+    void refusesACursorNoPageGaveOut() {
+        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+                () -> resource.search(null, null, null, null, new PageParameters(null, Cursor.after("seq", 3))));
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactly("cursor");
+    }
+
+    @Test
     void refusesTimesOutsideFourDigitYears() {
         assertThat(fieldsRefused(BEYOND_THE_DATABASE, "-000001-01-01T00:00:00Z", null, null, null))
                 .containsExactly("from", "to");
@@ -53,17 +63,18 @@ class AuditResourceTest {
 
     @Test
     void searchesWithTheFiltersGivenAndTheDefaultLimit() {
-        resource.search("0001-01-01T00:00:00+07:00", "9999-12-31T23:59:59-01:00", " sikep-jabar ", "", "7", null);
-        resource.search(null, null, null, null, null, null);
+        resource.search("0001-01-01T00:00:00+07:00", "9999-12-31T23:59:59-01:00", " sikep-jabar ", "",
+                new PageParameters("7", null));
+        resource.search(null, null, null, null, new PageParameters(null, Cursor.after("audit", 12)));
 
         assertThat(searched).containsExactly(OffsetDateTime.parse("0001-01-01T00:00:00+07:00"),
                 OffsetDateTime.parse("9999-12-31T23:59:59-01:00"), "sikep-jabar", null, null, 7,
-                null, null, null, null, null, AuditResource.DEFAULT_LIMIT);
+                null, null, null, null, 12L, PageSize.AUDIT_LOG.standard());
     }
 
     private List<String> fieldsRefused(String from, String to, String subject, String target, String limit) {
         InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
-                () -> resource.search(from, to, subject, target, limit, null));
+                () -> resource.search(from, to, subject, target, new PageParameters(limit, null)));
         assertThat(searched).as("nothing searched").isEmpty();
         return refused.errors().stream().map(FieldError::field).toList();
     }

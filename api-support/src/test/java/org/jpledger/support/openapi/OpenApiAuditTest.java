@@ -36,4 +36,15 @@ class OpenApiAuditTest {
                 "GET /units/{code} response 404: not application/problem+json",
                 "schema Unit.code: no description");
     }
+
+    @Test
+    void listsReferencesToSchemasTheDocumentDoesNotDefine() throws Exception {
+        assertThat(OpenApiAudit.gaps(mapper.readTree("""
+                {"paths": {"/units": {"get": {"summary": "List", "description": "Units",
+                   "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Unit"}}}},
+                                 "404": {"content": {"application/problem+json": {"schema":
+                                     {"$ref": "#/components/schemas/Problem"}}}}}}}},
+                 "components": {"schemas": {"Unit": {"properties": {"code": {"description": "Its code"}}}}}}
+                """))).containsExactly("reference #/components/schemas/Problem: not defined");
+    }
 }

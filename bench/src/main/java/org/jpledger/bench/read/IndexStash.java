@@ -82,7 +82,7 @@ final class IndexStash {
         return constraints.size() + indexes.size();
     }
 
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jpledger.bench.Measurement;
+import org.jpledger.bench.TrainingSchema;
 import org.jpledger.bench.read.NationalOrg.OrgUnit;
 import org.jpledger.bench.read.NationalPeople.Completion;
 import org.jpledger.bench.read.NationalPeople.Person;
@@ -26,10 +29,10 @@ import org.jpledger.contracts.reference.TrainingMethod;
  * {@code employee_unit_history}, {@code employee_year} for the measured year and, by default, {@code completion_fact}
  * for the measured year's completions), which its compliance queries and exports read. The tables are emptied first
  * and their keys and indexes are taken off during the load and built again after it (see {@link IndexStash});</li>
- * <li>into a database of the naive alternative, tables {@code unit}, {@code employee} and {@code completion} shaped as
- * training-service's record of truth, with every completion of both years (the raw table a CRUD application would
- * group at query time) and the indexes such an application would have: the keys, {@code employee(unit_code)},
- * {@code unit(parent_code)} and {@code completion(nip, training_year)}.</li>
+ * <li>into a database of the naive alternative, training-service's record of truth built by its own migrations
+ * ({@link TrainingSchema}), with every completion of both years in {@code completion} (the raw table a CRUD
+ * application would group at query time) and that schema's keys and indexes, taken off during the load and built
+ * again after it (see {@link KeyStash}).</li>
  * </ul>
  * Both databases are analyzed afterwards. Derived tables of reporting-service (pre-aggregated figures) are not written
  * here: the service computes them itself when started after the load (see {@link NationalBench#deriveAggregates}).
@@ -42,6 +45,9 @@ public final class NationalLoader {
     /** Reporting-service's tables this loader fills; emptied first. */
     static final List<String> REPORTING_TABLES = List.of("unit", "employee", "employee_unit_history", "employee_year",
             "completion_fact");
+
+    /** training-service's tables the naive database is filled in. */
+    static final List<String> NAIVE_TABLES = List.of("unit", "employee", "completion");
 
     /** A database to connect to. */
     public record Database(String jdbcUrl, String user, String password) {
@@ -122,12 +128,15 @@ public final class NationalLoader {
             for (String table : REPORTING_TABLES) {
                 stashes.add(IndexStash.takeOff(reportingAdmin, table));
             }
-            createNaiveTables(naiveAdmin);
+            TrainingSchema.create(naive.jdbcUrl(), naive.user(), naive.password(), "public");
+            KeyStash naiveKeys = KeyStash.takeOff(naiveAdmin, NAIVE_TABLES);
 
             long copyStarted = System.nanoTime();
-            copyUnits(org, reporting, naive, rows);
+            // The record of truth's columns without defaults, as a service would have stamped them.
+            String stamp = OffsetDateTime.now(ZoneOffset.UTC).toString();
+            copyUnits(org, reporting, naive, rows, stamp);
             long[] perUnit = new long[org.units().size()];
-            long[] statuses = copyPeople(options, people, reporting, naive, rows, perUnit);
+            long[] statuses = copyPeople(options, people, reporting, naive, rows, perUnit, stamp);
             double copySeconds = (System.nanoTime() - copyStarted) / 1e9;
             long copied = rows.values().stream().mapToLong(Long::longValue).sum();
             LOG.info(String.format(Locale.ROOT, "load: %,d rows COPYed in %.1f s = %.0f rows/s", copied, copySeconds,
@@ -144,8 +153,11 @@ public final class NationalLoader {
                 analyze(reportingAdmin, REPORTING_TABLES);
             }));
             CompletableFuture<Void> naiveIndexes = CompletableFuture.runAsync(() -> sql(() -> {
-                indexNaiveTables(naiveAdmin);
-                analyze(naiveAdmin, List.of("unit", "employee", "completion"));
+                try (Statement sql = naiveAdmin.createStatement()) {
+                    sql.execute("SET maintenance_work_mem = '1GB'");
+                }
+                naiveKeys.putBack(naiveAdmin);
+                analyze(naiveAdmin, NAIVE_TABLES);
             }));
             try {
                 CompletableFuture.allOf(reportingIndexes, naiveIndexes).join();
@@ -182,67 +194,6 @@ public final class NationalLoader {
         return text.toString();
     }
 
-    private static void createNaiveTables(Connection naive) throws SQLException {
-        try (Statement sql = naive.createStatement()) {
-            sql.execute("DROP TABLE IF EXISTS completion, employee, unit");
-            // The record of truth's shapes (training-service V1-V3), without keys and indexes until the rows are in.
-            sql.execute("""
-                    CREATE TABLE unit (
-                        code        varchar(64)  NOT NULL,
-                        name        varchar(200) NOT NULL,
-                        parent_code varchar(64),
-                        version     bigint       NOT NULL DEFAULT 1,
-                        updated_at  timestamptz  NOT NULL DEFAULT now())""");
-            sql.execute("""
-                    CREATE TABLE employee (
-                        nip             varchar(18)  NOT NULL,
-                        name            varchar(200) NOT NULL,
-                        employment_type varchar(8)   NOT NULL,
-                        position_level  varchar(20)  NOT NULL,
-                        unit_code       varchar(64)  NOT NULL,
-                        employed_from   date         NOT NULL,
-                        employed_until  date,
-                        version         bigint       NOT NULL DEFAULT 1,
-                        updated_at      timestamptz  NOT NULL DEFAULT now())""");
-            sql.execute("""
-                    CREATE TABLE completion (
-                        id                 uuid          NOT NULL,
-                        version            bigint        NOT NULL,
-                        nip                varchar(18)   NOT NULL,
-                        title              varchar(300)  NOT NULL,
-                        kind_id            smallint      NOT NULL,
-                        method             varchar(12)   NOT NULL,
-                        competency_type    varchar(20)   NOT NULL,
-                        delivery_mode      varchar(8)    NOT NULL,
-                        provider           varchar(200)  NOT NULL,
-                        start_date         date          NOT NULL,
-                        end_date           date          NOT NULL,
-                        training_year      integer       NOT NULL,
-                        jp                 numeric(7, 2),
-                        international      boolean       NOT NULL,
-                        recognized_jp      numeric(7, 2) NOT NULL,
-                        certificate_number varchar(100),
-                        source_system      varchar(64)   NOT NULL,
-                        external_id        varchar(128)  NOT NULL,
-                        status             varchar(8)    NOT NULL,
-                        void_reason        varchar(500),
-                        recorded_at        timestamptz   NOT NULL DEFAULT now(),
-                        updated_at         timestamptz   NOT NULL DEFAULT now())""");
-        }
-    }
-
-    private static void indexNaiveTables(Connection naive) throws SQLException {
-        try (Statement sql = naive.createStatement()) {
-            sql.execute("SET maintenance_work_mem = '1GB'");
-            sql.execute("ALTER TABLE unit ADD PRIMARY KEY (code)");
-            sql.execute("CREATE INDEX unit_parent ON unit (parent_code)");
-            sql.execute("ALTER TABLE employee ADD PRIMARY KEY (nip)");
-            sql.execute("CREATE INDEX employee_unit ON employee (unit_code)");
-            sql.execute("ALTER TABLE completion ADD PRIMARY KEY (id)");
-            sql.execute("CREATE INDEX completion_nip_year ON completion (nip, training_year)");
-        }
-    }
-
     private static void analyze(Connection connection, List<String> tables) throws SQLException {
         try (Statement sql = connection.createStatement()) {
             for (String table : tables) {
@@ -251,15 +202,15 @@ public final class NationalLoader {
         }
     }
 
-    private static void copyUnits(NationalOrg org, Database reporting, Database naive, Map<String, Long> rows)
-            throws SQLException {
+    private static void copyUnits(NationalOrg org, Database reporting, Database naive, Map<String, Long> rows,
+            String stamp) throws SQLException {
         try (Connection r = reporting.connect(); Connection n = naive.connect()) {
             try (CopyStream units = CopyStream.open(r, "unit", "code, name, parent_code, version");
-                    CopyStream naiveUnits = CopyStream.open(n, "unit", "code, name, parent_code")) {
+                    CopyStream naiveUnits = CopyStream.open(n, "unit", "code, name, parent_code, version, updated_at")) {
                 for (OrgUnit unit : org.units()) {
                     String parent = unit.parent() < 0 ? null : org.units().get(unit.parent()).code();
                     units.text(unit.code()).text(unit.name()).text(parent).number(1).endRow();
-                    naiveUnits.text(unit.code()).text(unit.name()).text(parent).endRow();
+                    naiveUnits.text(unit.code()).text(unit.name()).text(parent).number(1).plain(stamp).endRow();
                 }
                 rows.put("reporting.unit", units.rows());
                 rows.put("naive.unit", naiveUnits.rows());
@@ -269,7 +220,7 @@ public final class NationalLoader {
 
     /** The one pass over the employees, feeding every stream; returns the employees per aimed status. */
     private static long[] copyPeople(Options options, NationalPeople people, Database reporting, Database naive,
-            Map<String, Long> rows, long[] perUnit) throws SQLException {
+            Map<String, Long> rows, long[] perUnit, String stamp) throws SQLException {
         List<OrgUnit> units = people.org().units();
         int year = options.year();
         LocalDate yearStart = LocalDate.of(year, 1, 1);
@@ -296,11 +247,12 @@ public final class NationalLoader {
                             + "status, rule_version, void_reason, certificate_number") : null;
             int n = connections.size();
             CopyStream naiveEmployees = CopyStream.open(connections.get(n - 2), "employee",
-                    "nip, name, employment_type, position_level, unit_code, employed_from, employed_until");
+                    "nip, name, employment_type, position_level, unit_code, employed_from, employed_until, version, "
+                            + "updated_at");
             CopyStream naiveCompletions = CopyStream.open(connections.get(n - 1), "completion",
                     "id, version, nip, title, kind_id, method, competency_type, delivery_mode, provider, start_date, "
                             + "end_date, training_year, jp, international, recognized_jp, certificate_number, "
-                            + "source_system, external_id, status, void_reason");
+                            + "source_system, external_id, status, void_reason, recorded_at, updated_at");
             List<CopyStream> streams = new ArrayList<>(List.of(employees, history, years));
             if (facts != null) {
                 streams.add(facts);
@@ -320,7 +272,7 @@ public final class NationalLoader {
                         .date(p.employedFrom()).date(p.employedUntil()).number(1).endRow();
                 history.text(p.nip()).date(p.employedFrom()).text(unit).endRow();
                 naiveEmployees.text(p.nip()).text(p.name()).plain(p.employmentType()).plain(p.positionLevel())
-                        .text(unit).date(p.employedFrom()).date(p.employedUntil()).endRow();
+                        .text(unit).date(p.employedFrom()).date(p.employedUntil()).number(1).plain(stamp).endRow();
 
                 // halves: teknis, manajerial, sosial-kultural, klasikal, nonklasikal, luring, daring, blended
                 java.util.Arrays.fill(halves, 0);
@@ -334,7 +286,7 @@ public final class NationalLoader {
                             .plain(c.deliveryMode()).text(c.provider()).date(c.startDate()).date(c.endDate())
                             .number(c.year()).plain(jp).bool(c.international()).plain(jp).text(c.certificateNumber())
                             .text(c.sourceSystem()).text(c.externalId()).plain(status)
-                            .text(c.voided() ? "Duplikat" : null).endRow();
+                            .text(c.voided() ? "Duplikat" : null).plain(stamp).plain(stamp).endRow();
                     if (c.year() != year) {
                         continue;
                     }

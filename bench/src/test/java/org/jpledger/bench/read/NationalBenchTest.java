@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jpledger.bench.Measurement;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * <p>The jars are {@code -Djpledger.bench.training-jar=...} and {@code -Djpledger.bench.reporting-jar=...}, by default
  * the modules' {@code target/quarkus-app/quarkus-run.jar}.
  */
+@Tag("slow") // minutes alone: left out by -Pquick
 class NationalBenchTest {
 
     private static final int EMPLOYEES = 20_000;

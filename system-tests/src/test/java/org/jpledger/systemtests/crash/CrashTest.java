@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.jpledger.systemtests.ProjectRoot;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./crash-test} runs the full one (100,000 completions with every process killed three times; 30,000 with each
  * node of a three-node Kafka cluster killed three times) and writes the reports that RELIABILITY.md quotes.
  */
+@Tag("slow") // minutes alone: left out by -Pquick
 class CrashTest {
 
     /** {@code full} for the documented run; anything else is the reduced variant of the test suite. */
