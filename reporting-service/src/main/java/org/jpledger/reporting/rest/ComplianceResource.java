@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.api.EmployeeComplianceResponse;
 import org.jpledger.reporting.api.EmployeePage;
 import org.jpledger.reporting.api.FreshnessResponse;
@@ -66,11 +65,9 @@ public class ComplianceResource {
                     + "asOf says how fresh they are.")
     @APIResponse(responseCode = "200", description = "The employee's compliance in the year",
             content = @Content(schema = @Schema(implementation = EmployeeComplianceResponse.class)))
-    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not from 2000 to 2100")
     @APIResponse(responseCode = "404", description = "No employee with this NIP is known to reporting, or in the "
-            + "year they count in a unit outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "year they count in a unit outside the units the token names")
     public EmployeeComplianceResponse employeeYear(
             @Parameter(description = "The employee's 18-digit NIP", example = "198503122010012003")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
@@ -91,11 +88,9 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The unit's figures and its children's",
             content = @Content(schema = @Schema(implementation = UnitComplianceResponse.class)))
     @APIResponse(responseCode = "400", description = "The code has a control character, or the year is not from 2000 "
-            + "to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "to 2100")
     @APIResponse(responseCode = "404",
-            description = "No unit with this code is known to reporting, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No unit with this code is known to reporting, or it is outside the units the token names")
     public UnitComplianceResponse unit(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
@@ -114,11 +109,9 @@ public class ComplianceResource {
                     + "for the next page.")
     @APIResponse(responseCode = "200", description = "One page of employees",
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404",
-            description = "No unit with this code is known to reporting, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No unit with this code is known to reporting, or it is outside the units the token names")
     public EmployeePage unitEmployees(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
@@ -138,8 +131,7 @@ public class ComplianceResource {
                     + "summary counts them. Sorted by total JP or name, with keyset pagination.")
     @APIResponse(responseCode = "200", description = "One page of employees",
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     public EmployeePage summaryEmployees(@BeanParam @Valid EmployeeListParams list) {
         list.describe(trail);
         EmployeeOrder order = list.order();
@@ -155,8 +147,7 @@ public class ComplianceResource {
                     + "units' subtrees together (each employee once) and of each named unit over its subtree.")
     @APIResponse(responseCode = "200", description = "The organisation's figures and its top-level units'",
             content = @Content(schema = @Schema(implementation = SummaryResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100")
     public SummaryResponse summary(
             @Valid @BeanParam YearParam year) {
         return compliance.summary(year.year());
@@ -172,11 +163,9 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The unit's breakdown",
             content = @Content(schema = @Schema(implementation = JpBreakdownResponse.class)))
     @APIResponse(responseCode = "400", description = "The code has a control character, or the year is not from 2000 "
-            + "to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "to 2100")
     @APIResponse(responseCode = "404",
-            description = "No unit with this code is known to reporting, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No unit with this code is known to reporting, or it is outside the units the token names")
     public JpBreakdownResponse unitBreakdown(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
@@ -192,8 +181,7 @@ public class ComplianceResource {
                     + "units, over those units' subtrees together (each employee once), as the summary counts them.")
     @APIResponse(responseCode = "200", description = "The organisation's breakdown",
             content = @Content(schema = @Schema(implementation = JpBreakdownResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100")
     public JpBreakdownResponse summaryBreakdown(
             @Valid @BeanParam YearParam year) {
         return compliance.breakdown(null, year.year());

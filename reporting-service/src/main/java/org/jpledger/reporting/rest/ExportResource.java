@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.export.ExportKind;
 import org.jpledger.reporting.export.ExportLayout;
 import org.jpledger.reporting.export.ExportPlanner;
@@ -74,14 +73,11 @@ public class ExportResource {
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                         .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
-            + "outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "outside the units the token names")
     @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
-            + "are streaming at once; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "are streaming at once; retry after the Retry-After header's seconds")
     public Response compliance(
             @Valid @BeanParam YearParam year,
             @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
@@ -115,14 +111,11 @@ public class ExportResource {
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                         .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
-            + "outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "outside the units the token names")
     @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
-            + "are streaming at once; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "are streaming at once; retry after the Retry-After header's seconds")
     public Response units(
             @Valid @BeanParam YearParam year,
             @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
@@ -154,14 +147,11 @@ public class ExportResource {
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                         .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
-            + "outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "outside the units the token names")
     @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
-            + "are streaming at once; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "are streaming at once; retry after the Retry-After header's seconds")
     public Response trainingHistory(
             @Parameter(description = "Earliest end date (YYYY-MM-DD); 1 January of the current year when absent")
             @QueryParam("from") String from,

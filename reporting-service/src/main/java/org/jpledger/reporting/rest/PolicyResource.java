@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.api.PolicyResponse;
 import org.jpledger.reporting.service.PolicyService;
 import org.jpledger.support.audit.AuditTrail;
@@ -48,8 +47,7 @@ public class PolicyResource {
                     + "stored policy answers with the defaults (20 JP, 45 minutes, pro-rated) and isDefault true.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not a number from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The year is not a number from 2000 to 2100")
     public PolicyResponse get(@Parameter(description = "Training year", example = "2026") @PathParam("year")
             @Min(value = 2000, message = YearParam.YEAR_RANGE)
             @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year) {
@@ -69,8 +67,7 @@ public class PolicyResource {
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid year or body; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year or body; nothing changed")
     public Response put(@Parameter(description = "Training year", example = "2026") @PathParam("year")
             @Min(value = 2000, message = YearParam.YEAR_RANGE)
             @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,
