@@ -13,8 +13,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.reporting.parking.HeldEvents;
+import org.jpledger.reporting.parking.ParkedEventRepository;
 import org.jpledger.reporting.projection.ComplianceProjector;
 import org.jpledger.reporting.projection.ProjectionBatch;
+import org.jpledger.reporting.projection.ProjectionLock;
 
 /** Applies one poll's records and the offsets after them in a single transaction: all of it happens, or none. */
 @ApplicationScoped

@@ -26,6 +26,7 @@ import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.reporting.config.EventConsumerConfig;
+import org.jpledger.reporting.parking.StorableText;
 
 /**
  * Reads a record's bytes as a CloudEvents JSON envelope and its {@code data} as the payload its {@code type} names, and

@@ -2,6 +2,7 @@ package org.jpledger.reporting.consumer;
 
 import java.time.Instant;
 import org.jpledger.contracts.events.CloudEvent;
+import org.jpledger.reporting.parking.StorableText;
 
 /** What one Kafka record turned out to be: an event with a typed payload, or the reason it cannot be applied. */
 public sealed interface ParsedRecord {

@@ -17,7 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.config.ReportingConfig;
-import org.jpledger.reporting.consumer.ProjectionLock;
 import org.jpledger.reporting.projection.ComplianceRepository.Rating;
 import org.jpledger.support.database.RequestStatementTimeout;
 

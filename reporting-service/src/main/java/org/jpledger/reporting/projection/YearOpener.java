@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.config.ReportingConfig;
-import org.jpledger.reporting.consumer.ProjectionLock;
 
 /**
  * Opens each new training year: an employee in service gets a row for the current year without any event about them

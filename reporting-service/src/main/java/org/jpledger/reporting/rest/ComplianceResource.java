@@ -1,16 +1,13 @@
 package org.jpledger.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,7 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.api.EmployeeComplianceResponse;
+import org.jpledger.reporting.api.EmployeePage;
+import org.jpledger.reporting.api.FreshnessResponse;
+import org.jpledger.reporting.api.JpBreakdownResponse;
+import org.jpledger.reporting.api.SummaryResponse;
+import org.jpledger.reporting.api.UnitComplianceResponse;
+import org.jpledger.reporting.api.YearsResponse;
 import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.reporting.service.ComplianceQueryService;
 import org.jpledger.reporting.service.StatusService;
@@ -32,7 +35,6 @@ import org.jpledger.support.audit.Audited;
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
 
-    static final String YEAR_RANGE = "must be a year from 2000 to 2100";
     /**
      * A unit code as far as a query can tell: no control characters. Codes come from the ledger's events, so none has
      * one, and PostgreSQL refuses a NUL in a text parameter: without the rule such a code failed as a 500.
@@ -63,21 +65,17 @@ public class ComplianceResource {
                     + "asOf says how fresh they are.")
     @APIResponse(responseCode = "200", description = "The employee's compliance in the year",
             content = @Content(schema = @Schema(implementation = EmployeeComplianceResponse.class)))
-    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not from 2000 to 2100")
     @APIResponse(responseCode = "404", description = "No employee with this NIP is known to reporting, or in the "
-            + "year they count in a unit outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "year they count in a unit outside the units the token names")
     public EmployeeComplianceResponse employeeYear(
             @Parameter(description = "The employee's 18-digit NIP", example = "198503122010012003")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        if (year != null) {
-            trail.detail("year", year);
+            @Valid @BeanParam YearParam year) {
+        if (year.year() != null) {
+            trail.detail("year", year.year());
         }
-        return compliance.employeeYear(nip, year);
+        return compliance.employeeYear(nip, year.year());
     }
 
     @GET
@@ -90,18 +88,14 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The unit's figures and its children's",
             content = @Content(schema = @Schema(implementation = UnitComplianceResponse.class)))
     @APIResponse(responseCode = "400", description = "The code has a control character, or the year is not from 2000 "
-            + "to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "to 2100")
     @APIResponse(responseCode = "404",
-            description = "No unit with this code is known to reporting, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No unit with this code is known to reporting, or it is outside the units the token names")
     public UnitComplianceResponse unit(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.unit(code, year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.unit(code, year.year());
     }
 
     @GET
@@ -115,11 +109,9 @@ public class ComplianceResource {
                     + "for the next page.")
     @APIResponse(responseCode = "200", description = "One page of employees",
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404",
-            description = "No unit with this code is known to reporting, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No unit with this code is known to reporting, or it is outside the units the token names")
     public EmployeePage unitEmployees(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
@@ -139,8 +131,7 @@ public class ComplianceResource {
                     + "summary counts them. Sorted by total JP or name, with keyset pagination.")
     @APIResponse(responseCode = "200", description = "One page of employees",
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     public EmployeePage summaryEmployees(@BeanParam @Valid EmployeeListParams list) {
         list.describe(trail);
         EmployeeOrder order = list.order();
@@ -156,13 +147,10 @@ public class ComplianceResource {
                     + "units' subtrees together (each employee once) and of each named unit over its subtree.")
     @APIResponse(responseCode = "200", description = "The organisation's figures and its top-level units'",
             content = @Content(schema = @Schema(implementation = SummaryResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100")
     public SummaryResponse summary(
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.summary(year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.summary(year.year());
     }
 
     @GET
@@ -175,18 +163,14 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The unit's breakdown",
             content = @Content(schema = @Schema(implementation = JpBreakdownResponse.class)))
     @APIResponse(responseCode = "400", description = "The code has a control character, or the year is not from 2000 "
-            + "to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "to 2100")
     @APIResponse(responseCode = "404",
-            description = "No unit with this code is known to reporting, or it is outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No unit with this code is known to reporting, or it is outside the units the token names")
     public JpBreakdownResponse unitBreakdown(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.breakdown(code, year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.breakdown(code, year.year());
     }
 
     @GET
@@ -197,13 +181,10 @@ public class ComplianceResource {
                     + "units, over those units' subtrees together (each employee once), as the summary counts them.")
     @APIResponse(responseCode = "200", description = "The organisation's breakdown",
             content = @Content(schema = @Schema(implementation = JpBreakdownResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100")
     public JpBreakdownResponse summaryBreakdown(
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year) {
-        return compliance.breakdown(null, year);
+            @Valid @BeanParam YearParam year) {
+        return compliance.breakdown(null, year.year());
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jpledger.reporting.api.EmployeeCursor;
 import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
@@ -17,18 +18,12 @@ import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.problem.InvalidRequestException;
 
 /** The query parameters of a list of employees with their figures: year, statuses, search, order and page. */
-public class EmployeeListParams {
+public class EmployeeListParams extends YearParam {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     static final int MAX_SEARCH = 100;
     private static final String LIMIT_RANGE = "must be from 1 to " + MAX_LIMIT;
-
-    @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-    @QueryParam("year")
-    @Min(value = 2000, message = ComplianceResource.YEAR_RANGE)
-    @Max(value = 2100, message = ComplianceResource.YEAR_RANGE)
-    Integer year;
 
     @Parameter(description = "Only employees of these statuses, comma-separated: COMPLIANT, ON_TRACK, AT_RISK, NOT_MET "
             + "(AT_RISK,NOT_MET: those behind)")
@@ -55,10 +50,6 @@ public class EmployeeListParams {
     @Parameter(description = "nextCursor of the previous page")
     @QueryParam("cursor")
     String cursor;
-
-    Integer year() {
-        return year;
-    }
 
     /** Puts what the list was asked for into the audit trail: reading employees' figures is itself audited. */
     void describe(AuditTrail trail) {

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
 import org.jpledger.reporting.export.ExportFileService;
 import org.jpledger.reporting.export.ExportManifest;
 import org.jpledger.support.audit.AuditTrail;
@@ -64,7 +63,7 @@ public class ExportFileResource {
                 @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                         description = "Excel workbook"))})
     @APIResponse(responseCode = "404", description = "No such file, or its units are outside the units the token "
-            + "names", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "names")
     public Response download(@Parameter(description = "File name, as listed") @PathParam("name") String name) {
         ExportManifest manifest = files.manifest(name);
         trail.id(name).detail("rows", manifest.rows()).detail("filters", manifest.filters());

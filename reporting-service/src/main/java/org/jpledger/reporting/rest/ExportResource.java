@@ -1,9 +1,9 @@
 package org.jpledger.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.contracts.problem.Problem;
-import org.jpledger.reporting.export.ExportFormat;
 import org.jpledger.reporting.export.ExportKind;
 import org.jpledger.reporting.export.ExportLayout;
 import org.jpledger.reporting.export.ExportPlanner;
@@ -44,7 +41,6 @@ public class ExportResource {
     /** Response header: the number of data rows in the file. */
     public static final String ROW_COUNT = "X-JPLedger-Row-Count";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String YEAR_RANGE = "must be a year from 2000 to 2100";
     private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
@@ -77,35 +73,24 @@ public class ExportResource {
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                         .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
-            + "outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "outside the units the token names")
     @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
-            + "are streaming at once; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "are streaming at once; retry after the Retry-After header's seconds")
     public Response compliance(
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year,
+            @Valid @BeanParam YearParam year,
             @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
             @QueryParam("unitCode")
             @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE) String unitCode,
             @Parameter(description = "Only employees of this status: COMPLIANT, ON_TRACK, AT_RISK or NOT_MET")
             @QueryParam("status") String status,
-            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
-            @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
-            String lang,
-            @Parameter(description = "CSV: start with a UTF-8 byte-order mark (for Excel)") @QueryParam("bom")
-            Boolean bom,
-            @Parameter(description = "CSV separator: comma (default) or semicolon (then decimals take a comma, as "
-                    + "Excel in the Indonesian locale expects)") @QueryParam("separator") String separator) {
+            @BeanParam ExportLayoutParams file) {
         FieldErrors errors = new FieldErrors();
         ComplianceStatus wanted = status(status, errors);
-        ExportLayout layout = layout(format, lang, bom, separator, errors);
+        ExportLayout layout = file.layout(errors);
         errors.throwIfAny();
-        return stream(ExportKind.COMPLIANCE, year, unitCode, wanted, null, null, layout);
+        return stream(ExportKind.COMPLIANCE, year.year(), unitCode, wanted, null, null, layout);
     }
 
     @GET
@@ -126,32 +111,21 @@ public class ExportResource {
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                         .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
-            + "outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "outside the units the token names")
     @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
-            + "are streaming at once; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "are streaming at once; retry after the Retry-After header's seconds")
     public Response units(
-            @Parameter(description = "Training year; the current year in Asia/Jakarta when absent", example = "2026")
-            @QueryParam("year") @Min(value = 2000, message = YEAR_RANGE) @Max(value = 2100, message = YEAR_RANGE)
-            Integer year,
+            @Valid @BeanParam YearParam year,
             @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
             @QueryParam("unitCode")
             @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE) String unitCode,
-            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
-            @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
-            String lang,
-            @Parameter(description = "CSV: start with a UTF-8 byte-order mark (for Excel)") @QueryParam("bom")
-            Boolean bom,
-            @Parameter(description = "CSV separator: comma (default) or semicolon") @QueryParam("separator")
-            String separator) {
+            @BeanParam ExportLayoutParams file) {
         FieldErrors errors = new FieldErrors();
-        ExportLayout layout = layout(format, lang, bom, separator, errors);
+        ExportLayout layout = file.layout(errors);
         errors.throwIfAny();
-        return stream(ExportKind.UNITS, year, unitCode, null, null, null, layout);
+        return stream(ExportKind.UNITS, year.year(), unitCode, null, null, null, layout);
     }
 
     @GET
@@ -173,14 +147,11 @@ public class ExportResource {
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                         .enums.SchemaType.STRING, format = "binary", description = "Excel workbook"))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting, or it is "
-            + "outside the units the token names",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "outside the units the token names")
     @APIResponse(responseCode = "429", description = "You have made too many exports lately, or too many exports "
-            + "are streaming at once; retry after the Retry-After header's seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "are streaming at once; retry after the Retry-After header's seconds")
     public Response trainingHistory(
             @Parameter(description = "Earliest end date (YYYY-MM-DD); 1 January of the current year when absent")
             @QueryParam("from") String from,
@@ -188,20 +159,14 @@ public class ExportResource {
             @Parameter(description = "Unit whose employees are exported; the caller's units when absent")
             @QueryParam("unitCode")
             @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE) String unitCode,
-            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format,
-            @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en") @QueryParam("lang")
-            String lang,
-            @Parameter(description = "CSV: start with a UTF-8 byte-order mark (for Excel)") @QueryParam("bom")
-            Boolean bom,
-            @Parameter(description = "CSV separator: comma (default) or semicolon") @QueryParam("separator")
-            String separator) {
+            @BeanParam ExportLayoutParams file) {
         FieldErrors errors = new FieldErrors();
         LocalDate start = date("from", from, errors);
         LocalDate end = date("to", to, errors);
         if (start != null && end != null && start.isAfter(end)) {
             errors.add("from", "must not be after to");
         }
-        ExportLayout layout = layout(format, lang, bom, separator, errors);
+        ExportLayout layout = file.layout(errors);
         errors.throwIfAny();
         return stream(ExportKind.TRAINING_HISTORY, null, unitCode, null, start, end, layout);
     }
@@ -254,33 +219,5 @@ public class ExportResource {
             return null;
         }
         return date;
-    }
-
-    private static ExportLayout layout(String format, String lang, Boolean bom, String separator, FieldErrors errors) {
-        ExportFormat fileFormat = ExportFormat.CSV;
-        if (format != null) {
-            try {
-                fileFormat = ExportFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add("format", "must be csv or xlsx");
-            }
-        }
-        boolean english = false;
-        if (lang != null && !lang.equals("id")) {
-            if (lang.equals("en")) {
-                english = true;
-            } else {
-                errors.add("lang", "must be id or en");
-            }
-        }
-        char separatorChar = ',';
-        if (separator != null) {
-            switch (separator) {
-                case ",", "comma" -> separatorChar = ',';
-                case ";", "semicolon" -> separatorChar = ';';
-                default -> errors.add("separator", "must be comma or semicolon");
-            }
-        }
-        return new ExportLayout(fileFormat, english, bom != null && bom, separatorChar);
     }
 }

@@ -1,14 +1,12 @@
 package org.jpledger.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -17,19 +15,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.support.audit.Audited;
-import org.jpledger.contracts.problem.Problem;
+import org.jpledger.reporting.api.ParkedEventPage;
+import org.jpledger.reporting.api.RetryAllResponse;
+import org.jpledger.reporting.api.RetryResponse;
 import org.jpledger.reporting.service.ParkedEventService;
+import org.jpledger.support.audit.Audited;
+import org.jpledger.support.paging.PageParameters;
+import org.jpledger.support.paging.PageSize;
 
 /** HTTP face of the parked events (admin): list them, retry one, retry all. */
 @Path("/api/v1/admin/parked")
 @Tag(name = "Admin", description = "Operation of the reporting-service: parked events and consumer status")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParkedEventResource {
-
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
-    private static final String LIMIT_RULE = "must be a whole number from 1 to " + MAX_LIMIT;
 
     private final ParkedEventService parkedEvents;
 
@@ -46,15 +44,10 @@ public class ParkedEventResource {
                     + "cursor for the next, older page.")
     @APIResponse(responseCode = "200", description = "A page of parked events",
             content = @Content(schema = @Schema(implementation = ParkedEventPage.class)))
-    @APIResponse(responseCode = "400", description = "A limit outside 1 to " + MAX_LIMIT + ", or a cursor not from an "
-            + "earlier page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ParkedEventPage list(
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")", example = "50")
-            @QueryParam("limit") @Min(value = 1, message = LIMIT_RULE) @Max(value = MAX_LIMIT, message = LIMIT_RULE)
-            Integer limit,
-            @Parameter(description = "nextCursor of the previous page; absent for the newest page")
-            @QueryParam("cursor") String cursor) {
-        return parkedEvents.list(limit == null ? DEFAULT_LIMIT : limit, IdCursor.position(cursor));
+    @APIResponse(responseCode = "400", description = "A limit outside 1 to 500, or a cursor not from an "
+            + "earlier page")
+    public ParkedEventPage list(@BeanParam PageParameters page) {
+        return parkedEvents.list(page.limit(PageSize.LISTING), page.position(ParkedEventService.CURSOR_KIND));
     }
 
     @POST
@@ -68,10 +61,8 @@ public class ParkedEventResource {
                     + "with the reason of this retry and its retry count. The consumer waits while the retry runs.")
     @APIResponse(responseCode = "200", description = "The retry ran; the outcome says whether the event is still parked",
             content = @Content(schema = @Schema(implementation = RetryResponse.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a whole number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No event is parked under this id (a retry may have applied it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a whole number")
+    @APIResponse(responseCode = "404", description = "No event is parked under this id (a retry may have applied it)")
     public RetryResponse retry(
             @Parameter(description = "Id of the parked event, as listed", example = "17") @PathParam("id") Long id) {
         return parkedEvents.retry(id);

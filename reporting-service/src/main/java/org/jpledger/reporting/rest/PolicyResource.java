@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.reporting.api.PolicyResponse;
+import org.jpledger.reporting.service.PolicyService;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
-import org.jpledger.contracts.problem.Problem;
-import org.jpledger.reporting.service.PolicyService;
 
 /** HTTP face of the yearly compliance policies. */
 @Path("/api/v1/policies/{year}")
@@ -47,11 +47,10 @@ public class PolicyResource {
                     + "stored policy answers with the defaults (20 JP, 45 minutes, pro-rated) and isDefault true.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not a number from 2000 to 2100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The year is not a number from 2000 to 2100")
     public PolicyResponse get(@Parameter(description = "Training year", example = "2026") @PathParam("year")
-            @Min(value = 2000, message = "must be a year from 2000 to 2100")
-            @Max(value = 2100, message = "must be a year from 2000 to 2100") Integer year) {
+            @Min(value = 2000, message = YearParam.YEAR_RANGE)
+            @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year) {
         return policies.get(year);
     }
 
@@ -68,14 +67,13 @@ public class PolicyResource {
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid year or body; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year or body; nothing changed")
     public Response put(@Parameter(description = "Training year", example = "2026") @PathParam("year")
-            @Min(value = 2000, message = "must be a year from 2000 to 2100")
-            @Max(value = 2100, message = "must be a year from 2000 to 2100") Integer year,
+            @Min(value = 2000, message = YearParam.YEAR_RANGE)
+            @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,
             @Valid @NotNull PolicyRequest body) {
         trail.id(year.toString()).detail("targetJp", body.targetJp());
-        PolicyService.Stored stored = policies.put(year, body);
+        PolicyService.Stored stored = policies.put(year, body.terms());
         return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(stored.policy()).build();
     }

@@ -14,10 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.reporting.rebuild.ProjectionRebuild;
 import org.jpledger.support.audit.Audited;
 import org.jpledger.support.limits.RateLimited;
-import org.jpledger.contracts.problem.Problem;
-import org.jpledger.reporting.consumer.ProjectionRebuild;
 
 /** HTTP face of the projection rebuild. */
 @Path("/api/v1/admin/rebuild")
@@ -38,8 +37,7 @@ public class RebuildResource {
     @Audited("projection.rebuild")
     @RateLimited("rebuild")
     @APIResponse(responseCode = "429", description = "This client has made too many such calls lately; retry after "
-            + "the Retry-After header's seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "the Retry-After header's seconds")
     @Operation(summary = "Rebuild the projections from the topics",
             description = "Replays both topics from their earliest offsets into fresh tables while the live consumer "
                     + "and every query go on with the current ones; then, in one transaction, brings the replay exactly "
@@ -49,8 +47,7 @@ public class RebuildResource {
                     + "republish (POST /api/v1/admin/republish there).")
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(schema = @Schema(implementation = RebuildResponse.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response start() {
         return Response.accepted(RebuildResponse.of(rebuild.start(), clock.instant())).build();
     }

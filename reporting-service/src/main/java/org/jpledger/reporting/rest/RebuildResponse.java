@@ -2,7 +2,7 @@ package org.jpledger.reporting.rest;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jpledger.reporting.consumer.ProjectionRebuild;
+import org.jpledger.reporting.rebuild.ProjectionRebuild;
 
 /** Progress of the latest projection rebuild of this instance. */
 @Schema(name = "Rebuild", description = "Progress of the latest projection rebuild started on this instance")

@@ -8,16 +8,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jpledger.reporting.api.ParkedEventPage;
+import org.jpledger.reporting.api.ParkedEventResponse;
+import org.jpledger.reporting.api.RetryAllResponse;
+import org.jpledger.reporting.api.RetryResponse;
 import org.jpledger.reporting.config.EventConsumerConfig;
-import org.jpledger.reporting.consumer.ParkedEvent;
-import org.jpledger.reporting.consumer.ParkedEventReplayer;
-import org.jpledger.reporting.consumer.ParkedEventRepository;
-import org.jpledger.reporting.consumer.RetryResult;
-import org.jpledger.reporting.rest.IdCursor;
-import org.jpledger.reporting.rest.ParkedEventPage;
-import org.jpledger.reporting.rest.ParkedEventResponse;
-import org.jpledger.reporting.rest.RetryAllResponse;
-import org.jpledger.reporting.rest.RetryResponse;
+import org.jpledger.reporting.parking.ParkedEvent;
+import org.jpledger.reporting.parking.ParkedEventRepository;
+import org.jpledger.reporting.parking.replay.ParkedEventReplayer;
+import org.jpledger.reporting.parking.replay.RetryResult;
+import org.jpledger.support.paging.Cursor;
 
 /**
  * Lists parked events and retries them. Each retry runs in its own transaction (a retry of all of them, one page per
@@ -26,6 +26,9 @@ import org.jpledger.reporting.rest.RetryResponse;
  */
 @ApplicationScoped
 public class ParkedEventService {
+
+    /** The kind of the parked events' cursors: base64url of "id:" and the id the page ended at. */
+    public static final String CURSOR_KIND = "id";
 
     private final ParkedEventRepository parkedEvents;
     private final ParkedEventReplayer replayer;
@@ -47,7 +50,7 @@ public class ParkedEventService {
         boolean more = rows.size() > limit;
         List<ParkedEvent> page = more ? rows.subList(0, limit) : rows;
         return new ParkedEventPage(page.stream().map(ParkedEventResponse::from).toList(),
-                more ? IdCursor.after(page.get(page.size() - 1).id) : null);
+                more ? Cursor.after(CURSOR_KIND, page.get(page.size() - 1).id) : null);
     }
 
     /** Retries one parked event. */

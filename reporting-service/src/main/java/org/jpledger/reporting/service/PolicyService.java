@@ -8,12 +8,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jpledger.reporting.api.PolicyResponse;
 import org.jpledger.reporting.projection.Policy;
 import org.jpledger.reporting.projection.PolicyRepository;
 import org.jpledger.reporting.projection.PolicyTerms;
 import org.jpledger.reporting.projection.UnitFiguresRefresher.PolicyStored;
-import org.jpledger.reporting.rest.PolicyRequest;
-import org.jpledger.reporting.rest.PolicyResponse;
 
 /** Reads and replaces the yearly compliance policies. */
 @ApplicationScoped
@@ -46,13 +45,9 @@ public class PolicyService {
      * @return whether the year had no stored policy before, and the policy now
      */
     @Transactional
-    public Stored put(int year, PolicyRequest request) {
+    public Stored put(int year, PolicyTerms terms) {
         Policy policy = policies.findById(year, LockModeType.PESSIMISTIC_WRITE);
         boolean created = policy == null;
-        PolicyTerms terms = new PolicyTerms(request.targetJp(), names(request.targetByEmploymentType()),
-                names(request.targetByPositionLevel()),
-                request.minutesPerJp() == null ? PolicyTerms.DEFAULT.minutesPerJp() : request.minutesPerJp(),
-                request.prorate() == null ? PolicyTerms.DEFAULT.prorate() : request.prorate());
         if (created) {
             policy = new Policy();
             policy.year = year;
@@ -81,14 +76,6 @@ public class PolicyService {
         return new PolicyResponse(year, terms.targetJp(), new TreeMap<>(terms.targetByEmploymentType()),
                 new TreeMap<>(terms.targetByPositionLevel()), terms.minutesPerJp(), terms.prorate(), policy == null,
                 policy == null ? 0 : policy.version, policy == null ? null : policy.updatedAt);
-    }
-
-    private static Map<String, BigDecimal> names(Map<? extends Enum<?>, BigDecimal> targets) {
-        Map<String, BigDecimal> byName = new TreeMap<>();
-        if (targets != null) {
-            targets.forEach((key, value) -> byName.put(key.name(), value));
-        }
-        return byName;
     }
 
     private static boolean sameTerms(PolicyTerms a, PolicyTerms b) {

@@ -2,10 +2,10 @@ package org.jpledger.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import org.jpledger.reporting.api.FreshnessResponse;
+import org.jpledger.reporting.api.StatusResponse;
 import org.jpledger.reporting.config.ReportingConfig;
 import org.jpledger.reporting.consumer.ConsumerProgress;
-import org.jpledger.reporting.rest.FreshnessResponse;
-import org.jpledger.reporting.rest.StatusResponse;
 
 /** Answers how far the projections are behind the topics. */
 @ApplicationScoped

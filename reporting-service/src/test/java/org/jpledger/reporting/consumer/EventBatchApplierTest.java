@@ -22,6 +22,9 @@ import org.jpledger.contracts.events.EventSources;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.reporting.Sql;
+import org.jpledger.reporting.parking.replay.ParkedEventReplayer;
+import org.jpledger.reporting.parking.replay.RetryResult;
+import org.jpledger.reporting.projection.ProjectionLock;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -46,7 +46,6 @@ import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.Sql;
 import org.jpledger.reporting.TestClock;
 import org.jpledger.reporting.consumer.EventBatchApplier;
-import org.jpledger.reporting.consumer.ProjectionLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -243,7 +243,7 @@ class BadInputCorpusTest {
     }
 
     /**
-     * Refusals of an audited endpoint are in the audit log, as the README promises ("including the refused attempts"):
+     * Refusals of an audited endpoint are in the audit log, as docs/operations.md promises:
      * so the one table a refused request does change is audit_entry, by exactly one rejected entry of the caller. The
      * entry is written after the answer, hence the wait.
      */

@@ -21,7 +21,7 @@ import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Sql;
 import org.jpledger.reporting.consumer.ConsumerProgress;
-import org.jpledger.reporting.consumer.ProjectionLock;
+import org.jpledger.reporting.projection.ProjectionLock;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,0 +1,61 @@
+package org.jpledger.reporting.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.reporting.projection.ComplianceStatus;
+
+/** An employee's recognized lesson hours (JP) in one training year, against the year's target. */
+@Schema(name = "EmployeeCompliance", description = "An employee's recognized lesson hours (JP) in one training year")
+public record EmployeeComplianceResponse(
+        @Schema(description = "18-digit NIP", examples = "198503122010012003") String nip,
+        @Schema(description = "Full name", examples = "Siti Rahayu") String name,
+        @Schema(description = "Training year (calendar year, Asia/Jakarta)", examples = "2026") int year,
+        @Schema(description = "The unit the employee counts in that year: their unit on their last employed day of it",
+                examples = "BKD-JATENG") String unitCode,
+        @Schema(description = "Name of that unit; absent while the unit is unknown to reporting") String unitName,
+        @Schema(description = "PNS or PPPK") String employmentType,
+        @Schema(description = "Position level") String positionLevel,
+        @Schema(description = "First day in service within the year; absent when not in service in it")
+        LocalDate servedFrom,
+        @Schema(description = "Last day in service within the year (31 December while in service)")
+        LocalDate servedUntil,
+        @Schema(description = "Recognized JP in the year", examples = "24.00") BigDecimal totalJp,
+        @Schema(description = "The total in hours: totalJp times the policy's minutes per JP, over 60")
+        BigDecimal totalHours,
+        @Schema(description = "The year's target for this employee (pro-rated when the policy says so); 0 when not in "
+                + "service in the year") BigDecimal targetJp,
+        @Schema(description = "The target pro-rated to today within the employee's part of the year")
+        BigDecimal expectedJpToDate,
+        @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, or NOT_EMPLOYED when not in service in the year")
+        ComplianceStatus status,
+        @Schema(description = "JP by competency type: TEKNIS, MANAJERIAL, SOSIAL_KULTURAL")
+        Map<String, BigDecimal> jpByCompetencyType,
+        @Schema(description = "JP by method: KLASIKAL, NONKLASIKAL") Map<String, BigDecimal> jpByMethod,
+        @Schema(description = "JP by delivery mode: LURING, DARING, BLENDED") Map<String, BigDecimal> jpByDeliveryMode,
+        @Schema(description = "Completions counted in the year (voided ones are not)", examples = "3")
+        int completionCount,
+        @Schema(description = "End date of the latest completion counted; absent without completions")
+        LocalDate lastCompletionDate,
+        @Schema(description = "The completions counted, latest first") List<CountedCompletion> completions,
+        @Schema(description = "Time of the newest event applied to the projections: the figures are as of then")
+        Instant asOf) {
+
+    /** One completion counted in the year. */
+    @Schema(name = "CountedCompletion", description = "A completion that counts in the year")
+    public record CountedCompletion(
+            @Schema(description = "Id given by training-service") java.util.UUID completionId,
+            @Schema(description = "Name of the training") String title,
+            @Schema(description = "National training kind id (1-25)") int kindId,
+            @Schema(description = "KLASIKAL or NONKLASIKAL") String method,
+            @Schema(description = "TEKNIS, MANAJERIAL or SOSIAL_KULTURAL") String competencyType,
+            @Schema(description = "LURING, DARING or BLENDED") String deliveryMode,
+            @Schema(description = "Organising institution") String provider,
+            @Schema(description = "First day") LocalDate startDate,
+            @Schema(description = "Last day; decides the year") LocalDate endDate,
+            @Schema(description = "JP recognized") BigDecimal recognizedJp) {
+    }
+}
