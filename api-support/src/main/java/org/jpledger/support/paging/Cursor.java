@@ -20,11 +20,14 @@ public final class Cursor {
     private Cursor() {
     }
 
-    /** The cursor of a page that ended at {@code parts} of listing {@code kind}; no part may hold a unit separator. */
+    /**
+     * The cursor of a page that ended at {@code parts} of listing {@code kind}. Only the last part may hold a unit
+     * separator (put free text such as a name last): the parts are split at the first ones.
+     */
     public static String encode(String kind, String... parts) {
         StringBuilder text = new StringBuilder(kind).append(':');
         for (int i = 0; i < parts.length; i++) {
-            if (parts[i].indexOf(SEPARATOR) >= 0) {
+            if (i < parts.length - 1 && parts[i].indexOf(SEPARATOR) >= 0) {
                 throw new IllegalArgumentException("a cursor part must not hold U+001F");
             }
             text.append(i == 0 ? "" : String.valueOf(SEPARATOR)).append(parts[i]);
@@ -47,7 +50,7 @@ public final class Cursor {
         if (!text.startsWith(prefix) || text.indexOf('\0') >= 0) {
             throw refused();
         }
-        String[] parts = text.substring(prefix.length()).split(String.valueOf(SEPARATOR), -1);
+        String[] parts = text.substring(prefix.length()).split(String.valueOf(SEPARATOR), count);
         if (parts.length != count) {
             throw refused();
         }

@@ -42,6 +42,23 @@ public class PageParameters {
 
     /** As {@link #limit(PageSize)}, adding the refusal to {@code errors} (and answering the standard size) instead. */
     public int limit(PageSize size, FieldErrors errors) {
+        Integer value = parse(size);
+        if (value == null) {
+            errors.add("limit", size.rule());
+            return size.standard();
+        }
+        return value;
+    }
+
+    /**
+     * Whether the size asked for is one the listing takes, for a listing that checks its parameters as a bean (with a
+     * constraint carrying {@link PageSize#rule()}), so that a bad size is named together with its other refusals.
+     */
+    public boolean fits(PageSize size) {
+        return parse(size) != null;
+    }
+
+    private Integer parse(PageSize size) {
         if (limit == null || limit.isBlank()) {
             return size.standard();
         }
@@ -52,8 +69,7 @@ public class PageParameters {
                 return value;
             }
         }
-        errors.add("limit", size.rule());
-        return size.standard();
+        return null;
     }
 
     /** The cursor as sent; null when absent or blank. */

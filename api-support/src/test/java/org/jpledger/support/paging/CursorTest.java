@@ -47,7 +47,13 @@ class CursorTest {
 
     @Test
     void refusesToEncodeAPartThatWouldSplitInTwo() {
-        assertThatThrownBy(() -> Cursor.encode("employees", "a\u001Fb")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.encode("employees", "a\u001Fb", "c")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepsAnyTextInTheLastPart() {
+        String name = "Sri\u001FWahyuni";
+        assertThat(Cursor.decode(Cursor.encode("employees", "name", name), "employees", 2)).containsExactly("name", name);
     }
 
     private static void assertRefused(Runnable decoding) {

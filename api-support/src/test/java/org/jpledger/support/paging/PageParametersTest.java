@@ -46,6 +46,14 @@ class PageParametersTest {
     }
 
     @Test
+    void tellsWhetherASizeFitsForListingsCheckedAsABean() {
+        assertThat(new PageParameters("500", null).fits(PageSize.LISTING)).isTrue();
+        assertThat(new PageParameters(null, null).fits(PageSize.LISTING)).isTrue();
+        assertThat(new PageParameters("501", null).fits(PageSize.LISTING)).isFalse();
+        assertThat(PageSize.LISTING_RULE).isEqualTo(PageSize.LISTING.rule());
+    }
+
+    @Test
     void continuesAfterThePositionOfItsCursor() {
         assertThat(new PageParameters(null, Cursor.after("id", 9)).position("id")).isEqualTo(9L);
         assertThat(new PageParameters(null, " ").cursor()).isNull();

@@ -1,8 +1,8 @@
 package org.jpledger.reporting.api;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
 import org.jpledger.reporting.projection.EmployeeOrder;
+import org.jpledger.support.paging.Cursor;
 import org.jpledger.support.problem.InvalidRequestException;
 
 /**
@@ -11,36 +11,29 @@ import org.jpledger.support.problem.InvalidRequestException;
  */
 public final class EmployeeCursor {
 
-    private static final char SEPARATOR = '\u001F';
+    private static final String KIND = "employees";
 
     private EmployeeCursor() {
     }
 
     public static String encode(EmployeeOrder order, EmployeeOrder.Position position) {
-        String text = order.parameter() + SEPARATOR + position.nip() + SEPARATOR + position.value();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        // The value last: a name may hold any character.
+        return Cursor.encode(KIND, order.parameter(), position.nip(), position.value());
     }
 
     /** The position a cursor points at; refuses a cursor that is malformed or was made for another order. */
     public static EmployeeOrder.Position decode(String cursor, EmployeeOrder order) {
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
+        List<String> parts = Cursor.decode(cursor, KIND, 3);
+        if (!parts.get(1).matches("[0-9]{18}")) {
+            throw Cursor.refused();
         }
-        String[] parts = text.split(String.valueOf(SEPARATOR), 3);
-        // A NUL is in no name this API gave out, and PostgreSQL would refuse it as a parameter (a 500).
-        if (parts.length != 3 || !parts[1].matches("[0-9]{18}") || parts[2].indexOf('\u0000') >= 0) {
-            throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
-        }
-        if (!parts[0].equals(order.parameter())) {
-            throw InvalidRequestException.of("cursor", "was given for sort=" + parts[0] + ", not sort="
+        if (!parts.get(0).equals(order.parameter())) {
+            throw InvalidRequestException.of("cursor", "was given for sort=" + parts.get(0) + ", not sort="
                     + order.parameter());
         }
-        if (order.byJp() && !parts[2].matches("-?[0-9]+(\\.[0-9]+)?")) {
-            throw InvalidRequestException.of("cursor", "is not a cursor this API gave out");
+        if (order.byJp() && !parts.get(2).matches("-?[0-9]+(\\.[0-9]+)?")) {
+            throw Cursor.refused();
         }
-        return new EmployeeOrder.Position(parts[2], parts[1]);
+        return new EmployeeOrder.Position(parts.get(2), parts.get(1));
     }
 }

@@ -1,9 +1,8 @@
 package org.jpledger.reporting.rest;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -15,15 +14,15 @@ import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
 import org.jpledger.support.audit.AuditTrail;
+import org.jpledger.support.paging.PageParameters;
+import org.jpledger.support.paging.PageSize;
 import org.jpledger.support.problem.InvalidRequestException;
 
 /** The query parameters of a list of employees with their figures: year, statuses, search, order and page. */
+@ListingPageSize
 public class EmployeeListParams extends YearParam {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
     static final int MAX_SEARCH = 100;
-    private static final String LIMIT_RANGE = "must be from 1 to " + MAX_LIMIT;
 
     @Parameter(description = "Only employees of these statuses, comma-separated: COMPLIANT, ON_TRACK, AT_RISK, NOT_MET "
             + "(AT_RISK,NOT_MET: those behind)")
@@ -41,15 +40,8 @@ public class EmployeeListParams extends YearParam {
     @QueryParam("sort")
     String sort;
 
-    @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
-    @QueryParam("limit")
-    @Min(value = 1, message = LIMIT_RANGE)
-    @Max(value = MAX_LIMIT, message = LIMIT_RANGE)
-    Integer limit;
-
-    @Parameter(description = "nextCursor of the previous page")
-    @QueryParam("cursor")
-    String cursor;
+    @BeanParam
+    PageParameters page;
 
     /** Puts what the list was asked for into the audit trail: reading employees' figures is itself audited. */
     void describe(AuditTrail trail) {
@@ -72,11 +64,12 @@ public class EmployeeListParams extends YearParam {
 
     /** Where the page starts: after the cursor's position, which must be of {@code order}. */
     EmployeeOrder.Position after(EmployeeOrder order) {
+        String cursor = page == null ? null : page.cursor();
         return cursor == null ? null : EmployeeCursor.decode(cursor, order);
     }
 
     int limit() {
-        return limit == null ? DEFAULT_LIMIT : limit;
+        return page == null ? PageSize.LISTING.standard() : page.limit(PageSize.LISTING);
     }
 
     private Set<ComplianceStatus> statuses() {
