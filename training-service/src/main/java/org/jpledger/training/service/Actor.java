@@ -11,7 +11,7 @@ import org.jpledger.support.security.UnitScope;
 public record Actor(String subject, UnitScope scope) {
 
     /** The calling request's actor; refuses (403) a token that names no units. */
-    static Actor of(Caller caller, UnitAccess access) {
+    public static Actor of(Caller caller, UnitAccess access) {
         return new Actor(caller.subject(), access.scope());
     }
 }

@@ -90,7 +90,7 @@ public class StatementService {
     public List<UUID> store(List<JsonNode> incoming, List<MultipartMixed.Part> parts, boolean batch, String version,
             Instant stored) {
         // First, as every write does: a caller whose token names no units is refused (403).
-        Actor actor = new Actor(caller.subject(), access.scope());
+        Actor actor = Actor.of(caller, access);
         String system = system();
         StatementAttachments.limit(incoming, parts, new StatementAttachments.Caps(config.attachmentsPerStatement(),
                 config.attachmentBytes().asLongValue()), batch);
