@@ -62,10 +62,6 @@ final class ListParameters {
         }
     }
 
-    static int limit(String value) {
-        return new PageParameters(value, null).limit(PageSize.LISTING);
-    }
-
     /**
      * A unit code filter; absent when blank. A value that cannot be a unit code is a field error, as a NIP of the wrong
      * shape is, rather than a search the database would have to refuse (a NUL character) or could never match.

@@ -1,6 +1,7 @@
 package org.jpledger.training.xapi.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
-import org.jpledger.support.paging.Cursor;
 import org.jpledger.support.paging.PageParameters;
 import org.jpledger.support.paging.PageSize;
 import org.jpledger.support.problem.InvalidRequestException;
@@ -47,11 +47,10 @@ public class StatementOutcomeResource {
             @QueryParam("outcome") String outcome,
             @Parameter(description = "Only statements sent by this integrating system: a Basic credential's name, or "
                     + "bearer:<subject> for a token's") @QueryParam("system") String system,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The next cursor of the page before") @QueryParam("cursor") String cursor) {
-        Long after = Cursor.position(cursor, StatementService.CURSOR);
+            @BeanParam PageParameters page) {
+        Long after = page.position(StatementService.CURSOR);
         return statements.outcomes(outcome(outcome), system == null || system.isBlank() ? null : system,
-                after == null ? 0 : after, new PageParameters(limit, null).limit(PageSize.LISTING));
+                after == null ? 0 : after, page.limit(PageSize.LISTING));
     }
 
     /** A statement outcome filter; absent when blank. */
