@@ -53,6 +53,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -402,9 +403,11 @@ class DashboardBrowserTest {
     }
 
     private List<String> behindNips() {
-        new WebDriverWait(browser, PATIENCE).until(b -> !b.findElement(By.id("behind-page")).getText().isEmpty());
-        return browser.findElements(By.cssSelector("#behind tbody td[data-figure=nip]")).stream()
-                .map(WebElement::getText).toList();
+        // The page may redraw the list while it is read (a row gone stale): then read it again.
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(b ->
+                b.findElement(By.id("behind-page")).getText().isEmpty() ? null
+                        : b.findElements(By.cssSelector("#behind tbody td[data-figure=nip]")).stream()
+                                .map(WebElement::getText).toList());
     }
 
     private Path awaitDownload(String suffix) {
