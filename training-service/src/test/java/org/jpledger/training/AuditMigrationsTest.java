@@ -1,106 +1,16 @@
 package org.jpledger.training;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.Test;
+import org.jpledger.support.audit.AuditMigrationsContract;
 
-/** The audit log's migrations, now kept once in api-support, as this service's databases already applied them. */
+/** The audit log's migrations as this service's databases applied them: V4 and V9. */
 @QuarkusTest
-class AuditMigrationsTest {
+class AuditMigrationsTest extends AuditMigrationsContract {
 
-    /**
-     * The history rows Flyway 12 wrote for {@code V4__audit_log.sql} and {@code V9__audit_log_by_month.sql} when this
-     * service kept them in its own {@code db/migration} (checksums computed from those files before they moved).
-     */
-    private static final List<String> OLD_HISTORY = List.of(
-            "4|audit log|SQL|db/migration/V4__audit_log.sql|-1415777190",
-            "9|audit log by month|SQL|db/migration/V9__audit_log_by_month.sql|-1603981602");
-
-    private static final String OLD_LAYOUT_SCHEMA = "audit_migrations_old_layout";
-
-    @Inject
-    Flyway flyway;
-
-    @Inject
-    DataSource dataSource;
-
-    @Test
-    void historyKeepsTheVersionsDescriptionsTypesAndChecksumsOfTheServicesOwnFiles() throws SQLException {
-        assertThat(history("public")).containsAll(OLD_HISTORY);
-        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
-    }
-
-    @Test
-    void aDatabaseMigratedByTheOldFilesKeepsValidatingAndMigrating() throws Exception {
-        Path oldLayout = Files.createTempDirectory("old-db-migration");
-        try {
-            for (MigrationInfo migration : flyway.info().all()) {
-                // Every script under the name it had; the audit log's with the content api-support keeps.
-                String script = migration.getScript();
-                String file = script.substring(script.lastIndexOf('/') + 1);
-                copy(resource(script) != null ? script : file.replaceFirst("^V[0-9]+__", "db/audit/"),
-                        oldLayout.resolve(file));
-            }
-            Flyway.configure(getClass().getClassLoader()).dataSource(dataSource).schemas(OLD_LAYOUT_SCHEMA)
-                    .locations("filesystem:" + oldLayout).load().migrate();
-            assertThat(history(OLD_LAYOUT_SCHEMA)).extracting(row -> row.replace("|db/migration/", "|"))
-                    .containsAll(OLD_HISTORY.stream().map(row -> row.replace("|db/migration/", "|")).toList());
-
-            Flyway current = Flyway.configure(getClass().getClassLoader()).configuration(flyway.getConfiguration())
-                    .schemas(OLD_LAYOUT_SCHEMA).load();
-            assertThat(current.validateWithResult().validationSuccessful).isTrue();
-            MigrateResult migrated = current.migrate();
-            assertThat(migrated.success).isTrue();
-            assertThat(migrated.migrationsExecuted).isZero();
-        } finally {
-            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-                sql.execute("DROP SCHEMA IF EXISTS " + OLD_LAYOUT_SCHEMA + " CASCADE");
-            }
-            try (var files = Files.list(oldLayout)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(oldLayout);
-        }
-    }
-
-    private List<String> history(String schema) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT version, description, type, script, checksum FROM " + schema
-                        + ".flyway_schema_history WHERE success ORDER BY installed_rank")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
-                        + rs.getInt(5));
-            }
-        }
-        return rows;
-    }
-
-    private InputStream resource(String path) {
-        return getClass().getClassLoader().getResourceAsStream(path);
-    }
-
-    private void copy(String path, Path target) throws IOException {
-        try (InputStream in = resource(path)) {
-            Files.copy(in, target);
-        }
+    @Override
+    protected List<String> oldHistory() {
+        return List.of(historyRow(4, "audit_log", AUDIT_LOG_CHECKSUM),
+                historyRow(9, "audit_log_by_month", BY_MONTH_CHECKSUM));
     }
 }
