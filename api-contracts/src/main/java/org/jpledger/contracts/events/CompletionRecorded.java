@@ -3,8 +3,10 @@ package org.jpledger.contracts.events;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
@@ -21,6 +23,7 @@ import org.jpledger.contracts.reference.TrainingMethod;
  * @param status        null in events written before voiding existed, meaning active
  * @param ruleVersion   the recognition rule table version that computed {@code recognizedJp}
  * @param voidReason    why it was voided; null while active
+ * @param flags         what is implausible about it (it still counts); absent in events written before flags existed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CompletionRecorded(
@@ -45,7 +48,19 @@ public record CompletionRecorded(
         String externalId,
         CompletionStatus status,
         Integer ruleVersion,
-        String voidReason) {
+        String voidReason,
+        List<CompletionFlag> flags) {
+
+    /** An event as written before completions carried flags. */
+    public CompletionRecorded(UUID completionId, long version, String nip, String title, int kindId,
+            TrainingMethod method, CompetencyType competencyType, DeliveryMode deliveryMode, String provider,
+            LocalDate startDate, LocalDate endDate, int year, BigDecimal jp, Integer days, boolean international,
+            BigDecimal recognizedJp, String certificateNumber, String sourceSystem, String externalId,
+            CompletionStatus status, Integer ruleVersion, String voidReason) {
+        this(completionId, version, nip, title, kindId, method, competencyType, deliveryMode, provider, startDate,
+                endDate, year, jp, days, international, recognizedJp, certificateNumber, sourceSystem, externalId, status,
+                ruleVersion, voidReason, null);
+    }
 
     /** Whether the completion counts toward the yearly duty (events without a status predate voiding: active). */
     public boolean active() {

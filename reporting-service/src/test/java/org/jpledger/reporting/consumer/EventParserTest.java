@@ -19,12 +19,15 @@ import org.jpledger.contracts.events.EventSources;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.GoldenFiles;
 import org.jpledger.contracts.events.Topics;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.ExemptionKind;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
 import org.jpledger.reporting.config.EventConsumerConfig;
@@ -34,6 +37,12 @@ import org.junit.jupiter.api.Test;
 class EventParserTest {
 
     private static final String NIP = "198503122010012003";
+    private static final List<PositionAssignment> GOLDEN_POSITIONS = List.of(
+            new PositionAssignment(EmploymentType.PNS, PositionLevel.PELAKSANA, LocalDate.parse("2010-01-01")),
+            new PositionAssignment(EmploymentType.PNS, PositionLevel.PENGAWAS, LocalDate.parse("2019-03-01")));
+    private static final List<ExemptionPeriod> GOLDEN_EXEMPTIONS = List.of(new ExemptionPeriod(
+            UUID.fromString("7c0e2f4a-1b3d-4e5f-8a9b-0c1d2e3f4a55"), ExemptionKind.CUTI_MELAHIRKAN,
+            LocalDate.parse("2025-02-03"), LocalDate.parse("2025-05-02"), "800.1.5/0217/BKD/2025"));
     private static final UUID COMPLETION_ID = UUID.fromString("3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b044");
 
     private static final String UNTRUSTED_TOPIC = "jpledger.units.v1-copy";
@@ -60,7 +69,8 @@ class EventParserTest {
         assertThat(event.envelope().type()).isEqualTo(EventTypes.EMPLOYEE_UPSERTED_V1);
         assertThat(event.payload()).isEqualTo(new EmployeeUpserted(NIP, "Siti Rahayu", EmploymentType.PNS,
                 PositionLevel.PENGAWAS, "BKD-JATENG", LocalDate.of(2010, 1, 1), null, 1,
-                List.of(new UnitAssignment("BKD-JATENG", LocalDate.of(2010, 1, 1)))));
+                List.of(new UnitAssignment("BKD-JATENG", LocalDate.of(2010, 1, 1))), GOLDEN_POSITIONS, GOLDEN_EXEMPTIONS,
+                null));
     }
 
     @Test
@@ -88,6 +98,7 @@ class EventParserTest {
             assertThat(completion.status()).isEqualTo(CompletionStatus.ACTIVE);
             assertThat(completion.ruleVersion()).isEqualTo(1);
             assertThat(completion.voidReason()).isNull();
+            assertThat(completion.flags()).isEmpty();
         });
     }
 

@@ -16,12 +16,15 @@ import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.GoldenFiles;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.ExemptionKind;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,12 @@ class EventSerializerTest {
 
     private static final String SOURCE = "/jpledger/training-service";
     private static final String NIP = "198503122010012003";
+    private static final List<PositionAssignment> GOLDEN_POSITIONS = List.of(
+            new PositionAssignment(EmploymentType.PNS, PositionLevel.PELAKSANA, LocalDate.parse("2010-01-01")),
+            new PositionAssignment(EmploymentType.PNS, PositionLevel.PENGAWAS, LocalDate.parse("2019-03-01")));
+    private static final List<ExemptionPeriod> GOLDEN_EXEMPTIONS = List.of(new ExemptionPeriod(
+            UUID.fromString("7c0e2f4a-1b3d-4e5f-8a9b-0c1d2e3f4a55"), ExemptionKind.CUTI_MELAHIRKAN,
+            LocalDate.parse("2025-02-03"), LocalDate.parse("2025-05-02"), "800.1.5/0217/BKD/2025"));
 
     @Inject
     EventSerializer serializer;
@@ -43,7 +52,7 @@ class EventSerializerTest {
     void writesTheGoldenUnitEvent() throws Exception {
         var event = CloudEvent.of("0b9f8a52-3c1e-4f5e-9a4b-6d2f1c0e7a11", SOURCE, EventTypes.UNIT_UPSERTED_V1, "BKD-JATENG",
                 Instant.parse("2026-01-05T02:00:00Z"),
-                new UnitUpserted("BKD-JATENG", "Badan Kepegawaian Daerah Provinsi Jawa Tengah", "PEMPROV-JATENG", 1));
+                new UnitUpserted("BKD-JATENG", "Badan Kepegawaian Daerah Provinsi Jawa Tengah", "PEMPROV-JATENG", 1, null));
         assertMatchesGolden(event, GoldenFiles.UNIT_UPSERTED_V1);
     }
 
@@ -53,7 +62,8 @@ class EventSerializerTest {
                 Instant.parse("2026-01-05T02:05:00Z"),
                 new EmployeeUpserted(NIP, "Siti Rahayu", EmploymentType.PNS, PositionLevel.PENGAWAS, "BKD-JATENG",
                         LocalDate.parse("2010-01-01"), null, 1,
-                        List.of(new UnitAssignment("BKD-JATENG", LocalDate.parse("2010-01-01")))));
+                        List.of(new UnitAssignment("BKD-JATENG", LocalDate.parse("2010-01-01"))), GOLDEN_POSITIONS,
+                        GOLDEN_EXEMPTIONS, null));
         assertMatchesGolden(event, GoldenFiles.EMPLOYEE_UPSERTED_V1);
     }
 
@@ -65,7 +75,7 @@ class EventSerializerTest {
                         "Workshop Penyusunan Analisis Jabatan", 4, TrainingMethod.KLASIKAL, CompetencyType.TEKNIS,
                         DeliveryMode.BLENDED, "BPSDMD Provinsi Jawa Tengah", LocalDate.parse("2026-03-18"),
                         LocalDate.parse("2026-03-19"), 2026, null, 2, false, new BigDecimal("10.00"), "BPSDMD/2026/0412",
-                        "simpeg-jateng", "WS-2026-0412-017", CompletionStatus.ACTIVE, 1, null));
+                        "simpeg-jateng", "WS-2026-0412-017", CompletionStatus.ACTIVE, 1, null, List.of()));
         assertMatchesGolden(event, GoldenFiles.COMPLETION_RECORDED_V1);
     }
 
