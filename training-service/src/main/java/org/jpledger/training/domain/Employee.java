@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.PositionLevel;
 
 /** A civil servant (ASN) identified by NIP; each change is a new version. */
@@ -38,6 +39,11 @@ public class Employee {
 
     @Column(name = "employed_until")
     public LocalDate employedUntil;
+
+    /** Why the employee left; present exactly while {@link #employedUntil} is. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "leaving_reason")
+    public LeavingReason leavingReason;
 
     @Column(nullable = false)
     public long version;

@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
+import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.InvalidRequestException;
@@ -22,6 +26,8 @@ import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
 import org.jpledger.training.domain.Nip;
+import org.jpledger.training.domain.PositionAssignmentEntry;
+import org.jpledger.training.domain.PositionAssignmentRepository;
 import org.jpledger.training.domain.UnitAssignmentEntry;
 import org.jpledger.training.domain.UnitAssignmentRepository;
 import org.jpledger.training.domain.UnitRepository;
@@ -29,27 +35,30 @@ import org.jpledger.training.outbox.OutboxWriter;
 
 /**
  * Registers and changes employees; each change is a new version and publishes the full new state. A change of unit is an
- * effective-dated transfer, kept in the employee's unit history. A caller sees and changes only employees in its units,
- * and moves them only into its units.
+ * effective-dated transfer, kept in the employee's unit history; a change of employment type or position level is kept
+ * the same way in the position history. A caller sees and changes only employees in its units, and moves them only into
+ * its units.
  */
 @ApplicationScoped
 public class EmployeeService {
 
     // One answer for "no such employee" and "not yours": the second must not reveal that the NIP exists.
-    private static final String NOT_FOUND = "No employee with this NIP in the units your token names.";
+    static final String NOT_FOUND = "No employee with this NIP in the units your token names.";
 
     private final EmployeeRepository employees;
     private final UnitRepository units;
     private final UnitAssignmentRepository assignments;
+    private final PositionAssignmentRepository positions;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final UnitAccess access;
 
     public EmployeeService(EmployeeRepository employees, UnitRepository units, UnitAssignmentRepository assignments,
-            OutboxWriter outbox, Clock clock, UnitAccess access) {
+            PositionAssignmentRepository positions, OutboxWriter outbox, Clock clock, UnitAccess access) {
         this.employees = employees;
         this.units = units;
         this.assignments = assignments;
+        this.positions = positions;
         this.outbox = outbox;
         this.clock = clock;
         this.access = access;
@@ -71,15 +80,15 @@ public class EmployeeService {
             throw new OutOfScopeException("The employee is outside the units your token names.");
         }
         boolean created = employee == null;
-        List<UnitAssignmentEntry> history = created ? List.of() : assignments.historyOf(nip);
-        if (!created && sameState(employee, request)) {
-            return new Upserted<>(false, EmployeeView.of(employee, asEvents(history)));
+        LeavingReason leavingReason = leavingReasonOf(request);
+        if (!created && sameState(employee, request, leavingReason)) {
+            return new Upserted<>(false, view(employee));
         }
         if (created) {
             employee = new Employee();
             employee.nip = nip;
         } else {
-            changeHistory(employee, request, history);
+            changeHistory(employee, request);
         }
         employee.name = request.name();
         employee.employmentType = request.employmentType();
@@ -87,15 +96,18 @@ public class EmployeeService {
         employee.unitCode = request.unitCode();
         employee.employedFrom = request.employedFrom();
         employee.employedUntil = request.employedUntil();
+        employee.leavingReason = leavingReason;
         employee.version++;
         employee.updatedAt = clock.instant();
         employees.persist(employee);
         if (created) {
-            // after the employee, whose row the assignment refers to
+            // after the employee, whose row the assignments refer to
             assign(nip, request.unitCode(), request.employedFrom());
+            appoint(nip, request, request.employedFrom());
         }
         assignments.flush();
-        return new Upserted<>(created, EmployeeView.of(employee, appendEvent(employee)));
+        EmployeeUpserted event = appendEvent(employee);
+        return new Upserted<>(created, EmployeeView.of(employee, event.unitHistory(), event.positionHistory()));
     }
 
     @Transactional
@@ -104,7 +116,7 @@ public class EmployeeService {
         Employee employee = employees.findByIdOptional(nip)
                 .filter(e -> access.covers(scope, e.unitCode))
                 .orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
-        return EmployeeView.of(employee, asEvents(assignments.historyOf(nip)));
+        return view(employee);
     }
 
     /** The current unit of each of these NIPs that names an employee, by NIP, in one query. */
@@ -113,59 +125,97 @@ public class EmployeeService {
         return nips.isEmpty() ? Map.of() : employees.unitsOf(nips);
     }
 
-    /** Publishes the employee's full current state with its unit history, in the caller's transaction. */
+    /** Publishes the employee's full current state with its histories, in the caller's transaction; returns it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    List<UnitAssignment> appendEvent(Employee employee) {
-        List<UnitAssignment> history = asEvents(assignments.historyOf(employee.nip));
-        outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(employee.nip,
-                employee.name, employee.employmentType, employee.positionLevel, employee.unitCode, employee.employedFrom,
-                employee.employedUntil, employee.version, history));
-        return history;
+    EmployeeUpserted appendEvent(Employee employee) {
+        EmployeeUpserted event = new EmployeeUpserted(employee.nip, employee.name, employee.employmentType,
+                employee.positionLevel, employee.unitCode, employee.employedFrom, employee.employedUntil,
+                employee.version, unitHistory(employee.nip), positionHistory(employee.nip), null,
+                employee.leavingReason);
+        outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, event);
+        return event;
     }
 
-    /** Records a transfer, or keeps the first assignment in step with a corrected employedFrom. */
-    private void changeHistory(Employee employee, EmployeeState request, List<UnitAssignmentEntry> history) {
-        UnitAssignmentEntry first = history.get(0);
-        UnitAssignmentEntry latest = history.get(history.size() - 1);
+    /** The employee as stored, with both histories. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    EmployeeView view(Employee employee) {
+        return EmployeeView.of(employee, unitHistory(employee.nip), positionHistory(employee.nip));
+    }
+
+    /**
+     * Records a transfer and a change of position (each into its own history, from the same effective date), or keeps
+     * the first entries of both histories in step with a corrected employedFrom.
+     */
+    private void changeHistory(Employee employee, EmployeeState request) {
+        List<UnitAssignmentEntry> unitHistory = assignments.historyOf(employee.nip);
+        List<PositionAssignmentEntry> positionHistory = positions.historyOf(employee.nip);
         if (!request.employedFrom().equals(employee.employedFrom)) {
-            if (history.size() > 1 && request.employedFrom().isAfter(history.get(1).effectiveFrom)) {
-                throw InvalidRequestException.of("employedFrom", "must not be after the employee's first transfer ("
-                        + history.get(1).effectiveFrom + ")");
+            FieldErrors errors = new FieldErrors();
+            if (unitHistory.size() > 1 && request.employedFrom().isAfter(unitHistory.get(1).effectiveFrom)) {
+                errors.add("employedFrom", "must not be after the employee's first transfer ("
+                        + unitHistory.get(1).effectiveFrom + ")");
             }
-            assignments.delete(first);
+            if (positionHistory.size() > 1 && request.employedFrom().isAfter(positionHistory.get(1).effectiveFrom)) {
+                errors.add("employedFrom", "must not be after the employee's first change of position ("
+                        + positionHistory.get(1).effectiveFrom + ")");
+            }
+            errors.throwIfAny();
+            UnitAssignmentEntry firstUnit = unitHistory.get(0);
+            PositionAssignmentEntry firstPosition = positionHistory.get(0);
+            assignments.delete(firstUnit);
+            positions.delete(firstPosition);
             assignments.flush();
-            assign(employee.nip, first.unitCode, request.employedFrom());
-            if (history.size() == 1) {
-                latest = null;
-            }
+            assign(employee.nip, firstUnit.unitCode, request.employedFrom());
+            appoint(employee.nip, firstPosition, request.employedFrom());
         }
-        if (request.unitCode().equals(employee.unitCode)) {
+        boolean transfer = !request.unitCode().equals(employee.unitCode);
+        boolean newPosition = request.employmentType() != employee.employmentType
+                || request.positionLevel() != employee.positionLevel;
+        if (!transfer && !newPosition) {
             return;
         }
         LocalDate effective = request.effectiveDate() != null ? request.effectiveDate() : TrainingCalendar.today(clock);
         FieldErrors errors = new FieldErrors();
         if (effective.isAfter(TrainingCalendar.today(clock))) {
-            errors.add("effectiveDate", "must not be in the future; record a transfer when it takes effect");
+            errors.add("effectiveDate", "must not be in the future; record a change when it takes effect");
         }
         if (effective.isBefore(request.employedFrom())) {
             errors.add("effectiveDate", "must not be before employedFrom");
         }
-        if (latest != null && effective.isBefore(latest.effectiveFrom)) {
-            errors.add("effectiveDate", "must not be before the latest transfer (" + latest.effectiveFrom
-                    + "); history is not rewritten");
+        // A single entry is on employedFrom, which the rule above already holds the date to.
+        if (transfer && unitHistory.size() > 1 && effective.isBefore(last(unitHistory).effectiveFrom)) {
+            errors.add("effectiveDate", "must not be before the latest transfer (" + last(unitHistory).effectiveFrom
+                    + "); history is not rewritten (an admin corrects it)");
+        }
+        if (newPosition && positionHistory.size() > 1 && effective.isBefore(last(positionHistory).effectiveFrom)) {
+            errors.add("effectiveDate", "must not be before the latest change of position ("
+                    + last(positionHistory).effectiveFrom + "); history is not rewritten (an admin corrects it)");
         }
         errors.throwIfAny();
-        UnitAssignmentEntry sameDay = assignments.findById(new UnitAssignmentEntry.Key(employee.nip, effective));
-        if (sameDay != null) {
-            // A second transfer on the same day corrects the first.
-            sameDay.unitCode = request.unitCode();
-            sameDay.recordedAt = clock.instant();
-        } else {
-            assign(employee.nip, request.unitCode(), effective);
+        // A second change on the same day corrects the first.
+        if (transfer) {
+            UnitAssignmentEntry sameDay = assignments.findById(new UnitAssignmentEntry.Key(employee.nip, effective));
+            if (sameDay != null) {
+                sameDay.unitCode = request.unitCode();
+                sameDay.recordedAt = clock.instant();
+            } else {
+                assign(employee.nip, request.unitCode(), effective);
+            }
+        }
+        if (newPosition) {
+            PositionAssignmentEntry sameDay = positions.findById(new PositionAssignmentEntry.Key(employee.nip,
+                    effective));
+            if (sameDay != null) {
+                sameDay.employmentType = request.employmentType();
+                sameDay.positionLevel = request.positionLevel();
+                sameDay.recordedAt = clock.instant();
+            } else {
+                appoint(employee.nip, request, effective);
+            }
         }
     }
 
-    private void assign(String nip, String unitCode, LocalDate from) {
+    void assign(String nip, String unitCode, LocalDate from) {
         UnitAssignmentEntry entry = new UnitAssignmentEntry();
         entry.nip = nip;
         entry.unitCode = unitCode;
@@ -174,8 +224,41 @@ public class EmployeeService {
         assignments.persist(entry);
     }
 
-    private static List<UnitAssignment> asEvents(List<UnitAssignmentEntry> history) {
-        return history.stream().map(a -> new UnitAssignment(a.unitCode, a.effectiveFrom)).toList();
+    private void appoint(String nip, EmployeeState position, LocalDate from) {
+        appoint(nip, position.employmentType(), position.positionLevel(), from);
+    }
+
+    private void appoint(String nip, PositionAssignmentEntry position, LocalDate from) {
+        appoint(nip, position.employmentType, position.positionLevel, from);
+    }
+
+    void appoint(String nip, EmploymentType type, PositionLevel level, LocalDate from) {
+        PositionAssignmentEntry entry = new PositionAssignmentEntry();
+        entry.nip = nip;
+        entry.employmentType = type;
+        entry.positionLevel = level;
+        entry.effectiveFrom = from;
+        entry.recordedAt = clock.instant();
+        positions.persist(entry);
+    }
+
+    private List<UnitAssignment> unitHistory(String nip) {
+        return assignments.historyOf(nip).stream().map(a -> new UnitAssignment(a.unitCode, a.effectiveFrom)).toList();
+    }
+
+    private List<PositionAssignment> positionHistory(String nip) {
+        return positions.historyOf(nip).stream()
+                .map(p -> new PositionAssignment(p.employmentType, p.positionLevel, p.effectiveFrom)).toList();
+    }
+
+    private static <T> T last(List<T> history) {
+        return history.get(history.size() - 1);
+    }
+
+    /** The reason stored with {@code employedUntil}: the one given, else LAINNYA; none while in service. */
+    private static LeavingReason leavingReasonOf(EmployeeState request) {
+        return request.employedUntil() == null ? null
+                : Objects.requireNonNullElse(request.leavingReason(), LeavingReason.LAINNYA);
     }
 
     /**
@@ -191,15 +274,18 @@ public class EmployeeService {
         if (request.employedUntil() != null && request.employedUntil().isBefore(request.employedFrom())) {
             errors.add("employedUntil", "must not be before employedFrom");
         }
+        if (request.leavingReason() != null && request.employedUntil() == null) {
+            errors.add("leavingReason", "must not be given without employedUntil");
+        }
         if (scope.isAll() && units.findByIdOptional(request.unitCode()).isEmpty()) {
             errors.add("unitCode", "no unit with code " + request.unitCode());
         }
         errors.throwIfAny();
     }
 
-    private static boolean sameState(Employee e, EmployeeState r) {
+    private static boolean sameState(Employee e, EmployeeState r, LeavingReason leavingReason) {
         return e.name.equals(r.name()) && e.employmentType == r.employmentType() && e.positionLevel == r.positionLevel()
                 && e.unitCode.equals(r.unitCode()) && e.employedFrom.equals(r.employedFrom())
-                && Objects.equals(e.employedUntil, r.employedUntil());
+                && Objects.equals(e.employedUntil, r.employedUntil()) && e.leavingReason == leavingReason;
     }
 }
