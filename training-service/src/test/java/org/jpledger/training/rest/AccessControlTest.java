@@ -126,6 +126,11 @@ class AccessControlTest {
                                         .put("/api/v1/employees/{nip}", fixture.awayNip)),
                 Endpoint.refusing("GET /api/v1/employees/{nip}", Access.TRAINING_READER, Access.REPORT_READER, 200, 404,
                         (r, t) -> r.get("/api/v1/employees/{nip}", either(t, fixture.homeNip, fixture.awayNip))),
+                // A national admin call that a token naming units is held to: the units named come first (403).
+                Endpoint.refusing("PUT /api/v1/employees/{nip}/history", Access.ADMIN, Access.ROSTER_ADMIN, 200, 403,
+                        (r, t) -> r.contentType(ContentType.JSON)
+                                .body(historyJson(either(t, fixture.homeChild, fixture.awayChild)))
+                                .put("/api/v1/employees/{nip}/history", fixture.nip(t))),
                 Endpoint.refusing("POST /api/v1/completions", Access.TRAINING_WRITER, Access.TRAINING_READER, 201, 403,
                         (r, t) -> r.contentType(ContentType.JSON).body(completionJson(fixture.nip(t), fresh("acl-one")))
                                 .post("/api/v1/completions")),
@@ -302,6 +307,14 @@ class AccessControlTest {
         assertThat(response.contentType()).startsWith(Problem.MEDIA_TYPE);
         assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
         assertThat(response.asString()).doesNotContain(fixture.everySecret());
+    }
+
+    /** The fixture employee's histories as registered, so that the successful correction changes nothing. */
+    private static String historyJson(String unit) {
+        return """
+                {"unitHistory":[{"unitCode":"%s","effectiveFrom":"2010-01-01"}],
+                 "positionHistory":[{"employmentType":"PNS","positionLevel":"PELAKSANA","effectiveFrom":"2010-01-01"}],
+                 "reason":"Koreksi riwayat"}""".formatted(unit);
     }
 
     private static String either(Target target, String home, String away) {
