@@ -59,8 +59,8 @@ final class BulkLoad {
     }
 
     /**
-     * The employees the capped roster phase did not register: their rows and first unit assignments as
-     * training-service writes them (version 1, in their first unit from their first day).
+     * The employees the capped roster phase did not register: their rows and first unit and position assignments as
+     * training-service writes them (version 1, in their first unit and position from their first day).
      */
     void employees(List<Employee> rest) throws Exception {
         if (rest.isEmpty()) {
@@ -72,10 +72,12 @@ final class BulkLoad {
             PGConnection pg = c.unwrap(PGConnection.class);
             StringBuilder rows = new StringBuilder(8 << 20);
             StringBuilder assignments = new StringBuilder(4 << 20);
+            StringBuilder positions = new StringBuilder(4 << 20);
             StringBuilder outbox = new StringBuilder(16 << 20);
             for (int from = 0; from < rest.size(); from += 20_000) {
                 rows.setLength(0);
                 assignments.setLength(0);
+                positions.setLength(0);
                 outbox.setLength(0);
                 Instant at = Instant.now();
                 String now = at.toString();
@@ -88,11 +90,15 @@ final class BulkLoad {
                             .append(e.employedFrom()).append("\t\\N\t1\t").append(now).append('\n');
                     assignments.append(e.nip()).append('\t').append(e.employedFrom()).append('\t').append(e.unitCode())
                             .append('\t').append(now).append('\n');
+                    positions.append(e.nip()).append('\t').append(e.employedFrom()).append('\t').append(e.type().name())
+                            .append('\t').append(e.level().name()).append('\t').append(now).append('\n');
                 }
                 copy(pg, "COPY employee (nip, name, employment_type, position_level, unit_code, employed_from, "
                         + "employed_until, version, updated_at) FROM STDIN", rows);
                 copy(pg, "COPY employee_unit_assignment (nip, effective_from, unit_code, recorded_at) FROM STDIN",
                         assignments);
+                copy(pg, "COPY employee_position_assignment (nip, effective_from, employment_type, position_level, "
+                        + "recorded_at) FROM STDIN", positions);
                 copy(pg, OUTBOX_COPY, outbox);
                 c.commit();
             }
