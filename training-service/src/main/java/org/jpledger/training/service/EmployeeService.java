@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.reference.TrainingCalendar;
@@ -21,6 +22,7 @@ import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
+import org.jpledger.training.domain.ExemptionRepository;
 import org.jpledger.training.domain.Nip;
 import org.jpledger.training.domain.UnitAssignmentEntry;
 import org.jpledger.training.domain.UnitAssignmentRepository;
@@ -36,7 +38,7 @@ import org.jpledger.training.outbox.OutboxWriter;
 public class EmployeeService {
 
     // One answer for "no such employee" and "not yours": the second must not reveal that the NIP exists.
-    private static final String NOT_FOUND = "No employee with this NIP in the units your token names.";
+    static final String NOT_FOUND = "No employee with this NIP in the units your token names.";
 
     private final EmployeeRepository employees;
     private final UnitRepository units;
@@ -44,15 +46,17 @@ public class EmployeeService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final UnitAccess access;
+    private final ExemptionRepository exemptions;
 
     public EmployeeService(EmployeeRepository employees, UnitRepository units, UnitAssignmentRepository assignments,
-            OutboxWriter outbox, Clock clock, UnitAccess access) {
+            OutboxWriter outbox, Clock clock, UnitAccess access, ExemptionRepository exemptions) {
         this.employees = employees;
         this.units = units;
         this.assignments = assignments;
         this.outbox = outbox;
         this.clock = clock;
         this.access = access;
+        this.exemptions = exemptions;
     }
 
     @Transactional
@@ -113,13 +117,17 @@ public class EmployeeService {
         return nips.isEmpty() ? Map.of() : employees.unitsOf(nips);
     }
 
-    /** Publishes the employee's full current state with its unit history, in the caller's transaction. */
+    /**
+     * Publishes the employee's full current state with its unit history and the exemptions in force, in the caller's
+     * transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     List<UnitAssignment> appendEvent(Employee employee) {
         List<UnitAssignment> history = asEvents(assignments.historyOf(employee.nip));
+        List<ExemptionPeriod> exempt = exemptions.activeOf(employee.nip).stream().map(ExemptionView::period).toList();
         outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, new EmployeeUpserted(employee.nip,
                 employee.name, employee.employmentType, employee.positionLevel, employee.unitCode, employee.employedFrom,
-                employee.employedUntil, employee.version, history));
+                employee.employedUntil, employee.version, history, null, exempt, null));
         return history;
     }
 
