@@ -24,9 +24,9 @@ public record ExemptionResponse(
 
     /** The kinds with their labels, as the schema describes them (a test holds it to the enum). */
     static final String KINDS = "Why the employee is not judged: TUGAS_BELAJAR (Tugas belajar), CLTN (Cuti di luar "
-            + "tanggungan negara), CUTI_BESAR (Cuti besar), CUTI_MELAHIRKAN (Cuti melahirkan), CUTI_SAKIT_PANJANG (Cuti "
-            + "sakit panjang), PEMBERHENTIAN_SEMENTARA (Pemberhentian sementara), DIPERBANTUKAN (Diperbantukan di luar "
-            + "instansi), DIPEKERJAKAN (Dipekerjakan di luar instansi)";
+            + "tanggungan negara), CUTI_BESAR (Cuti besar), CUTI_MELAHIRKAN (Cuti melahirkan), "
+            + "CUTI_SAKIT_PANJANG (Cuti sakit panjang), PEMBERHENTIAN_SEMENTARA (Pemberhentian sementara), "
+            + "DIPERBANTUKAN (Diperbantukan di luar instansi), DIPEKERJAKAN (Dipekerjakan di luar instansi)";
 
     public static ExemptionResponse from(ExemptionView e) {
         return new ExemptionResponse(e.id(), e.kind(), e.kind().label(), e.from(), e.until(), e.reference(),
