@@ -74,6 +74,17 @@ final class ListParameters {
         return code;
     }
 
+    /** A true/false parameter; false when absent. */
+    static boolean flag(String field, String value) {
+        if (value == null || "false".equals(value)) {
+            return false;
+        }
+        if ("true".equals(value)) {
+            return true;
+        }
+        throw InvalidRequestException.of(field, "must be true or false");
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

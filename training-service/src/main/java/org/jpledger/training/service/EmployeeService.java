@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.PositionAssignment;
+import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.reference.EmploymentType;
@@ -25,6 +26,7 @@ import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
+import org.jpledger.training.domain.ExemptionRepository;
 import org.jpledger.training.domain.Nip;
 import org.jpledger.training.domain.PositionAssignmentEntry;
 import org.jpledger.training.domain.PositionAssignmentRepository;
@@ -52,9 +54,11 @@ public class EmployeeService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final UnitAccess access;
+    private final ExemptionRepository exemptions;
 
     public EmployeeService(EmployeeRepository employees, UnitRepository units, UnitAssignmentRepository assignments,
-            PositionAssignmentRepository positions, OutboxWriter outbox, Clock clock, UnitAccess access) {
+            PositionAssignmentRepository positions, OutboxWriter outbox, Clock clock, UnitAccess access,
+            ExemptionRepository exemptions) {
         this.employees = employees;
         this.units = units;
         this.assignments = assignments;
@@ -62,6 +66,7 @@ public class EmployeeService {
         this.outbox = outbox;
         this.clock = clock;
         this.access = access;
+        this.exemptions = exemptions;
     }
 
     @Transactional
@@ -130,7 +135,8 @@ public class EmployeeService {
     EmployeeUpserted appendEvent(Employee employee) {
         EmployeeUpserted event = new EmployeeUpserted(employee.nip, employee.name, employee.employmentType,
                 employee.positionLevel, employee.unitCode, employee.employedFrom, employee.employedUntil,
-                employee.version, unitHistory(employee.nip), positionHistory(employee.nip), null,
+                employee.version, unitHistory(employee.nip), positionHistory(employee.nip),
+                exemptions.activeOf(employee.nip).stream().map(ExemptionView::period).toList(),
                 employee.leavingReason);
         outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, event);
         return event;

@@ -41,6 +41,8 @@ class AccessControlTest {
     private static final String PERLAN = """
             {"internationalFactor":1.20,"dayRates":[{"kindId":9,"jpPerDay":4,"jpPerDayInternational":6},
              {"kindId":4,"jpPerDay":5,"jpPerDayInternational":7}]}""";
+    private static final String EXEMPTION =
+            "{\"kind\":\"CUTI_BESAR\",\"from\":\"2021-01-01\",\"until\":\"2021-03-31\",\"reference\":\"SK/ACL/2021\"}";
     private static final String CSV_HEADER =
             "nip,title,kindId,competencyType,deliveryMode,provider,startDate,endDate,jp,sourceSystem,externalId\n";
 
@@ -131,6 +133,18 @@ class AccessControlTest {
                         (r, t) -> r.contentType(ContentType.JSON)
                                 .body(historyJson(either(t, fixture.homeChild, fixture.awayChild)))
                                 .put("/api/v1/employees/{nip}/history", fixture.nip(t))),
+                Endpoint.refusing("POST /api/v1/employees/{nip}/exemptions", Access.ROSTER_ADMIN,
+                        Access.TRAINING_WRITER, 201, 404, (r, t) -> r.contentType(ContentType.JSON).body(EXEMPTION)
+                                .post("/api/v1/employees/{nip}/exemptions", fixture.nip(t))),
+                Endpoint.refusing("GET /api/v1/employees/{nip}/exemptions", Access.TRAINING_READER,
+                        Access.REPORT_READER, 200, 404,
+                        (r, t) -> r.get("/api/v1/employees/{nip}/exemptions", fixture.nip(t))),
+                Endpoint.refusing("GET /api/v1/employees/{nip}/exemptions/{id}", Access.TRAINING_READER,
+                        Access.REPORT_READER, 200, 404, (r, t) -> r.get("/api/v1/employees/{nip}/exemptions/{id}",
+                                fixture.nip(t), either(t, fixture.homeExemption, fixture.awayExemption))),
+                Endpoint.refusing("DELETE /api/v1/employees/{nip}/exemptions/{id}", Access.ROSTER_ADMIN,
+                        Access.TRAINING_WRITER, 204, 404, (r, t) -> r.delete("/api/v1/employees/{nip}/exemptions/{id}",
+                                fixture.nip(t), either(t, fixture.homeExemption, fixture.awayExemption))),
                 Endpoint.refusing("POST /api/v1/completions", Access.TRAINING_WRITER, Access.TRAINING_READER, 201, 403,
                         (r, t) -> r.contentType(ContentType.JSON).body(completionJson(fixture.nip(t), fresh("acl-one")))
                                 .post("/api/v1/completions")),
@@ -346,6 +360,8 @@ class AccessControlTest {
         String homeAmend;
         String homeVoid;
         String awayRead;
+        String homeExemption;
+        String awayExemption;
 
         static Fixture build() {
             Fixture f = new Fixture();
@@ -360,6 +376,8 @@ class AccessControlTest {
             f.homeAmend = completion(f.homeNip, f.homeAmendKey);
             f.homeVoid = completion(f.homeNip, fresh("acl-void"));
             f.awayRead = completion(f.awayNip, f.awayReadKey);
+            f.homeExemption = exemption(f.homeNip);
+            f.awayExemption = exemption(f.awayNip);
             return f;
         }
 
@@ -369,14 +387,15 @@ class AccessControlTest {
 
         /** What only the other subtree holds: a filtered answer shows none of it. */
         String[] awaySecrets() {
-            return new String[] {away, awayChildName, awayName, awayNip, awayRead, awayReadKey, "Dinas Jauh " + run};
+            return new String[] {away, awayChildName, awayName, awayNip, awayRead, awayReadKey, awayExemption,
+                "Dinas Jauh " + run};
         }
 
         /** Everything of the fixture: a refusal shows none of it. */
         String[] everySecret() {
             List<String> all = new ArrayList<>(List.of(awaySecrets()));
             all.addAll(List.of(root, home, homeChildName, homeName, homeNip, homeRead, homeAmend, homeVoid,
-                    homeAmendKey, "Dinas Rumah " + run, "Pemerintah Uji " + run));
+                    homeAmendKey, homeExemption, "Dinas Rumah " + run, "Pemerintah Uji " + run));
             return all.toArray(String[]::new);
         }
 
@@ -388,6 +407,13 @@ class AccessControlTest {
         private static void employee(String nip, String name, String unit) {
             given().contentType(ContentType.JSON).body(employeeJson(name, unit)).put("/api/v1/employees/{nip}", nip)
                     .then().statusCode(201);
+        }
+
+        private static String exemption(String nip) {
+            return given().contentType(ContentType.JSON)
+                    .body("{\"kind\":\"TUGAS_BELAJAR\",\"from\":\"2020-01-01\",\"until\":\"2020-06-30\","
+                            + "\"reference\":\"SK/ACL/2020\"}")
+                    .post("/api/v1/employees/{nip}/exemptions", nip).then().statusCode(201).extract().path("id");
         }
 
         private static String completion(String nip, String externalId) {

@@ -63,6 +63,7 @@ class BadInputCorpusTest {
             UNION ALL SELECT 'employee', count(*), coalesce(sum(version), 0) FROM employee
             UNION ALL SELECT 'employee_unit_assignment', count(*), 0 FROM employee_unit_assignment
             UNION ALL SELECT 'employee_position_assignment', count(*), 0 FROM employee_position_assignment
+            UNION ALL SELECT 'employee_exemption', count(*), count(deleted_at) FROM employee_exemption
             UNION ALL SELECT 'completion', count(*), coalesce(sum(version), 0) FROM completion
             UNION ALL SELECT 'completion_history', count(*), 0 FROM completion_history
             UNION ALL SELECT 'outbox_event', count(*), 0 FROM outbox_event
