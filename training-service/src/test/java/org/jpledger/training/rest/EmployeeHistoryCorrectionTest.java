@@ -14,7 +14,6 @@ import static org.jpledger.training.TestData.unitJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -30,7 +29,6 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
-import org.jpledger.training.outbox.OutboxEvent;
 import org.jpledger.training.outbox.OutboxRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,12 +239,10 @@ class EmployeeHistoryCorrectionTest {
     }
 
     private JsonNode lastEvent() throws Exception {
-        OutboxEvent last = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.find("messageKey = ?1 order by id desc", nip).firstResult());
-        return mapper.readTree(last.payload);
+        return new EmployeeEvents(outbox, mapper, nip).last();
     }
 
     private long eventsOfEmployee() {
-        return QuarkusTransaction.requiringNew().call(() -> outbox.count("messageKey", nip));
+        return new EmployeeEvents(outbox, mapper, nip).count();
     }
 }
