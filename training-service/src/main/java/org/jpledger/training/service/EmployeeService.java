@@ -117,10 +117,7 @@ public class EmployeeService {
         return nips.isEmpty() ? Map.of() : employees.unitsOf(nips);
     }
 
-    /**
-     * Publishes the employee's full current state with its unit history and the exemptions in force, in the caller's
-     * transaction.
-     */
+    /** Publishes the employee's full current state with its unit history, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     List<UnitAssignment> appendEvent(Employee employee) {
         List<UnitAssignment> history = asEvents(assignments.historyOf(employee.nip));
