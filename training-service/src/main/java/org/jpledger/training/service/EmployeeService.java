@@ -130,7 +130,10 @@ public class EmployeeService {
         return nips.isEmpty() ? Map.of() : employees.unitsOf(nips);
     }
 
-    /** Publishes the employee's full current state with its histories, in the caller's transaction; returns it. */
+    /**
+     * Publishes the employee's full current state with its histories and the exemptions in force, in the caller's
+     * transaction; returns it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     EmployeeUpserted appendEvent(Employee employee) {
         EmployeeUpserted event = new EmployeeUpserted(employee.nip, employee.name, employee.employmentType,
