@@ -160,9 +160,11 @@ public final class ProvinceGenerator {
 
         /** The amended content: the title corrected and the JP (or days) changed, same keys. */
         public Completion amended() {
-            BigDecimal newJp = jp == null ? null : jp.add(jp.compareTo(BigDecimal.valueOf(4)) > 0
-                    ? BigDecimal.valueOf(-2) : BigDecimal.valueOf(2));
-            Integer newDays = jp == null ? (days == 1 ? 2 : days - 1) : null;
+            // Fewer days, never more (the days may not exceed the span of the unchanged dates); one day becomes 2 JP.
+            boolean oneDay = jp == null && days == 1;
+            BigDecimal newJp = oneDay ? BigDecimal.valueOf(2) : jp == null ? null
+                    : jp.add(jp.compareTo(BigDecimal.valueOf(4)) > 0 ? BigDecimal.valueOf(-2) : BigDecimal.valueOf(2));
+            Integer newDays = jp == null && !oneDay ? days - 1 : null;
             return new Completion(nip, title + AMENDED_TITLE_SUFFIX, kindId, competencyType, deliveryMode, provider,
                     startDate, endDate, newJp, newDays, international, certificateNumber, sourceSystem, externalId,
                     Fate.KEEP);
@@ -311,6 +313,10 @@ public final class ProvinceGenerator {
         LocalDate start = end.minusDays(length - 1);
         if (start.isBefore(window[0])) {
             start = window[0].isAfter(end) ? end : window[0];
+        }
+        if (days != null) {
+            // A start moved into the window may leave fewer days than drawn; the days may not exceed the dates' span.
+            days = (int) Math.min(days, ChronoUnit.DAYS.between(start, end) + 1);
         }
         CompetencyType competency = r.nextInt(5) == 0
                 ? CompetencyType.values()[r.nextInt(CompetencyType.values().length)] : kind.competency();

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jpledger.contracts.reference.TrainingMethod;
 
 /** One training completion of one employee, with the JP it is recognised for; amended as new versions, ended by a void. */
@@ -94,6 +96,11 @@ public class Completion {
     /** The recognition rule table version that computed {@link #recognizedJp}. */
     @Column(name = "rule_version", nullable = false)
     public int ruleVersion;
+
+    /** CompletionFlag names: what is implausible about this version (it still counts); empty for none. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] flags = {};
 
     /** The client's {@code Idempotency-Key}, when it sent one. */
     @Column(name = "idempotency_key")

@@ -1,6 +1,7 @@
 package org.jpledger.training.domain;
 
 import java.time.LocalDate;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 
 /**
@@ -9,5 +10,5 @@ import org.jpledger.contracts.reference.CompletionStatus;
  * @param afterSeq the recording position the page starts after (from the cursor)
  */
 public record CompletionQuery(String nip, String unitCode, LocalDate from, LocalDate to, CompletionStatus status,
-        int limit, Long afterSeq) {
+        CompletionFlag flag, int limit, Long afterSeq) {
 }

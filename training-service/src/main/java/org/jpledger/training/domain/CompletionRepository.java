@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.TrainingMethod;
 
 /** Completions by id, by the integrating system's keys, and as filtered pages in recording order. */
 @ApplicationScoped
@@ -62,6 +64,33 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
                 .setParameter("ids", ids).getResultList();
     }
 
+    /**
+     * Active completions whose stored method is not their kind's in {@code methodByKind} (the reference data changed
+     * since they were written), in recording order: at most {@code limit} ids.
+     */
+    public List<UUID> methodMismatches(Map<Integer, TrainingMethod> methodByKind, int limit) {
+        List<Integer> klasikal = kindsOf(methodByKind, TrainingMethod.KLASIKAL);
+        List<Integer> nonklasikal = kindsOf(methodByKind, TrainingMethod.NONKLASIKAL);
+        return getEntityManager().createQuery("select c.id from Completion c where c.status = :active and ("
+                        + "(c.kindId in :klasikal and c.method <> :k) or (c.kindId in :nonklasikal and c.method <> :n))"
+                        + " order by c.seq", UUID.class)
+                .setParameter("active", CompletionStatus.ACTIVE)
+                .setParameter("klasikal", klasikal).setParameter("k", TrainingMethod.KLASIKAL)
+                .setParameter("nonklasikal", nonklasikal).setParameter("n", TrainingMethod.NONKLASIKAL)
+                .setMaxResults(limit).getResultList();
+    }
+
+    private static List<Integer> kindsOf(Map<Integer, TrainingMethod> methodByKind, TrainingMethod method) {
+        List<Integer> kinds = new ArrayList<>();
+        methodByKind.forEach((kind, m) -> {
+            if (m == method) {
+                kinds.add(kind);
+            }
+        });
+        // An empty IN list is not valid SQL everywhere; no kind has id 0.
+        return kinds.isEmpty() ? List.of(0) : kinds;
+    }
+
     /** Loads a completion locked for update, so concurrent amendments and voids get consecutive versions. */
     public Optional<Completion> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
@@ -101,6 +130,11 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
         if (q.status() != null) {
             where.add("c.status = :status");
             params.put("status", q.status().name());
+        }
+        if (q.flag() != null) {
+            // Containment, which the partial GIN index on flags answers.
+            where.add("c.flags @> ARRAY[CAST(:flag AS text)] AND c.flags <> '{}'");
+            params.put("flag", q.flag().name());
         }
         if (q.afterSeq() != null) {
             where.add("c.seq > :after");

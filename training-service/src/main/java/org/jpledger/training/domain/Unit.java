@@ -20,6 +20,10 @@ public class Unit {
     @Column(name = "parent_code")
     public String parentCode;
 
+    /** The unit's own time zone (an {@link UnitZones} name); null when it takes its parent's. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(nullable = false)
     public long version;
 

@@ -3,8 +3,11 @@ package org.jpledger.training.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Units by code, and the shape of the unit tree. */
@@ -17,6 +20,31 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
             + " SELECT u.code, u.name, u.parent_code, u.version, s.depth + 1, s.path || u.code::text"
             + " FROM unit u JOIN subtree s ON u.parent_code = s.code)"
             + " SELECT code, name, parent_code, version, depth FROM subtree ORDER BY path";
+
+    // Walks up from each unit until one names a zone; the tree has no loops (UnitService keeps it so), the depth bound
+    // only keeps a broken row from looping forever.
+    private static final String ZONES = "WITH RECURSIVE up(start, parent_code, time_zone, depth) AS ("
+            + " SELECT code, parent_code, time_zone, 0 FROM unit WHERE code IN (:codes)"
+            + " UNION ALL"
+            + " SELECT up.start, p.parent_code, p.time_zone, up.depth + 1 FROM unit p JOIN up ON p.code = up.parent_code"
+            + " WHERE up.time_zone IS NULL AND up.depth < 64)"
+            + " SELECT start, time_zone FROM up WHERE time_zone IS NOT NULL";
+
+    /**
+     * The effective time zone of each of {@code codes}: its own, else its nearest ancestor's, else
+     * {@link UnitZones#DEFAULT}; by code, for every code given.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, ZoneId> effectiveZones(Collection<String> codes) {
+        Map<String, ZoneId> zones = new HashMap<>();
+        if (codes.isEmpty()) {
+            return zones;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery(ZONES).setParameter("codes", codes).getResultList();
+        rows.forEach(r -> zones.put((String) r[0], UnitZones.of((String) r[1])));
+        codes.forEach(code -> zones.putIfAbsent(code, UnitZones.DEFAULT));
+        return zones;
+    }
 
     /** Loads a unit locked for update, so concurrent changes of one unit get consecutive versions. */
     public Optional<Unit> findForUpdate(String code) {

@@ -32,7 +32,8 @@ public record CompletionRequest(
         @Schema(description = "Lesson hours stated by the provider; may be left out for a seminar or workshop given with days",
                 examples = "24")
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 2) BigDecimal jp,
-        @Schema(description = "Days, for a seminar (4 JP a day) or workshop (5 JP a day) without stated JP")
+        @Schema(description = "Days, for a seminar (4 JP a day) or workshop (5 JP a day) without stated JP; at most the "
+                + "days from startDate to endDate (inclusive)")
         @Min(1) @Max(366) Integer days,
         @Schema(description = "International training (+20% JP, or 6/7 JP a day)") Boolean international,
         @Schema(description = "Certificate number (nomor sertipikat)") @Size(max = 100) String certificateNumber,

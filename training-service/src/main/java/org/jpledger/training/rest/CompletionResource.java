@@ -76,7 +76,10 @@ public class CompletionResource {
     @Operation(summary = "Record a training completion",
             description = "Records one completion of a registered employee, in service on endDate, and publishes it. The "
                     + "method (klasikal or nonklasikal) follows from the kind; the recognised JP follows the current "
-                    + "recognition rule table. (sourceSystem, externalId) and the optional Idempotency-Key header are "
+                    + "recognition rule table. endDate may not be after today in the zone of the employee's unit; days "
+                    + "may not exceed the days from startDate to endDate. More JP per day of that span than the method's "
+                    + "ceiling is recorded and flagged IMPLAUSIBLE_JP_PER_DAY. "
+                    + "(sourceSystem, externalId) and the optional Idempotency-Key header are "
                     + "idempotency keys: repeating the same request returns the first record with 200; reusing a key for "
                     + "other content is a 409 naming the first record. The employee must be in the units the token "
                     + "names: a NIP outside them is refused with 403, and for a token limited to some units so is an "
@@ -165,7 +168,8 @@ public class CompletionResource {
     @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
     @Operation(summary = "List completions",
             description = "Completions in recording order, filtered by employee, unit (the unit's whole subtree: employees "
-                    + "currently in it), end date range and status. Only completions of employees currently in the "
+                    + "currently in it), end date range, status and flag (IMPLAUSIBLE_JP_PER_DAY: the completions a verifier "
+                    + "should look at). Only completions of employees currently in the "
                     + "units the token names are listed; a unit filter outside them gives an empty page. "
                     + "Keyset-paginated: pass nextCursor as cursor for the next page; pages stay stable while new "
                     + "completions are recorded.")
@@ -178,8 +182,10 @@ public class CompletionResource {
             @Parameter(description = "Only completions ending on or after this date (yyyy-MM-dd)") @QueryParam("from") String from,
             @Parameter(description = "Only completions ending on or before this date (yyyy-MM-dd)") @QueryParam("to") String to,
             @Parameter(description = "ACTIVE or VOIDED") @QueryParam("status") String status,
+            @Parameter(description = "Only completions carrying this flag: IMPLAUSIBLE_JP_PER_DAY") @QueryParam("flag") String flag,
             @BeanParam PageParameters page) {
-        return CompletionPage.from(queries.list(ListParameters.completionQuery(nip, unitCode, from, to, status, page)));
+        return CompletionPage.from(queries.list(ListParameters.completionQuery(nip, unitCode, from, to, status, flag,
+                page)));
     }
 
     @GET

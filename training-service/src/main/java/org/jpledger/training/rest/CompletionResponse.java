@@ -3,9 +3,11 @@ package org.jpledger.training.rest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
@@ -38,12 +40,17 @@ public record CompletionResponse(
         @Schema(description = "ACTIVE, or VOIDED (kept for history, never counted)") CompletionStatus status,
         @Schema(description = "Why it was voided") String voidReason,
         @Schema(description = "When it was first recorded") Instant recordedAt,
-        @Schema(description = "When its current version was written") Instant updatedAt) {
+        @Schema(description = "When its current version was written") Instant updatedAt,
+        @Schema(description = "What is implausible about it (it still counts, a verifier should look): "
+                + "IMPLAUSIBLE_JP_PER_DAY when the JP per day of its span exceed the method's ceiling; empty for none, "
+                + "absent in versions written before completions had flags")
+        List<CompletionFlag> flags) {
 
     public static CompletionResponse from(CompletionSnapshot c) {
         return new CompletionResponse(c.id(), c.version(), c.nip(), c.title(), c.kindId(), c.method(),
                 c.competencyType(), c.deliveryMode(), c.provider(), c.startDate(), c.endDate(), c.year(), c.jp(),
                 c.days(), c.international(), c.recognizedJp(), c.ruleVersion(), c.certificateNumber(),
-                c.sourceSystem(), c.externalId(), c.status(), c.voidReason(), c.recordedAt(), c.updatedAt());
+                c.sourceSystem(), c.externalId(), c.status(), c.voidReason(), c.recordedAt(), c.updatedAt(),
+                c.flags());
     }
 }

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.Arrays;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.support.paging.PageParameters;
 import org.jpledger.support.paging.PageSize;
@@ -30,14 +32,14 @@ final class ListParameters {
     }
 
     static CompletionQuery completionQuery(String nip, String unitCode, String from, String to, String status,
-            PageParameters page) {
+            String flag, PageParameters page) {
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw InvalidRequestException.of("to", "must not be before from");
         }
         return new CompletionQuery(blankToNull(nip), unitCode("unitCode", unitCode), fromDate, toDate, status(status),
-                page.limit(PageSize.LISTING), page.position(CompletionQueries.CURSOR));
+                flag(flag), page.limit(PageSize.LISTING), page.position(CompletionQueries.CURSOR));
     }
 
     private static LocalDate date(String field, String value) {
@@ -59,6 +61,17 @@ final class ListParameters {
             return CompletionStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of("status", "must be ACTIVE or VOIDED");
+        }
+    }
+
+    private static CompletionFlag flag(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CompletionFlag.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("flag", "must be one of " + Arrays.toString(CompletionFlag.values()));
         }
     }
 

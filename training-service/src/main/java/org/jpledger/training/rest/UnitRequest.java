@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.training.domain.UnitZones;
 import org.jpledger.training.service.UnitState;
 
 /** Body of {@code PUT /api/v1/units/{code}}. */
@@ -12,10 +13,14 @@ public record UnitRequest(
         @Schema(description = "Unit name", examples = "Badan Kepegawaian Daerah")
         @NotBlank @Size(max = 200) String name,
         @Schema(description = "Code of the parent unit; absent for a root unit", examples = "PEMPROV-JATENG")
-        @Size(max = 64) @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String parentCode) {
+        @Size(max = 64) @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String parentCode,
+        @Schema(description = "The unit's time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT); "
+                + "absent to take the parent's (a root without one is in Asia/Jakarta). \"Today\" for its employees' "
+                + "records is the date there.", examples = "Asia/Jayapura")
+        @Pattern(regexp = UnitZones.PATTERN, message = UnitZones.MESSAGE) String timeZone) {
 
     /** The command this body asks for. */
     public UnitState toCommand() {
-        return new UnitState(name, parentCode);
+        return new UnitState(name, parentCode, timeZone);
     }
 }

@@ -6,8 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.TrainingKind;
+import org.jpledger.contracts.reference.TrainingKinds;
 import org.jpledger.support.problem.ConflictException;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.PreconditionException;
@@ -69,7 +75,8 @@ public class CompletionChanges {
         fixed.throwIfAny();
         // The NIP has not changed, so the employee is the one lockedForChange found in scope (no new one to check).
         RecognitionRules current = rules.currentRules();
-        BigDecimal recognizedJp = versions.validate(request, employees.findByIdOptional(c.nip), current);
+        Optional<Employee> employee = employees.findByIdOptional(c.nip);
+        BigDecimal recognizedJp = versions.validate(request, employee, current, versions.zoneOf(employee));
         if (CompletionVersions.sameContent(c, request)) {
             return new Upserted<>(false, CompletionSnapshot.of(c));
         }
@@ -106,6 +113,32 @@ public class CompletionChanges {
         }
         end(c, reason, actor.subject());
         return VoidOutcome.VOIDED;
+    }
+
+    /**
+     * Brings up to {@code limit} active completions whose method disagrees with their kind's (the reference data
+     * changed) in line with it, each as an ordinary amendment by {@code by}: a new version, kept in history, published
+     * as COMPLETION_AMENDED. Answers how many changed; none once all agree, so running it again changes nothing.
+     */
+    @Transactional
+    public int reclassify(int limit, String by) {
+        List<UUID> ids = completions.methodMismatches(TrainingKinds.all().stream()
+                .collect(Collectors.toMap(TrainingKind::id, TrainingKind::method)), limit);
+        // Employees first, in NIP order, as every writer takes them (see EmployeeRepository).
+        employees.lockAll(new TreeSet<>(completions.nipsOf(ids)));
+        int changed = 0;
+        for (UUID id : ids) {
+            Completion c = completions.findForUpdate(id).orElseThrow();
+            // Read again under the lock: another instance may have amended or voided it since the search.
+            if (c.status != CompletionStatus.ACTIVE || !versions.derive(c)) {
+                continue;
+            }
+            c.version++;
+            c.updatedAt = clock.instant();
+            versions.changed(c, Change.AMENDED, by);
+            changed++;
+        }
+        return changed;
     }
 
     private void end(Completion c, String reason, String by) {

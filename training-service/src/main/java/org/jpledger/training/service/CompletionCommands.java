@@ -1,7 +1,9 @@
 package org.jpledger.training.service;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jpledger.training.domain.RecognitionRules;
@@ -30,6 +32,12 @@ public interface CompletionCommands {
      * Voids a completion because the report of it was withdrawn, with no version to match; answers rather than throws.
      */
     VoidOutcome voidReported(UUID id, String reason, Actor actor);
+
+    /**
+     * The zone each employee of {@code nips} (those that exist) dates records in: the effective zone of their current
+     * unit. An xAPI timestamp is dated there.
+     */
+    Map<String, ZoneId> zonesOf(Collection<String> nips);
 
     /** The recognition rules in force now. */
     RecognitionRules currentRules();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,10 +47,11 @@ public class CompletionService implements CompletionCommands {
     private final Clock clock;
     private final Caller caller;
     private final UnitAccess access;
+    private final RecordZones zones;
 
     public CompletionService(CompletionRepository completions, EmployeeRepository employees,
             RecognitionRuleSetRepository rules, CompletionVersions versions, CompletionChanges changes, Clock clock,
-            Caller caller, UnitAccess access) {
+            Caller caller, UnitAccess access, RecordZones zones) {
         this.completions = completions;
         this.employees = employees;
         this.rules = rules;
@@ -58,6 +60,7 @@ public class CompletionService implements CompletionCommands {
         this.clock = clock;
         this.caller = caller;
         this.access = access;
+        this.zones = zones;
     }
 
     /**
@@ -90,7 +93,10 @@ public class CompletionService implements CompletionCommands {
     @Override
     @Transactional
     public List<ItemOutcome> recordAll(List<NewCompletion> requests, Actor actor, Set<String> coveredUnits) {
-        employees.lockAll(requests.stream().map(NewCompletion::nip).filter(Nip::hasValidShape).toList());
+        List<String> nips = requests.stream().map(NewCompletion::nip).filter(Nip::hasValidShape).toList();
+        employees.lockAll(nips);
+        // Read after the locks, so no employee moves to another unit (and zone) before its items are checked.
+        Map<String, ZoneId> zonesByNip = zones.ofEmployees(nips);
         RecognitionRules current = rules.currentRules();
         Map<String, Completion> earlier = completions.findByExternalIds(requests.stream()
                 .map(r -> new CompletionRepository.ExternalId(r.sourceSystem(), r.externalId())).toList());
@@ -98,7 +104,7 @@ public class CompletionService implements CompletionCommands {
         for (NewCompletion request : requests) {
             Decision decision;
             try {
-                decision = decide(request, null, actor, coveredUnits, current,
+                decision = decide(request, null, actor, coveredUnits, current, zonesByNip,
                         Optional.ofNullable(earlier.get(CompletionRepository.keyOf(request.sourceSystem(),
                                 request.externalId()))));
             } catch (RuntimeException refusal) {
@@ -114,19 +120,22 @@ public class CompletionService implements CompletionCommands {
             Set<String> coveredUnits) {
         RecognitionRules current = rules.currentRules();
         // Looked up lazily, after validation: decide asks only for a request worth recording.
-        Decision decision = decide(request, idempotencyKey, actor, coveredUnits, current, null);
+        Decision decision = decide(request, idempotencyKey, actor, coveredUnits, current, Map.of(), null);
         return write(decision, actor);
     }
 
     /**
      * What recording {@code request} means: a new record, or the earlier record it repeats; throws the request's
      * refusal. Reads only ({@code earlier} null means "look it up"), so a refusal leaves nothing behind.
+     * {@code zonesByNip} holds the zones already read for some employees; the others' are looked up.
      */
     private Decision decide(NewCompletion request, String idempotencyKey, Actor actor, Set<String> coveredUnits,
-            RecognitionRules current, Optional<Completion> earlier) {
+            RecognitionRules current, Map<String, ZoneId> zonesByNip, Optional<Completion> earlier) {
         // First of all, before the idempotent replay too: an outsider must not read a record by replaying its key.
         Optional<Employee> employee = employeeInScope(request.nip(), actor.scope(), coveredUnits);
-        BigDecimal recognizedJp = versions.validate(request, employee, current);
+        ZoneId zone = zonesByNip.get(request.nip());
+        BigDecimal recognizedJp = versions.validate(request, employee, current,
+                zone != null ? zone : versions.zoneOf(employee));
         if (earlier == null) {
             earlier = idempotencyKey == null ? Optional.empty() : completions.findByIdempotencyKey(idempotencyKey);
             if (earlier.isEmpty()) {
@@ -190,6 +199,12 @@ public class CompletionService implements CompletionCommands {
         Set<String> all = new TreeSet<>(nips.stream().filter(Nip::hasValidShape).toList());
         all.addAll(completions.nipsOf(ids));
         employees.lockAll(all);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, ZoneId> zonesOf(Collection<String> nips) {
+        return zones.ofEmployees(nips);
     }
 
     @Override

@@ -3,8 +3,11 @@ package org.jpledger.training.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
@@ -14,6 +17,7 @@ import org.jpledger.training.domain.Completion;
  * A completion as it is at one version: what the use cases answer and what {@code completion_history} stores as JSON.
  * The property names are the stored format (rows written before this record held the API's CompletionResponse under
  * the same names), so renaming one breaks reading old history; the API maps from this record and may change freely.
+ * {@code flags} is null in history written before completions had flags.
  */
 public record CompletionSnapshot(
         UUID id,
@@ -39,12 +43,18 @@ public record CompletionSnapshot(
         CompletionStatus status,
         String voidReason,
         Instant recordedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<CompletionFlag> flags) {
 
     public static CompletionSnapshot of(Completion c) {
         return new CompletionSnapshot(c.id, c.version, c.nip, c.title, c.kindId, c.method, c.competencyType,
                 c.deliveryMode, c.provider, c.startDate, c.endDate, c.year, c.jp, c.days, c.international,
                 c.recognizedJp, c.ruleVersion, c.certificateNumber, c.sourceSystem, c.externalId, c.status,
-                c.voidReason, c.recordedAt, c.updatedAt);
+                c.voidReason, c.recordedAt, c.updatedAt, flagsOf(c));
+    }
+
+    /** The flags of {@code c}'s current version. */
+    static List<CompletionFlag> flagsOf(Completion c) {
+        return Arrays.stream(c.flags).map(CompletionFlag::valueOf).toList();
     }
 }

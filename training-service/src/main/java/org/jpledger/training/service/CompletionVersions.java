@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.reference.TrainingKind;
 import org.jpledger.contracts.reference.TrainingKinds;
 import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.training.config.PlausibilityConfig;
 import org.jpledger.training.domain.Completion;
 import org.jpledger.training.domain.CompletionHistoryEntry.Change;
 import org.jpledger.training.domain.CompletionHistoryEntry;
@@ -37,14 +40,23 @@ class CompletionVersions {
     private final OutboxWriter outbox;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final RecordZones zones;
+    private final PlausibilityConfig plausibility;
 
     CompletionVersions(CompletionHistoryRepository history, EmployeeRepository employees, OutboxWriter outbox,
-            ObjectMapper mapper, Clock clock) {
+            ObjectMapper mapper, Clock clock, RecordZones zones, PlausibilityConfig plausibility) {
         this.history = history;
         this.employees = employees;
         this.outbox = outbox;
         this.mapper = mapper;
         this.clock = clock;
+        this.zones = zones;
+        this.plausibility = plausibility;
+    }
+
+    /** The zone {@code employee}'s records are dated in (Asia/Jakarta for an unknown employee). */
+    ZoneId zoneOf(Optional<Employee> employee) {
+        return zones.ofUnit(employee.map(e -> e.unitCode).orElse(null));
     }
 
     /** The current unit of the completion's employee. */
@@ -53,11 +65,9 @@ class CompletionVersions {
     }
 
     void apply(Completion c, NewCompletion r, BigDecimal recognizedJp, int ruleVersion) {
-        TrainingKind kind = TrainingKinds.byId(r.kindId()).orElseThrow();
         c.nip = r.nip();
         c.title = r.title();
-        c.kindId = kind.id();
-        c.method = kind.method();
+        c.kindId = r.kindId();
         c.competencyType = r.competencyType();
         c.deliveryMode = r.deliveryMode();
         c.provider = r.provider();
@@ -71,6 +81,21 @@ class CompletionVersions {
         c.recognizedJp = recognizedJp;
         c.ruleVersion = ruleVersion;
         c.certificateNumber = r.certificateNumber();
+        derive(c);
+    }
+
+    /**
+     * Sets what follows from a completion's content and the reference data: the method of its kind and its flags.
+     * Answers whether either changed.
+     */
+    boolean derive(Completion c) {
+        TrainingKind kind = TrainingKinds.byId(c.kindId).orElseThrow();
+        String[] flags = CompletionFlags.of(c.jp, c.startDate, c.endDate,
+                CompletionFlags.maxJpPerDay(kind.method(), plausibility)).stream().map(Enum::name).toArray(String[]::new);
+        boolean changed = c.method != kind.method() || !Arrays.equals(c.flags, flags);
+        c.method = kind.method();
+        c.flags = flags;
+        return changed;
     }
 
     /** Keeps the version in history and publishes it, in the transaction of the change. */
@@ -92,8 +117,11 @@ class CompletionVersions {
         CompletionEvents.append(outbox, c);
     }
 
-    /** Checks the rules bean validation cannot see and returns the recognised JP; {@code employee} is r's, if any. */
-    BigDecimal validate(NewCompletion r, Optional<Employee> employee, RecognitionRules current) {
+    /**
+     * Checks the rules bean validation cannot see and returns the recognised JP; {@code employee} is r's, if any, and
+     * {@code zone} the zone its records are dated in (see {@link #zoneOf}).
+     */
+    BigDecimal validate(NewCompletion r, Optional<Employee> employee, RecognitionRules current, ZoneId zone) {
         FieldErrors errors = new FieldErrors();
         if (!Nip.hasValidShape(r.nip())) {
             errors.add("nip", "must be exactly 18 digits");
@@ -108,8 +136,12 @@ class CompletionVersions {
         if (r.endDate().isBefore(r.startDate())) {
             errors.add("endDate", "must not be before startDate");
         }
-        if (r.endDate().isAfter(TrainingCalendar.today(clock))) {
-            errors.add("endDate", "must not be in the future (Asia/Jakarta)");
+        RecordDates.checkNotFuture(errors, "endDate", r.endDate(), zone, clock);
+        // One check for every way in (REST, batch, CSV, xAPI): more days than the dates hold cannot have happened.
+        if (r.days() != null && !r.endDate().isBefore(r.startDate())
+                && r.days() > CompletionFlags.span(r.startDate(), r.endDate())) {
+            errors.add("days", "must not exceed the days from startDate to endDate (inclusive): "
+                    + CompletionFlags.span(r.startDate(), r.endDate()));
         }
         Optional<BigDecimal> recognized =
                 current.recognize(r.kindId(), r.jp(), r.days(), Boolean.TRUE.equals(r.international()));

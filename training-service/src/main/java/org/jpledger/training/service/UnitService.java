@@ -55,7 +55,8 @@ public class UnitService {
             checkParent(code, request.parentCode());
         }
         boolean created = unit == null;
-        if (!created && unit.name.equals(request.name()) && Objects.equals(unit.parentCode, request.parentCode())) {
+        if (!created && unit.name.equals(request.name()) && Objects.equals(unit.parentCode, request.parentCode())
+                && Objects.equals(unit.timeZone, request.timeZone())) {
             return new Upserted<>(false, UnitView.of(unit));
         }
         if (created) {
@@ -64,6 +65,7 @@ public class UnitService {
         }
         unit.name = request.name();
         unit.parentCode = request.parentCode();
+        unit.timeZone = request.timeZone();
         unit.version++;
         unit.updatedAt = clock.instant();
         units.persist(unit);
@@ -75,7 +77,7 @@ public class UnitService {
     @Transactional(Transactional.TxType.MANDATORY)
     void appendEvent(Unit unit) {
         outbox.append(Topics.UNITS, unit.code, EventTypes.UNIT_UPSERTED_V1,
-                new UnitUpserted(unit.code, unit.name, unit.parentCode, unit.version));
+                new UnitUpserted(unit.code, unit.name, unit.parentCode, unit.version, unit.timeZone));
     }
 
     /**

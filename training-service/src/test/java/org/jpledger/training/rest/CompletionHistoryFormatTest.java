@@ -101,6 +101,6 @@ class CompletionHistoryFormatTest {
         assertThat(new ObjectMapper().readTree(state).fieldNames()).toIterable().containsExactly("id", "version", "nip", "title", "kindId", "method",
                 "competencyType", "deliveryMode", "provider", "startDate", "endDate", "year", "jp", "days",
                 "international", "recognizedJp", "ruleVersion", "certificateNumber", "sourceSystem", "externalId",
-                "status", "voidReason", "recordedAt", "updatedAt");
+                "status", "voidReason", "recordedAt", "updatedAt", "flags");
     }
 }

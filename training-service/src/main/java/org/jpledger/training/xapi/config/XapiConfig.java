@@ -15,10 +15,6 @@ public interface XapiConfig {
     @WithDefault("https://siasn.bkn.go.id")
     String nipHomePage();
 
-    /** Minutes in one lesson hour (JP), for JP derived from a statement's result.duration (45, some agencies 60). */
-    @WithDefault("45")
-    int minutesPerJp();
-
     /** The home page of the account that names the integrating system in a statement's authority. */
     @WithDefault("urn:jpledger:integrating-system")
     String authorityHomePage();

@@ -7,12 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.xapi.XapiProfile;
 import org.jpledger.training.xapi.config.XapiConfig;
 
@@ -27,10 +29,12 @@ public class XapiAboutResource {
 
     private final XapiConfig config;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public XapiAboutResource(XapiConfig config, ObjectMapper mapper) {
+    public XapiAboutResource(XapiConfig config, ObjectMapper mapper, Clock clock) {
         this.config = config;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @GET
@@ -46,7 +50,8 @@ public class XapiAboutResource {
         about.putArray("version").add(XapiProfile.VERSION_2).add(XapiProfile.VERSION_1);
         ObjectNode profile = about.putObject("extensions").putObject(PROFILE);
         profile.put("actorAccountHomePage", config.nipHomePage());
-        profile.put("minutesPerJp", config.minutesPerJp());
+        // The one value reporting converts with too (TrainingCalendar), for the current training year.
+        profile.put("minutesPerJp", TrainingCalendar.minutesPerJp(TrainingCalendar.today(clock).getYear()));
         profile.putArray("completionVerbs").add(XapiProfile.COMPLETED).add(XapiProfile.PASSED);
         ObjectNode result = profile.putObject("resultExtensions");
         result.put("jp", XapiProfile.JP);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
@@ -20,11 +22,15 @@ import org.jpledger.training.service.NewCompletion;
  * duration), the kind and competency type in context extensions. A statement that does not say all of it is not a
  * completion, and the answer says why.
  *
+ * <p>The completion is dated by the statement's timestamp in the zone of the employee's unit, so a statement stamped
+ * 2026-12-31T16:30Z for an employee in Papua (Asia/Jayapura) ends on 2027-01-01. JP derived from a duration use the
+ * minutes per JP of that year ({@link TrainingCalendar#minutesPerJp}), the same value reporting converts with.
+ *
  * @param nipHomePage  the account home page under which actor names are NIPs
- * @param minutesPerJp the length of a lesson hour, for JP derived from a duration
  * @param countsByDays whether a kind may give days instead of JP (a whole-day duration then counts as days)
+ * @param zoneOfNip    the zone an employee's records are dated in, by NIP (Asia/Jakarta for an unknown one)
  */
-public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredicate countsByDays) {
+public record CompletionMapping(String nipHomePage, IntPredicate countsByDays, Function<String, ZoneId> zoneOfNip) {
 
     private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(366);
     private static final List<String> TITLE_LANGUAGES = List.of("id-ID", "id", "en-US", "en", "en-GB");
@@ -65,17 +71,26 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
             DeliveryMode mode = mode(context);
             String provider = provider(statement, context);
             LocalDate end = LocalDate.ofInstant(Timestamps.parse(statement.path("timestamp").asText()),
-                    TrainingCalendar.ZONE);
+                    zoneOfNip.apply(nip));
             LocalDate start = start(context, end);
             Boolean international = international(context);
             String certificate = certificate(context);
-            Length length = length(result, kind);
+            Length length = length(result, kind, TrainingCalendar.minutesPerJp(TrainingCalendar.yearOf(end)));
             return new Completion(new NewCompletion(nip, title(object), kind, competency, mode, provider, start,
                     end, length.jp(), length.days(), international, certificate, system,
                     statement.path("id").asText()));
         } catch (Unreadable e) {
             return new Unmapped(e.getMessage());
         }
+    }
+
+    /**
+     * The name of the statement's actor account when it has a NIP's shape: whose zone {@link #zoneOfNip} will be asked
+     * for, so a caller can read the zones of a whole request at once.
+     */
+    public static Optional<String> actorNip(JsonNode statement) {
+        String name = statement.path("actor").path("account").path("name").asText("");
+        return name.matches("\\d{18}") ? Optional.of(name) : Optional.empty();
     }
 
     /** The employee's NIP: the name of the actor's account under {@link #nipHomePage}. */
@@ -174,10 +189,10 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
     }
 
     /** The JP result extension when given, else what the result's duration comes to. */
-    private Length length(JsonNode result, int kind) {
+    private Length length(JsonNode result, int kind, int minutesPerJp) {
         JsonNode jp = result.path("extensions").path(XapiProfile.JP);
         if (jp.isMissingNode()) {
-            return fromDuration(result, kind);
+            return fromDuration(result, kind, minutesPerJp);
         }
         if (!jp.isNumber()) {
             throw new Unreadable("result extension " + XapiProfile.JP + " must be a number of lesson hours");
@@ -185,7 +200,7 @@ public record CompletionMapping(String nipHomePage, int minutesPerJp, IntPredica
         return new Length(jp.decimalValue(), null);
     }
 
-    private Length fromDuration(JsonNode result, int kind) {
+    private Length fromDuration(JsonNode result, int kind, int minutesPerJp) {
         Durations.Parsed duration = Durations.parse(result.path("duration").asText(""))
                 .orElseThrow(() -> new Unreadable("give the JP in result extension " + XapiProfile.JP
                         + ", or result.duration"));

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ConflictException;
 import org.jpledger.support.problem.FieldErrors;
@@ -333,8 +335,11 @@ public class StatementService {
     private void record(Map<XapiStatement, ObjectNode> rows, Map<UUID, XapiStatement> known, String system,
             Actor actor) {
         RecognitionRules current = completions.currentRules();
-        CompletionMapping mapping = new CompletionMapping(config.nipHomePage(), config.minutesPerJp(),
-                current::countsByDays);
+        // The zones of all the request's employees in one read: each completion is dated in its employee's zone.
+        Map<String, ZoneId> zones = completions.zonesOf(rows.values().stream().map(CompletionMapping::actorNip)
+                .flatMap(Optional::stream).collect(Collectors.toSet()));
+        CompletionMapping mapping = new CompletionMapping(config.nipHomePage(), current::countsByDays,
+                nip -> zones.getOrDefault(nip, TrainingCalendar.ZONE));
         Set<UUID> inRequest = rows.keySet().stream().map(r -> r.id).collect(Collectors.toSet());
         List<XapiStatement> reporting = new ArrayList<>();
         List<NewCompletion> requests = new ArrayList<>();

@@ -48,7 +48,6 @@ class XapiConfigTest {
         assertThat(client.secretSha256()).isEqualTo("ab".repeat(32));
         assertThat(client.roles()).containsExactly("training-writer", "training-reader");
         assertThat(client.units()).contains(List.of("33"));
-        assertThat(xapi.minutesPerJp()).isEqualTo(45);
     }
 
     @Test

@@ -14,10 +14,12 @@ import static org.jpledger.training.xapi.rest.Xapi.lms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,15 @@ class StatementResourceTest {
                 .body("version", contains("2.0.0", "1.0.3"))
                 .body("extensions.'https://jpledger.id/xapi/about/profile'.resultExtensions.jp",
                         equalTo("https://jpledger.id/xapi/extensions/jp"));
+    }
+
+    @Test
+    void aboutReportsTheTrainingCalendarsMinutesPerJp() {
+        RestAssured.replaceFiltersWith(List.of());
+        int thisYear = TrainingCalendar.today(Clock.systemUTC()).getYear();
+        given().get("/xapi/about").then().statusCode(200)
+                .body("extensions.'https://jpledger.id/xapi/about/profile'.minutesPerJp",
+                        equalTo(TrainingCalendar.minutesPerJp(thisYear)));
     }
 
     @Test

@@ -8,9 +8,12 @@ import static org.jpledger.training.xapi.rules.XapiJson.without;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.xapi.XapiProfile;
 import org.jpledger.training.service.NewCompletion;
 import org.jpledger.training.xapi.rules.CompletionMapping.Completion;
@@ -25,11 +28,13 @@ class CompletionMappingTest {
     private static final String SYSTEM = "lms-bpsdmd";
     private static final String STATEMENT_ID = "0a6c2f0e-5d1b-4b7e-9a43-2f5d7c1e8b90";
     private static final String NIP = "198503122010012003";
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final ZoneId JAYAPURA = ZoneId.of("Asia/Jayapura");
     /** The kind rated in days in these tests (a seminar, say); the others are rated in JP. */
     private static final int DAY_RATED_KIND = 12;
 
     private static final CompletionMapping MAPPING =
-            new CompletionMapping("https://siasn.bkn.go.id", 45, kind -> kind == DAY_RATED_KIND);
+            new CompletionMapping("https://siasn.bkn.go.id", kind -> kind == DAY_RATED_KIND, nip -> JAKARTA);
 
     /** Pointers to the profile's extensions, for {@link XapiJson#with}. */
     private static final String JP = "/result/extensions/" + pointerKey(XapiProfile.JP);
@@ -106,7 +111,26 @@ class CompletionMappingTest {
     }
 
     @Test
-    void endDateIsTheTimestampsDayInJakarta() {
+    void endDateIsTheTimestampsDayInTheEmployeesZone() {
+        CompletionMapping inPapua = new CompletionMapping("https://siasn.bkn.go.id", kind -> false,
+                nip -> NIP.equals(nip) ? JAYAPURA : JAKARTA);
+
+        // New Year's night in Jayapura (UTC+9) is still 31 December in Jakarta: the record counts in 2027.
+        Outcome outcome = inPapua.map(with(COMPLETED, "/timestamp", "\"2026-12-31T16:30:00.000Z\""), SYSTEM);
+
+        assertThat(((Completion) outcome).request().endDate()).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(request(with(COMPLETED, "/timestamp", "\"2026-12-31T16:30:00.000Z\"")).endDate())
+                .isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void readsTheActorsNipForTheZoneLookUp() {
+        assertThat(CompletionMapping.actorNip(COMPLETED)).contains(NIP);
+        assertThat(CompletionMapping.actorNip(with(COMPLETED, "/actor/account/name", "\"siti\""))).isEmpty();
+    }
+
+    @Test
+    void endDateIsTheTimestampsDayInJakartaByDefault() {
         assertThat(request(with(COMPLETED, "/timestamp", "\"2026-03-05T16:59:59.999Z\"")).endDate())
                 .isEqualTo(LocalDate.of(2026, 3, 5));
         assertThat(request(with(COMPLETED, "/timestamp", "\"2026-03-05T17:00:00.000Z\"")).endDate())
@@ -254,11 +278,11 @@ class CompletionMappingTest {
     }
 
     @Test
-    void lengthOfALessonHourIsConfigured() {
-        CompletionMapping sixtyMinutes = new CompletionMapping("https://siasn.bkn.go.id", 60, kind -> false);
-        Outcome outcome = sixtyMinutes.map(byDuration("PT1H30M", 3), SYSTEM);
-        assertThat(outcome).isInstanceOf(Completion.class);
-        assertThat(((Completion) outcome).request().jp()).isEqualTo(new BigDecimal("1.50"));
+    void lengthOfALessonHourIsTheTrainingCalendarsForTheCompletionsYear() {
+        NewCompletion request = request(byDuration("PT1H30M", 3));
+        int minutes = TrainingCalendar.minutesPerJp(request.endDate().getYear());
+        assertThat(request.jp()).isEqualByComparingTo(BigDecimal.valueOf(90).divide(BigDecimal.valueOf(minutes), 2,
+                RoundingMode.DOWN));
     }
 
     @Test
