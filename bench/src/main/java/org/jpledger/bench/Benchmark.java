@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jpledger.bench.read.NationalBench;
+import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.localstack.LocalStack;
 
@@ -172,10 +173,11 @@ public final class Benchmark {
                 options.employees(), lastDay);
         ProvinceGenerator province = new ProvinceGenerator(options.seed(), options.employees(), lastDay);
         long completions = province.completionCount();
-        long pppk = province.employees().stream().filter(e -> e.type().name().equals("PPPK")).count();
-        scale = String.format("province of %,d employees (%,d PNS, %,d PPPK), %d units in 4 levels, %,d completions "
-                        + "over 2025 and 2026 up to %s%s", options.employees(), options.employees() - pppk, pppk,
-                province.units().size(), completions, lastDay,
+        long pppk = province.employees().stream().filter(e -> e.type() == EmploymentType.PPPK).count();
+        long partTime = province.employees().stream().filter(e -> e.type() == EmploymentType.PPPK_PARUH_WAKTU).count();
+        scale = String.format("province of %,d employees (%,d PNS, %,d PPPK, %,d PPPK paruh waktu), %d units in 4 "
+                        + "levels, %,d completions over 2025 and 2026 up to %s%s", options.employees(),
+                options.employees() - pppk - partTime, pppk, partTime, province.units().size(), completions, lastDay,
                 options.skipNational() ? "; national read path skipped"
                         : String.format("; national read path with %,d employees", options.nationalEmployees()));
         log.step("%s", scale);
