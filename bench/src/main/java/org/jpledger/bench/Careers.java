@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -219,17 +220,6 @@ final class Careers {
     }
 
     private static int pick(SplittableRandom r, int[] weights) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int p = r.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            p -= weights[i];
-            if (p < 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("unreachable");
+        return ProvinceGenerator.pickWeighted(r, weights, Arrays.stream(weights).sum());
     }
 }

@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.reference.CompetencyType;
@@ -420,7 +421,7 @@ public final class ProvinceGenerator {
         int divisions = UNITS_PER_LEVEL[2] / UNITS_PER_LEVEL[1];
         int sections = UNITS_PER_LEVEL[3] / UNITS_PER_LEVEL[2];
         for (int i = 0; i < employeeCount; i++) {
-            // The career comes from the employee's own stream, so the draws below stay those of the province before it.
+            // The career comes from the employee's own stream, so what it draws leaves the province's other draws alone.
             SplittableRandom life = new SplittableRandom(mix(seed, 0x43617265L + i));
             boolean pns = r.nextDouble() < PNS_SHARE;
             boolean partTime = !pns && life.nextDouble() < PART_TIME_SHARE_OF_PPPK;
@@ -448,8 +449,12 @@ public final class ProvinceGenerator {
                             birth.getDayOfMonth(), tmt.getYear(), tmt.getMonthValue(), male ? 1 : 2, 1 + r.nextInt(999));
                 } else {
                     // PPPK numbers: birth date, the year of appointment, "21" where a PNS has the month, gender, sequence.
-                    int year = newHire || partTime ? 2025 : 2019 + r.nextInt(6);
-                    LocalDate from = partTime ? PART_TIME_FROM : LocalDate.of(year, 3 + r.nextInt(4), 1);
+                    int year = newHire ? 2025 : 2019 + r.nextInt(6);
+                    LocalDate from = LocalDate.of(year, 3 + r.nextInt(4), 1);
+                    if (partTime) {
+                        year = 2025;
+                        from = PART_TIME_FROM;
+                    }
                     employedFrom = from.isAfter(lastDay.minusDays(31)) ? lastDay.minusDays(31).withDayOfMonth(1) : from;
                     nip = "%04d%02d%02d%04d21%d%03d".formatted(birth.getYear(), birth.getMonthValue(),
                             birth.getDayOfMonth(), year, male ? 1 : 2, 1 + r.nextInt(999));
@@ -524,7 +529,8 @@ public final class ProvinceGenerator {
         };
     }
 
-    private static int pickWeighted(Random r, int[] weights, int total) {
+    /** An index into {@code weights} drawn with the chances they give ({@code total} is their sum). */
+    static int pickWeighted(RandomGenerator r, int[] weights, int total) {
         int pick = r.nextInt(total);
         for (int i = 0; i < weights.length; i++) {
             pick -= weights[i];
