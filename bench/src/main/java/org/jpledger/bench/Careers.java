@@ -30,7 +30,7 @@ final class Careers {
     /** Yearly chance that a PPPK contract ends at a contract year's end and is not extended: most are renewed. */
     static final double CONTRACT_END_RATE = 0.015;
     /** Yearly chance of a position change: a PNS changes post every 5 to 8 years; part-time PPPK are being appointed full time. */
-    static final double POSITION_CHANGE_RATE = 0.045;
+    static final double POSITION_CHANGE_RATE = 0.05;
     /** Yearly chance that an exemption period (leave, study, secondment, suspension) begins. */
     static final double EXEMPTION_RATE = 0.015;
     /** Share of long-serving PNS on a 2 to 4 year tugas belajar begun in a past academic year, so exempt all of 2025. */
