@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jpledger.bench.read.NationalBench;
+import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.localstack.LocalStack;
 
@@ -161,6 +162,25 @@ public final class Benchmark {
         return seconds;
     }
 
+    /** What the generated province's people are like, from the generator's rates, and which of it the run sends. */
+    static String peopleNote() {
+        return String.format(java.util.Locale.ROOT, "The province's people (seeded): %.0f%% PNS, the rest PPPK of whom "
+                + "%.0f%% part time (PPPK paruh waktu, TMT %s); %.0f%% transferred once; each year %.1f%% of those "
+                + "with a next post change position, effective-dated (promotion, a move to a functional post, a "
+                + "part-time PPPK appointed full time); %.1f%% a year begin an exemption period (cuti melahirkan, "
+                + "cuti besar, cuti sakit panjang, tugas belajar, CLTN, secondment, suspension; PPPK only cuti "
+                + "melahirkan and cuti sakit panjang), and %.1f%% of long-serving PNS are on a tugas belajar spanning all of 2025; leavers "
+                + "retire at the end of the month they reach the retirement age (58, or 60 for JPT and functional "
+                + "posts), a PPPK contract ends unrenewed at %.1f%% a contract year, and %.1f%% a year leave for "
+                + "another reason (death, mutasi keluar, resignation, dismissal, other), each with its reason. The "
+                + "run sends what training-service's API takes today: the employees as first registered, transfers "
+                + "and leavers' last days; position changes, exemptions and leaving reasons are generated, not sent.",
+                ProvinceGenerator.PNS_SHARE * 100, ProvinceGenerator.PART_TIME_SHARE_OF_PPPK * 100,
+                ProvinceGenerator.PART_TIME_FROM, ProvinceGenerator.TRANSFER_SHARE * 100,
+                Careers.POSITION_CHANGE_RATE * 100, Careers.EXEMPTION_RATE * 100, Careers.LONG_STUDY_SHARE * 100,
+                Careers.CONTRACT_END_RATE * 100, Careers.OTHER_LEAVING_RATE * 100);
+    }
+
     private String jarsText() {
         return options.jars() == null ? "built from this tree (training-service/target, reporting-service/target)"
                 : "copied builds in " + options.jars();
@@ -172,10 +192,11 @@ public final class Benchmark {
                 options.employees(), lastDay);
         ProvinceGenerator province = new ProvinceGenerator(options.seed(), options.employees(), lastDay);
         long completions = province.completionCount();
-        long pppk = province.employees().stream().filter(e -> e.type().name().equals("PPPK")).count();
-        scale = String.format("province of %,d employees (%,d PNS, %,d PPPK), %d units in 4 levels, %,d completions "
-                        + "over 2025 and 2026 up to %s%s", options.employees(), options.employees() - pppk, pppk,
-                province.units().size(), completions, lastDay,
+        long pppk = province.employees().stream().filter(e -> e.type() == EmploymentType.PPPK).count();
+        long partTime = province.employees().stream().filter(e -> e.type() == EmploymentType.PPPK_PARUH_WAKTU).count();
+        scale = String.format("province of %,d employees (%,d PNS, %,d PPPK, %,d PPPK paruh waktu), %d units in 4 "
+                        + "levels, %,d completions over 2025 and 2026 up to %s%s", options.employees(),
+                options.employees() - pppk - partTime, pppk, partTime, province.units().size(), completions, lastDay,
                 options.skipNational() ? "; national read path skipped"
                         : String.format("; national read path with %,d employees", options.nationalEmployees()));
         log.step("%s", scale);
@@ -191,6 +212,7 @@ public final class Benchmark {
             notes.add("A --quick run: a small province and short phases, to check that the benchmark works. Its "
                     + "figures are not the published ones.");
         }
+        notes.add(peopleNote());
 
         log.phase("starting the stack (data in %s)", work);
         postmasterPid = work.resolve("data/postgres/postmaster.pid");

@@ -60,7 +60,8 @@ final class BulkLoad {
 
     /**
      * The employees the capped roster phase did not register: their rows and first unit and position assignments as
-     * training-service writes them (version 1, in their first unit and position from their first day).
+     * training-service writes them (version 1, in their first unit, type and level from their first day, no exemption,
+     * in service); their later changes go through the API like everyone's.
      */
     void employees(List<Employee> rest) throws Exception {
         if (rest.isEmpty()) {
@@ -84,7 +85,8 @@ final class BulkLoad {
                 for (Employee e : rest.subList(from, Math.min(rest.size(), from + 20_000))) {
                     outboxLine(outbox, Topics.EMPLOYEES, e.nip(), EventTypes.EMPLOYEE_UPSERTED_V1, at,
                             new EmployeeUpserted(e.nip(), e.name(), e.type(), e.level(), e.unitCode(), e.employedFrom(),
-                                    null, 1, List.of(new UnitAssignment(e.unitCode(), e.employedFrom()))));
+                                    null, 1, List.of(new UnitAssignment(e.unitCode(), e.employedFrom())),
+                                    List.of(e.positionHistory().get(0)), List.of(), null));
                     rows.append(e.nip()).append('\t').append(copyText(e.name())).append('\t').append(e.type().name())
                             .append('\t').append(e.level().name()).append('\t').append(e.unitCode()).append('\t')
                             .append(e.employedFrom()).append("\t\\N\t1\t").append(now).append('\n');

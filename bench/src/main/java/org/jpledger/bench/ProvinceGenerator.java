@@ -12,9 +12,13 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingKind;
 import org.jpledger.contracts.reference.TrainingKinds;
@@ -22,8 +26,9 @@ import org.jpledger.contracts.reference.TrainingMethod;
 
 /**
  * A seeded, realistic province: a unit tree of 400 units in 4 levels (the provincial government, 19 agencies, 5 divisions
- * each, 3 sections each), its employees (about 80% PNS with NIPs of the Perka BKN 22/2007 layout, the rest PPPK), some
- * transfers and leavers, and about 8 completions each over 2025 and 2026 up to {@code lastDay}, of which about 3% are
+ * each, 3 sections each), its employees (about 80% PNS with NIPs of the Perka BKN 22/2007 layout, the rest PPPK, a
+ * third of them part time), some transfers, promotions, exemption periods and leavers with their reasons (see
+ * {@link Careers}), and about 8 completions each over 2025 and 2026 up to {@code lastDay}, of which about 3% are
  * amended and 2% voided later. The same seed, size and last day give the same province, item for item.
  *
  * <p>Employees are held in memory (a province has at most a few hundred thousand); completions are generated per
@@ -40,7 +45,10 @@ public final class ProvinceGenerator {
 
     static final double PNS_SHARE = 0.80;
     static final double TRANSFER_SHARE = 0.05;
-    static final double LEAVER_SHARE = 0.025;
+    /** Share of PPPK who are part time (paruh waktu): the 2025 appointments of non-ASN staff made about a third. */
+    static final double PART_TIME_SHARE_OF_PPPK = 0.3;
+    /** TMT of the part-time PPPK appointments of 2025. */
+    static final LocalDate PART_TIME_FROM = LocalDate.of(2025, 10, 1);
     static final double NEW_HIRE_SHARE = 0.02;
     static final double NO_TRAINING_SHARE = 0.06;
     static final double AMEND_SHARE = 0.03;
@@ -122,16 +130,23 @@ public final class ProvinceGenerator {
     }
 
     /**
-     * An employee as first registered, and the one change made to them later, if any.
+     * An employee as first registered, and what changes later: a transfer or leaving service (never both), a position
+     * change, an exemption period.
      *
-     * @param index         position in the province, from 0; also seeds the employee's completions
-     * @param employedFrom  first day in service
-     * @param transferUnit  the unit they move to later, or null
-     * @param transferDate  when the transfer takes effect, or null
-     * @param employedUntil the last day in service of a leaver, or null
+     * @param index           position in the province, from 0; also seeds the employee's completions
+     * @param type            the employment type as first registered (the first entry of {@code positionHistory})
+     * @param level           the position level as first registered (the first entry of {@code positionHistory})
+     * @param employedFrom    first day in service
+     * @param transferUnit    the unit they move to later, or null
+     * @param transferDate    when the transfer takes effect, or null
+     * @param employedUntil   the last day in service of a leaver, or null
+     * @param positionHistory the type and level from {@code employedFrom} on, then the later change, if any
+     * @param exemptions      the exemption periods, oldest first, none overlapping
+     * @param leavingReason   why a leaver left; null exactly when {@code employedUntil} is
      */
     public record Employee(int index, String nip, String name, EmploymentType type, PositionLevel level, String unitCode,
-            LocalDate employedFrom, String transferUnit, LocalDate transferDate, LocalDate employedUntil) {
+            LocalDate employedFrom, String transferUnit, LocalDate transferDate, LocalDate employedUntil,
+            List<PositionAssignment> positionHistory, List<ExemptionPeriod> exemptions, LeavingReason leavingReason) {
 
         public boolean transfers() {
             return transferUnit != null;
@@ -139,6 +154,22 @@ public final class ProvinceGenerator {
 
         public boolean leaves() {
             return employedUntil != null;
+        }
+
+        /** Whether their employment type or position level changes after they were first registered. */
+        public boolean changesPosition() {
+            return positionHistory.size() > 1;
+        }
+
+        /** The employment type and position level in force on {@code day} (the first ones before they took effect). */
+        public PositionAssignment positionOn(LocalDate day) {
+            PositionAssignment current = positionHistory.get(0);
+            for (PositionAssignment p : positionHistory) {
+                if (!p.effectiveFrom().isAfter(day)) {
+                    current = p;
+                }
+            }
+            return current;
         }
 
         /** The first and last day a completion of theirs may end on, or null when there is none. */
@@ -389,13 +420,17 @@ public final class ProvinceGenerator {
 
     private List<Employee> buildEmployees() {
         Random r = new Random(mix(seed, 0x456D706CL));
+        LocalDate latestChange = lastDay.minusDays(1);
         Set<String> nips = new HashSet<>(employeeCount * 2);
         List<Employee> list = new ArrayList<>(employeeCount);
         int agencyWeightTotal = java.util.Arrays.stream(AGENCY_WEIGHT).sum();
         int divisions = UNITS_PER_LEVEL[2] / UNITS_PER_LEVEL[1];
         int sections = UNITS_PER_LEVEL[3] / UNITS_PER_LEVEL[2];
         for (int i = 0; i < employeeCount; i++) {
+            // The career comes from the employee's own stream, so what it draws leaves the province's other draws alone.
+            SplittableRandom life = new SplittableRandom(mix(seed, 0x43617265L + i));
             boolean pns = r.nextDouble() < PNS_SHARE;
+            boolean partTime = !pns && life.nextDouble() < PART_TIME_SHARE_OF_PPPK;
             boolean male = r.nextBoolean();
             boolean newHire = r.nextDouble() < NEW_HIRE_SHARE;
             String nip;
@@ -422,6 +457,10 @@ public final class ProvinceGenerator {
                     // PPPK numbers: birth date, the year of appointment, "21" where a PNS has the month, gender, sequence.
                     int year = newHire ? 2025 : 2019 + r.nextInt(6);
                     LocalDate from = LocalDate.of(year, 3 + r.nextInt(4), 1);
+                    if (partTime) {
+                        year = 2025;
+                        from = PART_TIME_FROM;
+                    }
                     employedFrom = from.isAfter(lastDay.minusDays(31)) ? lastDay.minusDays(31).withDayOfMonth(1) : from;
                     nip = "%04d%02d%02d%04d21%d%03d".formatted(birth.getYear(), birth.getMonthValue(),
                             birth.getDayOfMonth(), year, male ? 1 : 2, 1 + r.nextInt(999));
@@ -437,7 +476,6 @@ public final class ProvinceGenerator {
             String unit = unitFor(level, agency, r, divisions, sections);
             String transferUnit = null;
             LocalDate transferDate = null;
-            LocalDate until = null;
             double change = r.nextDouble();
             LocalDate earliestChange = employedFrom.isAfter(FIRST_DAY) ? employedFrom.plusDays(1) : FIRST_DAY.plusDays(30);
             long room = ChronoUnit.DAYS.between(earliestChange, lastDay.minusDays(1));
@@ -449,13 +487,24 @@ public final class ProvinceGenerator {
                     transferUnit = null;
                     transferDate = null;
                 }
-            } else if (room > 0 && change < TRANSFER_SHARE + LEAVER_SHARE) {
-                until = earliestChange.plusDays(r.nextLong(room));
             }
-            list.add(new Employee(i, nip, name, pns ? EmploymentType.PNS : EmploymentType.PPPK, level, unit, employedFrom,
-                    transferUnit, transferDate, until));
+            EmploymentType type = pns ? EmploymentType.PNS : partTime ? EmploymentType.PPPK_PARUH_WAKTU
+                    : EmploymentType.PPPK;
+            Careers.Career career = Careers.draw(life, new Careers.Start("prov" + seed + "-" + i, type, level,
+                    LocalDate.of(year(nip, 0), month(nip, 4), Integer.parseInt(nip.substring(6, 8))),
+                    nip.charAt(14) == '2', employedFrom, transferUnit == null), earliestChange, latestChange);
+            list.add(new Employee(i, nip, name, type, level, unit, employedFrom, transferUnit, transferDate,
+                    career.employedUntil(), career.positionHistory(), career.exemptions(), career.leavingReason()));
         }
         return List.copyOf(list);
+    }
+
+    private static int year(String nip, int at) {
+        return Integer.parseInt(nip.substring(at, at + 4));
+    }
+
+    private static int month(String nip, int at) {
+        return Integer.parseInt(nip.substring(at, at + 2));
     }
 
     private static PositionLevel pnsLevel(Random r) {
@@ -486,7 +535,8 @@ public final class ProvinceGenerator {
         };
     }
 
-    private static int pickWeighted(Random r, int[] weights, int total) {
+    /** An index into {@code weights} drawn with the chances they give ({@code total} is their sum). */
+    static int pickWeighted(RandomGenerator r, int[] weights, int total) {
         int pick = r.nextInt(total);
         for (int i = 0; i < weights.length; i++) {
             pick -= weights[i];

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,11 @@ import org.jpledger.bench.ProvinceGenerator.Completion;
 import org.jpledger.bench.ProvinceGenerator.Employee;
 import org.jpledger.bench.ProvinceGenerator.Fate;
 import org.jpledger.bench.ProvinceGenerator.Unit;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.ExemptionKind;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.TrainingKinds;
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +140,7 @@ class ProvinceGeneratorTest {
         List<Employee> leavers = PROVINCE.employees().stream().filter(Employee::leaves).toList();
 
         assertThat(transfers.size() / (double) EMPLOYEES).isCloseTo(0.05, within(0.015));
-        assertThat(leavers.size() / (double) EMPLOYEES).isCloseTo(0.025, within(0.01));
+        assertThat(leavers.size() / yearsInService()).as("leavers a year").isBetween(0.02, 0.04);
         Set<String> units = PROVINCE.units().stream().map(Unit::code).collect(Collectors.toSet());
         for (Employee e : transfers) {
             assertThat(units).contains(e.transferUnit());
@@ -145,8 +150,132 @@ class ProvinceGeneratorTest {
         }
         for (Employee e : leavers) {
             assertThat(e.employedUntil()).isAfter(e.employedFrom()).isBefore(LAST_DAY);
+            assertThat(e.transfers()).isFalse();
         }
         assertThat(PROVINCE.employees()).allSatisfy(e -> assertThat(units).contains(e.unitCode()));
+    }
+
+    @Test
+    void givesEveryLeaverAReasonMostlyRetirementAndContractEndsOnlyToPppk() {
+        List<Employee> leavers = PROVINCE.employees().stream().filter(Employee::leaves).toList();
+        Map<LeavingReason, Long> reasons = leavers.stream()
+                .collect(Collectors.groupingBy(Employee::leavingReason, Collectors.counting()));
+
+        assertThat(PROVINCE.employees()).allSatisfy(e -> assertThat(e.leavingReason() != null).isEqualTo(e.leaves()));
+        assertThat(reasons.keySet()).as("reasons seen").hasSizeGreaterThanOrEqualTo(5);
+        LeavingReason mostCommon = reasons.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(mostCommon).isEqualTo(LeavingReason.PENSIUN);
+        assertThat(reasons).containsKey(LeavingReason.KONTRAK_BERAKHIR);
+        for (Employee e : leavers) {
+            if (e.leavingReason() == LeavingReason.KONTRAK_BERAKHIR) {
+                assertThat(e.positionOn(e.employedUntil()).employmentType().contract()).as(e.nip()).isTrue();
+                assertThat(MonthDay.from(e.employedUntil().plusDays(1))).as("a contract year ends on the TMT's eve")
+                        .isEqualTo(MonthDay.from(e.employedFrom()));
+            }
+            if (e.leavingReason() == LeavingReason.PENSIUN) {
+                LocalDate birth = LocalDate.of(year(e.nip(), 0), month(e.nip(), 4), Integer.parseInt(e.nip().substring(6, 8)));
+                assertThat(birth.until(e.employedUntil()).getYears()).as("age at retirement, %s", e.nip()).isBetween(57, 60);
+                assertThat(e.employedUntil().plusDays(1).getDayOfMonth()).as("retires at a month's end").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void promotesAFewPercentAYearWithValidHistories() {
+        long changes = PROVINCE.employees().stream().filter(Employee::changesPosition).count();
+
+        assertThat(changes / yearsInService()).as("position changes a year").isBetween(0.03, 0.05);
+        for (Employee e : PROVINCE.employees()) {
+            List<PositionAssignment> history = e.positionHistory();
+            assertThat(history).hasSizeBetween(1, 2);
+            assertThat(history.get(0)).isEqualTo(new PositionAssignment(e.type(), e.level(), e.employedFrom()));
+            for (int k = 1; k < history.size(); k++) {
+                PositionAssignment change = history.get(k);
+                assertThat(change.effectiveFrom()).as(e.nip()).isAfter(history.get(k - 1).effectiveFrom())
+                        .isAfterOrEqualTo(ProvinceGenerator.FIRST_DAY).isBefore(LAST_DAY);
+                if (e.leaves()) {
+                    assertThat(change.effectiveFrom()).isBeforeOrEqualTo(e.employedUntil());
+                }
+                assertThat(change).isNotEqualTo(new PositionAssignment(history.get(k - 1).employmentType(),
+                        history.get(k - 1).positionLevel(), change.effectiveFrom()));
+                if (change.employmentType() == EmploymentType.PNS) {
+                    assertThat(e.type()).as("no PPPK becomes PNS under the same number").isEqualTo(EmploymentType.PNS);
+                }
+            }
+        }
+        Set<EmploymentType> appointedFrom = PROVINCE.employees().stream().filter(Employee::changesPosition)
+                .filter(e -> e.positionHistory().get(1).employmentType() != e.type()).map(Employee::type)
+                .collect(Collectors.toSet());
+        assertThat(appointedFrom).as("part-time PPPK appointed full time").containsExactly(EmploymentType.PPPK_PARUH_WAKTU);
+    }
+
+    @Test
+    void employsAThirdOfPppkPartTimeFromTheirAppointmentIn2025() {
+        List<Employee> contract = PROVINCE.employees().stream().filter(e -> e.type().contract()).toList();
+        List<Employee> partTime = contract.stream().filter(e -> e.type() == EmploymentType.PPPK_PARUH_WAKTU).toList();
+
+        assertThat(partTime.size() / (double) contract.size()).isCloseTo(0.3, within(0.05));
+        assertThat(partTime).allSatisfy(e -> assertThat(e.employedFrom()).isEqualTo(ProvinceGenerator.PART_TIME_FROM));
+    }
+
+    @Test
+    void exemptsAFewPercentEachYearWithMixedKindsWithinService() {
+        for (int year : List.of(2025, 2026)) {
+            LocalDate first = LocalDate.of(year, 1, 1);
+            LocalDate last = LocalDate.of(year, 12, 31).isBefore(LAST_DAY) ? LocalDate.of(year, 12, 31) : LAST_DAY;
+            List<Employee> inService = PROVINCE.employees().stream()
+                    .filter(e -> !e.employedFrom().isAfter(last) && (!e.leaves() || !e.employedUntil().isBefore(first)))
+                    .toList();
+            long exempt = inService.stream().filter(e -> e.exemptions().stream()
+                    .anyMatch(x -> !x.from().isAfter(last) && (x.until() == null || !x.until().isBefore(first)))).count();
+
+            assertThat(exempt / (double) inService.size()).as("share exempt some time in %d", year).isBetween(0.01, 0.03);
+        }
+        Map<ExemptionKind, Long> kinds = PROVINCE.employees().stream().flatMap(e -> e.exemptions().stream())
+                .collect(Collectors.groupingBy(ExemptionPeriod::kind, Collectors.counting()));
+        assertThat(kinds.keySet()).as("kinds seen").hasSizeGreaterThanOrEqualTo(6);
+        long wholeYearStudy = PROVINCE.employees().stream().flatMap(e -> e.exemptions().stream())
+                .filter(x -> x.kind() == ExemptionKind.TUGAS_BELAJAR && x.from().isBefore(LocalDate.of(2025, 1, 2))
+                        && x.until() != null && x.until().isAfter(LocalDate.of(2025, 12, 30)))
+                .count();
+        assertThat(wholeYearStudy).as("on tugas belajar all of 2025").isPositive();
+        assertThat(PROVINCE.employees().stream().flatMap(e -> e.exemptions().stream()).filter(x -> x.until() == null))
+                .as("open-ended").isNotEmpty();
+        Set<Object> ids = new HashSet<>();
+        for (Employee e : PROVINCE.employees()) {
+            LocalDate previousUntil = null;
+            for (ExemptionPeriod x : e.exemptions()) {
+                assertThat(ids.add(x.id())).isTrue();
+                assertThat(x.reference()).isNotBlank().hasSizeLessThanOrEqualTo(100);
+                assertThat(x.from()).as(e.nip()).isAfterOrEqualTo(e.employedFrom()).isBefore(LAST_DAY);
+                if (x.until() != null) {
+                    assertThat(x.until()).isAfterOrEqualTo(x.from());
+                }
+                if (e.leaves()) {
+                    assertThat(x.until()).as("ends by the last day in service, %s", e.nip()).isNotNull()
+                            .isBeforeOrEqualTo(e.employedUntil());
+                }
+                if (previousUntil != null) {
+                    assertThat(x.from()).as("no overlap, %s", e.nip()).isAfter(previousUntil);
+                }
+                previousUntil = x.until() == null ? LocalDate.MAX : x.until();
+                if (e.type().contract()) {
+                    assertThat(x.kind()).isIn(ExemptionKind.CUTI_MELAHIRKAN, ExemptionKind.CUTI_SAKIT_PANJANG);
+                }
+            }
+        }
+    }
+
+    /** Employee-years in service from the start of 2025 to the last day: what a yearly rate is taken over. */
+    private static double yearsInService() {
+        LocalDate start = LocalDate.of(2025, 1, 1);
+        double years = 0;
+        for (Employee e : PROVINCE.employees()) {
+            LocalDate from = e.employedFrom().isAfter(start) ? e.employedFrom() : start;
+            LocalDate to = e.leaves() ? e.employedUntil() : LAST_DAY;
+            years += Math.max(0, from.until(to, java.time.temporal.ChronoUnit.DAYS) + 1) / 365.25;
+        }
+        return years;
     }
 
     @Test
