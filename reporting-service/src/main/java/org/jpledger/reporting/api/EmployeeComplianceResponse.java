@@ -28,9 +28,11 @@ public record EmployeeComplianceResponse(
         BigDecimal totalHours,
         @Schema(description = "The year's target for this employee (pro-rated when the policy says so); 0 when not in "
                 + "service in the year") BigDecimal targetJp,
-        @Schema(description = "The target pro-rated to today within the employee's part of the year")
+        @Schema(description = "The JP the policy's pacing expects by today (linear: the target pro-rated to today "
+                + "within the employee's part of the year)")
         BigDecimal expectedJpToDate,
-        @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, or NOT_EMPLOYED when not in service in the year")
+        @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK, NOT_MET; NOT_EMPLOYED when not in service in the year; "
+                + "LEFT_SERVICE when service ended within the year and the policy excludes leavers")
         ComplianceStatus status,
         @Schema(description = "JP by competency type: TEKNIS, MANAJERIAL, SOSIAL_KULTURAL")
         Map<String, BigDecimal> jpByCompetencyType,
@@ -42,7 +44,21 @@ public record EmployeeComplianceResponse(
         LocalDate lastCompletionDate,
         @Schema(description = "The completions counted, latest first") List<CountedCompletion> completions,
         @Schema(description = "Time of the newest event applied to the projections: the figures are as of then")
-        Instant asOf) {
+        Instant asOf,
+        @Schema(description = "The unit whose subtree policy rated the year (the nearest ancestor-or-self of the "
+                + "year's unit with one); absent when the national policy (or the defaults) did, or when not rated",
+                examples = "PEMPROV-DKI") String policyUnitCode,
+        @Schema(description = "The version of the policy that rated the year; 0 for the defaults; absent when not "
+                + "rated") Long policyVersion,
+        @Schema(description = "The policy's ceiling of JP per contract year for the employee's type (PPPK: 24, PP "
+                + "49/2018 Pasal 39); absent without one") BigDecimal capJp,
+        @Schema(description = "First day of the contract year judged against the cap: the one ending within the "
+                + "calendar year (contract years run from employedFrom, the TMT); absent without a cap or when none "
+                + "ends in the year") LocalDate contractYearFrom,
+        @Schema(description = "Last day of that contract year") LocalDate contractYearUntil,
+        @Schema(description = "JP of the completions ending within that contract year") BigDecimal contractYearJp,
+        @Schema(description = "contractYearJp above capJp (0 at or below it); these JP still count in totalJp and "
+                + "the status") BigDecimal jpAboveCap) {
 
     /** One completion counted in the year. */
     @Schema(name = "CountedCompletion", description = "A completion that counts in the year")

@@ -27,7 +27,8 @@ public record EmployeePage(
             @Schema(description = "Position level") String positionLevel,
             @Schema(description = "Recognized JP in the year") BigDecimal totalJp,
             @Schema(description = "The year's target for this employee") BigDecimal targetJp,
-            @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK or NOT_MET") ComplianceStatus status,
+            @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK or NOT_MET; LEFT_SERVICE for a leaver "
+                    + "the policy excludes (listed, not in the headcount)") ComplianceStatus status,
             @Schema(description = "Completions counted in the year") int completionCount) {
 
         public static EmployeeRow of(RatedEmployee e) {

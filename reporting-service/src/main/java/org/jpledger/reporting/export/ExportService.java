@@ -1,6 +1,5 @@
 package org.jpledger.reporting.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.projection.ComplianceRepository;
-import org.jpledger.reporting.projection.PolicyTerms;
+import org.jpledger.reporting.projection.ComplianceRepository.YearPolicies;
 
 /**
  * Prepares exports: opens the snapshot, reads its as-of time, the year's policy and the row count, and leaves the rows
@@ -21,13 +20,11 @@ public class ExportService {
 
     private final DataSource dataSource;
     private final ComplianceRepository compliance;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public ExportService(DataSource dataSource, ComplianceRepository compliance, ObjectMapper json, Clock clock) {
+    public ExportService(DataSource dataSource, ComplianceRepository compliance, Clock clock) {
         this.dataSource = dataSource;
         this.compliance = compliance;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -51,8 +48,8 @@ public class ExportService {
         }
         try {
             Instant asOf = snapshot.asOf();
-            PolicyTerms terms = snapshot.policy(filter.year(), json);
-            Map<String, Object> values = new HashMap<>(compliance.ratingParameters(filter.year(), terms,
+            YearPolicies policies = snapshot.policies(filter.year());
+            Map<String, Object> values = new HashMap<>(compliance.ratingParameters(filter.year(), policies,
                     TrainingCalendar.today(clock)));
             values.putAll(ExportQueries.parameters(filter));
             long rows = snapshot.count(NamedSql.of(ExportQueries.count(kind)), values);

@@ -1,10 +1,6 @@
 package org.jpledger.reporting.export;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.jpledger.reporting.projection.PolicyTerms;
+import org.jpledger.reporting.projection.ComplianceRepository;
+import org.jpledger.reporting.projection.ComplianceRepository.YearPolicies;
 
 /**
  * One export's view of the projections: a read-only REPEATABLE READ transaction on a connection of its own, held from
@@ -23,8 +20,6 @@ import org.jpledger.reporting.projection.PolicyTerms;
 final class ExportSnapshot implements AutoCloseable {
 
     private static final int FETCH_SIZE = 2_000;
-    private static final TypeReference<Map<String, BigDecimal>> TARGETS = new TypeReference<>() {
-    };
 
     private final Connection connection;
     private final boolean autoCommit;
@@ -57,20 +52,12 @@ final class ExportSnapshot implements AutoCloseable {
         }
     }
 
-    /** The year's policy as the snapshot sees it. */
-    PolicyTerms policy(int year, ObjectMapper json) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT target_jp, target_by_employment_type::text,"
-                + " target_by_position_level::text, minutes_per_jp, prorate FROM policy WHERE year = ?")) {
-            query.setInt(1, year);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return PolicyTerms.DEFAULT;
-                }
-                return new PolicyTerms(row.getBigDecimal(1), json.readValue(row.getString(2), TARGETS),
-                        json.readValue(row.getString(3), TARGETS), row.getInt(4), row.getBoolean(5));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The year's policies, and which governs each unit, as the snapshot sees them. */
+    YearPolicies policies(int year) throws SQLException {
+        try (PreparedStatement query = NamedSql.of(ComplianceRepository.POLICY_SET).prepare(connection,
+                ComplianceRepository.policySetParameters(year)); ResultSet row = query.executeQuery()) {
+            row.next();
+            return new YearPolicies(row.getString(1), row.getString(2));
         }
     }
 

@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jpledger.contracts.reference.CompletionStatus;
 
 /** Projected completion facts by completion id. */
 @ApplicationScoped
@@ -59,5 +61,14 @@ public class CompletionFactRepository implements PanacheRepositoryBase<Completio
 
     private static java.time.LocalDate toLocalDate(Object value) {
         return value instanceof java.time.LocalDate date ? date : ((Date) value).toLocalDate();
+    }
+
+    /** The JP of {@code nip}'s active completions ending from {@code from} through {@code until}. */
+    public BigDecimal activeJpEnding(String nip, LocalDate from, LocalDate until) {
+        BigDecimal sum = getEntityManager().createQuery("SELECT sum(f.recognizedJp) FROM CompletionFact f WHERE "
+                + "f.nip = :nip AND f.status = :active AND f.endDate BETWEEN :from AND :until", BigDecimal.class)
+                .setParameter("nip", nip).setParameter("active", CompletionStatus.ACTIVE).setParameter("from", from)
+                .setParameter("until", until).getSingleResult();
+        return sum == null ? BigDecimal.ZERO : sum;
     }
 }

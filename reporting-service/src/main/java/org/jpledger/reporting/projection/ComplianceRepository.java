@@ -1,7 +1,5 @@
 package org.jpledger.reporting.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -23,32 +21,87 @@ import java.util.Optional;
 public class ComplianceRepository {
 
     /**
-     * Rates the employee-year rows of {@code :year} selected by {@code %s}: the target (the position level's override,
-     * else the employment type's, else the year's target; pro-rated by the days employed and rounded up when the
-     * policy says so), the JP expected by {@code :today} (the target pro-rated to the days of service elapsed), and
-     * the status. Only rows of employees in service during the year are rated. The targets' JSON is parsed once per
-     * query ({@code OFFSET 0} keeps the planner from copying the casts into every row, where a prepared statement's
-     * generic plan parses them again for each employee).
+     * Rates the employee-year rows of {@code :year} selected by {@code %s}, each by the policy governing its unit (see
+     * {@link #POLICY_SET}): the target (the position level's override, else the employment type's, else the policy's
+     * target; pro-rated by the days employed and rounded up when the policy says so), the JP expected by {@code :today}
+     * (the target times the share the policy's pacing expects by then, see {@link Pacing}), and the status. Only rows
+     * of employees in service during the year are rated; under the leavers rule EXCLUDE, a row whose service ends
+     * before 31 December is LEFT_SERVICE and not rated. The policies' JSON is parsed once per query ({@code OFFSET 0}
+     * keeps the planner from copying the casts into every row, where a prepared statement's generic plan parses them
+     * again for each employee); so is the number of quarters over by {@code :today}.
      */
     private static final String RATING = """
               SELECT y.*, t.target_jp,
-                     round(t.target_jp * t.elapsed / t.days, 2) AS expected_jp,
-                     CASE WHEN y.total_jp >= t.target_jp THEN 'COMPLIANT'
+                     round(t.target_jp * pace.paced / t.days, 2) AS expected_jp,
+                     CASE WHEN pace.left_service THEN 'LEFT_SERVICE'
+                          WHEN y.total_jp >= t.target_jp THEN 'COMPLIANT'
                           WHEN y.window_until < :today THEN 'NOT_MET'
-                          WHEN y.total_jp * t.days >= t.target_jp * t.elapsed THEN 'ON_TRACK'
-                          ELSE 'AT_RISK' END AS status
+                          WHEN y.total_jp * t.days >= t.target_jp * pace.paced THEN 'ON_TRACK'
+                          ELSE 'AT_RISK' END AS status,
+                     pol.p ->> 'unit' AS policy_unit_code, (pol.p ->> 'version')::bigint AS policy_version,
+                     (pol.p -> 'caps' ->> y.employment_type)::numeric AS cap_jp
               FROM employee_year y
-              CROSS JOIN (SELECT cast(:byLevel AS jsonb) AS by_level, cast(:byType AS jsonb) AS by_type
+              CROSS JOIN (SELECT cast(:policies AS jsonb) AS policies, cast(:governing AS jsonb) AS governing,
+                                 greatest(0, least(4, (extract(year FROM cast(:today AS date) + 1)::integer - :year) * 4
+                                     + (extract(month FROM cast(:today AS date) + 1)::integer - 1) / 3)) AS quarters_over
                           OFFSET 0) targets
+              CROSS JOIN LATERAL (SELECT targets.policies -> coalesce(targets.governing ->> y.unit_code, '') AS p) pol
               CROSS JOIN LATERAL (
-                SELECT CASE WHEN :prorate THEN ceil(b.base * (y.window_until - y.window_from + 1) / :daysInYear)
+                SELECT CASE WHEN (pol.p ->> 'prorate')::boolean
+                            THEN ceil(b.base * (y.window_until - y.window_from + 1) / :daysInYear)
                             ELSE b.base END AS target_jp,
                        y.window_until - y.window_from + 1 AS days,
                        greatest(0, least(:today, y.window_until) - y.window_from + 1) AS elapsed
-                FROM (SELECT coalesce((targets.by_level ->> y.position_level)::numeric,
-                                      (targets.by_type ->> y.employment_type)::numeric,
-                                      :target) AS base) b) t
+                FROM (SELECT coalesce((pol.p -> 'byLevel' ->> y.position_level)::numeric,
+                                      (pol.p -> 'byType' ->> y.employment_type)::numeric,
+                                      (pol.p ->> 'target')::numeric) AS base) b) t
+              CROSS JOIN LATERAL (
+                SELECT CASE pol.p ->> 'pacing'
+                            WHEN 'QUARTERLY' THEN CASE WHEN targets.quarters_over = 0 THEN 0
+                                 ELSE t.days * (pol.p -> 'quarters' ->> (targets.quarters_over - 1))::numeric END
+                            WHEN 'GRACE' THEN CASE WHEN :today < make_date(:year, (pol.p ->> 'graceMonth')::integer, 1)
+                                 THEN 0 ELSE t.elapsed END
+                            ELSE t.elapsed END AS paced,
+                       pol.p ->> 'leavers' = 'EXCLUDE' AND y.window_until < make_date(:year, 12, 31) AS left_service
+              ) pace
               WHERE y.year = :year AND y.window_from IS NOT NULL AND %s""";
+
+    /**
+     * Every policy of {@code :year} and which one governs each unit, as the two JSON texts {@link #RATING} is given:
+     * the policies keyed by unit code ({@code ""} for the national one, or the defaults when none is stored), each with
+     * its unit ({@code null}: national) and version; and, for each unit at or below a unit policy, the code of the
+     * nearest ancestor-or-self that has one (units absent from it are governed by the national policy). jsonb's text
+     * is canonical, so the same policies and tree give the same text: freshness compares these texts.
+     */
+    public static final String POLICY_SET = """
+            WITH RECURSIVE stated AS (
+                SELECT NULL::text AS unit_code, p.target_jp, p.target_by_employment_type, p.target_by_position_level,
+                       p.prorate, p.pacing, p.quarter_fractions, p.at_risk_from_month, p.leavers,
+                       p.cap_by_employment_type, p.version
+                FROM policy p WHERE p.year = :year
+              UNION ALL
+                SELECT NULL::text, cast(:defaultTarget AS numeric), '{}'::jsonb, '{}'::jsonb,
+                       cast(:defaultProrate AS boolean), cast(:defaultPacing AS text), NULL::jsonb, NULL::integer,
+                       cast(:defaultLeavers AS text), '{}'::jsonb, 0::bigint
+                WHERE NOT EXISTS (SELECT 1 FROM policy p WHERE p.year = :year)
+              UNION ALL
+                SELECT p.unit_code, p.target_jp, p.target_by_employment_type, p.target_by_position_level,
+                       p.prorate, p.pacing, p.quarter_fractions, p.at_risk_from_month, p.leavers,
+                       p.cap_by_employment_type, p.version
+                FROM unit_policy p WHERE p.year = :year
+            ), governed(code, policy_code) AS (
+                SELECT p.unit_code, p.unit_code FROM unit_policy p WHERE p.year = :year
+              UNION
+                SELECT c.code, g.policy_code FROM unit c JOIN governed g ON c.parent_code = g.code
+                WHERE NOT EXISTS (SELECT 1 FROM unit_policy p WHERE p.year = :year AND p.unit_code = c.code)
+            )
+            SELECT (SELECT jsonb_object_agg(coalesce(s.unit_code, ''), jsonb_build_object('target', s.target_jp,
+                        'byType', s.target_by_employment_type, 'byLevel', s.target_by_position_level,
+                        'prorate', s.prorate, 'pacing', s.pacing, 'quarters', s.quarter_fractions,
+                        'graceMonth', s.at_risk_from_month, 'leavers', s.leavers, 'caps', s.cap_by_employment_type,
+                        'unit', s.unit_code, 'version', s.version)) FROM stated s)::text,
+                   (SELECT coalesce(jsonb_object_agg(g.code, g.policy_code), '{}'::jsonb) FROM governed g)::text
+            """;
 
     /** The rating as the common table expression {@code rated}. */
     private static final String RATED = "rated AS (\n" + RATING + ")\n";
@@ -57,15 +110,19 @@ public class ComplianceRepository {
             r.nip, e.name, r.year, r.unit_code, u.name, r.employment_type, r.position_level, r.window_from,
             r.window_until, r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
             r.jp_nonklasikal, r.jp_luring, r.jp_daring, r.jp_blended, r.completion_count, r.last_completion_date,
-            r.target_jp, r.expected_jp, r.status
+            r.target_jp, r.expected_jp, r.status, r.policy_unit_code, r.policy_version, r.cap_jp
             """;
+
+    /** Which {@code rated r} rows count in the headcount (and the total JP): not those the leavers rule excludes. */
+    static final String COUNTED = "r.status <> 'LEFT_SERVICE'";
 
     /** Headcount, the counts by status and the total JP of the {@code rated r} rows of a group. */
     static final String FIGURES = """
-            count(*), count(*) FILTER (WHERE r.status = 'COMPLIANT'), count(*) FILTER (WHERE r.status = 'ON_TRACK'),
+            count(*) FILTER (WHERE %1$s), count(*) FILTER (WHERE r.status = 'COMPLIANT'),
+            count(*) FILTER (WHERE r.status = 'ON_TRACK'),
             count(*) FILTER (WHERE r.status = 'AT_RISK'), count(*) FILTER (WHERE r.status = 'NOT_MET'),
-            coalesce(sum(r.total_jp), 0)
-            """;
+            coalesce(sum(r.total_jp) FILTER (WHERE %1$s), 0)
+            """.formatted(COUNTED);
 
     /** The same figures summed over {@code unit_year_figures r} rows. */
     private static final String SUMS = """
@@ -80,23 +137,21 @@ public class ComplianceRepository {
     private static final String FRESH = """
             fresh AS (
               SELECT 1 FROM unit_year_rating s
-              WHERE s.year = :year AND s.rated_on = :today AND s.target_jp = :target AND s.prorate = :prorate
-                AND s.by_position_level = :byLevel AND s.by_employment_type = :byType AND s.days_in_year = :daysInYear)
+              WHERE s.year = :year AND s.rated_on = :today AND s.policies = :policies AND s.governing = :governing
+                AND s.days_in_year = :daysInYear)
             """;
 
     private final EntityManager entityManager;
-    private final ObjectMapper mapper;
 
-    public ComplianceRepository(EntityManager entityManager, ObjectMapper mapper) {
+    public ComplianceRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.mapper = mapper;
     }
 
     /** The employee's row of the year, rated; empty when they were not in service in it. */
-    public Optional<RatedEmployee> employee(String nip, int year, PolicyTerms terms, LocalDate today) {
+    public Optional<RatedEmployee> employee(String nip, int year, YearPolicies policies, LocalDate today) {
         Query query = entityManager.createNativeQuery("WITH " + RATED.formatted("y.nip = :nip") + " SELECT "
                 + RATED_COLUMNS + " FROM rated r JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code");
-        rate(query, year, terms, today).setParameter("nip", nip);
+        rate(query, year, policies, today).setParameter("nip", nip);
         return results(query).stream().findFirst().map(ComplianceRepository::ratedEmployee);
     }
 
@@ -104,61 +159,64 @@ public class ComplianceRepository {
      * The figures of each direct child of {@code unitCode} over its subtree, and of the unit's own employees under the
      * unit's code; children without employees are absent.
      */
-    public Map<String, UnitFigures> figuresBelow(String unitCode, int year, PolicyTerms terms, LocalDate today) {
-        return figures(FigureQuery.below(unitCode), year, terms, today);
+    public Map<String, UnitFigures> figuresBelow(String unitCode, int year, YearPolicies policies, LocalDate today) {
+        return figures(FigureQuery.below(unitCode), year, policies, today);
     }
 
     /** The figures of each root unit over its subtree. */
-    public Map<String, UnitFigures> figuresOfRoots(int year, PolicyTerms terms, LocalDate today) {
-        return figures(FigureQuery.roots(), year, terms, today);
+    public Map<String, UnitFigures> figuresOfRoots(int year, YearPolicies policies, LocalDate today) {
+        return figures(FigureQuery.roots(), year, policies, today);
     }
 
     /**
      * The figures of each of {@code roots} (unit codes) over its subtree; a root nested in another counts in both, each
      * over its own subtree. Roots without employees or unknown to reporting are absent.
      */
-    public Map<String, UnitFigures> figuresOfUnits(Collection<String> roots, int year, PolicyTerms terms,
+    public Map<String, UnitFigures> figuresOfUnits(Collection<String> roots, int year, YearPolicies policies,
             LocalDate today) {
-        return figures(FigureQuery.units(roots), year, terms, today);
+        return figures(FigureQuery.units(roots), year, policies, today);
     }
 
     /** The figures of every employee counting in one of {@code roots} or below, each counted once. */
-    public UnitFigures figuresOfSubtrees(Collection<String> roots, int year, PolicyTerms terms, LocalDate today) {
-        return figures(FigureQuery.subtrees(roots), year, terms, today).getOrDefault("", UnitFigures.NONE);
+    public UnitFigures figuresOfSubtrees(Collection<String> roots, int year, YearPolicies policies, LocalDate today) {
+        return figures(FigureQuery.subtrees(roots), year, policies, today).getOrDefault("", UnitFigures.NONE);
     }
 
     /** The figures of every employee in service in the year, whatever their unit. */
-    public UnitFigures figuresOfAll(int year, PolicyTerms terms, LocalDate today) {
-        return figures(FigureQuery.all(), year, terms, today).getOrDefault("", UnitFigures.NONE);
+    public UnitFigures figuresOfAll(int year, YearPolicies policies, LocalDate today) {
+        return figures(FigureQuery.all(), year, policies, today).getOrDefault("", UnitFigures.NONE);
     }
 
     /**
      * The answer to {@code question}: summed from the units' precomputed figures when those were rated for this day and
-     * these terms, else rated live from the employee rows (the same answer, slower: after a day change or a policy
+     * these policies, else rated live from the employee rows (the same answer, slower: after a day change or a policy
      * change, until {@link UnitFiguresRefresher} has refreshed the year).
      */
-    public Map<String, UnitFigures> figures(FigureQuery question, int year, PolicyTerms terms, LocalDate today) {
-        return precomputedFigures(question, year, terms, today)
-                .orElseGet(() -> liveFigures(question, year, terms, today));
+    public Map<String, UnitFigures> figures(FigureQuery question, int year, YearPolicies policies, LocalDate today) {
+        return precomputedFigures(question, year, policies, today)
+                .orElseGet(() -> liveFigures(question, year, policies, today));
     }
 
     /** The answer to {@code question} rated from every employee row it covers; the definition the others must equal. */
-    public Map<String, UnitFigures> liveFigures(FigureQuery question, int year, PolicyTerms terms, LocalDate today) {
+    public Map<String, UnitFigures> liveFigures(FigureQuery question, int year, YearPolicies policies, LocalDate today) {
         String sql = "WITH RECURSIVE " + question.units() + RATED.formatted(
                 question.counted() == null ? "TRUE" : "y.unit_code IN " + question.counted())
-                + " SELECT " + question.key() + ", " + FIGURES + " FROM rated r " + question.join() + question.groupBy();
+                + " SELECT " + question.key() + ", " + FIGURES + " FROM rated r " + question.join() + question.groupBy()
+                // A group of excluded leavers alone has no figures, as in the precomputed rows (headcount 0 is skipped);
+                // a question without groups answers one row, figures or not, as the precomputed sums do.
+                + (question.groupBy().isEmpty() ? "" : " HAVING count(*) FILTER (WHERE " + COUNTED + ") > 0");
         Query query = entityManager.createNativeQuery(sql);
-        rate(query, year, terms, today);
+        rate(query, year, policies, today);
         question.bind(query);
         return figuresByKey(query);
     }
 
     /**
      * The answer to {@code question} summed from the units' own figures in {@code unit_year_figures}; empty when the
-     * year's rows were not rated for this day (clamped to the year, see {@link Rating#dayFor}) and these terms. The
+     * year's rows were not rated for this day (clamped to the year, see {@link Rating#dayFor}) and these policies. The
      * check and the sums are one statement, so they read one snapshot: a refresh committing in between cannot mix in.
      */
-    public Optional<Map<String, UnitFigures>> precomputedFigures(FigureQuery question, int year, PolicyTerms terms,
+    public Optional<Map<String, UnitFigures>> precomputedFigures(FigureQuery question, int year, YearPolicies policies,
             LocalDate today) {
         String sql = "WITH RECURSIVE " + question.units() + FRESH + " SELECT " + question.key() + ", " + SUMS
                 + " FROM unit_year_figures r " + question.join()
@@ -168,7 +226,7 @@ public class ComplianceRepository {
                         : " AND r.unit_code IN " + question.counted()) + question.groupBy()
                 + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0 FROM fresh";
         Query query = entityManager.createNativeQuery(sql);
-        rating(year, terms, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);
+        rating(year, policies, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);
         question.bind(query);
         List<Object[]> rows = results(query);
         // The row without a key says the year's rows are fresh; without it, the sums were computed from nothing.
@@ -178,7 +236,7 @@ public class ComplianceRepository {
         return Optional.of(figuresByKey(rows.stream().filter(row -> row[0] != null).toList()));
     }
 
-    /** Whether {@code rating.year()}'s precomputed figures were made by exactly this rating (day and terms). */
+    /** Whether {@code rating.year()}'s precomputed figures were made by exactly this rating (day and policies). */
     public boolean fresh(Rating rating) {
         Query query = entityManager.createNativeQuery("WITH " + FRESH + " SELECT count(*) FROM fresh");
         rating.parameters().forEach(query::setParameter);
@@ -198,7 +256,7 @@ public class ComplianceRepository {
      * the order. In an order by name (kept in {@code employee}, not in the year's row), and for every employee, every
      * row covered is rated.
      */
-    public List<RatedEmployee> employeesOf(Collection<String> roots, int year, PolicyTerms terms, LocalDate today,
+    public List<RatedEmployee> employeesOf(Collection<String> roots, int year, YearPolicies policies, LocalDate today,
             EmployeeFilter filter, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
         String condition = filter.condition() + (after == null ? "" : " AND " + order.after());
         StringBuilder sql = new StringBuilder(roots == null ? "WITH" : """
@@ -224,7 +282,7 @@ public class ComplianceRepository {
         }
         sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit");
         Query query = entityManager.createNativeQuery(sql.toString());
-        rate(query, year, terms, today).setParameter("limit", limit + 1);
+        rate(query, year, policies, today).setParameter("limit", limit + 1);
         if (roots != null) {
             query.setParameter("roots", roots);
         }
@@ -249,22 +307,48 @@ public class ComplianceRepository {
     }
 
     /** The values of the {@code rated} expression's parameters for a year, its policy and a day. */
-    public Map<String, Object> ratingParameters(int year, PolicyTerms terms, LocalDate today) {
-        return rating(year, terms, today).parameters();
+    public Map<String, Object> ratingParameters(int year, YearPolicies policies, LocalDate today) {
+        return rating(year, policies, today).parameters();
     }
 
-    /** What the {@code rated} expression is given to rate a year by {@code terms} as of {@code day}. */
-    public Rating rating(int year, PolicyTerms terms, LocalDate day) {
-        return new Rating(year, day, terms.targetJp(), json(terms.targetByPositionLevel()),
-                json(terms.targetByEmploymentType()), terms.prorate());
+    /** What the {@code rated} expression is given to rate a year by its {@code policies} as of {@code day}. */
+    public Rating rating(int year, YearPolicies policies, LocalDate day) {
+        return new Rating(year, day, policies.policies(), policies.governing());
+    }
+
+    /** Every policy of {@code year} as it is stored now, and which governs each unit (see {@link #POLICY_SET}). */
+    public YearPolicies policiesOf(int year) {
+        Query query = entityManager.createNativeQuery(POLICY_SET);
+        policySetParameters(year).forEach(query::setParameter);
+        Object[] row = (Object[]) query.getSingleResult();
+        return new YearPolicies((String) row[0], (String) row[1]);
+    }
+
+    /** The parameters of {@link #POLICY_SET}: the year, and the defaults that rate a year without a national policy. */
+    public static Map<String, Object> policySetParameters(int year) {
+        PolicyTerms defaults = PolicyTerms.DEFAULT;
+        Map<String, Object> values = new HashMap<>();
+        values.put("year", year);
+        values.put("defaultTarget", defaults.targetJp());
+        values.put("defaultProrate", defaults.prorate());
+        values.put("defaultPacing", defaults.pacing().name());
+        values.put("defaultLeavers", defaults.leavers().name());
+        return values;
     }
 
     /**
-     * The parameters of one rating by the {@code rated} expression: the year, the day it is as of, and the policy terms
-     * as the expression reads them (targets by level and by type as JSON text). Stored with the unit figures it made,
-     * so that a consumer batch can rate changed employees exactly as the rest of the year was rated.
+     * Every policy of a year and which governs each unit, as the JSON texts {@link #POLICY_SET} gives and the
+     * {@code rated} expression reads.
      */
-    public record Rating(int year, LocalDate day, BigDecimal target, String byLevel, String byType, boolean prorate) {
+    public record YearPolicies(String policies, String governing) {
+    }
+
+    /**
+     * The parameters of one rating by the {@code rated} expression: the year, the day it is as of, and the year's
+     * policies as the expression reads them (see {@link YearPolicies}). Stored with the unit figures it made, so that a
+     * consumer batch can rate changed employees exactly as the rest of the year was rated.
+     */
+    public record Rating(int year, LocalDate day, String policies, String governing) {
 
         /**
          * The day to rate {@code year} as of on {@code today}: today itself during the year; the day before the year
@@ -281,26 +365,16 @@ public class ComplianceRepository {
             Map<String, Object> values = new HashMap<>();
             values.put("year", year);
             values.put("today", day);
-            values.put("prorate", prorate);
             values.put("daysInYear", EmploymentYears.daysIn(year));
-            values.put("byLevel", byLevel);
-            values.put("byType", byType);
-            values.put("target", target);
+            values.put("policies", policies);
+            values.put("governing", governing);
             return values;
         }
     }
 
-    private Query rate(Query query, int year, PolicyTerms terms, LocalDate today) {
-        ratingParameters(year, terms, today).forEach(query::setParameter);
+    private Query rate(Query query, int year, YearPolicies policies, LocalDate today) {
+        ratingParameters(year, policies, today).forEach(query::setParameter);
         return query;
-    }
-
-    private String json(Map<String, BigDecimal> targets) {
-        try {
-            return mapper.writeValueAsString(targets == null ? Map.of() : targets);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -327,7 +401,8 @@ public class ComplianceRepository {
                 (String) r[4], (String) r[5], (String) r[6], date(r[7]), date(r[8]), decimal(r[9]), decimal(r[10]),
                 decimal(r[11]), decimal(r[12]), decimal(r[13]), decimal(r[14]), decimal(r[15]), decimal(r[16]),
                 decimal(r[17]), ((Number) r[18]).intValue(), date(r[19]), decimal(r[20]), decimal(r[21]),
-                ComplianceStatus.valueOf((String) r[22]));
+                ComplianceStatus.valueOf((String) r[22]), (String) r[23], ((Number) r[24]).longValue(),
+                decimal(r[25]));
     }
 
     static long count(Object value) {

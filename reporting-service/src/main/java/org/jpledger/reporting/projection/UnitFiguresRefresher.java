@@ -144,7 +144,7 @@ public class UnitFiguresRefresher {
     }
 
     private Rating ratingFor(int year, LocalDate today) {
-        return compliance.rating(year, PolicyTerms.of(policies.findById(year)), Rating.dayFor(year, today));
+        return compliance.rating(year, compliance.policiesOf(year), Rating.dayFor(year, today));
     }
 
     private long policyVersion(int year) {

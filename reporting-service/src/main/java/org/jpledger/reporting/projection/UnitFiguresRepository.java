@@ -70,10 +70,9 @@ public class UnitFiguresRepository {
     public List<Rating> ratings() {
         List<Rating> ratings = new ArrayList<>();
         for (Object[] row : ComplianceRepository.results(entityManager.createNativeQuery("""
-                SELECT year, rated_on, target_jp, by_position_level, by_employment_type, prorate
-                FROM unit_year_rating ORDER BY year"""))) {
-            ratings.add(new Rating(((Number) row[0]).intValue(), ComplianceRepository.date(row[1]),
-                    ComplianceRepository.decimal(row[2]), (String) row[3], (String) row[4], (Boolean) row[5]));
+                SELECT year, rated_on, policies, governing FROM unit_year_rating ORDER BY year"""))) {
+            ratings.add(new Rating(((Number) row[0]).intValue(), ComplianceRepository.date(row[1]), (String) row[2],
+                    (String) row[3]));
         }
         return ratings;
     }
@@ -169,12 +168,11 @@ public class UnitFiguresRepository {
         parameters.forEach(insert::setParameter);
         insert.executeUpdate();
         Query record = entityManager.createNativeQuery("""
-                INSERT INTO unit_year_rating (year, rated_on, policy_version, target_jp, by_position_level,
-                                              by_employment_type, prorate, days_in_year, refreshed_at)
-                VALUES (:year, :today, :policyVersion, :target, :byLevel, :byType, :prorate, :daysInYear, now())
+                INSERT INTO unit_year_rating (year, rated_on, policy_version, policies, governing, days_in_year,
+                                              refreshed_at)
+                VALUES (:year, :today, :policyVersion, :policies, :governing, :daysInYear, now())
                 ON CONFLICT (year) DO UPDATE SET rated_on = excluded.rated_on, policy_version = excluded.policy_version,
-                    target_jp = excluded.target_jp, by_position_level = excluded.by_position_level,
-                    by_employment_type = excluded.by_employment_type, prorate = excluded.prorate,
+                    policies = excluded.policies, governing = excluded.governing,
                     days_in_year = excluded.days_in_year, refreshed_at = excluded.refreshed_at""");
         parameters.forEach(record::setParameter);
         record.setParameter("policyVersion", policyVersion);

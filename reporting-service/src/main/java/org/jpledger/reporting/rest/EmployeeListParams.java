@@ -25,7 +25,7 @@ public class EmployeeListParams extends YearParam {
     static final int MAX_SEARCH = 100;
 
     @Parameter(description = "Only employees of these statuses, comma-separated: COMPLIANT, ON_TRACK, AT_RISK, NOT_MET "
-            + "(AT_RISK,NOT_MET: those behind)")
+            + "(AT_RISK,NOT_MET: those behind), LEFT_SERVICE (leavers a policy excludes)")
     @QueryParam("status")
     String status;
 
@@ -93,6 +93,6 @@ public class EmployeeListParams extends YearParam {
             // answered below
         }
         throw InvalidRequestException.of("status",
-                "must be one or more of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, comma-separated");
+                "must be one or more of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, LEFT_SERVICE, comma-separated");
     }
 }

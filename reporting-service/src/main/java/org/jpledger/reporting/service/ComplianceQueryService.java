@@ -31,7 +31,9 @@ import org.jpledger.reporting.consumer.ConsumerProgress;
 import org.jpledger.reporting.projection.CompletionFact;
 import org.jpledger.reporting.projection.CompletionFactRepository;
 import org.jpledger.reporting.projection.ComplianceRepository;
+import org.jpledger.reporting.projection.ComplianceRepository.YearPolicies;
 import org.jpledger.reporting.projection.ComplianceStatus;
+import org.jpledger.reporting.projection.ContractYear;
 import org.jpledger.reporting.projection.Employee;
 import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
@@ -41,8 +43,6 @@ import org.jpledger.reporting.projection.EmployeeYearRepository;
 import org.jpledger.reporting.projection.FigureQuery;
 import org.jpledger.reporting.projection.JpBreakdown;
 import org.jpledger.reporting.projection.JpBreakdownRepository;
-import org.jpledger.reporting.projection.PolicyRepository;
-import org.jpledger.reporting.projection.PolicyTerms;
 import org.jpledger.reporting.projection.RatedEmployee;
 import org.jpledger.reporting.projection.Unit;
 import org.jpledger.reporting.projection.UnitFigures;
@@ -65,7 +65,6 @@ public class ComplianceQueryService {
     private final EmployeeYearRepository employeeYears;
     private final CompletionFactRepository facts;
     private final UnitRepository units;
-    private final PolicyRepository policies;
     private final ComplianceRepository compliance;
     private final JpBreakdownRepository breakdowns;
     private final ConsumerProgress progress;
@@ -74,14 +73,12 @@ public class ComplianceQueryService {
     private final ReportingConfig config;
 
     public ComplianceQueryService(EmployeeRepository employees, EmployeeYearRepository employeeYears,
-            CompletionFactRepository facts, UnitRepository units, PolicyRepository policies,
-            ComplianceRepository compliance, JpBreakdownRepository breakdowns, ConsumerProgress progress, Clock clock,
+            CompletionFactRepository facts, UnitRepository units, ComplianceRepository compliance, JpBreakdownRepository breakdowns, ConsumerProgress progress, Clock clock,
             UnitAccess access, ReportingConfig config) {
         this.employees = employees;
         this.employeeYears = employeeYears;
         this.facts = facts;
         this.units = units;
-        this.policies = policies;
         this.compliance = compliance;
         this.breakdowns = breakdowns;
         this.progress = progress;
@@ -101,30 +98,37 @@ public class ComplianceQueryService {
         if (!access.covers(unitCode)) {
             throw employeeNotFound();
         }
-        PolicyTerms terms = termsOf(trainingYear);
-        Optional<RatedEmployee> rated = compliance.employee(nip, trainingYear, terms, today());
+        Optional<RatedEmployee> rated = compliance.employee(nip, trainingYear, policiesOf(trainingYear), today());
         List<CountedCompletion> counted = facts.list("nip = ?1 and year = ?2 and status = ?3 order by endDate desc, "
                 + "completionId", nip, trainingYear, CompletionStatus.ACTIVE).stream()
                 .map(ComplianceQueryService::counted).toList();
         if (rated.isPresent()) {
             RatedEmployee r = rated.get();
+            ContractYear contract = r.capJp() == null || employee.employedFrom == null ? null
+                    : ContractYear.endingIn(employee.employedFrom, trainingYear);
+            BigDecimal contractJp = contract == null ? null
+                    : facts.activeJpEnding(nip, contract.from(), contract.until());
             return new EmployeeComplianceResponse(r.nip(), r.name(), trainingYear, r.unitCode(), r.unitName(),
                     r.employmentType(), r.positionLevel(), r.windowFrom(), r.windowUntil(), r.totalJp(),
-                    hours(r.totalJp(), terms), r.targetJp(), r.expectedJpToDate(), r.status(),
+                    hours(r.totalJp(), trainingYear), r.targetJp(), r.expectedJpToDate(), r.status(),
                     byCompetencyType(r.jpTeknis(), r.jpManajerial(), r.jpSosialKultural()),
                     byMethod(r.jpKlasikal(), r.jpNonklasikal()), byDeliveryMode(r.jpLuring(), r.jpDaring(), r.jpBlended()),
-                    r.completionCount(), r.lastCompletionDate(), counted, asOf());
+                    r.completionCount(), r.lastCompletionDate(), counted, asOf(), r.policyUnitCode(),
+                    r.policyVersion(), r.capJp(), contract == null ? null : contract.from(),
+                    contract == null ? null : contract.until(), contractJp,
+                    r.capJp() == null ? null : ContractYear.above(contractJp == null ? BigDecimal.ZERO : contractJp,
+                            r.capJp()));
         }
         // Not in service in the year: shown with what the year holds, and not counted anywhere.
         YearSums sums = row == null ? YearSums.none(trainingYear) : sumsOf(row);
         Unit unit = unitCode == null ? null : units.findById(unitCode);
         return new EmployeeComplianceResponse(nip, employee.name, trainingYear, unitCode, unit == null ? null : unit.name,
                 name(employee.employmentType), name(employee.positionLevel), null, null, sums.totalJp(),
-                hours(sums.totalJp(), terms), BigDecimal.ZERO, BigDecimal.ZERO, ComplianceStatus.NOT_EMPLOYED,
+                hours(sums.totalJp(), trainingYear), BigDecimal.ZERO, BigDecimal.ZERO, ComplianceStatus.NOT_EMPLOYED,
                 byCompetencyType(sums.jpTeknis(), sums.jpManajerial(), sums.jpSosialKultural()),
                 byMethod(sums.jpKlasikal(), sums.jpNonklasikal()),
                 byDeliveryMode(sums.jpLuring(), sums.jpDaring(), sums.jpBlended()), sums.completionCount(),
-                sums.lastCompletionDate(), counted, asOf());
+                sums.lastCompletionDate(), counted, asOf(), null, null, null, null, null, null, null);
     }
 
     /** A unit's figures over its subtree, and each direct child's over its own. */
@@ -132,7 +136,7 @@ public class ComplianceQueryService {
     public UnitComplianceResponse unit(String code, Integer year) {
         int trainingYear = yearOr(year);
         Unit unit = visibleUnit(code);
-        Map<String, UnitFigures> below = compliance.figuresBelow(code, trainingYear, termsOf(trainingYear), today());
+        Map<String, UnitFigures> below = compliance.figuresBelow(code, trainingYear, policiesOf(trainingYear), today());
         UnitFigures total = below.values().stream().reduce(UnitFigures.NONE, UnitFigures::plus);
         List<UnitRow> children = units.children(code).stream()
                 .map(child -> row(child, below.getOrDefault(child.code, UnitFigures.NONE))).toList();
@@ -161,7 +165,7 @@ public class ComplianceQueryService {
     private EmployeePage employees(Collection<String> roots, Integer year, EmployeeFilter filter, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
         int trainingYear = yearOr(year);
-        List<RatedEmployee> rows = compliance.employeesOf(roots, trainingYear, termsOf(trainingYear), today(), filter,
+        List<RatedEmployee> rows = compliance.employeesOf(roots, trainingYear, policiesOf(trainingYear), today(), filter,
                 order, after, limit);
         boolean more = rows.size() > limit;
         List<RatedEmployee> page = more ? rows.subList(0, limit) : rows;
@@ -177,7 +181,7 @@ public class ComplianceQueryService {
     @Transactional
     public SummaryResponse summary(Integer year) {
         int trainingYear = yearOr(year);
-        PolicyTerms terms = termsOf(trainingYear);
+        YearPolicies terms = policiesOf(trainingYear);
         LocalDate today = today();
         UnitScope scope = access.scope();
         if (!scope.isAll()) {
@@ -253,8 +257,8 @@ public class ComplianceQueryService {
         return progress.newestAppliedEventTime().orElse(null);
     }
 
-    private PolicyTerms termsOf(int year) {
-        return PolicyTerms.of(policies.findById(year));
+    private YearPolicies policiesOf(int year) {
+        return compliance.policiesOf(year);
     }
 
     private int yearOr(Integer year) {
@@ -269,8 +273,9 @@ public class ComplianceQueryService {
         return new UnitRow(unit.code, unit.name, unit.parentCode, ComplianceFigures.of(figures));
     }
 
-    private static BigDecimal hours(BigDecimal jp, PolicyTerms terms) {
-        return jp.multiply(BigDecimal.valueOf(terms.minutesPerJp())).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
+    private static BigDecimal hours(BigDecimal jp, int year) {
+        return jp.multiply(BigDecimal.valueOf(TrainingCalendar.minutesPerJp(year)))
+                .divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
     }
 
     private static YearSums sumsOf(EmployeeYear row) {

@@ -61,7 +61,22 @@ final class ProjectionOracle {
         }
     }
 
+    /**
+     * What a policy asks, as the oracle reads it: the target in JP (hours already converted), overrides by type and
+     * level, pro-rating, pacing ({@code LINEAR}, {@code QUARTERLY} with cumulative quarter fractions, {@code GRACE} with
+     * its first month) and whether leavers are excluded.
+     */
+    record Terms(BigDecimal target, Map<String, BigDecimal> byType, Map<String, BigDecimal> byLevel, boolean prorate,
+            String pacing, List<BigDecimal> quarters, Integer graceMonth, boolean excludeLeavers) {
+
+        /** The defaults: 20 JP, pro-rated, linear, leavers pro-rated. */
+        static final Terms DEFAULT = new Terms(BigDecimal.valueOf(TARGET_JP), Map.of(), Map.of(), true, "LINEAR", null,
+                null, false);
+    }
+
     private final Map<String, UnitUpserted> units = new HashMap<>();
+    /** Policies of unit subtrees by year, then unit code; the national policy is the default. */
+    private final Map<Integer, Map<String, Terms>> unitPolicies = new HashMap<>();
     private final Map<String, EmployeeUpserted> employees = new HashMap<>();
     private final Map<UUID, CompletionRecorded> completions = new HashMap<>();
 
@@ -85,6 +100,11 @@ final class ProjectionOracle {
         } else {
             throw new IllegalArgumentException("not a ledger event: " + event);
         }
+    }
+
+    /** Rates {@code unitCode}'s subtree in {@code year} by {@code terms}, unless a unit below has a policy of its own. */
+    void unitPolicy(int year, String unitCode, Terms terms) {
+        unitPolicies.computeIfAbsent(year, y -> new HashMap<>()).put(unitCode, terms);
     }
 
     /** Every employee_year row there must be, sorted by NIP and year. */
@@ -120,9 +140,13 @@ final class ProjectionOracle {
             if (row.year() != year || row.windowFrom() == null || !subtree.contains(row.unitCode())) {
                 continue;
             }
+            String status = status(row, today, governing(row.unitCode(), year));
+            if (status.equals("LEFT_SERVICE")) {
+                continue;
+            }
             headcount++;
             totalJp = totalJp.add(row.totalJp());
-            switch (status(row, today)) {
+            switch (status) {
                 case "COMPLIANT" -> compliant++;
                 case "ON_TRACK" -> onTrack++;
                 case "AT_RISK" -> atRisk++;
@@ -135,23 +159,69 @@ final class ProjectionOracle {
 
     /** The status of a row with a window under the default policy: 20 JP pro-rated by the days in service, rounded up. */
     static String status(Row row, LocalDate today) {
+        return status(row, today, Terms.DEFAULT);
+    }
+
+    /**
+     * The status of a row with a window under {@code terms}: the level's, else the type's, else the policy's target,
+     * pro-rated by the days in service and rounded up when the policy says so; the share of it due by today follows the
+     * pacing: days elapsed over days in service (linear), nothing before the grace month, or the fraction of the last
+     * quarter over (by the quarter's last day).
+     */
+    static String status(Row row, LocalDate today, Terms terms) {
+        LocalDate lastDayOfYear = LocalDate.of(row.year(), 12, 31);
+        if (terms.excludeLeavers() && row.windowUntil().isBefore(lastDayOfYear)) {
+            return "LEFT_SERVICE";
+        }
         long windowDays = ChronoUnit.DAYS.between(row.windowFrom(), row.windowUntil()) + 1;
-        long daysInYear = LocalDate.of(row.year(), 12, 31).getDayOfYear();
-        long target = (TARGET_JP * windowDays + daysInYear - 1) / daysInYear;
+        long daysInYear = lastDayOfYear.getDayOfYear();
+        BigDecimal base = terms.byLevel().getOrDefault(row.positionLevel(),
+                terms.byType().getOrDefault(row.employmentType(), terms.target()));
+        BigDecimal targetJp = terms.prorate() ? base.multiply(BigDecimal.valueOf(windowDays))
+                .divide(BigDecimal.valueOf(daysInYear), 0, java.math.RoundingMode.CEILING) : base;
         LocalDate elapsedUntil = today.isBefore(row.windowUntil()) ? today : row.windowUntil();
         long elapsed = Math.max(0, ChronoUnit.DAYS.between(row.windowFrom(), elapsedUntil) + 1);
-        BigDecimal targetJp = BigDecimal.valueOf(target);
         if (row.totalJp().compareTo(targetJp) >= 0) {
             return "COMPLIANT";
         }
         if (row.windowUntil().isBefore(today)) {
             return "NOT_MET";
         }
-        if (row.totalJp().multiply(BigDecimal.valueOf(windowDays))
-                .compareTo(targetJp.multiply(BigDecimal.valueOf(elapsed))) >= 0) {
+        BigDecimal paced = switch (terms.pacing()) {
+            case "GRACE" -> today.isBefore(LocalDate.of(row.year(), terms.graceMonth(), 1)) ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(elapsed);
+            case "QUARTERLY" -> {
+                int over = 0;
+                for (int quarter = 1; quarter <= 4; quarter++) {
+                    LocalDate end = LocalDate.of(row.year(), quarter * 3, 1).plusMonths(1).minusDays(1);
+                    if (!end.isAfter(today)) {
+                        over = quarter;
+                    }
+                }
+                yield over == 0 ? BigDecimal.ZERO
+                        : terms.quarters().get(over - 1).multiply(BigDecimal.valueOf(windowDays));
+            }
+            default -> BigDecimal.valueOf(elapsed);
+        };
+        if (row.totalJp().multiply(BigDecimal.valueOf(windowDays)).compareTo(targetJp.multiply(paced)) >= 0) {
             return "ON_TRACK";
         }
         return "AT_RISK";
+    }
+
+    /** The policy of the nearest ancestor-or-self of {@code unitCode} with one in {@code year}, else the defaults. */
+    Terms governing(String unitCode, int year) {
+        Map<String, Terms> ofYear = unitPolicies.getOrDefault(year, Map.of());
+        Set<String> seen = new HashSet<>();
+        String code = unitCode;
+        while (code != null && seen.add(code)) {
+            if (ofYear.containsKey(code)) {
+                return ofYear.get(code);
+            }
+            UnitUpserted unit = units.get(code);
+            code = unit == null ? null : unit.parentCode();
+        }
+        return Terms.DEFAULT;
     }
 
     private Row row(String nip, int year) {

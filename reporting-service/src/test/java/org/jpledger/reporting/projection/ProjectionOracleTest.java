@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -41,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded random ledger story (see {@link RandomLedger}) goes through the real broker and consumer, and the projections
  * must come out exactly as {@link ProjectionOracle} computes them from the newest versions: the employee-year rows, and
- * each unit's figures for 2024 to 2026. Run another story with {@code -Doracle.seed=N}.
+ * each unit's figures for 2024 to 2026, by the default policy and then by random policies of unit subtrees (live and
+ * precomputed). Run another story with {@code -Doracle.seed=N}.
  */
 @QuarkusTest
 class ProjectionOracleTest {
@@ -67,6 +70,12 @@ class ProjectionOracleTest {
 
     @Inject
     EventConsumer consumer;
+
+    @Inject
+    ComplianceRepository compliance;
+
+    @Inject
+    UnitFiguresRefresher refresher;
 
     private LedgerEvents events;
     private Projections projections;
@@ -127,6 +136,51 @@ class ProjectionOracleTest {
             }
         }
         assertThat(actualFigures).as("unit figures, seed %d", seed).isEqualTo(expectedFigures);
+
+        // Policies for some of the story's subtrees: each employee-year is rated by its nearest ancestor's, live at
+        // once and precomputed once the refresher has re-rated the years.
+        List<RandomLedger.StatedPolicy> policies = ledger.unitPolicies(seed, 2024, CURRENT_YEAR);
+        for (RandomLedger.StatedPolicy policy : policies) {
+            Compliance.request().contentType(ContentType.JSON).body(policy.body())
+                    .put("/api/v1/policies/{year}/units/{code}", policy.year(), policy.unitCode()).then()
+                    .statusCode(201);
+            oracle.unitPolicy(policy.year(), policy.unitCode(), policy.terms());
+        }
+        Log.infof("Projection oracle: %d unit policies", policies.size());
+        Map<String, Figures> expectedRated = new TreeMap<>();
+        Map<String, Figures> live = new TreeMap<>();
+        for (String unit : ledger.unitCodes()) {
+            for (int year = 2024; year <= CURRENT_YEAR; year++) {
+                expectedRated.put(unit + " " + year, oracle.figures(unit, year, CURRENT_YEAR, TODAY));
+                live.put(unit + " " + year, figures(unit, year, false));
+            }
+        }
+        assertThat(live).as("unit figures rated live by the unit policies, seed %d", seed).isEqualTo(expectedRated);
+        refresher.refreshStale();
+        Map<String, Figures> precomputed = new TreeMap<>();
+        Map<String, Figures> answered = new TreeMap<>();
+        for (String unit : ledger.unitCodes()) {
+            for (int year = 2024; year <= CURRENT_YEAR; year++) {
+                precomputed.put(unit + " " + year, figures(unit, year, true));
+                answered.put(unit + " " + year, figuresOf(unit, year));
+            }
+        }
+        assertThat(precomputed).as("unit figures precomputed by the unit policies, seed %d", seed)
+                .isEqualTo(expectedRated);
+        assertThat(answered).as("unit figures answered by the unit policies, seed %d", seed).isEqualTo(expectedRated);
+    }
+
+    /** A unit's figures over its subtree, rated live or summed from the precomputed figures (which must be fresh). */
+    private Figures figures(String unit, int year, boolean precomputed) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            FigureQuery question = FigureQuery.subtrees(List.of(unit));
+            ComplianceRepository.YearPolicies policies = compliance.policiesOf(year);
+            Map<String, UnitFigures> answer = precomputed
+                    ? compliance.precomputedFigures(question, year, policies, TODAY).orElseThrow()
+                    : compliance.liveFigures(question, year, policies, TODAY);
+            UnitFigures f = answer.getOrDefault("", UnitFigures.NONE);
+            return new Figures(f.headcount(), f.compliant(), f.onTrack(), f.atRisk(), f.notMet(), f.totalJp());
+        });
     }
 
     /** Sends the events in order, feeds them to the oracle too, and waits until the consumer has handled them all. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -65,6 +66,71 @@ final class RandomLedger {
         interleave(streams);
         interleave(late);
         redeliver();
+    }
+
+    /**
+     * Policies for some of the story's unit subtrees in {@code years}, drawn from {@code seed} apart from the events (so
+     * a seed's events stay what they were): targets in JP or in hours, overrides, pro-rating or not, each pacing and
+     * each leavers rule.
+     */
+    List<StatedPolicy> unitPolicies(long seed, int firstYear, int lastYear) {
+        Random draw = new Random(seed * 31 + 7);
+        List<StatedPolicy> policies = new ArrayList<>();
+        for (int year = firstYear; year <= lastYear; year++) {
+            for (String unit : unitCodes) {
+                if (draw.nextInt(3) == 0) {
+                    policies.add(policy(draw, year, unit));
+                }
+            }
+        }
+        return policies;
+    }
+
+    /** A unit policy as the API is sent it, and as the oracle reads it. */
+    record StatedPolicy(int year, String unitCode, String body, ProjectionOracle.Terms terms) {
+    }
+
+    private static StatedPolicy policy(Random draw, int year, String unit) {
+        StringBuilder body = new StringBuilder("{");
+        BigDecimal target;
+        if (draw.nextBoolean()) {
+            int hours = new int[] {15, 30, 40}[draw.nextInt(3)];
+            body.append("\"targetHours\": ").append(hours);
+            // Hours to JP of 45 minutes, rounded up.
+            target = BigDecimal.valueOf((hours * 60 + 44) / 45);
+        } else {
+            target = new BigDecimal(new String[] {"10", "16", "20", "24", "30"}[draw.nextInt(5)]);
+            body.append("\"targetJp\": ").append(target);
+        }
+        Map<String, BigDecimal> byType = new TreeMap<>();
+        if (draw.nextInt(3) == 0) {
+            byType.put("PPPK", new BigDecimal("24"));
+            body.append(", \"targetByEmploymentType\": {\"PPPK\": 24}");
+        }
+        Map<String, BigDecimal> byLevel = new TreeMap<>();
+        if (draw.nextInt(3) == 0) {
+            byLevel.put("PELAKSANA", new BigDecimal("12.5"));
+            body.append(", \"targetByPositionLevel\": {\"PELAKSANA\": 12.5}");
+        }
+        boolean prorate = draw.nextInt(4) != 0;
+        body.append(", \"prorate\": ").append(prorate);
+        String pacing = new String[] {"LINEAR", "QUARTERLY", "GRACE"}[draw.nextInt(3)];
+        body.append(", \"pacing\": \"").append(pacing).append('"');
+        List<BigDecimal> quarters = null;
+        Integer graceMonth = null;
+        if (pacing.equals("QUARTERLY")) {
+            quarters = draw.nextBoolean()
+                    ? List.of(new BigDecimal("0.1"), new BigDecimal("0.4"), new BigDecimal("0.7"), BigDecimal.ONE)
+                    : List.of(new BigDecimal("0.25"), new BigDecimal("0.5"), new BigDecimal("0.75"), BigDecimal.ONE);
+            body.append(", \"quarterFractions\": ").append(quarters);
+        } else if (pacing.equals("GRACE")) {
+            graceMonth = 1 + draw.nextInt(12);
+            body.append(", \"atRiskFromMonth\": ").append(graceMonth);
+        }
+        boolean exclude = draw.nextBoolean();
+        body.append(", \"leavers\": \"").append(exclude ? "EXCLUDE" : "PRORATE").append("\"}");
+        return new StatedPolicy(year, unit, body.toString(), new ProjectionOracle.Terms(target, byType, byLevel,
+                prorate, pacing, quarters, graceMonth, exclude));
     }
 
     /** The events in publishing order; a duplicate is the same payload twice. */

@@ -46,6 +46,7 @@ import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.Sql;
 import org.jpledger.reporting.TestClock;
 import org.jpledger.reporting.consumer.EventBatchApplier;
+import org.jpledger.reporting.projection.ComplianceRepository.YearPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,9 +77,6 @@ class UnitFiguresTest {
     UnitFiguresRefresher refresher;
 
     @Inject
-    PolicyRepository policies;
-
-    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -105,6 +103,7 @@ class UnitFiguresTest {
         clock.reset();
         // Other tests judge these years by the default policy.
         policyYears.forEach(year -> Sql.execute(dataSource, "DELETE FROM policy WHERE year = ?", year));
+        policyYears.forEach(year -> Sql.execute(dataSource, "DELETE FROM unit_policy WHERE year = ?", year));
     }
 
     @Test
@@ -133,13 +132,21 @@ class UnitFiguresTest {
         assertThat(rating(2024) + rating(2025)).as("past years, not re-rated").isEqualTo(pastYears);
         assertPrecomputedEqualsLive(story, true);
 
-        // Policies change, for the current year and a past one: both go stale until re-rated.
+        // Policies change, national and of subtrees, for the current year and a past one: both stale until re-rated.
         try (AutoCloseable refresherKeptOut = batchInFlight()) {
             applyConcurrently(parts.get(2), story.random);
             putPolicy(2026, """
                     {"targetJp": 30, "targetByEmploymentType": {"PPPK": 24}, "targetByPositionLevel": {"PELAKSANA": 12.5},
                      "prorate": true}""");
             putPolicy(2024, "{\"targetJp\": 16, \"prorate\": false}");
+            // And policies of subtrees, nested, with hours, each pacing and leavers excluded.
+            List<String> units = story.ledger.unitCodes();
+            putUnitPolicy(2026, units.get(1), """
+                    {"targetHours": 40, "pacing": "QUARTERLY", "quarterFractions": [0.1, 0.4, 0.7, 1],
+                     "leavers": "EXCLUDE"}""");
+            putUnitPolicy(2026, units.get(4), "{\"targetJp\": 24, \"pacing\": \"GRACE\", \"atRiskFromMonth\": 9}");
+            putUnitPolicy(2026, story.root, "{\"targetJp\": 10, \"prorate\": false}");
+            putUnitPolicy(2024, units.get(2), "{\"targetJp\": 30, \"leavers\": \"EXCLUDE\"}");
             assertThat(precomputed(FigureQuery.all(), 2026)).as("2026 after its policy changed").isEmpty();
             assertThat(precomputed(FigureQuery.all(), 2024)).as("2024 after its policy changed").isEmpty();
             assertThat(precomputed(FigureQuery.all(), 2025)).as("2025, policy unchanged").isPresent();
@@ -250,7 +257,7 @@ class UnitFiguresTest {
             QuarkusTransaction.requiringNew().run(() -> {
                 // One snapshot for both answers, whatever commits meanwhile.
                 entityManager.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
-                PolicyTerms terms = PolicyTerms.of(policies.findById(y));
+                YearPolicies terms = compliance.policiesOf(y);
                 LocalDate today = TrainingCalendar.today(clock);
                 for (FigureQuery question : questions) {
                     Map<String, UnitFigures> live = compliance.liveFigures(question, y, terms, today);
@@ -290,17 +297,17 @@ class UnitFiguresTest {
     private List<RatedEmployee> page(String unit, int year, ComplianceStatus status, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> compliance.employeesOf(List.of(unit), year,
-                PolicyTerms.of(policies.findById(year)), TrainingCalendar.today(clock), EmployeeFilter.of(status), order, after, limit));
+                compliance.policiesOf(year), TrainingCalendar.today(clock), EmployeeFilter.of(status), order, after, limit));
     }
 
     private Optional<Map<String, UnitFigures>> precomputed(FigureQuery question, int year) {
         return QuarkusTransaction.requiringNew().call(() -> compliance.precomputedFigures(question, year,
-                PolicyTerms.of(policies.findById(year)), TrainingCalendar.today(clock)));
+                compliance.policiesOf(year), TrainingCalendar.today(clock)));
     }
 
     private Map<String, UnitFigures> live(FigureQuery question, int year) {
         return QuarkusTransaction.requiringNew().call(() -> compliance.liveFigures(question, year,
-                PolicyTerms.of(policies.findById(year)), TrainingCalendar.today(clock)));
+                compliance.policiesOf(year), TrainingCalendar.today(clock)));
     }
 
     /**
@@ -328,6 +335,12 @@ class UnitFiguresTest {
         return new UnitFigures(body.getLong(path + ".headcount"), body.getLong(path + ".compliant"),
                 body.getLong(path + ".onTrack"), body.getLong(path + ".atRisk"), body.getLong(path + ".notMet"),
                 new BigDecimal(body.get(path + ".totalJp").toString()));
+    }
+
+    private void putUnitPolicy(int year, String unit, String body) {
+        policyYears.add(year);
+        Compliance.request().contentType(ContentType.JSON).body(body)
+                .put("/api/v1/policies/{year}/units/{code}", year, unit).then().statusCode(201);
     }
 
     private void putPolicy(int year, String body) {

@@ -35,9 +35,8 @@ import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 import org.jpledger.reporting.Sql;
 import org.jpledger.reporting.projection.ComplianceRepository;
+import org.jpledger.reporting.projection.ComplianceRepository.YearPolicies;
 import org.jpledger.reporting.projection.FigureQuery;
-import org.jpledger.reporting.projection.PolicyRepository;
-import org.jpledger.reporting.projection.PolicyTerms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +58,6 @@ class ProjectionRebuildTest {
 
     @Inject
     ComplianceRepository compliance;
-
-    @Inject
-    PolicyRepository policies;
 
     @Inject
     Clock clock;
@@ -117,7 +113,7 @@ class ProjectionRebuildTest {
                 .hasValue("0");
         // The unit figures were rated in the copies before the switch: fresh at once, and equal to the live rating.
         QuarkusTransaction.requiringNew().run(() -> {
-            PolicyTerms terms = PolicyTerms.of(policies.findById(YEAR));
+            YearPolicies terms = compliance.policiesOf(YEAR);
             LocalDate today = TrainingCalendar.today(clock);
             assertThat(compliance.precomputedFigures(FigureQuery.all(), YEAR, terms, today))
                     .contains(compliance.liveFigures(FigureQuery.all(), YEAR, terms, today));

@@ -129,9 +129,9 @@ class ComplianceStatusTest {
         awaitHandled(train(pppk, "24", LocalDate.of(year, 9, 1)));
         putPolicy(year, """
                 {"targetJp": 20, "targetByEmploymentType": {"PPPK": 24}, "targetByPositionLevel": {"JPT_PRATAMA": 30},
-                 "minutesPerJp": 60, "prorate": false}""");
+                 "prorate": false}""");
 
-        status(pppk, year).body("targetJp", jp("24")).body("status", equalTo("COMPLIANT")).body("totalHours", jp("24"));
+        status(pppk, year).body("targetJp", jp("24")).body("status", equalTo("COMPLIANT")).body("totalHours", jp("18"));
         status(seniorPns, year).body("targetJp", jp("30")).body("status", equalTo("NOT_MET"));
         status(seniorPppk, year).body("targetJp", jp("30"));
         status(joiner, year).body("targetJp", jp("20"));
