@@ -26,14 +26,16 @@ public class ComplianceRepository {
      * Rates the employee-year rows of {@code :year} selected by {@code %s}: the target (the position level's override,
      * else the employment type's, else the year's target; pro-rated by the days employed and rounded up when the
      * policy says so), the JP expected by {@code :today} (the target pro-rated to the days of service elapsed), and
-     * the status. Only rows of employees in service during the year are rated. The targets' JSON is parsed once per
+     * the status. Exempt days are out of the days employed and of the days elapsed; an employee exempt on every day
+     * employed is EXEMPT. Only rows of employees in service during the year are rated. The targets' JSON is parsed once per
      * query ({@code OFFSET 0} keeps the planner from copying the casts into every row, where a prepared statement's
      * generic plan parses them again for each employee).
      */
     private static final String RATING = """
               SELECT y.*, t.target_jp,
-                     round(t.target_jp * t.elapsed / t.days, 2) AS expected_jp,
-                     CASE WHEN y.total_jp >= t.target_jp THEN 'COMPLIANT'
+                     round(t.target_jp * t.elapsed / greatest(t.days, 1), 2) AS expected_jp,
+                     CASE WHEN t.days = 0 THEN 'EXEMPT'
+                          WHEN y.total_jp >= t.target_jp THEN 'COMPLIANT'
                           WHEN y.window_until < :today THEN 'NOT_MET'
                           WHEN y.total_jp * t.days >= t.target_jp * t.elapsed THEN 'ON_TRACK'
                           ELSE 'AT_RISK' END AS status
@@ -41,10 +43,16 @@ public class ComplianceRepository {
               CROSS JOIN (SELECT cast(:byLevel AS jsonb) AS by_level, cast(:byType AS jsonb) AS by_type
                           OFFSET 0) targets
               CROSS JOIN LATERAL (
-                SELECT CASE WHEN :prorate THEN ceil(b.base * (y.window_until - y.window_from + 1) / :daysInYear)
+                SELECT CASE WHEN y.exempt_days = 0 OR :today < y.window_from THEN 0
+                            WHEN :today >= y.window_until THEN y.exempt_days
+                            ELSE (SELECT coalesce(sum(greatest(0, least(p.u, :today) - p.f + 1)), 0)
+                                  FROM unnest(y.exempt_from, y.exempt_until) p(f, u)) END AS elapsed) x
+              CROSS JOIN LATERAL (
+                SELECT CASE WHEN :prorate THEN ceil(b.base * (y.window_until - y.window_from + 1 - y.exempt_days)
+                                                    / :daysInYear)
                             ELSE b.base END AS target_jp,
-                       y.window_until - y.window_from + 1 AS days,
-                       greatest(0, least(:today, y.window_until) - y.window_from + 1) AS elapsed
+                       y.window_until - y.window_from + 1 - y.exempt_days AS days,
+                       greatest(0, least(:today, y.window_until) - y.window_from + 1) - x.elapsed AS elapsed
                 FROM (SELECT coalesce((targets.by_level ->> y.position_level)::numeric,
                                       (targets.by_type ->> y.employment_type)::numeric,
                                       :target) AS base) b) t
@@ -57,21 +65,22 @@ public class ComplianceRepository {
             r.nip, e.name, r.year, r.unit_code, u.name, r.employment_type, r.position_level, r.window_from,
             r.window_until, r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
             r.jp_nonklasikal, r.jp_luring, r.jp_daring, r.jp_blended, r.completion_count, r.last_completion_date,
-            r.target_jp, r.expected_jp, r.status
+            r.target_jp, r.expected_jp, r.status, r.exempt_days, r.leaving_reason
             """;
 
-    /** Headcount, the counts by status and the total JP of the {@code rated r} rows of a group. */
+    /** Headcount, the counts by status, the total JP and the {@link Tallies} of the {@code rated r} rows of a group. */
     static final String FIGURES = """
-            count(*), count(*) FILTER (WHERE r.status = 'COMPLIANT'), count(*) FILTER (WHERE r.status = 'ON_TRACK'),
+            count(*) FILTER (WHERE r.status <> 'EXEMPT'), count(*) FILTER (WHERE r.status = 'COMPLIANT'),
+            count(*) FILTER (WHERE r.status = 'ON_TRACK'),
             count(*) FILTER (WHERE r.status = 'AT_RISK'), count(*) FILTER (WHERE r.status = 'NOT_MET'),
-            coalesce(sum(r.total_jp), 0)
-            """;
+            coalesce(sum(r.total_jp) FILTER (WHERE r.status <> 'EXEMPT'), 0)
+            """ + ", " + Tallies.counted(false) + "\n";
 
     /** The same figures summed over {@code unit_year_figures r} rows. */
     private static final String SUMS = """
             coalesce(sum(r.headcount), 0), coalesce(sum(r.compliant), 0), coalesce(sum(r.on_track), 0),
             coalesce(sum(r.at_risk), 0), coalesce(sum(r.not_met), 0), coalesce(sum(r.total_jp), 0)
-            """;
+            """ + ", " + Tallies.join(t -> "coalesce(sum(r." + t.column() + "), 0)") + "\n";
 
     /**
      * One row when the year's precomputed figures were rated with exactly these parameters of {@link #RATED}; none
@@ -162,11 +171,11 @@ public class ComplianceRepository {
             LocalDate today) {
         String sql = "WITH RECURSIVE " + question.units() + FRESH + " SELECT " + question.key() + ", " + SUMS
                 + " FROM unit_year_figures r " + question.join()
-                + " WHERE r.year = :year AND r.headcount > 0 AND EXISTS (SELECT 1 FROM fresh)"
+                + " WHERE r.year = :year AND (r.headcount > 0 OR r.exempt > 0) AND EXISTS (SELECT 1 FROM fresh)"
                 // A join to the units already keeps only the units counted; filtering on them again costs a probe each.
                 + (question.counted() == null || !question.join().isEmpty() ? ""
                         : " AND r.unit_code IN " + question.counted()) + question.groupBy()
-                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0 FROM fresh";
+                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0, " + Tallies.join(t -> "0") + " FROM fresh";
         Query query = entityManager.createNativeQuery(sql);
         rating(year, terms, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);
         question.bind(query);
@@ -312,12 +321,12 @@ public class ComplianceRepository {
         return figuresByKey(results(query));
     }
 
-    /** Rows of a key and the six figures, as {@link #FIGURES} and {@link #SUMS} give them. */
+    /** Rows of a key, the six figures and the tallies, as {@link #FIGURES} and {@link #SUMS} give them. */
     static Map<String, UnitFigures> figuresByKey(List<Object[]> rows) {
         Map<String, UnitFigures> figures = new HashMap<>();
         for (Object[] row : rows) {
             figures.put((String) row[0], new UnitFigures(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
-                    count(row[5]), decimal(row[6])));
+                    count(row[5]), decimal(row[6]), Tallies.read(row, 7)));
         }
         return figures;
     }
@@ -327,7 +336,7 @@ public class ComplianceRepository {
                 (String) r[4], (String) r[5], (String) r[6], date(r[7]), date(r[8]), decimal(r[9]), decimal(r[10]),
                 decimal(r[11]), decimal(r[12]), decimal(r[13]), decimal(r[14]), decimal(r[15]), decimal(r[16]),
                 decimal(r[17]), ((Number) r[18]).intValue(), date(r[19]), decimal(r[20]), decimal(r[21]),
-                ComplianceStatus.valueOf((String) r[22]));
+                ComplianceStatus.valueOf((String) r[22]), ((Number) r[23]).intValue(), (String) r[24]);
     }
 
     static long count(Object value) {

@@ -11,5 +11,7 @@ public enum ComplianceStatus {
     /** Below the target, and the employee's part of the year is over. */
     NOT_MET,
     /** Not in service on any day of the year: not counted (completions of that year are still shown). */
-    NOT_EMPLOYED
+    NOT_EMPLOYED,
+    /** Exempt on every day of their part of the year (tugas belajar, CLTN, ...): not in the headcount. */
+    EXEMPT
 }

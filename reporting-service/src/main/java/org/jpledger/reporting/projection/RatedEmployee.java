@@ -8,5 +8,6 @@ public record RatedEmployee(String nip, String name, int year, String unitCode, 
         String employmentType, String positionLevel, LocalDate windowFrom, LocalDate windowUntil, BigDecimal totalJp,
         BigDecimal jpTeknis, BigDecimal jpManajerial, BigDecimal jpSosialKultural, BigDecimal jpKlasikal,
         BigDecimal jpNonklasikal, BigDecimal jpLuring, BigDecimal jpDaring, BigDecimal jpBlended, int completionCount,
-        LocalDate lastCompletionDate, BigDecimal targetJp, BigDecimal expectedJpToDate, ComplianceStatus status) {
+        LocalDate lastCompletionDate, BigDecimal targetJp, BigDecimal expectedJpToDate, ComplianceStatus status,
+        int exemptDays, String leavingReason) {
 }

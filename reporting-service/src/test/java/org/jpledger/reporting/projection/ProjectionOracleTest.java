@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -162,7 +165,8 @@ class ProjectionOracleTest {
         String sql = """
                 SELECT nip, year, unit_code, employment_type, position_level, window_from, window_until, total_jp,
                        jp_teknis, jp_manajerial, jp_sosial_kultural, jp_klasikal, jp_nonklasikal, jp_luring, jp_daring,
-                       jp_blended, completion_count, last_completion_date
+                       jp_blended, completion_count, last_completion_date, exempt_days, exempt_from, exempt_until,
+                       leaving_reason
                 FROM employee_year WHERE nip LIKE ? ORDER BY nip, year""";
         List<Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -174,7 +178,8 @@ class ProjectionOracleTest {
                             r.getObject(6, LocalDate.class), r.getObject(7, LocalDate.class), r.getBigDecimal(8),
                             r.getBigDecimal(9), r.getBigDecimal(10), r.getBigDecimal(11), r.getBigDecimal(12),
                             r.getBigDecimal(13), r.getBigDecimal(14), r.getBigDecimal(15), r.getBigDecimal(16),
-                            r.getInt(17), r.getObject(18, LocalDate.class)));
+                            r.getInt(17), r.getObject(18, LocalDate.class), r.getInt(19),
+                            days(r.getArray(20), r.getArray(21)), r.getString(22)));
                 }
             }
         } catch (SQLException e) {
@@ -184,12 +189,38 @@ class ProjectionOracleTest {
         return rows;
     }
 
+    /** The days of the stretches the two date arrays give (null: none). */
+    private static Set<LocalDate> days(Array from, Array until) throws SQLException {
+        Set<LocalDate> days = new TreeSet<>();
+        if (from == null) {
+            return days;
+        }
+        Object[] froms = (Object[]) from.getArray();
+        Object[] untils = (Object[]) until.getArray();
+        for (int i = 0; i < froms.length; i++) {
+            LocalDate last = ((java.sql.Date) untils[i]).toLocalDate();
+            for (LocalDate day = ((java.sql.Date) froms[i]).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+                days.add(day);
+            }
+        }
+        return days;
+    }
+
     private static Figures figuresOf(String unit, int year) {
         JsonPath body = Compliance.request().queryParam("year", year).get("/api/v1/compliance/units/{code}", unit)
                 .then().statusCode(200).extract().jsonPath();
         return new Figures(body.getLong("unit.figures.headcount"), body.getLong("unit.figures.compliant"),
                 body.getLong("unit.figures.onTrack"), body.getLong("unit.figures.atRisk"),
-                body.getLong("unit.figures.notMet"), new BigDecimal(body.get("unit.figures.totalJp").toString()));
+                body.getLong("unit.figures.notMet"), new BigDecimal(body.get("unit.figures.totalJp").toString()),
+                body.getLong("unit.figures.exempt"), counts(body, "unit.figures.employmentTypes", ".headcount"),
+                counts(body, "unit.figures.employmentTypes", ".compliant"), counts(body, "unit.figures.leavers", ""));
+    }
+
+    private static Map<String, Long> counts(JsonPath body, String path, String field) {
+        Map<String, Long> counts = new TreeMap<>();
+        Map<String, Object> entries = body.getMap(path);
+        entries.keySet().forEach(key -> counts.put(key, body.getLong(path + "." + key + field)));
+        return counts;
     }
 
     private static Map<String, Long> statusesOf(List<Row> rows) {
