@@ -246,6 +246,8 @@ class ComplianceStatusTest {
                 .body("unit.figures.leavers.PENSIUN", equalTo(0));
         unitHeadcount(unit, 2024).body("unit.figures.headcount", equalTo(4)).body("unit.figures.exempt", equalTo(0))
                 .body("unit.figures.leavers.LAINNYA", equalTo(0));
+        Compliance.request().queryParam("year", 2025).get("/api/v1/compliance/units/{code}/breakdown", unit).then()
+                .statusCode(200).body("headcount", equalTo(3));
     }
 
     private EmployeeUpserted person(String nip, EmploymentType type, LocalDate until, LeavingReason reason,
