@@ -1,6 +1,6 @@
 /* The view's figures and tables: the units below with their figures, and the employees behind, page by page. */
 import { json } from './api.js';
-import { $, PAGE_SIZE, state, STATUS_COLOURS } from './state.js';
+import { $, EMPLOYMENT_TYPES, PAGE_SIZE, state, STATUS_COLOURS } from './state.js';
 import { jp, locale, number, percent, t } from './texts.js';
 
 export function renderFigures() {
@@ -13,19 +13,31 @@ export function renderFigures() {
     ['atRisk', number(f.atRisk), f.atRisk],
     ['notMet', number(f.notMet), f.notMet],
     ['averageJp', jp(f.averageJp), f.averageJp],
-    ['withoutJp', number(state.view.breakdown.withoutJp), state.view.breakdown.withoutJp]
+    ['withoutJp', number(state.view.breakdown.withoutJp), state.view.breakdown.withoutJp],
+    ['exempt', number(f.exempt), f.exempt],
+    // Compliant of the headcount of each employment type, e.g. "12 / 20".
+    ...EMPLOYMENT_TYPES.map((type) => {
+      const of = f.employmentTypes[type];
+      return [type, number(of.compliant) + ' / ' + number(of.headcount), of.headcount];
+    })
   ];
-  $('figures').replaceChildren(...cards.map(([key, text, value]) => {
-    const box = document.createElement('div');
-    const term = document.createElement('dt');
-    term.textContent = t(key);
-    const figure = document.createElement('dd');
-    figure.textContent = text;
-    figure.dataset.figure = key;
-    figure.dataset.value = String(value);
-    box.append(term, figure);
-    return box;
-  }));
+  $('figures').replaceChildren(...cards.map(([key, text, value]) => term(key, text, value)));
+  // Leavers by reason: only the reasons someone left for, or a line saying none left.
+  const leavers = Object.entries(f.leavers).filter(([, count]) => count > 0);
+  $('no-leavers').hidden = leavers.length > 0;
+  $('leavers').replaceChildren(...leavers.map(([reason, count]) => term(reason, number(count), count)));
+}
+
+function term(key, text, value) {
+  const box = document.createElement('div');
+  const name = document.createElement('dt');
+  name.textContent = t(key);
+  const figure = document.createElement('dd');
+  figure.textContent = text;
+  figure.dataset.figure = key;
+  figure.dataset.value = String(value);
+  box.append(name, figure);
+  return box;
 }
 
 export function renderChildren() {

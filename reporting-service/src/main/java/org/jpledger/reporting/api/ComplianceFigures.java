@@ -1,23 +1,48 @@
 package org.jpledger.reporting.api;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
+import org.jpledger.reporting.projection.Tallies;
 import org.jpledger.reporting.projection.UnitFigures;
 
 /** Compliance figures of a group of employees in a year. */
 @Schema(name = "ComplianceFigures", description = "Compliance figures of the employees in service in the year")
 public record ComplianceFigures(
-        @Schema(description = "Employees in service on at least one day of the year") long headcount,
+        @Schema(description = "Employees in service on at least one day of the year, but not the exempt")
+        long headcount,
         @Schema(description = "Employees at or above their target") long compliant,
         @Schema(description = "Below target but at or above the target pro-rated to today") long onTrack,
         @Schema(description = "Below the target pro-rated to today") long atRisk,
         @Schema(description = "Below target with their part of the year over") long notMet,
         @Schema(description = "compliant / headcount, 0 to 1 (4 decimals); 0 without headcount") BigDecimal complianceRate,
-        @Schema(description = "Recognized JP of all of them") BigDecimal totalJp,
-        @Schema(description = "totalJp / headcount (2 decimals)") BigDecimal averageJp) {
+        @Schema(description = "Recognized JP of all of them (the headcount's)") BigDecimal totalJp,
+        @Schema(description = "totalJp / headcount (2 decimals)") BigDecimal averageJp,
+        @Schema(description = "Employees exempt (tugas belajar, CLTN, ...) on every day of their part of the year: "
+                + "status EXEMPT, not in the headcount") long exempt,
+        @Schema(description = "Headcount and compliant by employment type: PNS, PPPK, PPPK_PARUH_WAKTU (each present)")
+        Map<EmploymentType, TypeFigures> employmentTypes,
+        @Schema(description = "Employees who left service in the year, by leaving reason (each reason present)")
+        Map<LeavingReason, Long> leavers) {
+
+    /** Headcount and compliant of one employment type. */
+    @Schema(name = "EmploymentTypeFigures", description = "Headcount and compliant of one employment type")
+    public record TypeFigures(
+            @Schema(description = "Employees of the type in the headcount") long headcount,
+            @Schema(description = "Of them, at or above their target") long compliant) {
+    }
 
     public static ComplianceFigures of(UnitFigures figures) {
+        Tallies tallies = figures.tallies();
+        Map<EmploymentType, TypeFigures> types = new LinkedHashMap<>();
+        for (EmploymentType type : EmploymentType.values()) {
+            types.put(type, new TypeFigures(tallies.headcount(type), tallies.compliant(type)));
+        }
         return new ComplianceFigures(figures.headcount(), figures.compliant(), figures.onTrack(), figures.atRisk(),
-                figures.notMet(), figures.complianceRate(), figures.totalJp(), figures.averageJp());
+                figures.notMet(), figures.complianceRate(), figures.totalJp(), figures.averageJp(), tallies.exempt(),
+                types, tallies.leavers());
     }
 }

@@ -17,8 +17,9 @@ public record EmployeeComplianceResponse(
         @Schema(description = "The unit the employee counts in that year: their unit on their last employed day of it",
                 examples = "BKD-JATENG") String unitCode,
         @Schema(description = "Name of that unit; absent while the unit is unknown to reporting") String unitName,
-        @Schema(description = "PNS or PPPK") String employmentType,
-        @Schema(description = "Position level") String positionLevel,
+        @Schema(description = "PNS, PPPK or PPPK_PARUH_WAKTU: the type in force on the last day in service in the year")
+        String employmentType,
+        @Schema(description = "Position level in force on the last day in service in the year") String positionLevel,
         @Schema(description = "First day in service within the year; absent when not in service in it")
         LocalDate servedFrom,
         @Schema(description = "Last day in service within the year (31 December while in service)")
@@ -31,8 +32,9 @@ public record EmployeeComplianceResponse(
         @Schema(description = "The JP the policy's pacing expects by today (linear: the target pro-rated to today "
                 + "within the employee's part of the year)")
         BigDecimal expectedJpToDate,
-        @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK, NOT_MET; NOT_EMPLOYED when not in service in the year; "
-                + "LEFT_SERVICE when service ended within the year and the policy excludes leavers")
+        @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK, NOT_MET; EXEMPT when exempt on every day in service; "
+                + "LEFT_SERVICE when service ended within the year and the policy excludes leavers; NOT_EMPLOYED when "
+                + "not in service in the year")
         ComplianceStatus status,
         @Schema(description = "JP by competency type: TEKNIS, MANAJERIAL, SOSIAL_KULTURAL")
         Map<String, BigDecimal> jpByCompetencyType,
@@ -58,7 +60,24 @@ public record EmployeeComplianceResponse(
         @Schema(description = "Last day of that contract year") LocalDate contractYearUntil,
         @Schema(description = "JP of the completions ending within that contract year") BigDecimal contractYearJp,
         @Schema(description = "contractYearJp above capJp (0 at or below it); these JP still count in totalJp and "
-                + "the status") BigDecimal jpAboveCap) {
+                + "the status") BigDecimal jpAboveCap,
+        @Schema(description = "Days in service in the year covered by exemption periods (each day once); they are "
+                + "taken out of the days in service before the target is pro-rated", examples = "90") int exemptDays,
+        @Schema(description = "The exemption periods overlapping the employee's part of the year, oldest first")
+        List<Exemption> exemptions,
+        @Schema(description = "Why the employee left service, in the year they left in; absent otherwise")
+        String leavingReason) {
+
+    /** An exemption period as granted. */
+    @Schema(name = "EmployeeExemption", description = "A period in which the employee is not judged")
+    public record Exemption(
+            @Schema(description = "TUGAS_BELAJAR, CLTN, CUTI_BESAR, CUTI_MELAHIRKAN, CUTI_SAKIT_PANJANG, "
+                    + "PEMBERHENTIAN_SEMENTARA, DIPERBANTUKAN or DIPEKERJAKAN") String kind,
+            @Schema(description = "The kind's Indonesian label", examples = "Tugas belajar") String label,
+            @Schema(description = "First day exempt") LocalDate from,
+            @Schema(description = "Last day exempt; absent while open-ended") LocalDate until,
+            @Schema(description = "Number of the decision (SK) granting it") String reference) {
+    }
 
     /** One completion counted in the year. */
     @Schema(name = "CountedCompletion", description = "A completion that counts in the year")

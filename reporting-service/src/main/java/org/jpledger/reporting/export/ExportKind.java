@@ -1,6 +1,8 @@
 package org.jpledger.reporting.export;
 
 import java.util.List;
+import java.util.stream.Stream;
+import org.jpledger.reporting.projection.Tallies;
 
 /** What an export lists, with its columns in order. */
 public enum ExportKind {
@@ -21,10 +23,12 @@ public enum ExportKind {
             new Column("JP Klasikal", "JP classical"),
             new Column("JP Nonklasikal", "JP non-classical"),
             new Column("Jumlah Pelatihan", "Completions"),
-            new Column("Status", "Status"))),
+            new Column("Status", "Status"),
+            new Column("Hari Dikecualikan", "Exempt days"),
+            new Column("Alasan Keluar", "Leaving reason"))),
 
     /** One row per unit in the units asked, with its figures over its subtree. */
-    UNITS("units", "Unit", List.of(
+    UNITS("units", "Unit", Stream.concat(Stream.of(
             new Column("Kode Unit", "Unit code"),
             new Column("Nama Unit", "Unit name"),
             new Column("Kode Unit Induk", "Parent unit code"),
@@ -35,7 +39,9 @@ public enum ExportKind {
             new Column("Tidak Memenuhi", "Not met"),
             new Column("Tingkat Kepatuhan", "Compliance rate"),
             new Column("Total JP", "Total JP"),
-            new Column("Rata-rata JP", "Average JP"))),
+            new Column("Rata-rata JP", "Average JP")),
+            // Exempt, headcount and compliant by employment type, leavers by reason: one column per tally.
+            Tallies.ALL.stream().map(t -> new Column(t.headerId(), t.headerEn()))).toList()),
 
     /** One row per counted completion, in the shape of the national HR system's training history. */
     TRAINING_HISTORY("training-history", "Riwayat Diklat", List.of(

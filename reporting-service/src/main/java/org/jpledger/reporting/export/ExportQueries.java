@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.reference.TrainingKinds;
 import org.jpledger.reporting.projection.ComplianceRepository;
+import org.jpledger.reporting.projection.Tallies;
 
 /**
  * The SQL of each export, over the projections: the same rating as the compliance API (so totals agree), limited to
@@ -39,7 +40,7 @@ final class ExportQueries {
                     "(:allUnits OR y.unit_code IN (SELECT code FROM covered))") + """
                     SELECT r.nip, e.name, r.unit_code, u.name, r.employment_type, r.position_level, r.target_jp,
                            r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
-                           r.jp_nonklasikal, r.completion_count, r.status
+                           r.jp_nonklasikal, r.completion_count, r.status, r.exempt_days, r.leaving_reason
                     FROM rated r JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code
                     WHERE CAST(:status AS text) IS NULL OR r.status = :status
                     ORDER BY r.unit_code, e.name, r.nip""";
@@ -51,19 +52,21 @@ final class ExportQueries {
                     ),
                     """ + ComplianceRepository.ratedCte("y.unit_code IN (SELECT code FROM covered)") + """
                     , figures AS (
-                        SELECT cl.top, count(*) AS headcount,
+                        SELECT cl.top, count(*) FILTER (WHERE r.status <> 'EXEMPT') AS headcount,
                                count(*) FILTER (WHERE r.status = 'COMPLIANT') AS compliant,
                                count(*) FILTER (WHERE r.status = 'ON_TRACK') AS on_track,
                                count(*) FILTER (WHERE r.status = 'AT_RISK') AS at_risk,
                                count(*) FILTER (WHERE r.status = 'NOT_MET') AS not_met,
-                               sum(r.total_jp) AS total_jp
+                               sum(r.total_jp) FILTER (WHERE r.status <> 'EXEMPT') AS total_jp,
+                    """ + Tallies.counted(true) + """
                         FROM rated r JOIN closure cl ON cl.code = r.unit_code GROUP BY cl.top
                     )
                     SELECT u.code, u.name, u.parent_code, coalesce(f.headcount, 0), coalesce(f.compliant, 0),
                            coalesce(f.on_track, 0), coalesce(f.at_risk, 0), coalesce(f.not_met, 0),
                            CASE WHEN f.headcount > 0 THEN round(f.compliant::numeric / f.headcount, 4) ELSE 0 END,
                            coalesce(f.total_jp, 0),
-                           CASE WHEN f.headcount > 0 THEN round(f.total_jp / f.headcount, 2) ELSE 0 END
+                           CASE WHEN f.headcount > 0 THEN round(f.total_jp / f.headcount, 2) ELSE 0 END,
+                    """ + Tallies.join(t -> "coalesce(f." + t.column() + ", 0)") + """
                     FROM covered c JOIN unit u ON u.code = c.code LEFT JOIN figures f ON f.top = u.code
                     ORDER BY u.code""";
             case TRAINING_HISTORY -> "WITH RECURSIVE " + COVERED + ", " + KINDS + """

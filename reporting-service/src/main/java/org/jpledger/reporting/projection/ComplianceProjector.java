@@ -16,9 +16,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.config.ReportingConfig;
 
@@ -34,10 +37,11 @@ public class ComplianceProjector {
     private final UnitFiguresRepository unitFigures;
     private final ReportingConfig config;
     private final Clock clock;
+    private final EmployeeRecords records;
 
     public ComplianceProjector(UnitRepository units, EmployeeRepository employees, UnitHistoryRepository histories,
             CompletionFactRepository facts, EmployeeYearRepository employeeYears, UnitFiguresRepository unitFigures,
-            ReportingConfig config, Clock clock) {
+            ReportingConfig config, Clock clock, EmployeeRecords records) {
         this.units = units;
         this.employees = employees;
         this.histories = histories;
@@ -46,6 +50,7 @@ public class ComplianceProjector {
         this.unitFigures = unitFigures;
         this.config = config;
         this.clock = clock;
+        this.records = records;
     }
 
     /**
@@ -203,6 +208,8 @@ public class ComplianceProjector {
         employee.employedFrom = event.employedFrom();
         employee.employedUntil = event.employedUntil();
         employee.version = event.version();
+        records.store(employee, event.positionHistory(), event.exemptions());
+        employee.leavingReason = event.leavingReason();
         employees.persist(employee);
         batch.employees.put(employee.nip, employee);
         batch.written.add(employee.nip);
@@ -270,6 +277,8 @@ public class ComplianceProjector {
         }
         Map<Integer, EmployeeYear> stale = new HashMap<>();
         stored.forEach(row -> stale.put(row.year, row));
+        List<PositionAssignment> positions = employee == null ? List.of() : records.positions(employee);
+        List<ExemptionPeriod> exemptions = employee == null ? List.of() : records.exemptions(employee);
         for (int year : years) {
             EmployeeYear row = stale.remove(year);
             if (row == null) {
@@ -278,6 +287,7 @@ public class ComplianceProjector {
                 row.year = year;
             }
             fill(row, employee, history, sums.getOrDefault(year, YearSums.none(year)));
+            fillPeople(row, employee, positions, exemptions);
             employeeYears.persist(row);
         }
         stale.values().forEach(employeeYears::delete);
@@ -295,8 +305,6 @@ public class ComplianceProjector {
         } else {
             LocalDate lastDay = window.map(EmploymentYears.Window::until).orElse(LocalDate.of(row.year, 12, 31));
             row.unitCode = EmploymentYears.unitOn(lastDay, history, employee.unitCode);
-            row.employmentType = employee.employmentType;
-            row.positionLevel = employee.positionLevel;
         }
         row.totalJp = sums.totalJp();
         row.jpTeknis = sums.jpTeknis();
@@ -309,5 +317,34 @@ public class ComplianceProjector {
         row.jpBlended = sums.jpBlended();
         row.completionCount = sums.completionCount();
         row.lastCompletionDate = sums.lastCompletionDate();
+    }
+
+    /**
+     * The year's employment type and position level (those in force on the last day in service in it, like the unit),
+     * its exempt stretches, and the leaving reason on the year the employee left in (LAINNYA when the event gave none).
+     */
+    private static void fillPeople(EmployeeYear row, Employee employee, List<PositionAssignment> positions,
+            List<ExemptionPeriod> exemptions) {
+        List<EmploymentYears.Window> exempt = List.of();
+        row.leavingReason = null;
+        if (employee != null) {
+            LocalDate lastDay = row.windowUntil == null ? LocalDate.of(row.year, 12, 31) : row.windowUntil;
+            PositionAssignment position = EmploymentYears.positionOn(lastDay, positions, employee.employmentType,
+                    employee.positionLevel);
+            row.employmentType = position.employmentType();
+            row.positionLevel = position.positionLevel();
+            if (row.windowFrom != null) {
+                exempt = EmploymentYears.exemptIn(new EmploymentYears.Window(row.windowFrom, row.windowUntil),
+                        exemptions);
+                if (employee.employedUntil != null && employee.employedUntil.getYear() == row.year) {
+                    row.leavingReason = employee.leavingReason == null ? LeavingReason.LAINNYA : employee.leavingReason;
+                }
+            }
+        }
+        row.exemptDays = EmploymentYears.days(exempt);
+        row.exemptFrom = exempt.isEmpty() ? null : exempt.stream().map(EmploymentYears.Window::from)
+                .toArray(LocalDate[]::new);
+        row.exemptUntil = exempt.isEmpty() ? null : exempt.stream().map(EmploymentYears.Window::until)
+                .toArray(LocalDate[]::new);
     }
 }

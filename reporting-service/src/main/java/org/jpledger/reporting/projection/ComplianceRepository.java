@@ -23,17 +23,20 @@ public class ComplianceRepository {
     /**
      * Rates the employee-year rows of {@code :year} selected by {@code %s}, each by the policy governing its unit (see
      * {@link #POLICY_SET}): the target (the position level's override, else the employment type's, else the policy's
-     * target; pro-rated by the days employed and rounded up when the policy says so), the JP expected by {@code :today}
-     * (the target times the share the policy's pacing expects by then, see {@link Pacing}), and the status. Only rows
-     * of employees in service during the year are rated; under the leavers rule EXCLUDE, a row whose service ends
-     * before 31 December is LEFT_SERVICE and not rated. The policies' JSON is parsed once per query ({@code OFFSET 0}
-     * keeps the planner from copying the casts into every row, where a prepared statement's generic plan parses them
-     * again for each employee); so is the number of quarters over by {@code :today}.
+     * target; pro-rated by the days employed less the exempt days and rounded up when the policy says so), the JP
+     * expected by {@code :today} (the target times the share the policy's pacing expects by then, see {@link Pacing};
+     * exempt days elapsed do not count), and the status. Only rows of employees in service during the year are rated;
+     * an employee exempt on every day employed is EXEMPT, and under the leavers rule EXCLUDE a row whose service ends
+     * before 31 December is LEFT_SERVICE; neither is in the headcount ({@link #COUNTED}). The policies' JSON is parsed
+     * once per query ({@code OFFSET 0} keeps the planner from copying the casts into every row, where a prepared
+     * statement's generic plan parses them again for each employee); so is the number of quarters over by
+     * {@code :today}.
      */
     private static final String RATING = """
               SELECT y.*, t.target_jp,
-                     round(t.target_jp * pace.paced / t.days, 2) AS expected_jp,
-                     CASE WHEN pace.left_service THEN 'LEFT_SERVICE'
+                     round(t.target_jp * pace.paced / greatest(t.days, 1), 2) AS expected_jp,
+                     CASE WHEN t.days = 0 THEN 'EXEMPT'
+                          WHEN pace.left_service THEN 'LEFT_SERVICE'
                           WHEN y.total_jp >= t.target_jp THEN 'COMPLIANT'
                           WHEN y.window_until < :today THEN 'NOT_MET'
                           WHEN y.total_jp * t.days >= t.target_jp * pace.paced THEN 'ON_TRACK'
@@ -47,11 +50,16 @@ public class ComplianceRepository {
                           OFFSET 0) targets
               CROSS JOIN LATERAL (SELECT targets.policies -> coalesce(targets.governing ->> y.unit_code, '') AS p) pol
               CROSS JOIN LATERAL (
+                SELECT CASE WHEN y.exempt_days = 0 OR :today < y.window_from THEN 0
+                            WHEN :today >= y.window_until THEN y.exempt_days
+                            ELSE (SELECT coalesce(sum(greatest(0, least(p.u, :today) - p.f + 1)), 0)
+                                  FROM unnest(y.exempt_from, y.exempt_until) p(f, u)) END AS elapsed) x
+              CROSS JOIN LATERAL (
                 SELECT CASE WHEN (pol.p ->> 'prorate')::boolean
-                            THEN ceil(b.base * (y.window_until - y.window_from + 1) / :daysInYear)
+                            THEN ceil(b.base * (y.window_until - y.window_from + 1 - y.exempt_days) / :daysInYear)
                             ELSE b.base END AS target_jp,
-                       y.window_until - y.window_from + 1 AS days,
-                       greatest(0, least(:today, y.window_until) - y.window_from + 1) AS elapsed
+                       y.window_until - y.window_from + 1 - y.exempt_days AS days,
+                       greatest(0, least(:today, y.window_until) - y.window_from + 1) - x.elapsed AS elapsed
                 FROM (SELECT coalesce((pol.p -> 'byLevel' ->> y.position_level)::numeric,
                                       (pol.p -> 'byType' ->> y.employment_type)::numeric,
                                       (pol.p ->> 'target')::numeric) AS base) b) t
@@ -110,25 +118,26 @@ public class ComplianceRepository {
             r.nip, e.name, r.year, r.unit_code, u.name, r.employment_type, r.position_level, r.window_from,
             r.window_until, r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
             r.jp_nonklasikal, r.jp_luring, r.jp_daring, r.jp_blended, r.completion_count, r.last_completion_date,
-            r.target_jp, r.expected_jp, r.status, r.policy_unit_code, r.policy_version, r.cap_jp
+            r.target_jp, r.expected_jp, r.status, r.policy_unit_code, r.policy_version, r.cap_jp, r.exempt_days,
+            r.leaving_reason
             """;
 
-    /** Which {@code rated r} rows count in the headcount (and the total JP): not those the leavers rule excludes. */
-    static final String COUNTED = "r.status <> 'LEFT_SERVICE'";
+    /** Which {@code rated r} rows count in the headcount (and the total JP): not the exempt, nor excluded leavers. */
+    static final String COUNTED = "r.status NOT IN ('EXEMPT', 'LEFT_SERVICE')";
 
-    /** Headcount, the counts by status and the total JP of the {@code rated r} rows of a group. */
+    /** Headcount, the counts by status, the total JP and the {@link Tallies} of the {@code rated r} rows of a group. */
     static final String FIGURES = """
             count(*) FILTER (WHERE %1$s), count(*) FILTER (WHERE r.status = 'COMPLIANT'),
             count(*) FILTER (WHERE r.status = 'ON_TRACK'),
             count(*) FILTER (WHERE r.status = 'AT_RISK'), count(*) FILTER (WHERE r.status = 'NOT_MET'),
             coalesce(sum(r.total_jp) FILTER (WHERE %1$s), 0)
-            """.formatted(COUNTED);
+            """.formatted(COUNTED) + ", " + Tallies.counted(false) + "\n";
 
     /** The same figures summed over {@code unit_year_figures r} rows. */
     private static final String SUMS = """
             coalesce(sum(r.headcount), 0), coalesce(sum(r.compliant), 0), coalesce(sum(r.on_track), 0),
             coalesce(sum(r.at_risk), 0), coalesce(sum(r.not_met), 0), coalesce(sum(r.total_jp), 0)
-            """;
+            """ + ", " + Tallies.join(t -> "coalesce(sum(r." + t.column() + "), 0)") + "\n";
 
     /**
      * One row when the year's precomputed figures were rated with exactly these parameters of {@link #RATED}; none
@@ -202,9 +211,10 @@ public class ComplianceRepository {
         String sql = "WITH RECURSIVE " + question.units() + RATED.formatted(
                 question.counted() == null ? "TRUE" : "y.unit_code IN " + question.counted())
                 + " SELECT " + question.key() + ", " + FIGURES + " FROM rated r " + question.join() + question.groupBy()
-                // A group of excluded leavers alone has no figures, as in the precomputed rows (headcount 0 is skipped);
-                // a question without groups answers one row, figures or not, as the precomputed sums do.
-                + (question.groupBy().isEmpty() ? "" : " HAVING count(*) FILTER (WHERE " + COUNTED + ") > 0");
+                // A group with neither counted nor exempt employees (excluded leavers alone) has no figures, as in the
+                // precomputed sums; a question without groups answers one row, figures or not, as those do.
+                + (question.groupBy().isEmpty() ? ""
+                        : " HAVING count(*) FILTER (WHERE " + COUNTED + " OR r.status = 'EXEMPT') > 0");
         Query query = entityManager.createNativeQuery(sql);
         rate(query, year, policies, today);
         question.bind(query);
@@ -220,11 +230,13 @@ public class ComplianceRepository {
             LocalDate today) {
         String sql = "WITH RECURSIVE " + question.units() + FRESH + " SELECT " + question.key() + ", " + SUMS
                 + " FROM unit_year_figures r " + question.join()
-                + " WHERE r.year = :year AND r.headcount > 0 AND EXISTS (SELECT 1 FROM fresh)"
+                + " WHERE r.year = :year AND EXISTS (SELECT 1 FROM fresh)"
                 // A join to the units already keeps only the units counted; filtering on them again costs a probe each.
                 + (question.counted() == null || !question.join().isEmpty() ? ""
                         : " AND r.unit_code IN " + question.counted()) + question.groupBy()
-                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0 FROM fresh";
+                // Rows emptied by moves stay until the next refresh: a group shows as the live answer's does.
+                + (question.groupBy().isEmpty() ? "" : " HAVING sum(r.headcount) + sum(r.exempt) > 0")
+                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0, " + Tallies.join(t -> "0") + " FROM fresh";
         Query query = entityManager.createNativeQuery(sql);
         rating(year, policies, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);
         question.bind(query);
@@ -386,12 +398,12 @@ public class ComplianceRepository {
         return figuresByKey(results(query));
     }
 
-    /** Rows of a key and the six figures, as {@link #FIGURES} and {@link #SUMS} give them. */
+    /** Rows of a key, the six figures and the tallies, as {@link #FIGURES} and {@link #SUMS} give them. */
     static Map<String, UnitFigures> figuresByKey(List<Object[]> rows) {
         Map<String, UnitFigures> figures = new HashMap<>();
         for (Object[] row : rows) {
             figures.put((String) row[0], new UnitFigures(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
-                    count(row[5]), decimal(row[6])));
+                    count(row[5]), decimal(row[6]), Tallies.read(row, 7)));
         }
         return figures;
     }
@@ -402,7 +414,7 @@ public class ComplianceRepository {
                 decimal(r[11]), decimal(r[12]), decimal(r[13]), decimal(r[14]), decimal(r[15]), decimal(r[16]),
                 decimal(r[17]), ((Number) r[18]).intValue(), date(r[19]), decimal(r[20]), decimal(r[21]),
                 ComplianceStatus.valueOf((String) r[22]), (String) r[23], ((Number) r[24]).longValue(),
-                decimal(r[25]));
+                decimal(r[25]), ((Number) r[26]).intValue(), (String) r[27]);
     }
 
     static long count(Object value) {

@@ -13,5 +13,7 @@ public enum ComplianceStatus {
     /** Not in service on any day of the year: not counted (completions of that year are still shown). */
     NOT_EMPLOYED,
     /** Service ended within the year and the policy excludes leavers: not rated and not in the headcount. */
-    LEFT_SERVICE
+    LEFT_SERVICE,
+    /** Exempt on every day of their part of the year (tugas belajar, CLTN, ...): not in the headcount. */
+    EXEMPT
 }

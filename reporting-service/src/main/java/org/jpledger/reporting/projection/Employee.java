@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.PositionLevel;
 
 /** An employee as of the newest {@code employee.upserted} event applied. */
@@ -40,4 +41,16 @@ public class Employee {
 
     @Column(nullable = false)
     public long version;
+
+    /** The position history as the newest event states it, JSON (see {@link EmployeeRecords}); null without one. */
+    @Column(name = "position_history")
+    public String positionHistory;
+
+    /** The exemption periods as the newest event states them, JSON (see {@link EmployeeRecords}); null without any. */
+    @Column(name = "exemptions")
+    public String exemptions;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "leaving_reason")
+    public LeavingReason leavingReason;
 }

@@ -11,11 +11,12 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.PositionLevel;
 
 /**
- * One employee in one training year: the part of the year in service, the unit they count in, and the sums of the
- * year's active completions. Derived from the employee and completion facts by {@link ComplianceProjector}.
+ * One employee in one training year: the part of the year in service and the part of it exempt, the unit, type and
+ * level they count with, why they left (in the year they did), and the sums of the year's active completions. Derived from the employee and completion facts by {@link ComplianceProjector}.
  */
 @Entity
 @Table(name = "employee_year")
@@ -77,6 +78,23 @@ public class EmployeeYear {
 
     @Column(name = "last_completion_date")
     public LocalDate lastCompletionDate;
+
+    /** Days of the window covered by exemption periods; the rating takes them out of the days in service. */
+    @Column(name = "exempt_days", nullable = false)
+    public int exemptDays;
+
+    /** First days of the exempt stretches of the window, disjoint and in order; null without any. */
+    @Column(name = "exempt_from")
+    public LocalDate[] exemptFrom;
+
+    /** Last days of the same stretches. */
+    @Column(name = "exempt_until")
+    public LocalDate[] exemptUntil;
+
+    /** Why the employee left, on the year they left in only. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "leaving_reason")
+    public LeavingReason leavingReason;
 
     /** Primary key: one row per employee and year. */
     public record Key(String nip, int year) implements Serializable {

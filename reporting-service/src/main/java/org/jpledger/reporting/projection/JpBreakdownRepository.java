@@ -28,6 +28,8 @@ public class JpBreakdownRepository {
         String sql = "WITH RECURSIVE " + question.units() + """
                 counted AS (
                   SELECT y.* FROM employee_year y WHERE y.year = :year AND y.window_from IS NOT NULL AND %s
+                    -- as in the headcount: not those exempt on every day in service
+                    AND y.window_until - y.window_from + 1 > y.exempt_days
                 )
                 SELECT count(*), count(*) FILTER (WHERE total_jp = 0),
                        coalesce(sum(jp_klasikal), 0), coalesce(sum(jp_nonklasikal), 0), coalesce(sum(jp_teknis), 0),

@@ -3,14 +3,18 @@ package org.jpledger.reporting.projection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Compliance figures of a group of employees (a unit's subtree, or the whole organisation) in one year. */
-public record UnitFigures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp) {
+/**
+ * Compliance figures of a group of employees (a unit's subtree, or the whole organisation) in one year. The exempt
+ * (see {@link Tallies}) are not in the headcount, and their JP not in the total.
+ */
+public record UnitFigures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp,
+        Tallies tallies) {
 
-    public static final UnitFigures NONE = new UnitFigures(0, 0, 0, 0, 0, BigDecimal.ZERO);
+    public static final UnitFigures NONE = new UnitFigures(0, 0, 0, 0, 0, BigDecimal.ZERO, Tallies.NONE);
 
     public UnitFigures plus(UnitFigures other) {
         return new UnitFigures(headcount + other.headcount, compliant + other.compliant, onTrack + other.onTrack,
-                atRisk + other.atRisk, notMet + other.notMet, totalJp.add(other.totalJp));
+                atRisk + other.atRisk, notMet + other.notMet, totalJp.add(other.totalJp), tallies.plus(other.tallies));
     }
 
     /** Share of the headcount that is compliant, 0 to 1 with 4 decimals; 0 without headcount. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,13 +17,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.hibernate.Session;
 import org.jpledger.reporting.projection.ComplianceRepository.Rating;
+import org.jpledger.reporting.projection.Tallies.Tally;
 
 /**
  * Writes the precomputed unit figures ({@code unit_year_figures}, see V9): each unit's own rated employees per year, as
  * rated by the year's {@code unit_year_rating}. Both the full refresh of a year and the figures of a batch's employees
  * are rated by {@link ComplianceRepository#ratedCte}, the rating of the live answers, never by a copy of it.
  * <p>
- * The invariant, for every year with a rating row: the year's figure rows (those with headcount) are exactly the
+ * The invariant, for every year with a rating row: the year's figure rows (those with headcount or exempt) are exactly the
  * employee rows of the year rated by that row's day and terms, counted by unit and by the scale of their total JP.
  * A refresh (under the projection lock, alone) establishes it for a year; every change to {@code employee_year} goes
  * through {@link ComplianceProjector#refresh}, which keeps it in the same transaction by moving the changed employees'
@@ -46,18 +48,27 @@ public class UnitFiguresRepository {
      */
     private static final String ADD = """
             INSERT INTO unit_year_figures AS f (year, unit_code, jp_scale, headcount, compliant, on_track, at_risk,
-                                                not_met, total_jp)
+                                                not_met, total_jp, %1$s)
             SELECT c.year, c.unit_code, c.jp_scale, c.headcount, c.compliant, c.on_track, c.at_risk, c.not_met,
-                   c.total_jp
+                   c.total_jp, %2$s
             FROM unnest(?::integer[], ?::text[], ?::integer[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                        ?::bigint[], ?::numeric[]) WITH ORDINALITY
-                          AS c(year, unit_code, jp_scale, headcount, compliant, on_track, at_risk, not_met, total_jp, n)
+                        ?::bigint[], ?::numeric[], %3$s) WITH ORDINALITY
+                          AS c(year, unit_code, jp_scale, headcount, compliant, on_track, at_risk, not_met, total_jp,
+                               %1$s, n)
             ORDER BY c.n
             ON CONFLICT (year, unit_code, jp_scale) DO UPDATE SET
                 headcount = f.headcount + excluded.headcount, compliant = f.compliant + excluded.compliant,
                 on_track = f.on_track + excluded.on_track, at_risk = f.at_risk + excluded.at_risk,
-                not_met = f.not_met + excluded.not_met, total_jp = f.total_jp + excluded.total_jp
-            """;
+                not_met = f.not_met + excluded.not_met, total_jp = f.total_jp + excluded.total_jp, %4$s
+            """.formatted(Tallies.join(Tally::column), Tallies.join(t -> "c." + t.column()),
+                    Tallies.join(t -> "?::bigint[]"),
+                    Tallies.join(t -> t.column() + " = f." + t.column() + " + excluded." + t.column()));
+
+    /**
+     * The scale a rated row {@code r} is filed under: its total JP's, or 0 for the exempt, whose JP are not in the total
+     * (so a row of a larger scale never holds a total of zeros from them, which would raise the scale of the sums).
+     */
+    private static final String JP_SCALE = "CASE WHEN r.status = 'EXEMPT' THEN 0 ELSE scale(r.total_jp) END";
 
     private final EntityManager entityManager;
 
@@ -90,8 +101,8 @@ public class UnitFiguresRepository {
         List<String> distinct = List.copyOf(new HashSet<>(nips));
         for (Rating rating : ratings) {
             Query query = entityManager.createNativeQuery("WITH " + ComplianceRepository.ratedCte("y.nip IN (:nips)")
-                    + " SELECT r.unit_code, scale(r.total_jp), " + ComplianceRepository.FIGURES
-                    + " FROM rated r GROUP BY r.unit_code, scale(r.total_jp)");
+                    + " SELECT r.unit_code, " + JP_SCALE + ", " + ComplianceRepository.FIGURES
+                    + " FROM rated r GROUP BY r.unit_code, " + JP_SCALE);
             rating.parameters().forEach(query::setParameter);
             query.setParameter("nips", distinct);
             for (Object[] row : ComplianceRepository.results(query)) {
@@ -123,7 +134,8 @@ public class UnitFiguresRepository {
             return;
         }
         int size = changes.size();
-        Object[][] columns = new Object[9][size];
+        int tallies = Tallies.ALL.size();
+        Object[][] columns = new Object[9 + tallies][size];
         int i = 0;
         for (Map.Entry<Key, UnitFigures> entry : changes.entrySet()) {
             Key key = entry.getKey();
@@ -138,9 +150,15 @@ public class UnitFiguresRepository {
             columns[7][i] = change.notMet();
             // As text, so that the array keeps each total's scale exactly (see V9).
             columns[8][i] = change.totalJp().toPlainString();
+            for (int t = 0; t < tallies; t++) {
+                columns[9 + t][i] = change.tallies().counts().get(t);
+            }
             i++;
         }
-        String[] types = {"integer", "text", "integer", "bigint", "bigint", "bigint", "bigint", "bigint", "numeric"};
+        // The tallies are counts: bigint, like the figures before them.
+        String[] types = Arrays.copyOf(new String[] {"integer", "text", "integer", "bigint", "bigint", "bigint", "bigint",
+                "bigint", "numeric"}, 9 + tallies);
+        Arrays.fill(types, 9, types.length, "bigint");
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement add = connection.prepareStatement(ADD)) {
                 for (int column = 0; column < columns.length; column++) {
@@ -162,9 +180,10 @@ public class UnitFiguresRepository {
                 .setParameter("year", rating.year()).executeUpdate();
         Query insert = entityManager.createNativeQuery("WITH " + ComplianceRepository.ratedCte("TRUE") + """
                 INSERT INTO unit_year_figures (year, unit_code, jp_scale, headcount, compliant, on_track, at_risk,
-                                               not_met, total_jp)
-                SELECT :year, r.unit_code, scale(r.total_jp), """ + ComplianceRepository.FIGURES
-                + " FROM rated r GROUP BY r.unit_code, scale(r.total_jp)");
+                                               not_met, total_jp, %s)
+                SELECT :year, r.unit_code, %s, """.formatted(Tallies.join(Tally::column), JP_SCALE)
+                + ComplianceRepository.FIGURES
+                + " FROM rated r GROUP BY r.unit_code, " + JP_SCALE);
         parameters.forEach(insert::setParameter);
         insert.executeUpdate();
         Query record = entityManager.createNativeQuery("""
@@ -204,16 +223,18 @@ public class UnitFiguresRepository {
     private static UnitFigures figures(Object[] row, int from) {
         return new UnitFigures(ComplianceRepository.count(row[from]), ComplianceRepository.count(row[from + 1]),
                 ComplianceRepository.count(row[from + 2]), ComplianceRepository.count(row[from + 3]),
-                ComplianceRepository.count(row[from + 4]), ComplianceRepository.decimal(row[from + 5]));
+                ComplianceRepository.count(row[from + 4]), ComplianceRepository.decimal(row[from + 5]),
+                Tallies.read(row, from + 6));
     }
 
     private static UnitFigures minus(UnitFigures a, UnitFigures b) {
         return new UnitFigures(a.headcount() - b.headcount(), a.compliant() - b.compliant(), a.onTrack() - b.onTrack(),
-                a.atRisk() - b.atRisk(), a.notMet() - b.notMet(), a.totalJp().subtract(b.totalJp()));
+                a.atRisk() - b.atRisk(), a.notMet() - b.notMet(), a.totalJp().subtract(b.totalJp()),
+                a.tallies().minus(b.tallies()));
     }
 
     private static boolean unchanged(UnitFigures change) {
         return change.headcount() == 0 && change.compliant() == 0 && change.onTrack() == 0 && change.atRisk() == 0
-                && change.notMet() == 0 && change.totalJp().signum() == 0;
+                && change.notMet() == 0 && change.totalJp().signum() == 0 && change.tallies().zero();
     }
 }

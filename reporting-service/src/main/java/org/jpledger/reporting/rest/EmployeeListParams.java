@@ -24,8 +24,8 @@ public class EmployeeListParams extends YearParam {
 
     static final int MAX_SEARCH = 100;
 
-    @Parameter(description = "Only employees of these statuses, comma-separated: COMPLIANT, ON_TRACK, AT_RISK, NOT_MET "
-            + "(AT_RISK,NOT_MET: those behind), LEFT_SERVICE (leavers a policy excludes)")
+    @Parameter(description = "Only employees of these statuses, comma-separated: COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, "
+            + "EXEMPT, LEFT_SERVICE (AT_RISK,NOT_MET: those behind; LEFT_SERVICE: leavers a policy excludes)")
     @QueryParam("status")
     String status;
 
@@ -93,6 +93,6 @@ public class EmployeeListParams extends YearParam {
             // answered below
         }
         throw InvalidRequestException.of("status",
-                "must be one or more of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, LEFT_SERVICE, comma-separated");
+                "must be one or more of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, EXEMPT, LEFT_SERVICE, comma-separated");
     }
 }

@@ -83,7 +83,7 @@ public class ExportResource {
             @Parameter(description = "Unit whose subtree is exported; the caller's units when absent")
             @QueryParam("unitCode")
             @Pattern(regexp = ComplianceResource.UNIT_CODE, message = ComplianceResource.UNIT_CODE_RULE) String unitCode,
-            @Parameter(description = "Only employees of this status: COMPLIANT, ON_TRACK, AT_RISK or NOT_MET")
+            @Parameter(description = "Only employees of this status: COMPLIANT, ON_TRACK, AT_RISK, NOT_MET or EXEMPT")
             @QueryParam("status") String status,
             @BeanParam ExportLayoutParams file) {
         FieldErrors errors = new FieldErrors();
@@ -197,7 +197,7 @@ public class ExportResource {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        errors.add("status", "must be one of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET");
+        errors.add("status", "must be one of COMPLIANT, ON_TRACK, AT_RISK, NOT_MET, EXEMPT");
         return null;
     }
 

@@ -9,16 +9,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.JpBands;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.api.ComplianceFigures;
 import org.jpledger.reporting.api.EmployeeComplianceResponse;
 import org.jpledger.reporting.api.EmployeeComplianceResponse.CountedCompletion;
+import org.jpledger.reporting.api.EmployeeComplianceResponse.Exemption;
 import org.jpledger.reporting.api.EmployeeCursor;
 import org.jpledger.reporting.api.EmployeePage;
 import org.jpledger.reporting.api.JpBreakdownResponse;
@@ -37,6 +40,7 @@ import org.jpledger.reporting.projection.ContractYear;
 import org.jpledger.reporting.projection.Employee;
 import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
+import org.jpledger.reporting.projection.EmployeeRecords;
 import org.jpledger.reporting.projection.EmployeeRepository;
 import org.jpledger.reporting.projection.EmployeeYear;
 import org.jpledger.reporting.projection.EmployeeYearRepository;
@@ -71,10 +75,12 @@ public class ComplianceQueryService {
     private final Clock clock;
     private final UnitAccess access;
     private final ReportingConfig config;
+    private final EmployeeRecords records;
 
     public ComplianceQueryService(EmployeeRepository employees, EmployeeYearRepository employeeYears,
-            CompletionFactRepository facts, UnitRepository units, ComplianceRepository compliance, JpBreakdownRepository breakdowns, ConsumerProgress progress, Clock clock,
-            UnitAccess access, ReportingConfig config) {
+            CompletionFactRepository facts, UnitRepository units, ComplianceRepository compliance,
+            JpBreakdownRepository breakdowns, ConsumerProgress progress, Clock clock, UnitAccess access,
+            ReportingConfig config, EmployeeRecords records) {
         this.employees = employees;
         this.employeeYears = employeeYears;
         this.facts = facts;
@@ -85,6 +91,7 @@ public class ComplianceQueryService {
         this.clock = clock;
         this.access = access;
         this.config = config;
+        this.records = records;
     }
 
     /** One employee in a training year: totals, breakdowns, target, status and the completions counted. */
@@ -117,18 +124,31 @@ public class ComplianceQueryService {
                     r.policyVersion(), r.capJp(), contract == null ? null : contract.from(),
                     contract == null ? null : contract.until(), contractJp,
                     r.capJp() == null ? null : ContractYear.above(contractJp == null ? BigDecimal.ZERO : contractJp,
-                            r.capJp()));
+                            r.capJp()),
+                    r.exemptDays(), exemptions(employee, r.windowFrom(), r.windowUntil()), r.leavingReason());
         }
         // Not in service in the year: shown with what the year holds, and not counted anywhere.
         YearSums sums = row == null ? YearSums.none(trainingYear) : sumsOf(row);
         Unit unit = unitCode == null ? null : units.findById(unitCode);
         return new EmployeeComplianceResponse(nip, employee.name, trainingYear, unitCode, unit == null ? null : unit.name,
-                name(employee.employmentType), name(employee.positionLevel), null, null, sums.totalJp(),
+                name(row == null || row.employmentType == null ? employee.employmentType : row.employmentType),
+                name(row == null || row.positionLevel == null ? employee.positionLevel : row.positionLevel), null, null,
+                sums.totalJp(),
                 hours(sums.totalJp(), trainingYear), BigDecimal.ZERO, BigDecimal.ZERO, ComplianceStatus.NOT_EMPLOYED,
                 byCompetencyType(sums.jpTeknis(), sums.jpManajerial(), sums.jpSosialKultural()),
                 byMethod(sums.jpKlasikal(), sums.jpNonklasikal()),
                 byDeliveryMode(sums.jpLuring(), sums.jpDaring(), sums.jpBlended()), sums.completionCount(),
-                sums.lastCompletionDate(), counted, asOf(), null, null, null, null, null, null, null);
+                sums.lastCompletionDate(), counted, asOf(), null, null, null, null, null, null, null, 0,
+                exemptions(employee, LocalDate.of(trainingYear, 1, 1), LocalDate.of(trainingYear, 12, 31)), null);
+    }
+
+    /** The employee's exemption periods overlapping the days from {@code from} through {@code until}, oldest first. */
+    private List<Exemption> exemptions(Employee employee, LocalDate from, LocalDate until) {
+        return records.exemptions(employee).stream()
+                .filter(e -> !e.from().isAfter(until) && (e.until() == null || !e.until().isBefore(from)))
+                .sorted(Comparator.comparing(ExemptionPeriod::from))
+                .map(e -> new Exemption(e.kind().name(), e.kind().label(), e.from(), e.until(), e.reference()))
+                .toList();
     }
 
     /** A unit's figures over its subtree, and each direct child's over its own. */

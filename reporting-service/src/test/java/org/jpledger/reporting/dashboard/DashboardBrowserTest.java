@@ -441,7 +441,7 @@ class DashboardBrowserTest {
     private void assertShowsTheApiFigures(String reader, String code) {
         JsonPath unit = api(reader, "/api/v1/compliance/units/{code}", code);
         Map<String, Object> figures = unit.getMap("unit.figures");
-        for (String figure : List.of("headcount", "compliant", "onTrack", "atRisk", "notMet")) {
+        for (String figure : List.of("headcount", "compliant", "onTrack", "atRisk", "notMet", "exempt")) {
             assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=" + figure + "]"))))
                     .as(figure).isEqualByComparingTo(new BigDecimal(figures.get(figure).toString()));
         }
@@ -471,7 +471,8 @@ class DashboardBrowserTest {
                 .isEqualByComparingTo(breakdown.getString("withoutJp"));
         // Each chart's text alternative lists its values in the chart's order: they are the API's, in that order.
         assertThat(chartNumbers("chart-status")).usingElementComparator(BigDecimal::compareTo).containsExactly(
-                numbers(figures.get("compliant"), figures.get("onTrack"), figures.get("atRisk"), figures.get("notMet")));
+                numbers(figures.get("compliant"), figures.get("onTrack"), figures.get("atRisk"), figures.get("notMet"),
+                        figures.get("exempt")));
         assertThat(chartNumbers("chart-bands")).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(numbers(breakdown.getList("jpBands.employees").toArray()));
         assertThat(chartNumbers("chart-method")).usingElementComparator(BigDecimal::compareTo).containsExactly(

@@ -24,12 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.ExemptionKind;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
 import org.jpledger.localstack.TestTokens;
@@ -98,7 +101,7 @@ class ExportResourceTest {
         List<List<String>> rows = CsvRows.parse(response.asString(), ',');
         assertThat(rows.get(0)).containsExactly("NIP", "Nama", "Kode Unit", "Nama Unit", "Jenis Kepegawaian",
                 "Jenjang Jabatan", "Target JP", "Total JP", "JP Teknis", "JP Manajerial", "JP Sosial Kultural",
-                "JP Klasikal", "JP Nonklasikal", "Jumlah Pelatihan", "Status");
+                "JP Klasikal", "JP Nonklasikal", "Jumlah Pelatihan", "Status", "Hari Dikecualikan", "Alasan Keluar");
         List<List<String>> data = rows.subList(1, rows.size() - 1);
         assertThat(data).hasSize(3);
         assertThat(response.header(ExportResource.ROW_COUNT)).isEqualTo("3");
@@ -157,7 +160,11 @@ class ExportResourceTest {
         List<List<String>> rows = CsvRows.parse(export("units", "unitCode=" + root + "&lang=en").asString(), ',');
 
         assertThat(rows.get(0)).containsExactly("Unit code", "Unit name", "Parent unit code", "Headcount",
-                "Compliant", "On track", "At risk", "Not met", "Compliance rate", "Total JP", "Average JP");
+                "Compliant", "On track", "At risk", "Not met", "Compliance rate", "Total JP", "Average JP", "Exempt",
+                "PNS headcount", "PNS compliant", "PPPK headcount", "PPPK compliant", "PPPK PARUH WAKTU headcount",
+                "PPPK PARUH WAKTU compliant", "Leavers: PENSIUN", "Leavers: MENINGGAL", "Leavers: MUTASI_KELUAR",
+                "Leavers: DIBERHENTIKAN", "Leavers: BERHENTI_ATAS_PERMINTAAN_SENDIRI", "Leavers: KONTRAK_BERAKHIR",
+                "Leavers: LAINNYA");
         List<List<String>> data = rows.subList(1, rows.size() - 1);
         assertThat(data).extracting(row -> row.get(0)).containsExactly(root, child);
         assertThat(data.get(1).get(2)).isEqualTo(root);
@@ -166,6 +173,41 @@ class ExportResourceTest {
         assertThat(new BigDecimal(data.get(0).get(9))).isEqualByComparingTo(api.getString("unit.figures.totalJp"));
         assertThat(data.get(1).get(3)).isEqualTo("2");
         assertThat(new BigDecimal(data.get(1).get(9))).isEqualByComparingTo("7.5");
+    }
+
+    @Test
+    void exportsTheExemptTheLeaversAndEachEmploymentTypeAsTheApiCountsThem() {
+        LocalDate lastYear = firstOfYear.minusYears(1);
+        String exempt = freshNip();
+        events.employee(new EmployeeUpserted(exempt, "Tugas Belajar", EmploymentType.PNS, PositionLevel.PELAKSANA,
+                child, LocalDate.of(2010, 1, 1), null, 1, null, null, List.of(new ExemptionPeriod(UUID.randomUUID(),
+                        ExemptionKind.TUGAS_BELAJAR, lastYear, null, "800/12/BKD")), null));
+        String leaver = freshNip();
+        projections.awaitHandled(events.employee(new EmployeeUpserted(leaver, "Pensiun", EmploymentType.PPPK,
+                PositionLevel.PELAKSANA, child, LocalDate.of(2010, 1, 1), firstOfYear, 1, null, null, null,
+                LeavingReason.PENSIUN)));
+
+        List<List<String>> compliance = CsvRows.parse(export("compliance", "unitCode=" + child).asString(), ',');
+        List<String> exemptRow = compliance.stream().filter(row -> row.get(0).equals(exempt)).findFirst()
+                .orElseThrow();
+        assertThat(exemptRow.subList(14, 17)).containsExactly("EXEMPT",
+                Integer.toString(firstOfYear.lengthOfYear()), "");
+        assertThat(compliance.stream().filter(row -> row.get(0).equals(leaver)).findFirst().orElseThrow().get(16))
+                .isEqualTo("PENSIUN");
+
+        List<List<String>> units = CsvRows.parse(export("units", "unitCode=" + child).asString(), ',');
+        List<String> row = units.get(1);
+        var api = given().queryParam("year", year).get("/api/v1/compliance/units/{code}", child).jsonPath();
+        assertThat(row.get(3)).isEqualTo(api.getString("unit.figures.headcount")).isEqualTo("3");
+        assertThat(row.subList(11, 18)).containsExactly(api.getString("unit.figures.exempt"),
+                api.getString("unit.figures.employmentTypes.PNS.headcount"),
+                api.getString("unit.figures.employmentTypes.PNS.compliant"),
+                api.getString("unit.figures.employmentTypes.PPPK.headcount"),
+                api.getString("unit.figures.employmentTypes.PPPK.compliant"),
+                api.getString("unit.figures.employmentTypes.PPPK_PARUH_WAKTU.headcount"),
+                api.getString("unit.figures.employmentTypes.PPPK_PARUH_WAKTU.compliant"));
+        assertThat(row.subList(11, 18)).containsExactly("1", "2", "0", "1", "0", "0", "0");
+        assertThat(row.get(18)).isEqualTo(api.getString("unit.figures.leavers.PENSIUN")).isEqualTo("1");
     }
 
     @Test

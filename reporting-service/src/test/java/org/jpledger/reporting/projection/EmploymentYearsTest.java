@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.ExemptionKind;
+import org.jpledger.contracts.reference.PositionLevel;
 import org.junit.jupiter.api.Test;
 
 class EmploymentYearsTest {
@@ -60,5 +66,55 @@ class EmploymentYearsTest {
     void usesTheCurrentUnitWithoutAHistory() {
         assertThat(EmploymentYears.unitOn(LocalDate.of(2020, 1, 1), List.of(), "BKD")).isEqualTo("BKD");
         assertThat(EmploymentYears.unitOn(LocalDate.of(2020, 1, 1), null, "BKD")).isEqualTo("BKD");
+    }
+
+    @Test
+    void takesTheTypeAndLevelInForceOnTheDaySoAPromotionLeavesEarlierYearsAlone() {
+        List<PositionAssignment> promoted = List.of(
+                new PositionAssignment(EmploymentType.PPPK, PositionLevel.PELAKSANA, LocalDate.of(2019, 3, 1)),
+                new PositionAssignment(EmploymentType.PNS, PositionLevel.PENGAWAS, LocalDate.of(2026, 4, 1)));
+        assertThat(EmploymentYears.positionOn(LocalDate.of(2025, 12, 31), promoted, EmploymentType.PNS,
+                PositionLevel.PENGAWAS)).isEqualTo(promoted.get(0));
+        assertThat(EmploymentYears.positionOn(LocalDate.of(2026, 12, 31), promoted, EmploymentType.PNS,
+                PositionLevel.PENGAWAS)).isEqualTo(promoted.get(1));
+        assertThat(EmploymentYears.positionOn(LocalDate.of(2010, 12, 31), promoted, EmploymentType.PNS,
+                PositionLevel.PENGAWAS)).as("before the history starts: its first entry").isEqualTo(promoted.get(0));
+    }
+
+    @Test
+    void usesTheCurrentTypeAndLevelWithoutAPositionHistory() {
+        PositionAssignment current = EmploymentYears.positionOn(LocalDate.of(2020, 12, 31), null,
+                EmploymentType.PPPK_PARUH_WAKTU, PositionLevel.PELAKSANA);
+        assertThat(current.employmentType()).isEqualTo(EmploymentType.PPPK_PARUH_WAKTU);
+        assertThat(current.positionLevel()).isEqualTo(PositionLevel.PELAKSANA);
+    }
+
+    @Test
+    void clipsExemptionsToTheWindowAndCountsADayExemptTwiceOnce() {
+        EmploymentYears.Window year = new EmploymentYears.Window(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        List<EmploymentYears.Window> exempt = EmploymentYears.exemptIn(year, List.of(
+                exemption(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)),
+                exemption(LocalDate.of(2024, 11, 1), LocalDate.of(2025, 1, 10)),
+                exemption(LocalDate.of(2025, 3, 20), LocalDate.of(2025, 4, 10)),
+                exemption(LocalDate.of(2025, 4, 11), LocalDate.of(2025, 4, 15)),
+                exemption(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1))));
+        assertThat(exempt).containsExactly(
+                new EmploymentYears.Window(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 10)),
+                new EmploymentYears.Window(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 15)));
+        assertThat(EmploymentYears.days(exempt)).isEqualTo(10 + 46);
+    }
+
+    @Test
+    void runsAnOpenEndedExemptionToTheEndOfTheWindow() {
+        EmploymentYears.Window served = new EmploymentYears.Window(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 8, 31));
+        List<EmploymentYears.Window> exempt = EmploymentYears.exemptIn(served,
+                List.of(exemption(LocalDate.of(2024, 9, 1), null)));
+        assertThat(exempt).containsExactly(served);
+        assertThat(EmploymentYears.days(exempt)).isEqualTo(served.days());
+        assertThat(EmploymentYears.exemptIn(served, null)).isEmpty();
+    }
+
+    private static ExemptionPeriod exemption(LocalDate from, LocalDate until) {
+        return new ExemptionPeriod(UUID.randomUUID(), ExemptionKind.TUGAS_BELAJAR, from, until, "800/1/BKD");
     }
 }

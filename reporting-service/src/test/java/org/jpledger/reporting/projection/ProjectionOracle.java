@@ -10,14 +10,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.TrainingMethod;
 
 /**
@@ -31,12 +36,15 @@ final class ProjectionOracle {
     /** The default policy's yearly target, in whole JP. */
     private static final long TARGET_JP = 20;
 
-    /** One employee_year row, with every JP figure in its shortest scale so that 17 and 17.00 compare equal. */
+    /**
+     * One employee_year row, with every JP figure in its shortest scale so that 17 and 17.00 compare equal; the exempt
+     * stretches as the set of the days they cover.
+     */
     record Row(String nip, int year, String unitCode, String employmentType, String positionLevel,
             LocalDate windowFrom, LocalDate windowUntil, BigDecimal totalJp, BigDecimal jpTeknis,
             BigDecimal jpManajerial, BigDecimal jpSosialKultural, BigDecimal jpKlasikal, BigDecimal jpNonklasikal,
             BigDecimal jpLuring, BigDecimal jpDaring, BigDecimal jpBlended, int completionCount,
-            LocalDate lastCompletionDate) {
+            LocalDate lastCompletionDate, int exemptDays, Set<LocalDate> exemptOn, String leavingReason) {
 
         Row {
             totalJp = exact(totalJp);
@@ -53,8 +61,12 @@ final class ProjectionOracle {
         static final Comparator<Row> ORDER = Comparator.comparing(Row::nip).thenComparingInt(Row::year);
     }
 
-    /** A unit's figures over its subtree in one year. */
-    record Figures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp) {
+    /**
+     * A unit's figures over its subtree in one year; headcount and compliant by employment type and leavers by reason
+     * with every key present.
+     */
+    record Figures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp,
+            long exempt, Map<String, Long> typeHeadcount, Map<String, Long> typeCompliant, Map<String, Long> leavers) {
 
         Figures {
             totalJp = exact(totalJp);
@@ -135,52 +147,85 @@ final class ProjectionOracle {
         long onTrack = 0;
         long atRisk = 0;
         long notMet = 0;
+        long exempt = 0;
         BigDecimal totalJp = BigDecimal.ZERO;
+        Map<String, Long> typeHeadcount = zeros(EmploymentType.values());
+        Map<String, Long> typeCompliant = zeros(EmploymentType.values());
+        Map<String, Long> leavers = zeros(LeavingReason.values());
         for (Row row : rows(currentYear)) {
             if (row.year() != year || row.windowFrom() == null || !subtree.contains(row.unitCode())) {
                 continue;
             }
+            if (row.leavingReason() != null) {
+                leavers.merge(row.leavingReason(), 1L, Long::sum);
+            }
             String status = status(row, today, governing(row.unitCode(), year));
+            if (status.equals("EXEMPT")) {
+                exempt++;
+                continue;
+            }
             if (status.equals("LEFT_SERVICE")) {
                 continue;
             }
             headcount++;
+            typeHeadcount.merge(row.employmentType(), 1L, Long::sum);
             totalJp = totalJp.add(row.totalJp());
             switch (status) {
-                case "COMPLIANT" -> compliant++;
+                case "COMPLIANT" -> {
+                    compliant++;
+                    typeCompliant.merge(row.employmentType(), 1L, Long::sum);
+                }
                 case "ON_TRACK" -> onTrack++;
                 case "AT_RISK" -> atRisk++;
                 case "NOT_MET" -> notMet++;
                 default -> throw new IllegalStateException();
             }
         }
-        return new Figures(headcount, compliant, onTrack, atRisk, notMet, totalJp);
+        return new Figures(headcount, compliant, onTrack, atRisk, notMet, totalJp, exempt, typeHeadcount,
+                typeCompliant, leavers);
     }
 
-    /** The status of a row with a window under the default policy: 20 JP pro-rated by the days in service, rounded up. */
+    private static Map<String, Long> zeros(Enum<?>[] keys) {
+        Map<String, Long> zeros = new TreeMap<>();
+        for (Enum<?> key : keys) {
+            zeros.put(key.name(), 0L);
+        }
+        return zeros;
+    }
+
+    /** The status of a row with a window under the default policy (see {@link #status(Row, LocalDate, Terms)}). */
     static String status(Row row, LocalDate today) {
         return status(row, today, Terms.DEFAULT);
     }
 
     /**
-     * The status of a row with a window under {@code terms}: the level's, else the type's, else the policy's target,
-     * pro-rated by the days in service and rounded up when the policy says so; the share of it due by today follows the
-     * pacing: days elapsed over days in service (linear), nothing before the grace month, or the fraction of the last
-     * quarter over (by the quarter's last day).
+     * The status of a row with a window under {@code terms}: EXEMPT without a day in service that is not exempt;
+     * LEFT_SERVICE when the policy excludes leavers and service ends before 31 December; else the level's, else the
+     * type's, else the policy's target, pro-rated by the days in service not exempt and rounded up when the policy says
+     * so; the share of it due by today follows the pacing: elapsed days not exempt over days in service not exempt
+     * (linear), nothing before the grace month, or the fraction of the last quarter over (by the quarter's last day).
      */
     static String status(Row row, LocalDate today, Terms terms) {
         LocalDate lastDayOfYear = LocalDate.of(row.year(), 12, 31);
+        long windowDays = ChronoUnit.DAYS.between(row.windowFrom(), row.windowUntil()) + 1 - row.exemptOn().size();
+        if (windowDays == 0) {
+            return "EXEMPT";
+        }
         if (terms.excludeLeavers() && row.windowUntil().isBefore(lastDayOfYear)) {
             return "LEFT_SERVICE";
         }
-        long windowDays = ChronoUnit.DAYS.between(row.windowFrom(), row.windowUntil()) + 1;
         long daysInYear = lastDayOfYear.getDayOfYear();
         BigDecimal base = terms.byLevel().getOrDefault(row.positionLevel(),
                 terms.byType().getOrDefault(row.employmentType(), terms.target()));
         BigDecimal targetJp = terms.prorate() ? base.multiply(BigDecimal.valueOf(windowDays))
                 .divide(BigDecimal.valueOf(daysInYear), 0, java.math.RoundingMode.CEILING) : base;
-        LocalDate elapsedUntil = today.isBefore(row.windowUntil()) ? today : row.windowUntil();
-        long elapsed = Math.max(0, ChronoUnit.DAYS.between(row.windowFrom(), elapsedUntil) + 1);
+        long elapsed = 0;
+        for (LocalDate day = row.windowFrom(); !day.isAfter(row.windowUntil()) && !day.isAfter(today);
+                day = day.plusDays(1)) {
+            if (!row.exemptOn().contains(day)) {
+                elapsed++;
+            }
+        }
         if (row.totalJp().compareTo(targetJp) >= 0) {
             return "COMPLIANT";
         }
@@ -240,12 +285,29 @@ final class ProjectionOracle {
             }
             unitCode = unitOn(employee, windowUntil == null ? lastDay : windowUntil);
         }
+        PositionAssignment position = employee == null ? null
+                : positionOn(employee, windowUntil == null ? LocalDate.of(year, 12, 31) : windowUntil);
+        Set<LocalDate> exemptOn = new TreeSet<>();
+        String leavingReason = null;
+        if (windowFrom != null) {
+            for (ExemptionPeriod period : employee.exemptions() == null ? List.<ExemptionPeriod>of()
+                    : employee.exemptions()) {
+                for (LocalDate day = windowFrom; !day.isAfter(windowUntil); day = day.plusDays(1)) {
+                    if (!day.isBefore(period.from()) && (period.until() == null || !day.isAfter(period.until()))) {
+                        exemptOn.add(day);
+                    }
+                }
+            }
+            if (employee.employedUntil() != null && employee.employedUntil().getYear() == year) {
+                leavingReason = employee.leavingReason() == null ? "LAINNYA" : employee.leavingReason().name();
+            }
+        }
         List<CompletionRecorded> counted = completions.values().stream()
                 .filter(c -> c.active() && c.nip().equals(nip) && c.year() == year).toList();
         LocalDate last = counted.stream().map(CompletionRecorded::endDate).max(Comparator.naturalOrder()).orElse(null);
         return new Row(nip, year, unitCode,
-                employee == null ? null : employee.employmentType().name(),
-                employee == null ? null : employee.positionLevel().name(), windowFrom, windowUntil,
+                position == null ? null : position.employmentType().name(),
+                position == null ? null : position.positionLevel().name(), windowFrom, windowUntil,
                 sum(counted, c -> true), sum(counted, c -> c.competencyType() == CompetencyType.TEKNIS),
                 sum(counted, c -> c.competencyType() == CompetencyType.MANAJERIAL),
                 sum(counted, c -> c.competencyType() == CompetencyType.SOSIAL_KULTURAL),
@@ -253,7 +315,28 @@ final class ProjectionOracle {
                 sum(counted, c -> c.method() == TrainingMethod.NONKLASIKAL),
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.LURING),
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.DARING),
-                sum(counted, c -> c.deliveryMode() == DeliveryMode.BLENDED), counted.size(), last);
+                sum(counted, c -> c.deliveryMode() == DeliveryMode.BLENDED), counted.size(), last, exemptOn.size(),
+                exemptOn, leavingReason);
+    }
+
+    /** The position in force on {@code day}, by the rule of the unit; the current one without a history. */
+    private static PositionAssignment positionOn(EmployeeUpserted employee, LocalDate day) {
+        List<PositionAssignment> history = employee.positionHistory();
+        if (history == null || history.isEmpty()) {
+            return new PositionAssignment(employee.employmentType(), employee.positionLevel(), null);
+        }
+        PositionAssignment earliest = null;
+        PositionAssignment latestOnOrBefore = null;
+        for (PositionAssignment entry : history) {
+            if (earliest == null || entry.effectiveFrom().isBefore(earliest.effectiveFrom())) {
+                earliest = entry;
+            }
+            if (!entry.effectiveFrom().isAfter(day)
+                    && (latestOnOrBefore == null || entry.effectiveFrom().isAfter(latestOnOrBefore.effectiveFrom()))) {
+                latestOnOrBefore = entry;
+            }
+        }
+        return latestOnOrBefore != null ? latestOnOrBefore : earliest;
     }
 
     private static String unitOn(EmployeeUpserted employee, LocalDate day) {

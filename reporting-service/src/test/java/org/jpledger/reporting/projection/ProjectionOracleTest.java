@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -34,6 +37,7 @@ import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 import org.jpledger.reporting.TestClock;
 import org.jpledger.reporting.consumer.EventConsumer;
+import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.reporting.projection.ProjectionOracle.Figures;
 import org.jpledger.reporting.projection.ProjectionOracle.Row;
 import org.junit.jupiter.api.AfterEach;
@@ -179,8 +183,22 @@ class ProjectionOracleTest {
                     ? compliance.precomputedFigures(question, year, policies, TODAY).orElseThrow()
                     : compliance.liveFigures(question, year, policies, TODAY);
             UnitFigures f = answer.getOrDefault("", UnitFigures.NONE);
-            return new Figures(f.headcount(), f.compliant(), f.onTrack(), f.atRisk(), f.notMet(), f.totalJp());
+            return figuresOf(f);
         });
+    }
+
+    /** The oracle's shape of a group's figures: the tallies by employment type and leaving reason, keyed by name. */
+    private static Figures figuresOf(UnitFigures f) {
+        Map<String, Long> typeHeadcount = new TreeMap<>();
+        Map<String, Long> typeCompliant = new TreeMap<>();
+        for (EmploymentType type : EmploymentType.values()) {
+            typeHeadcount.put(type.name(), f.tallies().headcount(type));
+            typeCompliant.put(type.name(), f.tallies().compliant(type));
+        }
+        Map<String, Long> leavers = new TreeMap<>();
+        f.tallies().leavers().forEach((reason, count) -> leavers.put(reason.name(), count));
+        return new Figures(f.headcount(), f.compliant(), f.onTrack(), f.atRisk(), f.notMet(), f.totalJp(),
+                f.tallies().exempt(), typeHeadcount, typeCompliant, leavers);
     }
 
     /** Sends the events in order, feeds them to the oracle too, and waits until the consumer has handled them all. */
@@ -216,7 +234,8 @@ class ProjectionOracleTest {
         String sql = """
                 SELECT nip, year, unit_code, employment_type, position_level, window_from, window_until, total_jp,
                        jp_teknis, jp_manajerial, jp_sosial_kultural, jp_klasikal, jp_nonklasikal, jp_luring, jp_daring,
-                       jp_blended, completion_count, last_completion_date
+                       jp_blended, completion_count, last_completion_date, exempt_days, exempt_from, exempt_until,
+                       leaving_reason
                 FROM employee_year WHERE nip LIKE ? ORDER BY nip, year""";
         List<Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -228,7 +247,8 @@ class ProjectionOracleTest {
                             r.getObject(6, LocalDate.class), r.getObject(7, LocalDate.class), r.getBigDecimal(8),
                             r.getBigDecimal(9), r.getBigDecimal(10), r.getBigDecimal(11), r.getBigDecimal(12),
                             r.getBigDecimal(13), r.getBigDecimal(14), r.getBigDecimal(15), r.getBigDecimal(16),
-                            r.getInt(17), r.getObject(18, LocalDate.class)));
+                            r.getInt(17), r.getObject(18, LocalDate.class), r.getInt(19),
+                            days(r.getArray(20), r.getArray(21)), r.getString(22)));
                 }
             }
         } catch (SQLException e) {
@@ -238,12 +258,38 @@ class ProjectionOracleTest {
         return rows;
     }
 
+    /** The days of the stretches the two date arrays give (null: none). */
+    private static Set<LocalDate> days(Array from, Array until) throws SQLException {
+        Set<LocalDate> days = new TreeSet<>();
+        if (from == null) {
+            return days;
+        }
+        Object[] froms = (Object[]) from.getArray();
+        Object[] untils = (Object[]) until.getArray();
+        for (int i = 0; i < froms.length; i++) {
+            LocalDate last = ((java.sql.Date) untils[i]).toLocalDate();
+            for (LocalDate day = ((java.sql.Date) froms[i]).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+                days.add(day);
+            }
+        }
+        return days;
+    }
+
     private static Figures figuresOf(String unit, int year) {
         JsonPath body = Compliance.request().queryParam("year", year).get("/api/v1/compliance/units/{code}", unit)
                 .then().statusCode(200).extract().jsonPath();
         return new Figures(body.getLong("unit.figures.headcount"), body.getLong("unit.figures.compliant"),
                 body.getLong("unit.figures.onTrack"), body.getLong("unit.figures.atRisk"),
-                body.getLong("unit.figures.notMet"), new BigDecimal(body.get("unit.figures.totalJp").toString()));
+                body.getLong("unit.figures.notMet"), new BigDecimal(body.get("unit.figures.totalJp").toString()),
+                body.getLong("unit.figures.exempt"), counts(body, "unit.figures.employmentTypes", ".headcount"),
+                counts(body, "unit.figures.employmentTypes", ".compliant"), counts(body, "unit.figures.leavers", ""));
+    }
+
+    private static Map<String, Long> counts(JsonPath body, String path, String field) {
+        Map<String, Long> counts = new TreeMap<>();
+        Map<String, Object> entries = body.getMap(path);
+        entries.keySet().forEach(key -> counts.put(key, body.getLong(path + "." + key + field)));
+        return counts;
     }
 
     private static Map<String, Long> statusesOf(List<Row> rows) {

@@ -10,18 +10,23 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.ExemptionKind;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
 
 /**
  * A seeded story of a small organisation as the ledger tells it, in the order the events reach the consumer: a unit tree
- * of three levels that gets reorganised, employees who join, leave and transfer, completions recorded, amended and
+ * of three levels that gets reorganised, employees who join, leave (with or without a reason), transfer, get promoted
+ * or change employment type, and are exempt for a while (some for whole years), completions recorded, amended and
  * voided, with exact duplicates, stale redeliveries of older versions and completions arriving before their employee.
  * The same seed and prefix give the same events.
  */
@@ -206,9 +211,64 @@ final class RandomLedger {
         }
         List<UnitAssignment> history = history(from, units);
         String unitCode = history == null || history.isEmpty() ? pick(units) : history.get(history.size() - 1).unitCode();
+        List<PositionAssignment> positions = positions(from);
+        PositionAssignment current = positions == null || positions.isEmpty()
+                ? new PositionAssignment(employmentType(), pick(PositionLevel.values()), from)
+                : positions.get(positions.size() - 1);
+        LeavingReason reason = until == null || random.nextInt(5) == 0 ? null : pick(LeavingReason.values());
         return new EmployeeUpserted(nip, "Pegawai " + nip.substring(nip.length() - 3) + " v" + version,
-                random.nextInt(3) == 0 ? EmploymentType.PPPK : EmploymentType.PNS, pick(PositionLevel.values()),
-                unitCode, from, until, version, history);
+                current.employmentType(), current.positionLevel(), unitCode, from, until, version, history, positions,
+                exemptions(from), reason);
+    }
+
+    private EmploymentType employmentType() {
+        int kind = random.nextInt(6);
+        return kind < 4 ? EmploymentType.PNS : kind == 4 ? EmploymentType.PPPK : EmploymentType.PPPK_PARUH_WAKTU;
+    }
+
+    /** Null now and then (events from before positions were dated); otherwise one to three dated positions. */
+    private List<PositionAssignment> positions(LocalDate employedFrom) {
+        if (random.nextInt(8) == 0) {
+            return null;
+        }
+        // Like units, the first entry sometimes starts after the service does.
+        LocalDate first = random.nextInt(6) == 0 ? employedFrom.plusDays(30 + random.nextInt(900)) : employedFrom;
+        TreeMap<LocalDate, PositionAssignment> entries = new TreeMap<>();
+        entries.put(first, new PositionAssignment(employmentType(), pick(PositionLevel.values()), first));
+        int promotions = random.nextInt(3);
+        for (int i = 0; i < promotions; i++) {
+            LocalDate earliest = max(first.plusDays(1), LocalDate.of(2023, 6, 1));
+            LocalDate date = day(earliest, max(earliest, LocalDate.of(2026, 12, 31)));
+            entries.put(date, new PositionAssignment(employmentType(), pick(PositionLevel.values()), date));
+        }
+        return new ArrayList<>(entries.values());
+    }
+
+    /**
+     * Mostly none; else one to three periods between 2023 and 2026, some open-ended, some overlapping, and now and then
+     * one covering the whole of 2025.
+     */
+    private List<ExemptionPeriod> exemptions(LocalDate employedFrom) {
+        int kind = random.nextInt(10);
+        if (kind < 6) {
+            return kind == 0 ? null : List.of();
+        }
+        List<ExemptionPeriod> periods = new ArrayList<>();
+        if (kind == 9) {
+            periods.add(exemption(LocalDate.of(2024, 11, 1 + random.nextInt(30)), LocalDate.of(2026, 1, 15)));
+        }
+        int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            LocalDate from = day(max(employedFrom, LocalDate.of(2023, 1, 1)),
+                    max(employedFrom, LocalDate.of(2026, 11, 30)));
+            periods.add(exemption(from, random.nextInt(6) == 0 ? null : from.plusDays(random.nextInt(400))));
+        }
+        return periods;
+    }
+
+    private ExemptionPeriod exemption(LocalDate from, LocalDate until) {
+        return new ExemptionPeriod(new UUID(random.nextLong(), random.nextLong()), pick(ExemptionKind.values()), from,
+                until, "800/" + random.nextInt(1000) + "/BKD");
     }
 
     /** Null or empty now and then (events from before histories); otherwise one to four dated assignments. */

@@ -39,6 +39,8 @@ import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.UnitUpserted;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
@@ -334,7 +336,21 @@ class UnitFiguresTest {
     private static UnitFigures figures(JsonPath body, String path) {
         return new UnitFigures(body.getLong(path + ".headcount"), body.getLong(path + ".compliant"),
                 body.getLong(path + ".onTrack"), body.getLong(path + ".atRisk"), body.getLong(path + ".notMet"),
-                new BigDecimal(body.get(path + ".totalJp").toString()));
+                new BigDecimal(body.get(path + ".totalJp").toString()), tallies(body, path));
+    }
+
+    /** The tallies in the order of {@link Tallies#ALL}, from the answer's exempt, employment types and leavers. */
+    private static Tallies tallies(JsonPath body, String path) {
+        List<Long> counts = new ArrayList<>();
+        counts.add(body.getLong(path + ".exempt"));
+        for (EmploymentType type : EmploymentType.values()) {
+            counts.add(body.getLong(path + ".employmentTypes." + type + ".headcount"));
+            counts.add(body.getLong(path + ".employmentTypes." + type + ".compliant"));
+        }
+        for (LeavingReason reason : LeavingReason.values()) {
+            counts.add(body.getLong(path + ".leavers." + reason));
+        }
+        return new Tallies(counts);
     }
 
     private void putUnitPolicy(int year, String unit, String body) {

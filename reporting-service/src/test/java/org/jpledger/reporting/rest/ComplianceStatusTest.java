@@ -1,8 +1,10 @@
 package org.jpledger.reporting.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.jpledger.reporting.Compliance.jp;
 import static org.jpledger.reporting.LedgerEvents.completionOf;
 import static org.jpledger.reporting.LedgerEvents.freshNip;
@@ -19,10 +21,14 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.ExemptionKind;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
 import org.jpledger.reporting.Compliance;
@@ -36,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each employee-year gets its target and status from the year's policy and today's date in Jakarta: statuses, pro-rating
- * for joiners and leavers, overrides, transfers and the turn of the year.
+ * for joiners and leavers, overrides, transfers, promotions, exemptions, leavers' reasons and the turn of the year.
  */
 @QuarkusTest
 class ComplianceStatusTest {
@@ -188,6 +194,66 @@ class ComplianceStatusTest {
         // One day into the year, nothing trained yet: behind the 0.05 JP expected by today.
         unitHeadcount(unit, 2026).body("unit.figures.headcount", equalTo(1)).body("unit.figures.atRisk", equalTo(1));
         status(nip, 2026).body("status", equalTo("AT_RISK")).body("asOf", notNullValue());
+    }
+
+    @Test
+    void judgesEachYearByThePositionInForceOnItsLastDaySoAPromotionLeavesEarlierYearsAlone() {
+        String nip = freshNip();
+        awaitHandled(events.employee(new EmployeeUpserted(nip, "Pegawai " + nip, EmploymentType.PNS,
+                PositionLevel.PENGAWAS, unit, SERVING_SINCE, null, 1, List.of(new UnitAssignment(unit, SERVING_SINCE)),
+                List.of(new PositionAssignment(EmploymentType.PPPK, PositionLevel.PELAKSANA, SERVING_SINCE),
+                        new PositionAssignment(EmploymentType.PNS, PositionLevel.PENGAWAS, LocalDate.of(2025, 3, 1))),
+                null, null)));
+
+        status(nip, 2024).body("employmentType", equalTo("PPPK")).body("positionLevel", equalTo("PELAKSANA"));
+        status(nip, 2025).body("employmentType", equalTo("PNS")).body("positionLevel", equalTo("PENGAWAS"));
+    }
+
+    @Test
+    void takesExemptDaysOutOfTheDaysInServiceAndLeavesTheWhollyExemptOutOfTheHeadcount() {
+        String onLeave = freshNip();
+        events.employee(person(onLeave, EmploymentType.PNS, null, null, List.of(new ExemptionPeriod(UUID.randomUUID(),
+                ExemptionKind.CUTI_MELAHIRKAN, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), "800/1/BKD"))));
+        String studying = freshNip();
+        events.employee(person(studying, EmploymentType.PNS, null, null, List.of(new ExemptionPeriod(UUID.randomUUID(),
+                ExemptionKind.TUGAS_BELAJAR, LocalDate.of(2024, 9, 1), null, "800/2/BKD"))));
+        String died = freshNip();
+        events.employee(person(died, EmploymentType.PPPK_PARUH_WAKTU, LocalDate.of(2025, 5, 31),
+                LeavingReason.MENINGGAL, null));
+        String left = freshNip();
+        awaitHandled(events.employee(person(left, EmploymentType.PPPK, LocalDate.of(2025, 4, 30), null, null)));
+
+        // 275 days not exempt: 20 JP x 275 / 365 = 15.07, rounded up; 93 of them elapsed by 2 July.
+        status(onLeave, 2025).body("status", equalTo("AT_RISK")).body("exemptDays", equalTo(90))
+                .body("targetJp", jp("16")).body("expectedJpToDate", jp("5.41"))
+                .body("exemptions.kind", contains("CUTI_MELAHIRKAN"))
+                .body("exemptions.label", contains("Cuti melahirkan"))
+                .body("exemptions.reference", contains("800/1/BKD"));
+        status(studying, 2025).body("status", equalTo("EXEMPT")).body("exemptDays", equalTo(365))
+                .body("targetJp", jp("0")).body("expectedJpToDate", jp("0"))
+                .body("exemptions.until", contains(nullValue()));
+        status(studying, 2024).body("status", equalTo("NOT_MET")).body("exemptDays", equalTo(122))
+                .body("targetJp", jp("14"));
+        status(died, 2025).body("leavingReason", equalTo("MENINGGAL"));
+        status(died, 2024).body("leavingReason", nullValue());
+        status(left, 2025).body("leavingReason", equalTo("LAINNYA"));
+
+        unitHeadcount(unit, 2025).body("unit.figures.headcount", equalTo(3)).body("unit.figures.exempt", equalTo(1))
+                .body("unit.figures.employmentTypes.PNS.headcount", equalTo(1))
+                .body("unit.figures.employmentTypes.PPPK.headcount", equalTo(1))
+                .body("unit.figures.employmentTypes.PPPK_PARUH_WAKTU.headcount", equalTo(1))
+                .body("unit.figures.leavers.MENINGGAL", equalTo(1)).body("unit.figures.leavers.LAINNYA", equalTo(1))
+                .body("unit.figures.leavers.PENSIUN", equalTo(0));
+        unitHeadcount(unit, 2024).body("unit.figures.headcount", equalTo(4)).body("unit.figures.exempt", equalTo(0))
+                .body("unit.figures.leavers.LAINNYA", equalTo(0));
+        Compliance.request().queryParam("year", 2025).get("/api/v1/compliance/units/{code}/breakdown", unit).then()
+                .statusCode(200).body("headcount", equalTo(3));
+    }
+
+    private EmployeeUpserted person(String nip, EmploymentType type, LocalDate until, LeavingReason reason,
+            List<ExemptionPeriod> exemptions) {
+        return new EmployeeUpserted(nip, "Pegawai " + nip, type, PositionLevel.PELAKSANA, unit, SERVING_SINCE, until, 1,
+                List.of(new UnitAssignment(unit, SERVING_SINCE)), null, exemptions, reason);
     }
 
     private String employee(PositionLevel level, EmploymentType type, LocalDate from, LocalDate until) {
