@@ -133,10 +133,14 @@ public class ComplianceRepository {
             coalesce(sum(r.total_jp) FILTER (WHERE %1$s), 0)
             """.formatted(COUNTED) + ", " + Tallies.counted(false) + "\n";
 
-    /** The same figures summed over {@code unit_year_figures r} rows. */
+    /**
+     * The same figures summed over {@code unit_year_figures r} rows. Totals come only from rows with a headcount: a row
+     * emptied by moves keeps a zero of its JP scale until the next refresh, and would lend that scale to the sum.
+     */
     private static final String SUMS = """
             coalesce(sum(r.headcount), 0), coalesce(sum(r.compliant), 0), coalesce(sum(r.on_track), 0),
-            coalesce(sum(r.at_risk), 0), coalesce(sum(r.not_met), 0), coalesce(sum(r.total_jp), 0)
+            coalesce(sum(r.at_risk), 0), coalesce(sum(r.not_met), 0),
+            coalesce(sum(r.total_jp) FILTER (WHERE r.headcount > 0), 0)
             """ + ", " + Tallies.join(t -> "coalesce(sum(r." + t.column() + "), 0)") + "\n";
 
     /**

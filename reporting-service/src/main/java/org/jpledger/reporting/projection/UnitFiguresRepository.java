@@ -65,10 +65,12 @@ public class UnitFiguresRepository {
                     Tallies.join(t -> t.column() + " = f." + t.column() + " + excluded." + t.column()));
 
     /**
-     * The scale a rated row {@code r} is filed under: its total JP's, or 0 for the exempt, whose JP are not in the total
-     * (so a row of a larger scale never holds a total of zeros from them, which would raise the scale of the sums).
+     * The scale a rated row {@code r} is filed under: its total JP's, or 0 for rows not counted (the exempt, excluded
+     * leavers), whose JP are not in the total (so a row of a larger scale never holds a total of zeros from them, which
+     * would raise the scale of the sums).
      */
-    private static final String JP_SCALE = "CASE WHEN r.status = 'EXEMPT' THEN 0 ELSE scale(r.total_jp) END";
+    private static final String JP_SCALE = "CASE WHEN " + ComplianceRepository.COUNTED
+            + " THEN scale(r.total_jp) ELSE 0 END";
 
     private final EntityManager entityManager;
 
