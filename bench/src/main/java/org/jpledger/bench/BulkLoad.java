@@ -89,14 +89,16 @@ final class BulkLoad {
                                     List.of(e.positionHistory().get(0)), List.of(), null));
                     rows.append(e.nip()).append('\t').append(copyText(e.name())).append('\t').append(e.type().name())
                             .append('\t').append(e.level().name()).append('\t').append(e.unitCode()).append('\t')
-                            .append(e.employedFrom()).append("\t\\N\t1\t").append(now).append('\n');
+                            .append(e.employedFrom()).append("\t\\N\t\\N\t1\t").append(now).append('\n');
                     assignments.append(e.nip()).append('\t').append(e.employedFrom()).append('\t').append(e.unitCode())
                             .append('\t').append(now).append('\n');
                     positions.append(e.nip()).append('\t').append(e.employedFrom()).append('\t').append(e.type().name())
                             .append('\t').append(e.level().name()).append('\t').append(now).append('\n');
                 }
+                // In service: no last day, so no leaving reason (the table holds the two null together); a
+                // leaver's last day and reason come later through the API.
                 copy(pg, "COPY employee (nip, name, employment_type, position_level, unit_code, employed_from, "
-                        + "employed_until, version, updated_at) FROM STDIN", rows);
+                        + "employed_until, leaving_reason, version, updated_at) FROM STDIN", rows);
                 copy(pg, "COPY employee_unit_assignment (nip, effective_from, unit_code, recorded_at) FROM STDIN",
                         assignments);
                 copy(pg, "COPY employee_position_assignment (nip, effective_from, employment_type, position_level, "
@@ -173,7 +175,7 @@ final class BulkLoad {
         log.step("relay and reporting-service caught up after %.1f s", quietSeconds);
         return new Measurement(KEY, "Bulk route for the part of the province the capped phases did not send (not an ingest figure)",
                 completions / total, "completions/s", null, null, null, null,
-                "%,d employees (COPY into training-service's employee and employee_unit_assignment tables, %.1f s) and %,d completions (COPY into its completion and completion_history tables, %.1f s), each with the outbox row training-service writes for it in the same transaction (a CloudEvent of api-contracts' EmployeeUpserted / CompletionRecorded v1, serialised as the golden files show); then until the relay had published them all and reporting-service's lag was 0, %.1f s. Rate = completions / the time from the first COPY to caught up (%.1f s, other phases in between included). Informational."
+                "%,d employees (COPY into training-service's employee, employee_unit_assignment and employee_position_assignment tables, %.1f s) and %,d completions (COPY into its completion and completion_history tables, %.1f s), each with the outbox row training-service writes for it in the same transaction (a CloudEvent of api-contracts' EmployeeUpserted / CompletionRecorded v1, serialised as the golden files show); then until the relay had published them all and reporting-service's lag was 0, %.1f s. Rate = completions / the time from the first COPY to caught up (%.1f s, other phases in between included). Informational."
                         .formatted(employees, employeeSeconds, completions, completionSeconds,
                                 (System.nanoTime() - waitStart) / 1e9, total));
     }
