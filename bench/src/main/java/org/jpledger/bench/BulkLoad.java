@@ -1,5 +1,6 @@
 package org.jpledger.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -139,7 +140,7 @@ final class BulkLoad {
                                     r.deliveryMode(), r.provider(), r.startDate(), r.endDate(), r.endDate().getYear(),
                                     r.jp() == null ? null : r.jp().setScale(2), r.days(), r.international(),
                                     r.recognizedJp(), r.certificateNumber(), r.sourceSystem(), r.externalId(),
-                                    CompletionStatus.ACTIVE, 1, null));
+                                    CompletionStatus.ACTIVE, 1, null, r.flags()));
                     history.append(id).append("\t1\tRECORDED\t").append(copyText(state(id, r, now))).append('\t')
                             .append(now).append('\t').append(BY).append('\n');
                     if (r.fate() != Fate.KEEP) {
@@ -149,8 +150,8 @@ final class BulkLoad {
                 }
                 copy(pg, "COPY completion (id, version, nip, title, kind_id, method, competency_type, delivery_mode, "
                         + "provider, start_date, end_date, training_year, jp, days, international, recognized_jp, "
-                        + "certificate_number, source_system, external_id, recorded_at, status, rule_version, updated_at) "
-                        + "FROM STDIN", lines);
+                        + "certificate_number, source_system, external_id, recorded_at, status, rule_version, updated_at, "
+                        + "flags) FROM STDIN", lines);
                 copy(pg, "COPY completion_history (completion_id, version, change, state, changed_at, changed_by) "
                         + "FROM STDIN", history);
                 copy(pg, OUTBOX_COPY, outbox);
@@ -219,6 +220,7 @@ final class BulkLoad {
                 .append('\t').append(copyText(r.externalId()))
                 .append('\t').append(now)
                 .append("\tACTIVE\t1\t").append(now)
+                .append("\t{").append(String.join(",", r.flags().stream().map(Enum::name).toList())).append('}')
                 .append('\n');
     }
 
@@ -257,6 +259,8 @@ final class BulkLoad {
         s.putNull("voidReason");
         s.put("recordedAt", now);
         s.put("updatedAt", now);
+        ArrayNode flags = s.putArray("flags");
+        r.flags().forEach(f -> flags.add(f.name()));
         return s.toString();
     }
 
