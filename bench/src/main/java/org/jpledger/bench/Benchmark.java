@@ -173,8 +173,9 @@ public final class Benchmark {
                 + "retire at the end of the month they reach the retirement age (58, or 60 for JPT and functional "
                 + "posts), a PPPK contract ends unrenewed at %.1f%% a contract year, and %.1f%% a year leave for "
                 + "another reason (death, mutasi keluar, resignation, dismissal, other), each with its reason. The "
-                + "run sends what training-service's API takes today: the employees as first registered, transfers "
-                + "and leavers' last days; position changes, exemptions and leaving reasons are generated, not sent.",
+                + "run sends all of it through training-service's API: the employees as first registered, then each "
+                + "one's transfers, position changes, exemption periods and leaving (last day and reason) in date "
+                + "order.",
                 ProvinceGenerator.PNS_SHARE * 100, ProvinceGenerator.PART_TIME_SHARE_OF_PPPK * 100,
                 ProvinceGenerator.PART_TIME_FROM, ProvinceGenerator.TRANSFER_SHARE * 100,
                 Careers.POSITION_CHANGE_RATE * 100, Careers.EXEMPTION_RATE * 100, Careers.LONG_STUDY_SHARE * 100,
@@ -267,8 +268,8 @@ public final class Benchmark {
                 if (unregistered > 0) {
                     parts.add(String.format("the roster phase was capped at %d minutes: %,d of the %,d employees were "
                             + "registered through PUT /api/v1/employees/{nip} (the figure is their rate), the other %,d "
-                            + "were COPYed into training-service's employee and employee_unit_assignment tables as "
-                            + "it writes them", options.rosterCap().toMinutes(), options.employees() - unregistered,
+                            + "were COPYed into training-service's employee, employee_unit_assignment and "
+                            + "employee_position_assignment tables as it writes them", options.rosterCap().toMinutes(), options.employees() - unregistered,
                             options.employees(), unregistered));
                 }
                 if (batch[0].capped()) {
@@ -284,8 +285,8 @@ public final class Benchmark {
                         + "EmployeeUpserted or CompletionRecorded v1); the relay published them to Kafka and "
                         + "reporting-service applied them like any other event (see `" + BulkLoad.KEY + "`; the run "
                         + "checks that reporting-service then holds every employee and completion of training-service "
-                        + "and parked no event). Units, transfers, leavers, amendments and voids all went through the "
-                        + "API.");
+                        + "and parked no event). Units, every employee's later changes (transfers, position changes, "
+                        + "exemptions, leavers), amendments and voids all went through the API.");
             }
             log.phase("amendments and voids");
             measured(() -> List.of(corrections.apply(stack, 16, log)));

@@ -1,11 +1,17 @@
 package org.jpledger.bench;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jpledger.bench.ProvinceGenerator.Completion;
 import org.jpledger.bench.ProvinceGenerator.Employee;
 import org.jpledger.bench.ProvinceGenerator.Unit;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.events.PositionAssignment;
+import org.jpledger.contracts.reference.LeavingReason;
 
 /** Request bodies of training-service's API for the generated province, exactly the fields the API knows. */
 final class Bodies {
@@ -24,28 +30,91 @@ final class Bodies {
 
     /** The employee as first registered. */
     static Map<String, Object> employee(Employee e) {
-        return employee(e, e.unitCode(), null, null);
+        return employee(e, e.unitCode(), e.positionHistory().get(0), null, null, null);
     }
 
-    /** The employee after their change: moved to the other unit from the transfer date, or out of service. */
-    static Map<String, Object> employeeChanged(Employee e) {
-        return e.transfers() ? employee(e, e.transferUnit(), e.transferDate(), null)
-                : employee(e, e.unitCode(), null, e.employedUntil());
+    /** What a later change of an employee is. */
+    enum ChangeKind { TRANSFER, POSITION, EXEMPTION, LEAVING }
+
+    /** One later change of an employee as the request that records it, and the status that accepts it. */
+    record Change(ChangeKind kind, LocalDate on, String method, String path, Map<String, Object> body, int status) {
     }
 
-    private static Map<String, Object> employee(Employee e, String unit, LocalDate effective, LocalDate until) {
+    /** A change before its request is built: the request depends on the changes before it. */
+    private record Step(ChangeKind kind, LocalDate on, Object detail) {
+    }
+
+    /**
+     * Every later change of the employee as requests in date order, the leaving last: the API refuses a change dated
+     * before the latest of its history, and an exemption starting after the last day in service. Each PUT carries the
+     * whole state after the changes before it, so it changes only what it is about (a transfer and a position change
+     * are separate histories, so even on the same day they are two PUTs).
+     */
+    static List<Change> changes(Employee e) {
+        List<Step> steps = new ArrayList<>();
+        if (e.transfers()) {
+            steps.add(new Step(ChangeKind.TRANSFER, e.transferDate(), e.transferUnit()));
+        }
+        for (PositionAssignment p : e.positionHistory().subList(1, e.positionHistory().size())) {
+            steps.add(new Step(ChangeKind.POSITION, p.effectiveFrom(), p));
+        }
+        for (ExemptionPeriod x : e.exemptions()) {
+            steps.add(new Step(ChangeKind.EXEMPTION, x.from(), x));
+        }
+        if (e.leaves()) {
+            steps.add(new Step(ChangeKind.LEAVING, e.employedUntil(), null));
+        }
+        // On one day the leaving goes last (the kinds' order): nothing may follow the end of service.
+        steps.sort(Comparator.comparing(Step::on).thenComparing(Step::kind));
+        String path = "/api/v1/employees/" + e.nip();
+        String unit = e.unitCode();
+        PositionAssignment position = e.positionHistory().get(0);
+        List<Change> list = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            list.add(switch (s.kind()) {
+                case TRANSFER -> {
+                    unit = (String) s.detail();
+                    yield new Change(s.kind(), s.on(), "PUT", path, employee(e, unit, position, s.on(), null, null), 200);
+                }
+                case POSITION -> {
+                    position = (PositionAssignment) s.detail();
+                    yield new Change(s.kind(), s.on(), "PUT", path, employee(e, unit, position, s.on(), null, null), 200);
+                }
+                case EXEMPTION -> new Change(s.kind(), s.on(), "POST", path + "/exemptions",
+                        exemption((ExemptionPeriod) s.detail()), 201);
+                case LEAVING -> new Change(s.kind(), s.on(), "PUT", path,
+                        employee(e, unit, position, null, e.employedUntil(), e.leavingReason()), 200);
+            });
+        }
+        return list;
+    }
+
+    private static Map<String, Object> employee(Employee e, String unit, PositionAssignment position,
+            LocalDate effective, LocalDate until, LeavingReason reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", e.name());
-        body.put("employmentType", e.type().name());
-        body.put("positionLevel", e.level().name());
+        body.put("employmentType", position.employmentType().name());
+        body.put("positionLevel", position.positionLevel().name());
         body.put("unitCode", unit);
         body.put("employedFrom", e.employedFrom().toString());
         if (until != null) {
             body.put("employedUntil", until.toString());
+            body.put("leavingReason", reason.name());
         }
         if (effective != null) {
             body.put("effectiveDate", effective.toString());
         }
+        return body;
+    }
+
+    static Map<String, Object> exemption(ExemptionPeriod x) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", x.kind().name());
+        body.put("from", x.from().toString());
+        if (x.until() != null) {
+            body.put("until", x.until().toString());
+        }
+        body.put("reference", x.reference());
         return body;
     }
 

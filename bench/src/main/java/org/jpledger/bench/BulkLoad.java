@@ -1,5 +1,6 @@
 package org.jpledger.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -89,14 +90,16 @@ final class BulkLoad {
                                     List.of(e.positionHistory().get(0)), List.of(), null));
                     rows.append(e.nip()).append('\t').append(copyText(e.name())).append('\t').append(e.type().name())
                             .append('\t').append(e.level().name()).append('\t').append(e.unitCode()).append('\t')
-                            .append(e.employedFrom()).append("\t\\N\t1\t").append(now).append('\n');
+                            .append(e.employedFrom()).append("\t\\N\t\\N\t1\t").append(now).append('\n');
                     assignments.append(e.nip()).append('\t').append(e.employedFrom()).append('\t').append(e.unitCode())
                             .append('\t').append(now).append('\n');
                     positions.append(e.nip()).append('\t').append(e.employedFrom()).append('\t').append(e.type().name())
                             .append('\t').append(e.level().name()).append('\t').append(now).append('\n');
                 }
+                // In service: no last day, so no leaving reason (the table holds the two null together); a
+                // leaver's last day and reason come later through the API.
                 copy(pg, "COPY employee (nip, name, employment_type, position_level, unit_code, employed_from, "
-                        + "employed_until, version, updated_at) FROM STDIN", rows);
+                        + "employed_until, leaving_reason, version, updated_at) FROM STDIN", rows);
                 copy(pg, "COPY employee_unit_assignment (nip, effective_from, unit_code, recorded_at) FROM STDIN",
                         assignments);
                 copy(pg, "COPY employee_position_assignment (nip, effective_from, employment_type, position_level, "
@@ -137,7 +140,7 @@ final class BulkLoad {
                                     r.deliveryMode(), r.provider(), r.startDate(), r.endDate(), r.endDate().getYear(),
                                     r.jp() == null ? null : r.jp().setScale(2), r.days(), r.international(),
                                     r.recognizedJp(), r.certificateNumber(), r.sourceSystem(), r.externalId(),
-                                    CompletionStatus.ACTIVE, 1, null));
+                                    CompletionStatus.ACTIVE, 1, null, r.flags()));
                     history.append(id).append("\t1\tRECORDED\t").append(copyText(state(id, r, now))).append('\t')
                             .append(now).append('\t').append(BY).append('\n');
                     if (r.fate() != Fate.KEEP) {
@@ -147,8 +150,8 @@ final class BulkLoad {
                 }
                 copy(pg, "COPY completion (id, version, nip, title, kind_id, method, competency_type, delivery_mode, "
                         + "provider, start_date, end_date, training_year, jp, days, international, recognized_jp, "
-                        + "certificate_number, source_system, external_id, recorded_at, status, rule_version, updated_at) "
-                        + "FROM STDIN", lines);
+                        + "certificate_number, source_system, external_id, recorded_at, status, rule_version, updated_at, "
+                        + "flags) FROM STDIN", lines);
                 copy(pg, "COPY completion_history (completion_id, version, change, state, changed_at, changed_by) "
                         + "FROM STDIN", history);
                 copy(pg, OUTBOX_COPY, outbox);
@@ -173,7 +176,7 @@ final class BulkLoad {
         log.step("relay and reporting-service caught up after %.1f s", quietSeconds);
         return new Measurement(KEY, "Bulk route for the part of the province the capped phases did not send (not an ingest figure)",
                 completions / total, "completions/s", null, null, null, null,
-                "%,d employees (COPY into training-service's employee and employee_unit_assignment tables, %.1f s) and %,d completions (COPY into its completion and completion_history tables, %.1f s), each with the outbox row training-service writes for it in the same transaction (a CloudEvent of api-contracts' EmployeeUpserted / CompletionRecorded v1, serialised as the golden files show); then until the relay had published them all and reporting-service's lag was 0, %.1f s. Rate = completions / the time from the first COPY to caught up (%.1f s, other phases in between included). Informational."
+                "%,d employees (COPY into training-service's employee, employee_unit_assignment and employee_position_assignment tables, %.1f s) and %,d completions (COPY into its completion and completion_history tables, %.1f s), each with the outbox row training-service writes for it in the same transaction (a CloudEvent of api-contracts' EmployeeUpserted / CompletionRecorded v1, serialised as the golden files show); then until the relay had published them all and reporting-service's lag was 0, %.1f s. Rate = completions / the time from the first COPY to caught up (%.1f s, other phases in between included). Informational."
                         .formatted(employees, employeeSeconds, completions, completionSeconds,
                                 (System.nanoTime() - waitStart) / 1e9, total));
     }
@@ -217,6 +220,7 @@ final class BulkLoad {
                 .append('\t').append(copyText(r.externalId()))
                 .append('\t').append(now)
                 .append("\tACTIVE\t1\t").append(now)
+                .append("\t{").append(String.join(",", r.flags().stream().map(Enum::name).toList())).append('}')
                 .append('\n');
     }
 
@@ -255,6 +259,8 @@ final class BulkLoad {
         s.putNull("voidReason");
         s.put("recordedAt", now);
         s.put("updatedAt", now);
+        ArrayNode flags = s.putArray("flags");
+        r.flags().forEach(f -> flags.add(f.name()));
         return s.toString();
     }
 

@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.LeavingReason;
@@ -42,6 +43,8 @@ public final class ProvinceGenerator {
     /** The first day completions may end on: the two training years are 2025 and 2026. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
     public static final String AMENDED_TITLE_SUFFIX = " (perbaikan)";
+    /** training-service's default ceiling of claimed JP per day of a completion's span, for either method. */
+    public static final BigDecimal MAX_JP_PER_DAY = BigDecimal.TEN;
 
     static final double PNS_SHARE = 0.80;
     static final double TRANSFER_SHARE = 0.05;
@@ -205,6 +208,17 @@ public final class ProvinceGenerator {
             return TrainingKinds.byId(kindId).map(TrainingKind::method).orElseThrow();
         }
 
+        /**
+         * The flags training-service stores it with under its default plausibility bounds: more claimed JP than
+         * {@link ProvinceGenerator#MAX_JP_PER_DAY} per day of its span (the generator's spans keep most within; a
+         * start moved into the training window or a long course may not).
+         */
+        public List<CompletionFlag> flags() {
+            boolean implausible = jp != null && jp.compareTo(
+                    MAX_JP_PER_DAY.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(startDate, endDate) + 1))) > 0;
+            return implausible ? List.of(CompletionFlag.IMPLAUSIBLE_JP_PER_DAY) : List.of();
+        }
+
         /** The JP it counts for under the seeded rule table of training-service (Perlan 10/2018). */
         public BigDecimal recognizedJp() {
             if (jp != null) {
@@ -339,7 +353,9 @@ public final class ProvinceGenerator {
         } else {
             int stated = kind.jpChoices()[r.nextInt(kind.jpChoices().length)];
             jp = r.nextInt(20) == 0 ? BigDecimal.valueOf(stated).add(new BigDecimal("0.5")) : BigDecimal.valueOf(stated);
-            length = Math.max(1, Math.min(10, stated / 8));
+            // About 8 JP a training day, rounded up, so that only a start moved into the window makes a completion
+            // claim more JP per day than training-service's plausibility ceiling (it would flag it).
+            length = Math.max(1, (int) Math.ceil(jp.doubleValue() / 8));
         }
         LocalDate start = end.minusDays(length - 1);
         if (start.isBefore(window[0])) {

@@ -2,13 +2,16 @@ package org.jpledger.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jpledger.bench.ProvinceGenerator.Employee;
 import org.jpledger.bench.ProvinceGenerator.Unit;
 
 /**
  * Loads the province's roster through training-service's API: the unit tree (parents first), every employee (PUT per
- * NIP, as there is no bulk employee endpoint, at some concurrency), then the transfers and leavers as later changes.
+ * NIP, as there is no bulk employee endpoint, at some concurrency), then every later change of each employee in date
+ * order: transfers, position changes, exemption periods and the leaving with its reason.
  */
 final class RosterLoad {
 
@@ -32,7 +35,7 @@ final class RosterLoad {
 
     /**
      * Registers the units, then the employees until done or {@code cap} has passed; the employees left are for the bulk
-     * route. The changes (transfers, leavers) are a separate step, {@link #changes}, once every employee exists.
+     * route. The later changes are a separate step, {@link #changes}, once every employee exists.
      */
     Result load(int clients, Duration cap) {
         Http http = stack.training();
@@ -68,32 +71,44 @@ final class RosterLoad {
     }
 
     /**
-     * The transfers and leavers, through the API, once every employee is registered. The generated position changes,
-     * exemptions and leaving reasons are not sent: the API does not take them yet (issue 22).
+     * Every generated later change through the API, once every employee is registered: each employee's changes in date
+     * order on one client (each depends on the ones before it), employees in parallel.
      */
     Measurement changes(int clients) {
         Http http = stack.training();
-        List<Employee> changed = new ArrayList<>();
-        List<Employee> employees = province.employees();
-        for (Employee e : employees) {
-            if (e.transfers() || e.leaves()) {
-                changed.add(e);
+        List<List<Bodies.Change>> changed = new ArrayList<>();
+        Map<Bodies.ChangeKind, Long> counts = new EnumMap<>(Bodies.ChangeKind.class);
+        for (Bodies.ChangeKind kind : Bodies.ChangeKind.values()) {
+            counts.put(kind, 0L);
+        }
+        for (Employee e : province.employees()) {
+            List<Bodies.Change> changes = Bodies.changes(e);
+            if (!changes.isEmpty()) {
+                changed.add(changes);
+                changes.forEach(c -> counts.merge(c.kind(), 1L, Long::sum));
             }
         }
-        long transfers = changed.stream().filter(Employee::transfers).count();
-        log.step("%,d employee changes through the API: %,d transfers (effective-dated), %,d leavers", changed.size(),
-                transfers, changed.size() - transfers);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        String kinds = "%,d effective-dated transfers to another unit, %,d effective-dated position changes, %,d exemption periods (POST .../exemptions), %,d leavers given their last day and leaving reason"
+                .formatted(counts.get(Bodies.ChangeKind.TRANSFER), counts.get(Bodies.ChangeKind.POSITION),
+                        counts.get(Bodies.ChangeKind.EXEMPTION), counts.get(Bodies.ChangeKind.LEAVING));
+        log.step("%,d changes of %,d employees through the API: %s", total, changed.size(), kinds);
+        Latencies latencies = new Latencies();
         long changesStarted = System.nanoTime();
         Parallel.forEach("employee-changes", clients, changed.size(), i -> {
-            Employee e = changed.get(i);
-            http.expect("PUT", "/api/v1/employees/" + e.nip(), Bodies.employeeChanged(e), TIMEOUT, 200);
+            for (Bodies.Change c : changed.get(i)) {
+                long t0 = System.nanoTime();
+                http.expect(c.method(), c.path(), c.body(), TIMEOUT, c.status());
+                latencies.record(t0, System.nanoTime());
+            }
         });
         double changeSeconds = (System.nanoTime() - changesStarted) / 1e9;
-        double rate = changed.size() / changeSeconds;
-        log.figure(CHANGES_KEY, "%,.0f changes/s (%,d in %.1f s)", rate, changed.size(), changeSeconds);
-        return new Measurement(CHANGES_KEY, "Employee changes (transfers, leavers) through PUT /api/v1/employees/{nip}",
-                rate, "changes/s", null, null, null, null,
-                "%,d changes (%,d effective-dated transfers to another unit, %,d leavers given their last day) from %d concurrent clients, %.1f s. Informational: no target."
-                        .formatted(changed.size(), transfers, changed.size() - transfers, clients, changeSeconds));
+        double rate = total / changeSeconds;
+        log.figure(CHANGES_KEY, "%,.0f changes/s (%,d in %.1f s)", rate, total, changeSeconds);
+        return new Measurement(CHANGES_KEY, "Employee changes (transfers, position changes, exemptions, leavers) "
+                + "through PUT /api/v1/employees/{nip} and POST /api/v1/employees/{nip}/exemptions", rate, "changes/s",
+                latencies.toLatency(), null, null, null,
+                "%,d changes of %,d employees (%s), each employee's in date order on one client, from %d concurrent clients, %.1f s; every one accepted. Informational: no target."
+                        .formatted(total, changed.size(), kinds, clients, changeSeconds));
     }
 }

@@ -22,6 +22,7 @@ import org.jpledger.bench.ProvinceGenerator.Fate;
 import org.jpledger.bench.ProvinceGenerator.Unit;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.ExemptionKind;
 import org.jpledger.contracts.reference.LeavingReason;
@@ -342,6 +343,19 @@ class ProvinceGeneratorTest {
         Completion any = all(PROVINCE).get(0);
         return new Completion(any.nip(), "t", kind, any.competencyType(), any.deliveryMode(), "p", any.startDate(),
                 any.endDate(), jp, days, international, null, "s", "x", Fate.KEEP);
+    }
+
+    @Test
+    void flagsTheFewCompletionsClaimingMoreThanTenJpADayOfTheirSpan() {
+        List<Completion> flagged = COMPLETIONS.stream().filter(c -> !c.flags().isEmpty()).toList();
+
+        assertThat(flagged).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.flags()).containsExactly(CompletionFlag.IMPLAUSIBLE_JP_PER_DAY);
+            assertThat(c.jp()).isGreaterThan(BigDecimal.TEN.multiply(
+                    BigDecimal.valueOf(c.endDate().toEpochDay() - c.startDate().toEpochDay() + 1)));
+        });
+        assertThat((double) flagged.size() / COMPLETIONS.size()).isLessThan(0.01);
+        assertThat(COMPLETIONS).filteredOn(c -> c.jp() == null).allSatisfy(c -> assertThat(c.flags()).isEmpty());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.jpledger.bench.TrainingSchema;
 import org.jpledger.bench.read.NationalOrg.OrgUnit;
 import org.jpledger.bench.read.NationalPeople.Completion;
 import org.jpledger.bench.read.NationalPeople.Person;
+import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.reference.TrainingMethod;
 
@@ -247,8 +248,8 @@ public final class NationalLoader {
                             + "status, rule_version, void_reason, certificate_number") : null;
             int n = connections.size();
             CopyStream naiveEmployees = CopyStream.open(connections.get(n - 2), "employee",
-                    "nip, name, employment_type, position_level, unit_code, employed_from, employed_until, version, "
-                            + "updated_at");
+                    "nip, name, employment_type, position_level, unit_code, employed_from, employed_until, "
+                            + "leaving_reason, version, updated_at");
             CopyStream naiveCompletions = CopyStream.open(connections.get(n - 1), "completion",
                     "id, version, nip, title, kind_id, method, competency_type, delivery_mode, provider, start_date, "
                             + "end_date, training_year, jp, international, recognized_jp, certificate_number, "
@@ -271,8 +272,10 @@ public final class NationalLoader {
                 employees.text(p.nip()).text(p.name()).plain(p.employmentType()).plain(p.positionLevel()).text(unit)
                         .date(p.employedFrom()).date(p.employedUntil()).number(1).endRow();
                 history.text(p.nip()).date(p.employedFrom()).text(unit).endRow();
+                // A leaver has no stated reason here: stored as training-service stores one (its table requires one).
                 naiveEmployees.text(p.nip()).text(p.name()).plain(p.employmentType()).plain(p.positionLevel())
-                        .text(unit).date(p.employedFrom()).date(p.employedUntil()).number(1).plain(stamp).endRow();
+                        .text(unit).date(p.employedFrom()).date(p.employedUntil())
+                        .plain(p.employedUntil() == null ? null : LeavingReason.LAINNYA).number(1).plain(stamp).endRow();
 
                 // halves: teknis, manajerial, sosial-kultural, klasikal, nonklasikal, luring, daring, blended
                 java.util.Arrays.fill(halves, 0);

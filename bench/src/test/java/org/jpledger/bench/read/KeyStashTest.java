@@ -36,7 +36,7 @@ class KeyStashTest {
     void trainingSchemaIsBuiltByTrainingServicesOwnMigrationsAndTheSharedAuditOnes() throws SQLException {
         assertThat(rows("SELECT version || ' ' || description || ' ' || checksum FROM flyway_schema_history "
                 + "WHERE version IS NOT NULL AND success ORDER BY installed_rank"))
-                .hasSize(9)
+                .hasSize(13)
                 .contains("4 audit log -1415777190", "9 audit log by month -1603981602")
                 .first().isEqualTo("1 record of truth -953300329");
     }
