@@ -15,7 +15,8 @@ export function renderCharts() {
   const { figures, breakdown } = state.view;
   const statusData = STATUSES.map((status) => ({
     name: t(status), value: figures[{ COMPLIANT: 'compliant', ON_TRACK: 'onTrack', AT_RISK: 'atRisk',
-      NOT_MET: 'notMet', EXEMPT: 'exempt' }[status]], itemStyle: { color: STATUS_COLOURS[status] } }))
+      NOT_MET: 'notMet', EXEMPT: 'exempt', LEFT_SERVICE: 'leftService' }[status]],
+    itemStyle: { color: STATUS_COLOURS[status] } }))
     // An empty status keeps its legend entry but draws no label pointing at nothing.
     .map((d) => (d.value > 0 ? d : { ...d, label: { show: false }, labelLine: { show: false } }));
   chart('chart-status', {

@@ -2,9 +2,9 @@
 export const TOKEN_KEY = 'jpledger.token';
 export const LANGUAGE_KEY = 'jpledger.language';
 export const PAGE_SIZE = 20;
-export const STATUSES = ['COMPLIANT', 'ON_TRACK', 'AT_RISK', 'NOT_MET', 'EXEMPT'];
+export const STATUSES = ['COMPLIANT', 'ON_TRACK', 'AT_RISK', 'NOT_MET', 'EXEMPT', 'LEFT_SERVICE'];
 export const STATUS_COLOURS = { COMPLIANT: '#1a7f37', ON_TRACK: '#0b5cad', AT_RISK: '#b35900', NOT_MET: '#c62828',
-  EXEMPT: '#57606a' };
+  EXEMPT: '#57606a', LEFT_SERVICE: '#8c959f' };
 export const EMPLOYMENT_TYPES = ['PNS', 'PPPK', 'PPPK_PARUH_WAKTU'];
 export const $ = (id) => document.getElementById(id);
 

@@ -15,6 +15,9 @@ export function renderFigures() {
     ['averageJp', jp(f.averageJp), f.averageJp],
     ['withoutJp', number(state.view.breakdown.withoutJp), state.view.breakdown.withoutJp],
     ['exempt', number(f.exempt), f.exempt],
+    // Leavers a policy excludes (LEFT_SERVICE), and those above their PPPK cap with the JP above it, e.g. "2 (6 JP)".
+    ['leftService', number(f.leftService), f.leftService],
+    ['aboveCap', t('aboveCapValue', { count: number(f.aboveCap), jp: jp(f.jpAboveCap) }), f.aboveCap],
     // Compliant of the headcount of each employment type, e.g. "12 / 20".
     ...EMPLOYMENT_TYPES.map((type) => {
       const of = f.employmentTypes[type];

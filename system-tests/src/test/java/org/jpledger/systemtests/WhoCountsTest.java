@@ -123,6 +123,10 @@ class WhoCountsTest {
         assertThat(pppk.getString("status")).as("JP above the cap still count").isEqualTo("COMPLIANT");
         assertThat(pppk.getDouble("capJp")).isEqualTo(24.0);
         assertThat(pppk.getDouble("jpAboveCap")).isEqualTo(6.0);
+        JsonPath tegal = given().baseUri(reporting()).queryParam("year", thisYear)
+                .get("/api/v1/compliance/units/{code}", TEGAL).then().statusCode(200).extract().jsonPath();
+        assertThat(tegal.getLong("unit.figures.aboveCap")).isEqualTo(1);
+        assertThat(tegal.getDouble("unit.figures.jpAboveCap")).isEqualTo(6.0);
     }
 
     private static void unit(String code, String name, String parent) {

@@ -26,7 +26,13 @@ public record ComplianceFigures(
         @Schema(description = "Headcount and compliant by employment type: PNS, PPPK, PPPK_PARUH_WAKTU (each present)")
         Map<EmploymentType, TypeFigures> employmentTypes,
         @Schema(description = "Employees who left service in the year, by leaving reason (each reason present)")
-        Map<LeavingReason, Long> leavers) {
+        Map<LeavingReason, Long> leavers,
+        @Schema(description = "Employees in the headcount whose JP in the contract year ending in this year are above "
+                + "their employment type's cap (PP 49/2018 Pasal 39: PPPK at most 24 JP per contract year); their JP "
+                + "still count in totalJp") long aboveCap,
+        @Schema(description = "Sum of those employees' JP above their cap") BigDecimal jpAboveCap,
+        @Schema(description = "Leavers the policy excludes (leavers EXCLUDE): status LEFT_SERVICE, not in the "
+                + "headcount") long leftService) {
 
     /** Headcount and compliant of one employment type. */
     @Schema(name = "EmploymentTypeFigures", description = "Headcount and compliant of one employment type")
@@ -43,6 +49,7 @@ public record ComplianceFigures(
         }
         return new ComplianceFigures(figures.headcount(), figures.compliant(), figures.onTrack(), figures.atRisk(),
                 figures.notMet(), figures.complianceRate(), figures.totalJp(), figures.averageJp(), tallies.exempt(),
-                types, tallies.leavers());
+                types, tallies.leavers(), tallies.aboveCap(), figures.jpAboveCap(),
+                tallies.leftService());
     }
 }

@@ -40,8 +40,10 @@ public enum ExportKind {
             new Column("Tingkat Kepatuhan", "Compliance rate"),
             new Column("Total JP", "Total JP"),
             new Column("Rata-rata JP", "Average JP")),
-            // Exempt, headcount and compliant by employment type, leavers by reason: one column per tally.
-            Tallies.ALL.stream().map(t -> new Column(t.headerId(), t.headerEn()))).toList()),
+            // Exempt, headcount and compliant by employment type, leavers by reason, above the cap: one column per
+            // tally; then the JP above the cap.
+            Stream.concat(Tallies.ALL.stream().map(t -> new Column(t.headerId(), t.headerEn())),
+                    Stream.of(new Column("JP di Atas Batas", "JP above cap")))).toList()),
 
     /** One row per counted completion, in the shape of the national HR system's training history. */
     TRAINING_HISTORY("training-history", "Riwayat Diklat", List.of(

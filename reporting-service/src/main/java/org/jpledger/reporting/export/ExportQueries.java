@@ -52,13 +52,15 @@ final class ExportQueries {
                     ),
                     """ + ComplianceRepository.ratedCte("y.unit_code IN (SELECT code FROM covered)") + """
                     , figures AS (
-                        SELECT cl.top, count(*) FILTER (WHERE r.status <> 'EXEMPT') AS headcount,
+                        SELECT cl.top, count(*) FILTER (WHERE %1$s) AS headcount,
                                count(*) FILTER (WHERE r.status = 'COMPLIANT') AS compliant,
                                count(*) FILTER (WHERE r.status = 'ON_TRACK') AS on_track,
                                count(*) FILTER (WHERE r.status = 'AT_RISK') AS at_risk,
                                count(*) FILTER (WHERE r.status = 'NOT_MET') AS not_met,
-                               sum(r.total_jp) FILTER (WHERE r.status <> 'EXEMPT') AS total_jp,
-                    """ + Tallies.counted(true) + """
+                               sum(r.total_jp) FILTER (WHERE %1$s) AS total_jp,
+                    """.formatted(ComplianceRepository.COUNTED) + Tallies.counted(true) + """
+                               , sum(r.jp_above_cap) FILTER (WHERE\s""" + ComplianceRepository.ABOVE_CAP + """
+                    ) AS jp_above_cap
                         FROM rated r JOIN closure cl ON cl.code = r.unit_code GROUP BY cl.top
                     )
                     SELECT u.code, u.name, u.parent_code, coalesce(f.headcount, 0), coalesce(f.compliant, 0),
@@ -67,6 +69,7 @@ final class ExportQueries {
                            coalesce(f.total_jp, 0),
                            CASE WHEN f.headcount > 0 THEN round(f.total_jp / f.headcount, 2) ELSE 0 END,
                     """ + Tallies.join(t -> "coalesce(f." + t.column() + ", 0)") + """
+                           , trim_scale(coalesce(f.jp_above_cap, 0))
                     FROM covered c JOIN unit u ON u.code = c.code LEFT JOIN figures f ON f.top = u.code
                     ORDER BY u.code""";
             case TRAINING_HISTORY -> "WITH RECURSIVE " + COVERED + ", " + KINDS + """

@@ -6,6 +6,7 @@ import jakarta.persistence.FlushModeType;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -63,12 +64,37 @@ public class CompletionFactRepository implements PanacheRepositoryBase<Completio
         return value instanceof java.time.LocalDate date ? date : ((Date) value).toLocalDate();
     }
 
-    /** The JP of {@code nip}'s active completions ending from {@code from} through {@code until}. */
-    public BigDecimal activeJpEnding(String nip, LocalDate from, LocalDate until) {
-        BigDecimal sum = getEntityManager().createQuery("SELECT sum(f.recognizedJp) FROM CompletionFact f WHERE "
-                + "f.nip = :nip AND f.status = :active AND f.endDate BETWEEN :from AND :until", BigDecimal.class)
-                .setParameter("nip", nip).setParameter("active", CompletionStatus.ACTIVE).setParameter("from", from)
-                .setParameter("until", until).getSingleResult();
-        return sum == null ? BigDecimal.ZERO : sum;
+    /** End date and JP of one active completion, for sums over a contract year. */
+    public record Ending(LocalDate endDate, BigDecimal jp) {
     }
+
+    /** The active completions of each of {@code nips} with an end date, as flushed. */
+    public Map<String, List<Ending>> activeEndings(Collection<String> nips) {
+        Map<String, List<Ending>> endings = new HashMap<>();
+        if (nips.isEmpty()) {
+            return endings;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT nip, end_date, recognized_jp FROM completion_fact
+                WHERE nip IN (?1) AND status = 'ACTIVE' AND end_date IS NOT NULL""")
+                .setParameter(1, nips).setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object[] r : rows) {
+            endings.computeIfAbsent((String) r[0], nip -> new ArrayList<>())
+                    .add(new Ending(toLocalDate(r[1]), jp(r[2])));
+        }
+        return endings;
+    }
+
+    /** JP of the {@code endings} within {@code contract}, 0 without any. */
+    public static BigDecimal jpWithin(List<Ending> endings, ContractYear contract) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Ending ending : endings) {
+            if (!ending.endDate().isBefore(contract.from()) && !ending.endDate().isAfter(contract.until())) {
+                sum = sum.add(ending.jp());
+            }
+        }
+        return sum;
+    }
+
 }

@@ -157,11 +157,13 @@ public class ComplianceProjector {
         Map<UnitFiguresRepository.Key, UnitFigures> before = unitFigures.contributionsOf(nips, ratings);
         Map<String, List<UnitAssignment>> unitHistories = histories.of(nips);
         Map<String, Map<Integer, YearSums>> sums = facts.yearSums(nips);
+        Map<String, List<CompletionFactRepository.Ending>> endings = facts.activeEndings(nips);
         Map<String, List<EmployeeYear>> rows = employeeYears.ofEmployees(nips);
         int currentYear = TrainingCalendar.today(clock).getYear();
         for (String nip : nips) {
             refreshYears(nip, batch.employees.get(nip), unitHistories.getOrDefault(nip, List.of()),
-                    sums.getOrDefault(nip, Map.of()), rows.getOrDefault(nip, List.of()), currentYear);
+                    sums.getOrDefault(nip, Map.of()), endings.getOrDefault(nip, List.of()),
+                    rows.getOrDefault(nip, List.of()), currentYear);
         }
         employees.flush();
         unitFigures.move(before, unitFigures.contributionsOf(nips, ratings));
@@ -266,10 +268,11 @@ public class ComplianceProjector {
     /**
      * Recomputes the employee's rows of {@code employee_year} from the employee, its unit history and its active
      * completion facts as flushed: one row for each year from the first reported year through the current one with a
-     * day in service, and for each year with active completions. Rows of other years go.
+     * day in service, and for each year with active completions. Rows of other years go. Each row keeps the JP of the
+     * contract year ending in it, which may count completions of the year before.
      */
     private void refreshYears(String nip, Employee employee, List<UnitAssignment> history, Map<Integer, YearSums> sums,
-            List<EmployeeYear> stored, int currentYear) {
+            List<CompletionFactRepository.Ending> endings, List<EmployeeYear> stored, int currentYear) {
         Set<Integer> years = new TreeSet<>(sums.keySet());
         if (employee != null) {
             EmploymentYears.yearsEmployed(employee.employedFrom, employee.employedUntil, config.firstYear(), currentYear)
@@ -288,6 +291,9 @@ public class ComplianceProjector {
             }
             fill(row, employee, history, sums.getOrDefault(year, YearSums.none(year)));
             fillPeople(row, employee, positions, exemptions);
+            ContractYear contract = employee == null || employee.employedFrom == null ? null
+                    : ContractYear.endingIn(employee.employedFrom, year);
+            row.contractYearJp = contract == null ? null : CompletionFactRepository.jpWithin(endings, contract);
             employeeYears.persist(row);
         }
         stale.values().forEach(employeeYears::delete);

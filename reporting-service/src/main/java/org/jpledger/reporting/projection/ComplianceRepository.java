@@ -27,7 +27,9 @@ public class ComplianceRepository {
      * expected by {@code :today} (the target times the share the policy's pacing expects by then, see {@link Pacing};
      * exempt days elapsed do not count), and the status. Only rows of employees in service during the year are rated;
      * an employee exempt on every day employed is EXEMPT, and under the leavers rule EXCLUDE a row whose service ends
-     * before 31 December is LEFT_SERVICE; neither is in the headcount ({@link #COUNTED}). The policies' JSON is parsed
+     * before 31 December is LEFT_SERVICE; neither is in the headcount ({@link #COUNTED}). A row whose employment type
+     * has a cap and a contract year ending in the year gets its JP above the cap ({@code jp_above_cap}, null
+     * otherwise). The policies' JSON is parsed
      * once per query ({@code OFFSET 0} keeps the planner from copying the casts into every row, where a prepared
      * statement's generic plan parses them again for each employee); so is the number of quarters over by
      * {@code :today}.
@@ -42,13 +44,16 @@ public class ComplianceRepository {
                           WHEN y.total_jp * t.days >= t.target_jp * pace.paced THEN 'ON_TRACK'
                           ELSE 'AT_RISK' END AS status,
                      pol.p ->> 'unit' AS policy_unit_code, (pol.p ->> 'version')::bigint AS policy_version,
-                     (pol.p -> 'caps' ->> y.employment_type)::numeric AS cap_jp
+                     cap.jp AS cap_jp,
+                     CASE WHEN cap.jp IS NOT NULL AND y.contract_year_jp IS NOT NULL
+                          THEN greatest(0, y.contract_year_jp - cap.jp) END AS jp_above_cap
               FROM employee_year y
               CROSS JOIN (SELECT cast(:policies AS jsonb) AS policies, cast(:governing AS jsonb) AS governing,
                                  greatest(0, least(4, (extract(year FROM cast(:today AS date) + 1)::integer - :year) * 4
                                      + (extract(month FROM cast(:today AS date) + 1)::integer - 1) / 3)) AS quarters_over
                           OFFSET 0) targets
               CROSS JOIN LATERAL (SELECT targets.policies -> coalesce(targets.governing ->> y.unit_code, '') AS p) pol
+              CROSS JOIN LATERAL (SELECT (pol.p -> 'caps' ->> y.employment_type)::numeric AS jp) cap
               CROSS JOIN LATERAL (
                 SELECT CASE WHEN y.exempt_days = 0 OR :today < y.window_from THEN 0
                             WHEN :today >= y.window_until THEN y.exempt_days
@@ -119,19 +124,26 @@ public class ComplianceRepository {
             r.window_until, r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
             r.jp_nonklasikal, r.jp_luring, r.jp_daring, r.jp_blended, r.completion_count, r.last_completion_date,
             r.target_jp, r.expected_jp, r.status, r.policy_unit_code, r.policy_version, r.cap_jp, r.exempt_days,
-            r.leaving_reason
+            r.leaving_reason, r.contract_year_jp, r.jp_above_cap
             """;
 
     /** Which {@code rated r} rows count in the headcount (and the total JP): not the exempt, nor excluded leavers. */
-    static final String COUNTED = "r.status NOT IN ('EXEMPT', 'LEFT_SERVICE')";
+    public static final String COUNTED = "r.status NOT IN ('EXEMPT', 'LEFT_SERVICE')";
 
-    /** Headcount, the counts by status, the total JP and the {@link Tallies} of the {@code rated r} rows of a group. */
+    /** Which {@code rated r} rows are above their cap (counted ones only, like their total JP). */
+    public static final String ABOVE_CAP = COUNTED + " AND r.jp_above_cap > 0";
+
+    /**
+     * Headcount, the counts by status, the total JP, the {@link Tallies} and the JP above caps of the {@code rated r}
+     * rows of a group.
+     */
     static final String FIGURES = """
             count(*) FILTER (WHERE %1$s), count(*) FILTER (WHERE r.status = 'COMPLIANT'),
             count(*) FILTER (WHERE r.status = 'ON_TRACK'),
             count(*) FILTER (WHERE r.status = 'AT_RISK'), count(*) FILTER (WHERE r.status = 'NOT_MET'),
             coalesce(sum(r.total_jp) FILTER (WHERE %1$s), 0)
-            """.formatted(COUNTED) + ", " + Tallies.counted(false) + "\n";
+            """.formatted(COUNTED) + ", " + Tallies.counted(false)
+            + ", coalesce(sum(r.jp_above_cap) FILTER (WHERE " + ABOVE_CAP + "), 0)\n";
 
     /**
      * The same figures summed over {@code unit_year_figures r} rows. Totals come only from rows with a headcount: a row
@@ -141,7 +153,8 @@ public class ComplianceRepository {
             coalesce(sum(r.headcount), 0), coalesce(sum(r.compliant), 0), coalesce(sum(r.on_track), 0),
             coalesce(sum(r.at_risk), 0), coalesce(sum(r.not_met), 0),
             coalesce(sum(r.total_jp) FILTER (WHERE r.headcount > 0), 0)
-            """ + ", " + Tallies.join(t -> "coalesce(sum(r." + t.column() + "), 0)") + "\n";
+            """ + ", " + Tallies.join(t -> "coalesce(sum(r." + t.column() + "), 0)")
+            + ", coalesce(sum(r.jp_above_cap), 0)\n";
 
     /**
      * One row when the year's precomputed figures were rated with exactly these parameters of {@link #RATED}; none
@@ -240,7 +253,7 @@ public class ComplianceRepository {
                         : " AND r.unit_code IN " + question.counted()) + question.groupBy()
                 // Rows emptied by moves stay until the next refresh: a group shows as the live answer's does.
                 + (question.groupBy().isEmpty() ? "" : " HAVING sum(r.headcount) + sum(r.exempt) > 0")
-                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0, " + Tallies.join(t -> "0") + " FROM fresh";
+                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0, " + Tallies.join(t -> "0") + ", 0 FROM fresh";
         Query query = entityManager.createNativeQuery(sql);
         rating(year, policies, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);
         question.bind(query);
@@ -402,12 +415,12 @@ public class ComplianceRepository {
         return figuresByKey(results(query));
     }
 
-    /** Rows of a key, the six figures and the tallies, as {@link #FIGURES} and {@link #SUMS} give them. */
+    /** Rows of a key, the six figures, the tallies and the JP above caps, as {@link #FIGURES} and {@link #SUMS} give. */
     static Map<String, UnitFigures> figuresByKey(List<Object[]> rows) {
         Map<String, UnitFigures> figures = new HashMap<>();
         for (Object[] row : rows) {
             figures.put((String) row[0], new UnitFigures(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
-                    count(row[5]), decimal(row[6]), Tallies.read(row, 7)));
+                    count(row[5]), decimal(row[6]), Tallies.read(row, 7), decimal(row[7 + Tallies.ALL.size()])));
         }
         return figures;
     }
@@ -418,7 +431,7 @@ public class ComplianceRepository {
                 decimal(r[11]), decimal(r[12]), decimal(r[13]), decimal(r[14]), decimal(r[15]), decimal(r[16]),
                 decimal(r[17]), ((Number) r[18]).intValue(), date(r[19]), decimal(r[20]), decimal(r[21]),
                 ComplianceStatus.valueOf((String) r[22]), (String) r[23], ((Number) r[24]).longValue(),
-                decimal(r[25]), ((Number) r[26]).intValue(), (String) r[27]);
+                decimal(r[25]), ((Number) r[26]).intValue(), (String) r[27], decimal(r[28]), decimal(r[29]));
     }
 
     static long count(Object value) {

@@ -1,6 +1,5 @@
 package org.jpledger.reporting.projection;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -26,10 +25,5 @@ public record ContractYear(LocalDate from, LocalDate until) {
             return null;
         }
         return new ContractYear(employedFrom.plusYears(k - 1L), employedFrom.plusYears(k).minusDays(1));
-    }
-
-    /** The JP of {@code total} above {@code cap}; 0 at or below it. */
-    public static BigDecimal above(BigDecimal total, BigDecimal cap) {
-        return total.compareTo(cap) > 0 ? total.subtract(cap) : BigDecimal.ZERO;
     }
 }

@@ -96,6 +96,13 @@ public class EmployeeYear {
     @Column(name = "leaving_reason")
     public LeavingReason leavingReason;
 
+    /**
+     * JP of the active completions ending within the contract year that ends in this year ({@link ContractYear}),
+     * whatever their calendar year; null when none ends in it. The rating judges a cap against it.
+     */
+    @Column(name = "contract_year_jp")
+    public BigDecimal contractYearJp;
+
     /** Primary key: one row per employee and year. */
     public record Key(String nip, int year) implements Serializable {
     }

@@ -9,5 +9,6 @@ public record RatedEmployee(String nip, String name, int year, String unitCode, 
         BigDecimal jpTeknis, BigDecimal jpManajerial, BigDecimal jpSosialKultural, BigDecimal jpKlasikal,
         BigDecimal jpNonklasikal, BigDecimal jpLuring, BigDecimal jpDaring, BigDecimal jpBlended, int completionCount,
         LocalDate lastCompletionDate, BigDecimal targetJp, BigDecimal expectedJpToDate, ComplianceStatus status,
-        String policyUnitCode, long policyVersion, BigDecimal capJp, int exemptDays, String leavingReason) {
+        String policyUnitCode, long policyVersion, BigDecimal capJp, int exemptDays, String leavingReason,
+        BigDecimal contractYearJp, BigDecimal jpAboveCap) {
 }

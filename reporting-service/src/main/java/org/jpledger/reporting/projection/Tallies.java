@@ -13,8 +13,8 @@ import org.jpledger.contracts.reference.LeavingReason;
 
 /**
  * Counts of a group's rated rows beyond the statuses (V11): the exempt, the headcount and the compliant of each
- * employment type, and the leavers of each reason. Each count is one column of {@code unit_year_figures} and one
- * condition on a rated row {@code r}; the SQL of every answer (live, precomputed, exports) is made from this one list.
+ * employment type, the leavers of each reason, the employees above their cap and the leavers excluded (V13). Each
+ * count is one column of {@code unit_year_figures} and one condition on a rated row {@code r}; the SQL of every answer (live, precomputed, exports) is made from this one list.
  *
  * @param counts one count per entry of {@link #ALL}, in its order
  */
@@ -31,6 +31,8 @@ public record Tallies(List<Long> counts) {
     private static final int EXEMPT = 0;
     private static final int TYPES = 1;
     private static final int LEAVERS = TYPES + 2 * EmploymentType.values().length;
+    private static final int ABOVE_CAP = LEAVERS + LeavingReason.values().length;
+    private static final int LEFT_SERVICE = ABOVE_CAP + 1;
 
     public Tallies {
         counts = List.copyOf(counts);
@@ -51,6 +53,8 @@ public record Tallies(List<Long> counts) {
             all.add(new Tally("leavers_" + reason.name().toLowerCase(Locale.ROOT),
                     "r.leaving_reason = '" + reason + "'", "Keluar: " + reason.label(), "Leavers: " + reason));
         }
+        all.add(new Tally("above_cap", ComplianceRepository.ABOVE_CAP, "Di Atas Batas JP", "Above cap"));
+        all.add(new Tally("left_service", "r.status = 'LEFT_SERVICE'", "Keluar Dikecualikan", "Leavers excluded"));
         return List.copyOf(all);
     }
 
@@ -98,6 +102,16 @@ public record Tallies(List<Long> counts) {
     /** Compliant employees of the type. */
     public long compliant(EmploymentType type) {
         return counts.get(TYPES + 2 * type.ordinal() + 1);
+    }
+
+    /** Counted employees whose contract year's JP are above their employment type's cap (V13). */
+    public long aboveCap() {
+        return counts.get(ABOVE_CAP);
+    }
+
+    /** Leavers a policy excludes (status LEFT_SERVICE: not in the headcount) (V13). */
+    public long leftService() {
+        return counts.get(LEFT_SERVICE);
     }
 
     /** Employees who left in the year, by reason; every reason present. */

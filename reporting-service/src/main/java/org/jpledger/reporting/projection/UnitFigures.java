@@ -6,15 +6,30 @@ import java.math.RoundingMode;
 /**
  * Compliance figures of a group of employees (a unit's subtree, or the whole organisation) in one year. The exempt
  * (see {@link Tallies}) are not in the headcount, and their JP not in the total.
+ *
+ * @param jpAboveCap the counted employees' JP above their caps ({@link Tallies#aboveCap()} employees), at the smallest
+ *                   scale that keeps its value: sums over rows of different scales (live or precomputed) then agree
  */
 public record UnitFigures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp,
-        Tallies tallies) {
+        Tallies tallies, BigDecimal jpAboveCap) {
 
-    public static final UnitFigures NONE = new UnitFigures(0, 0, 0, 0, 0, BigDecimal.ZERO, Tallies.NONE);
+    public static final UnitFigures NONE = new UnitFigures(0, 0, 0, 0, 0, BigDecimal.ZERO, Tallies.NONE,
+            BigDecimal.ZERO);
+
+    public UnitFigures {
+        jpAboveCap = canonical(jpAboveCap);
+    }
+
+    /** {@code value} at the smallest non-negative scale that keeps it (6.00 is 6, 0.50 is 0.5). */
+    public static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 
     public UnitFigures plus(UnitFigures other) {
         return new UnitFigures(headcount + other.headcount, compliant + other.compliant, onTrack + other.onTrack,
-                atRisk + other.atRisk, notMet + other.notMet, totalJp.add(other.totalJp), tallies.plus(other.tallies));
+                atRisk + other.atRisk, notMet + other.notMet, totalJp.add(other.totalJp), tallies.plus(other.tallies),
+                jpAboveCap.add(other.jpAboveCap));
     }
 
     /** Share of the headcount that is compliant, 0 to 1 with 4 decimals; 0 without headcount. */

@@ -113,8 +113,8 @@ public class ComplianceQueryService {
             RatedEmployee r = rated.get();
             ContractYear contract = r.capJp() == null || employee.employedFrom == null ? null
                     : ContractYear.endingIn(employee.employedFrom, trainingYear);
-            BigDecimal contractJp = contract == null ? null
-                    : facts.activeJpEnding(nip, contract.from(), contract.until());
+            // The projector keeps the contract year's JP on the row; the rating judges it against the cap.
+            BigDecimal contractJp = contract == null ? null : r.contractYearJp();
             return new EmployeeComplianceResponse(r.nip(), r.name(), trainingYear, r.unitCode(), r.unitName(),
                     r.employmentType(), r.positionLevel(), r.windowFrom(), r.windowUntil(), r.totalJp(),
                     hours(r.totalJp(), trainingYear), r.targetJp(), r.expectedJpToDate(), r.status(),
@@ -123,8 +123,7 @@ public class ComplianceQueryService {
                     r.completionCount(), r.lastCompletionDate(), counted, asOf(), r.policyUnitCode(),
                     r.policyVersion(), r.capJp(), contract == null ? null : contract.from(),
                     contract == null ? null : contract.until(), contractJp,
-                    r.capJp() == null ? null : ContractYear.above(contractJp == null ? BigDecimal.ZERO : contractJp,
-                            r.capJp()),
+                    r.capJp() == null ? null : r.jpAboveCap() == null ? BigDecimal.ZERO : r.jpAboveCap(),
                     r.exemptDays(), exemptions(employee, r.windowFrom(), r.windowUntil()), r.leavingReason());
         }
         // Not in service in the year: shown with what the year holds, and not counted anywhere.

@@ -441,10 +441,12 @@ class DashboardBrowserTest {
     private void assertShowsTheApiFigures(String reader, String code) {
         JsonPath unit = api(reader, "/api/v1/compliance/units/{code}", code);
         Map<String, Object> figures = unit.getMap("unit.figures");
-        for (String figure : List.of("headcount", "compliant", "onTrack", "atRisk", "notMet", "exempt")) {
+        for (String figure : List.of("headcount", "compliant", "onTrack", "atRisk", "notMet", "exempt", "leftService")) {
             assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=" + figure + "]"))))
                     .as(figure).isEqualByComparingTo(new BigDecimal(figures.get(figure).toString()));
         }
+        assertThat(browser.findElement(By.cssSelector("#figures dd[data-figure=aboveCap]")).getAttribute("data-value"))
+                .as("aboveCap").isEqualTo(figures.get("aboveCap").toString());
         assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=complianceRate]"))))
                 .as("complianceRate").isEqualByComparingTo(percentOf(figures.get("complianceRate")));
         assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=averageJp]"))))
@@ -472,7 +474,7 @@ class DashboardBrowserTest {
         // Each chart's text alternative lists its values in the chart's order: they are the API's, in that order.
         assertThat(chartNumbers("chart-status")).usingElementComparator(BigDecimal::compareTo).containsExactly(
                 numbers(figures.get("compliant"), figures.get("onTrack"), figures.get("atRisk"), figures.get("notMet"),
-                        figures.get("exempt")));
+                        figures.get("exempt"), figures.get("leftService")));
         assertThat(chartNumbers("chart-bands")).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(numbers(breakdown.getList("jpBands.employees").toArray()));
         assertThat(chartNumbers("chart-method")).usingElementComparator(BigDecimal::compareTo).containsExactly(

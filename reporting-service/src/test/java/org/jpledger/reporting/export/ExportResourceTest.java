@@ -164,7 +164,7 @@ class ExportResourceTest {
                 "PNS headcount", "PNS compliant", "PPPK headcount", "PPPK compliant", "PPPK PARUH WAKTU headcount",
                 "PPPK PARUH WAKTU compliant", "Leavers: PENSIUN", "Leavers: MENINGGAL", "Leavers: MUTASI_KELUAR",
                 "Leavers: DIBERHENTIKAN", "Leavers: BERHENTI_ATAS_PERMINTAAN_SENDIRI", "Leavers: KONTRAK_BERAKHIR",
-                "Leavers: LAINNYA");
+                "Leavers: LAINNYA", "Above cap", "Leavers excluded", "JP above cap");
         List<List<String>> data = rows.subList(1, rows.size() - 1);
         assertThat(data).extracting(row -> row.get(0)).containsExactly(root, child);
         assertThat(data.get(1).get(2)).isEqualTo(root);
@@ -208,6 +208,8 @@ class ExportResourceTest {
                 api.getString("unit.figures.employmentTypes.PPPK_PARUH_WAKTU.compliant"));
         assertThat(row.subList(11, 18)).containsExactly("1", "2", "0", "1", "0", "0", "0");
         assertThat(row.get(18)).isEqualTo(api.getString("unit.figures.leavers.PENSIUN")).isEqualTo("1");
+        assertThat(row.subList(25, 28)).containsExactly(api.getString("unit.figures.aboveCap"),
+                api.getString("unit.figures.leftService"), api.getString("unit.figures.jpAboveCap"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.jpledger.reporting.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +33,5 @@ class ContractYearTest {
     void endsTheContractYearOfALeapDayStartBeforeTheTwentyEighthOfFebruary() {
         assertThat(ContractYear.endingIn(LocalDate.of(2024, 2, 29), 2025))
                 .isEqualTo(new ContractYear(LocalDate.of(2024, 2, 29), LocalDate.of(2025, 2, 27)));
-    }
-
-    @Test
-    void countsOnlyTheJpAboveTheCap() {
-        assertThat(ContractYear.above(new BigDecimal("30.5"), new BigDecimal("24"))).isEqualByComparingTo("6.5");
-        assertThat(ContractYear.above(new BigDecimal("24"), new BigDecimal("24"))).isEqualByComparingTo("0");
-        assertThat(ContractYear.above(new BigDecimal("10"), new BigDecimal("24"))).isEqualByComparingTo("0");
     }
 }

@@ -44,10 +44,12 @@ final class ProjectionOracle {
             LocalDate windowFrom, LocalDate windowUntil, BigDecimal totalJp, BigDecimal jpTeknis,
             BigDecimal jpManajerial, BigDecimal jpSosialKultural, BigDecimal jpKlasikal, BigDecimal jpNonklasikal,
             BigDecimal jpLuring, BigDecimal jpDaring, BigDecimal jpBlended, int completionCount,
-            LocalDate lastCompletionDate, int exemptDays, Set<LocalDate> exemptOn, String leavingReason) {
+            LocalDate lastCompletionDate, int exemptDays, Set<LocalDate> exemptOn, String leavingReason,
+            BigDecimal contractYearJp) {
 
         Row {
             totalJp = exact(totalJp);
+            contractYearJp = exact(contractYearJp);
             jpTeknis = exact(jpTeknis);
             jpManajerial = exact(jpManajerial);
             jpSosialKultural = exact(jpSosialKultural);
@@ -63,27 +65,31 @@ final class ProjectionOracle {
 
     /**
      * A unit's figures over its subtree in one year; headcount and compliant by employment type and leavers by reason
-     * with every key present.
+     * with every key present; the counted employees above their cap and the sum of their JP above it; the leavers
+     * excluded.
      */
     record Figures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp,
-            long exempt, Map<String, Long> typeHeadcount, Map<String, Long> typeCompliant, Map<String, Long> leavers) {
+            long exempt, Map<String, Long> typeHeadcount, Map<String, Long> typeCompliant, Map<String, Long> leavers,
+            long aboveCap, BigDecimal jpAboveCap, long leftService) {
 
         Figures {
             totalJp = exact(totalJp);
+            jpAboveCap = exact(jpAboveCap);
         }
     }
 
     /**
      * What a policy asks, as the oracle reads it: the target in JP (hours already converted), overrides by type and
      * level, pro-rating, pacing ({@code LINEAR}, {@code QUARTERLY} with cumulative quarter fractions, {@code GRACE} with
-     * its first month) and whether leavers are excluded.
+     * its first month), whether leavers are excluded, and the caps of JP per contract year by type.
      */
     record Terms(BigDecimal target, Map<String, BigDecimal> byType, Map<String, BigDecimal> byLevel, boolean prorate,
-            String pacing, List<BigDecimal> quarters, Integer graceMonth, boolean excludeLeavers) {
+            String pacing, List<BigDecimal> quarters, Integer graceMonth, boolean excludeLeavers,
+            Map<String, BigDecimal> caps) {
 
-        /** The defaults: 20 JP, pro-rated, linear, leavers pro-rated. */
+        /** The defaults: 20 JP, pro-rated, linear, leavers pro-rated, no caps. */
         static final Terms DEFAULT = new Terms(BigDecimal.valueOf(TARGET_JP), Map.of(), Map.of(), true, "LINEAR", null,
-                null, false);
+                null, false, Map.of());
     }
 
     private final Map<String, UnitUpserted> units = new HashMap<>();
@@ -148,7 +154,10 @@ final class ProjectionOracle {
         long atRisk = 0;
         long notMet = 0;
         long exempt = 0;
+        long aboveCap = 0;
+        long leftService = 0;
         BigDecimal totalJp = BigDecimal.ZERO;
+        BigDecimal jpAboveCap = BigDecimal.ZERO;
         Map<String, Long> typeHeadcount = zeros(EmploymentType.values());
         Map<String, Long> typeCompliant = zeros(EmploymentType.values());
         Map<String, Long> leavers = zeros(LeavingReason.values());
@@ -159,17 +168,24 @@ final class ProjectionOracle {
             if (row.leavingReason() != null) {
                 leavers.merge(row.leavingReason(), 1L, Long::sum);
             }
-            String status = status(row, today, governing(row.unitCode(), year));
+            Terms terms = governing(row.unitCode(), year);
+            String status = status(row, today, terms);
             if (status.equals("EXEMPT")) {
                 exempt++;
                 continue;
             }
             if (status.equals("LEFT_SERVICE")) {
+                leftService++;
                 continue;
             }
             headcount++;
             typeHeadcount.merge(row.employmentType(), 1L, Long::sum);
             totalJp = totalJp.add(row.totalJp());
+            BigDecimal cap = terms.caps().get(row.employmentType());
+            if (cap != null && row.contractYearJp() != null && row.contractYearJp().compareTo(cap) > 0) {
+                aboveCap++;
+                jpAboveCap = jpAboveCap.add(row.contractYearJp().subtract(cap));
+            }
             switch (status) {
                 case "COMPLIANT" -> {
                     compliant++;
@@ -182,7 +198,7 @@ final class ProjectionOracle {
             }
         }
         return new Figures(headcount, compliant, onTrack, atRisk, notMet, totalJp, exempt, typeHeadcount,
-                typeCompliant, leavers);
+                typeCompliant, leavers, aboveCap, jpAboveCap, leftService);
     }
 
     private static Map<String, Long> zeros(Enum<?>[] keys) {
@@ -316,7 +332,27 @@ final class ProjectionOracle {
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.LURING),
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.DARING),
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.BLENDED), counted.size(), last, exemptOn.size(),
-                exemptOn, leavingReason);
+                exemptOn, leavingReason, contractYearJp(employee, year));
+    }
+
+    /**
+     * JP of the employee's active completions ending within the contract year (from {@code employedFrom}, the TMT, to
+     * the day before an anniversary) that ends in {@code year}; null without one.
+     */
+    private BigDecimal contractYearJp(EmployeeUpserted employee, int year) {
+        if (employee == null || employee.employedFrom() == null) {
+            return null;
+        }
+        for (int k = 1; k <= year - employee.employedFrom().getYear() + 1; k++) {
+            LocalDate from = employee.employedFrom().plusYears(k - 1L);
+            LocalDate until = employee.employedFrom().plusYears(k).minusDays(1);
+            if (until.getYear() == year) {
+                return sum(completions.values().stream().filter(c -> c.active() && c.nip().equals(employee.nip())
+                        && c.endDate() != null && !c.endDate().isBefore(from) && !c.endDate().isAfter(until)).toList(),
+                        c -> true);
+            }
+        }
+        return null;
     }
 
     /** The position in force on {@code day}, by the rule of the unit; the current one without a history. */

@@ -198,7 +198,8 @@ class ProjectionOracleTest {
         Map<String, Long> leavers = new TreeMap<>();
         f.tallies().leavers().forEach((reason, count) -> leavers.put(reason.name(), count));
         return new Figures(f.headcount(), f.compliant(), f.onTrack(), f.atRisk(), f.notMet(), f.totalJp(),
-                f.tallies().exempt(), typeHeadcount, typeCompliant, leavers);
+                f.tallies().exempt(), typeHeadcount, typeCompliant, leavers, f.tallies().aboveCap(), f.jpAboveCap(),
+                f.tallies().leftService());
     }
 
     /** Sends the events in order, feeds them to the oracle too, and waits until the consumer has handled them all. */
@@ -235,7 +236,7 @@ class ProjectionOracleTest {
                 SELECT nip, year, unit_code, employment_type, position_level, window_from, window_until, total_jp,
                        jp_teknis, jp_manajerial, jp_sosial_kultural, jp_klasikal, jp_nonklasikal, jp_luring, jp_daring,
                        jp_blended, completion_count, last_completion_date, exempt_days, exempt_from, exempt_until,
-                       leaving_reason
+                       leaving_reason, contract_year_jp
                 FROM employee_year WHERE nip LIKE ? ORDER BY nip, year""";
         List<Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -248,7 +249,7 @@ class ProjectionOracleTest {
                             r.getBigDecimal(9), r.getBigDecimal(10), r.getBigDecimal(11), r.getBigDecimal(12),
                             r.getBigDecimal(13), r.getBigDecimal(14), r.getBigDecimal(15), r.getBigDecimal(16),
                             r.getInt(17), r.getObject(18, LocalDate.class), r.getInt(19),
-                            days(r.getArray(20), r.getArray(21)), r.getString(22)));
+                            days(r.getArray(20), r.getArray(21)), r.getString(22), r.getBigDecimal(23)));
                 }
             }
         } catch (SQLException e) {
@@ -282,7 +283,9 @@ class ProjectionOracleTest {
                 body.getLong("unit.figures.onTrack"), body.getLong("unit.figures.atRisk"),
                 body.getLong("unit.figures.notMet"), new BigDecimal(body.get("unit.figures.totalJp").toString()),
                 body.getLong("unit.figures.exempt"), counts(body, "unit.figures.employmentTypes", ".headcount"),
-                counts(body, "unit.figures.employmentTypes", ".compliant"), counts(body, "unit.figures.leavers", ""));
+                counts(body, "unit.figures.employmentTypes", ".compliant"), counts(body, "unit.figures.leavers", ""),
+                body.getLong("unit.figures.aboveCap"), new BigDecimal(body.get("unit.figures.jpAboveCap").toString()),
+                body.getLong("unit.figures.leftService"));
     }
 
     private static Map<String, Long> counts(JsonPath body, String path, String field) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.ExemptionPeriod;
@@ -132,10 +133,26 @@ final class RandomLedger {
             graceMonth = 1 + draw.nextInt(12);
             body.append(", \"atRiskFromMonth\": ").append(graceMonth);
         }
+        // Caps (JP per contract year by type): PP 49/2018's 24 for PPPK, or low ones of other scales, so many are hit.
+        Map<String, BigDecimal> caps = new TreeMap<>();
+        switch (draw.nextInt(3)) {
+            case 0 -> caps.put("PPPK", new BigDecimal("24"));
+            case 1 -> {
+                caps.put("PNS", new BigDecimal("12.5"));
+                caps.put("PPPK_PARUH_WAKTU", new BigDecimal("6.75"));
+            }
+            default -> {
+            }
+        }
+        if (!caps.isEmpty()) {
+            body.append(", \"capByEmploymentType\": {").append(caps.entrySet().stream()
+                    .map(e -> "\"" + e.getKey() + "\": " + e.getValue()).collect(Collectors.joining(", ")))
+                    .append('}');
+        }
         boolean exclude = draw.nextBoolean();
         body.append(", \"leavers\": \"").append(exclude ? "EXCLUDE" : "PRORATE").append("\"}");
         return new StatedPolicy(year, unit, body.toString(), new ProjectionOracle.Terms(target, byType, byLevel,
-                prorate, pacing, quarters, graceMonth, exclude));
+                prorate, pacing, quarters, graceMonth, exclude, caps));
     }
 
     /** The events in publishing order; a duplicate is the same payload twice. */

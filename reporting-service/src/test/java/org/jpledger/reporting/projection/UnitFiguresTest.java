@@ -336,10 +336,14 @@ class UnitFiguresTest {
     private static UnitFigures figures(JsonPath body, String path) {
         return new UnitFigures(body.getLong(path + ".headcount"), body.getLong(path + ".compliant"),
                 body.getLong(path + ".onTrack"), body.getLong(path + ".atRisk"), body.getLong(path + ".notMet"),
-                new BigDecimal(body.get(path + ".totalJp").toString()), tallies(body, path));
+                new BigDecimal(body.get(path + ".totalJp").toString()), tallies(body, path),
+                new BigDecimal(body.get(path + ".jpAboveCap").toString()));
     }
 
-    /** The tallies in the order of {@link Tallies#ALL}, from the answer's exempt, employment types and leavers. */
+    /**
+     * The tallies in the order of {@link Tallies#ALL}, from the answer's exempt, employment types, leavers, above the
+     * cap and leavers excluded.
+     */
     private static Tallies tallies(JsonPath body, String path) {
         List<Long> counts = new ArrayList<>();
         counts.add(body.getLong(path + ".exempt"));
@@ -350,6 +354,8 @@ class UnitFiguresTest {
         for (LeavingReason reason : LeavingReason.values()) {
             counts.add(body.getLong(path + ".leavers." + reason));
         }
+        counts.add(body.getLong(path + ".aboveCap"));
+        counts.add(body.getLong(path + ".leftService"));
         return new Tallies(counts);
     }
 

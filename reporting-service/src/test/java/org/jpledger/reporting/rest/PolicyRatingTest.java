@@ -172,12 +172,8 @@ class PolicyRatingTest {
 
     @Test
     void flagsThePppkJpAboveTheCapOfTheContractYearEndingInTheYearAndStillCountsThem() {
-        String capped = unit("C", root);
-        putOfUnit(2025, capped, "{\"targetJp\": 20, \"capByEmploymentType\": {\"PPPK\": 24}}");
-        String nip = freshNip();
-        projections.awaitHandled(events.employee(new EmployeeUpserted(nip, "Pegawai " + nip, EmploymentType.PPPK,
-                PositionLevel.PELAKSANA, capped, LocalDate.of(2022, 3, 1), null, 1,
-                List.of(new UnitAssignment(capped, LocalDate.of(2022, 3, 1))))));
+        String capped = cappedUnit("C");
+        String nip = pppk(capped, LocalDate.of(2022, 3, 1));
         trained(nip, "20", LocalDate.of(2024, 6, 1));
         trained(nip, "10", LocalDate.of(2025, 2, 1));
         trained(nip, "12", LocalDate.of(2025, 5, 1));
@@ -190,10 +186,44 @@ class PolicyRatingTest {
         status(pns, 2025).body("capJp", nullValue()).body("jpAboveCap", nullValue());
     }
 
+    @Test
+    void countsThePppkAboveTheCapInTheUnitFiguresWithADecemberCompletionOfTheYearBefore() {
+        String capped = cappedUnit("K");
+        String nip = pppk(capped, LocalDate.of(2022, 3, 1));
+        // December 2024 belongs to calendar year 2024, but to the contract year ending on 28 February 2025.
+        trained(nip, "17.5", LocalDate.of(2024, 12, 10));
+        trained(nip, "12.5", LocalDate.of(2025, 2, 1));
+        // A PNS of the same unit with as many JP has no cap, and is not above one.
+        trained(trained(employee(capped, SERVING_SINCE, null), "17.5", LocalDate.of(2024, 12, 10)), "12.5",
+                LocalDate.of(2025, 2, 1));
+
+        status(nip, 2025).body("contractYearJp", jp("30")).body("jpAboveCap", jp("6")).body("totalJp", jp("12.5"));
+        unitFigures(capped, 2025).body("unit.figures.aboveCap", equalTo(1))
+                .body("unit.figures.jpAboveCap", jp("6")).body("unit.figures.headcount", equalTo(2));
+        unitFigures(root, 2025).body("unit.figures.aboveCap", equalTo(1)).body("unit.figures.jpAboveCap", jp("6"))
+                .body("children.find { it.code == '" + capped + "' }.figures.aboveCap", equalTo(1));
+        // 2025's cap does not reach back into 2024's figures, which have no policy with one.
+        unitFigures(capped, 2024).body("unit.figures.aboveCap", equalTo(0)).body("unit.figures.jpAboveCap", jp("0"));
+    }
+
     private String unit(String name, String parent) {
         String code = name + "-" + UUID.randomUUID();
         projections.awaitHandled(events.unit(code, name, parent, 1));
         return code;
+    }
+
+    /** A unit below the root whose 2025 policy caps PPPK at 24 JP per contract year. */
+    private String cappedUnit(String name) {
+        String capped = unit(name, root);
+        putOfUnit(2025, capped, "{\"targetJp\": 20, \"capByEmploymentType\": {\"PPPK\": 24}}");
+        return capped;
+    }
+
+    private String pppk(String unit, LocalDate from) {
+        String nip = freshNip();
+        projections.awaitHandled(events.employee(new EmployeeUpserted(nip, "Pegawai " + nip, EmploymentType.PPPK,
+                PositionLevel.PELAKSANA, unit, from, null, 1, List.of(new UnitAssignment(unit, from)))));
+        return nip;
     }
 
     private String employee(String unit, LocalDate from, LocalDate until) {
