@@ -46,7 +46,7 @@ class WhoCountsTest {
     private static int lastYear;
 
     @BeforeAll
-    static void startSystem() {
+    static void startSystem() throws InterruptedException {
         Path root = ProjectRoot.path();
         stack = LocalStack.start(new LocalStack.Options(null, logs, LocalStack.Ports.free(),
                 root.resolve("training-service/target/quarkus-app/quarkus-run.jar"),
@@ -58,6 +58,9 @@ class WhoCountsTest {
         unit(ROOT, "Indonesia", null);
         unit(DKI, "Pemerintah Provinsi DKI Jakarta", ROOT);
         unit(TEGAL, "Pemerintah Kota Tegal", ROOT);
+        // A unit policy names a unit reporting-service knows, so the tree must have arrived there first.
+        awaitKnownToReporting(DKI);
+        awaitKnownToReporting(TEGAL);
     }
 
     @AfterAll
@@ -158,6 +161,17 @@ class WhoCountsTest {
     private static void policy(String path, String body) {
         given().baseUri(reporting()).contentType(ContentType.JSON).body(body).put(path)
                 .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+    }
+
+    /** Polls reporting-service until the unit's compliance answers, or fails after a while. */
+    private static void awaitKnownToReporting(String code) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = given().baseUri(reporting()).get("/api/v1/compliance/units/{code}", code).statusCode();
+            Thread.sleep(100);
+        }
+        assertThat(status).as("reporting-service never learnt of unit %s", code).isEqualTo(200);
     }
 
     /** Polls the employee's compliance in {@code year} until it satisfies {@code condition}, or fails after a while. */
