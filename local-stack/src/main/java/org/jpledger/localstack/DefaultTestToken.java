@@ -8,20 +8,20 @@ import java.util.List;
 
 /**
  * Every REST Assured request of a {@code @QuarkusTest} that names no Authorization of its own carries
- * {@link TestTokens#everything()}. Access-control tests, which also send requests without any token, clear REST
+ * {@link TestTokens#everythingFrom(Class)} of its test class. Access-control tests, which also send requests without any token, clear REST
  * Assured's filters first.
  */
 public class DefaultTestToken implements QuarkusTestBeforeEachCallback {
 
-    private static final Filter ADD_TOKEN = (request, response, context) -> {
-        if (!request.getHeaders().hasHeaderWithName("Authorization")) {
-            request.header("Authorization", TestTokens.everything());
-        }
-        return context.next(request, response);
-    };
-
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        RestAssured.replaceFiltersWith(List.of(ADD_TOKEN));
+        String token = TestTokens.everythingFrom(context.getTestInstance().getClass());
+        Filter addToken = (request, response, filterContext) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", token);
+            }
+            return filterContext.next(request, response);
+        };
+        RestAssured.replaceFiltersWith(List.of(addToken));
     }
 }

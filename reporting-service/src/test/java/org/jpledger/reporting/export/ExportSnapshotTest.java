@@ -58,7 +58,7 @@ class ExportSnapshotTest {
         String unit = "SNAP-" + UUID.randomUUID().toString().substring(0, 8);
         BulkRoster.write(dataSource, unit, year, ROWS);
         HttpRequest request = HttpRequest.newBuilder(URI.create(exports + "?unitCode=" + unit))
-                .header("Authorization", TestTokens.everything()).build();
+                .header("Authorization", TestTokens.everythingFrom(getClass())).build();
 
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());
