@@ -24,6 +24,8 @@ import org.jpledger.contracts.reference.TrainingMethod;
  * @param ruleVersion   the recognition rule table version that computed {@code recognizedJp}
  * @param voidReason    why it was voided; null while active
  * @param flags         what is implausible about it (it still counts); absent in events written before flags existed
+ * @param changedBy     who made this version (the token subject, or the source system of a batch or xAPI record);
+ *                      absent in events written before changes named their author
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CompletionRecorded(
@@ -49,7 +51,19 @@ public record CompletionRecorded(
         CompletionStatus status,
         Integer ruleVersion,
         String voidReason,
-        List<CompletionFlag> flags) {
+        List<CompletionFlag> flags,
+        String changedBy) {
+
+    /** An event as written before changes named their author. */
+    public CompletionRecorded(UUID completionId, long version, String nip, String title, int kindId,
+            TrainingMethod method, CompetencyType competencyType, DeliveryMode deliveryMode, String provider,
+            LocalDate startDate, LocalDate endDate, int year, BigDecimal jp, Integer days, boolean international,
+            BigDecimal recognizedJp, String certificateNumber, String sourceSystem, String externalId,
+            CompletionStatus status, Integer ruleVersion, String voidReason, List<CompletionFlag> flags) {
+        this(completionId, version, nip, title, kindId, method, competencyType, deliveryMode, provider, startDate,
+                endDate, year, jp, days, international, recognizedJp, certificateNumber, sourceSystem, externalId, status,
+                ruleVersion, voidReason, flags, null);
+    }
 
     /** An event as written before completions carried flags. */
     public CompletionRecorded(UUID completionId, long version, String nip, String title, int kindId,
@@ -59,7 +73,7 @@ public record CompletionRecorded(
             CompletionStatus status, Integer ruleVersion, String voidReason) {
         this(completionId, version, nip, title, kindId, method, competencyType, deliveryMode, provider, startDate,
                 endDate, year, jp, days, international, recognizedJp, certificateNumber, sourceSystem, externalId, status,
-                ruleVersion, voidReason, null);
+                ruleVersion, voidReason, null, null);
     }
 
     /** Whether the completion counts toward the yearly duty (events without a status predate voiding: active). */
