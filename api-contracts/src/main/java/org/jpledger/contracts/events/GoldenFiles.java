@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 /** Golden example events shipped with the contracts; the producer's tests must write them, the consumer's must read them. */
 public final class GoldenFiles {
 
+    /** A unit event as written before units had histories; consumers must still read it. */
     public static final String UNIT_UPSERTED_V1 = "unit-upserted-v1.json";
+    /** A unit event with a history: renamed and moved from 2026-01-01, then dissolved into a successor. */
+    public static final String UNIT_UPSERTED_V1_REORGANISED = "unit-upserted-v1-reorganised.json";
     public static final String EMPLOYEE_UPSERTED_V1 = "employee-upserted-v1.json";
     public static final String COMPLETION_RECORDED_V1 = "completion-recorded-v1.json";
     public static final String COMPLETION_AMENDED_V1 = "completion-amended-v1.json";

@@ -19,6 +19,7 @@ import org.jpledger.contracts.events.GoldenFiles;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitPeriod;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
@@ -49,11 +50,26 @@ class EventSerializerTest {
     ObjectMapper mapper;
 
     @Test
-    void writesTheGoldenUnitEvent() throws Exception {
-        var event = CloudEvent.of("0b9f8a52-3c1e-4f5e-9a4b-6d2f1c0e7a11", SOURCE, EventTypes.UNIT_UPSERTED_V1, "BKD-JATENG",
-                Instant.parse("2026-01-05T02:00:00Z"),
-                new UnitUpserted("BKD-JATENG", "Badan Kepegawaian Daerah Provinsi Jawa Tengah", "PEMPROV-JATENG", 1, null));
-        assertMatchesGolden(event, GoldenFiles.UNIT_UPSERTED_V1);
+    void writesTheGoldenUnitEventWithItsHistoryAndDissolution() throws Exception {
+        var event = CloudEvent.of("4e6b2d90-7a1c-4b3e-9f58-2c0d1e3f5a66", SOURCE, EventTypes.UNIT_UPSERTED_V1,
+                "DISDIK-JATENG", Instant.parse("2026-03-02T03:00:00Z"),
+                new UnitUpserted("DISDIK-JATENG", "Dinas Pendidikan dan Kebudayaan Provinsi Jawa Tengah", "SETDA-JATENG",
+                        3, null, List.of(
+                                new UnitPeriod(LocalDate.parse("1900-01-01"), "Dinas Pendidikan Provinsi Jawa Tengah",
+                                        "PEMPROV-JATENG"),
+                                new UnitPeriod(LocalDate.parse("2026-01-01"),
+                                        "Dinas Pendidikan dan Kebudayaan Provinsi Jawa Tengah", "SETDA-JATENG")),
+                        LocalDate.parse("2026-03-01"), "DISDIKBUD-JATENG"));
+        assertMatchesGolden(event, GoldenFiles.UNIT_UPSERTED_V1_REORGANISED);
+    }
+
+    @Test
+    void readsTheGoldenUnitEventWrittenBeforeHistoriesAsHavingNone() throws Exception {
+        JsonNode data = mapper.readTree(GoldenFiles.read(GoldenFiles.UNIT_UPSERTED_V1)).get("data");
+        UnitUpserted unit = mapper.treeToValue(data, UnitUpserted.class);
+        assertThat(unit.code()).isEqualTo("BKD-JATENG");
+        assertThat(unit.history()).isNull();
+        assertThat(unit.dissolvedOn()).isNull();
     }
 
     @Test
