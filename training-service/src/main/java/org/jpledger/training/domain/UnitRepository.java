@@ -3,6 +3,7 @@ package org.jpledger.training.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
             + " UNION ALL"
             + " SELECT u.code, u.name, u.parent_code, u.version, s.depth + 1, s.path || u.code::text"
             + " FROM unit u JOIN subtree s ON u.parent_code = s.code)"
-            + " SELECT code, name, parent_code, version, depth FROM subtree ORDER BY path";
+            + " SELECT s.code, s.name, s.parent_code, s.version, s.depth, u.dissolved_on, u.successor_code"
+            + " FROM subtree s JOIN unit u ON u.code = s.code ORDER BY s.path";
 
     // Walks up from each unit until one names a zone; the tree has no loops (UnitService keeps it so), the depth bound
     // only keeps a broken row from looping forever.
@@ -67,10 +69,15 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
     public List<SubtreeRow> subtree(String code) {
         List<Object[]> rows = getEntityManager().createNativeQuery(SUBTREE).setParameter(1, code).getResultList();
         return rows.stream().map(r -> new SubtreeRow((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), ((Number) r[4]).intValue())).toList();
+                ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), toLocalDate(r[5]), (String) r[6])).toList();
     }
 
-    /** One unit of a subtree. */
-    public record SubtreeRow(String code, String name, String parentCode, long version, int depth) {
+    private static LocalDate toLocalDate(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /** One unit of a subtree; {@code dissolvedOn} and {@code successorCode} null while it exists. */
+    public record SubtreeRow(String code, String name, String parentCode, long version, int depth,
+            LocalDate dissolvedOn, String successorCode) {
     }
 }

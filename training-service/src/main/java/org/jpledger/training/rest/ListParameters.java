@@ -42,7 +42,7 @@ final class ListParameters {
                 flag(flag), page.limit(PageSize.LISTING), page.position(CompletionQueries.CURSOR));
     }
 
-    private static LocalDate date(String field, String value) {
+    static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -3,6 +3,7 @@ package org.jpledger.training.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jpledger.training.domain.UnitZones;
 import org.jpledger.training.service.UnitState;
@@ -17,10 +18,15 @@ public record UnitRequest(
         @Schema(description = "The unit's time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT); "
                 + "absent to take the parent's (a root without one is in Asia/Jakarta). \"Today\" for its employees' "
                 + "records is the date there.", examples = "Asia/Jayapura")
-        @Pattern(regexp = UnitZones.PATTERN, message = UnitZones.MESSAGE) String timeZone) {
+        @Pattern(regexp = UnitZones.PATTERN, message = UnitZones.MESSAGE) String timeZone,
+        @Schema(description = "From when a new name or parent holds (the TMT of the SK or Perda): a new period of the "
+                + "unit's history, or a correction of the latest one when on its date; not in the future, not before "
+                + "the latest period. Absent: corrects the latest period in place (a new unit then stands from the "
+                + "beginning of time); a unit created with it exists from that date", examples = "2026-01-01")
+        LocalDate effectiveDate) {
 
     /** The command this body asks for. */
     public UnitState toCommand() {
-        return new UnitState(name, parentCode, timeZone);
+        return new UnitState(name, parentCode, timeZone, effectiveDate);
     }
 }

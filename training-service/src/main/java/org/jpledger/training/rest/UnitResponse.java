@@ -1,6 +1,8 @@
 package org.jpledger.training.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jpledger.training.service.UnitView;
 
@@ -12,10 +14,18 @@ public record UnitResponse(
         @Schema(description = "Version; 1 when created, one more per change") long version,
         @Schema(description = "When the current version was written") Instant updatedAt,
         @Schema(description = "The unit's own time zone; absent when it takes its parent's (a root without one is in "
-                + "Asia/Jakarta)") String timeZone) {
+                + "Asia/Jakarta)") String timeZone,
+        @Schema(description = "The unit's name and parent over time, oldest first; name and parentCode are those of "
+                + "the latest period (or, in a list asOf a date, of the period in force then)")
+        List<UnitPeriodItem> history,
+        @Schema(description = "The first day the unit no longer exists; absent while it does") LocalDate dissolvedOn,
+        @Schema(description = "The unit that took over a dissolved unit; absent when none did") String successorCode,
+        @Schema(description = "The SK or Perda that dissolved the unit; absent while it exists")
+        String dissolutionReference) {
 
     public static UnitResponse from(UnitView unit) {
         return new UnitResponse(unit.code(), unit.name(), unit.parentCode(), unit.version(), unit.updatedAt(),
-                unit.timeZone());
+                unit.timeZone(), unit.history().stream().map(UnitPeriodItem::from).toList(), unit.dissolvedOn(),
+                unit.successorCode(), unit.dissolutionReference());
     }
 }

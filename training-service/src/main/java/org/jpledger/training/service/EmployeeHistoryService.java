@@ -5,9 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
@@ -65,8 +63,9 @@ public class EmployeeHistoryService {
         // As for an ordinary change: what the request breaks by itself first, then units outside the caller's, then
         // whether the employee is the caller's; only then the rules that depend on the employee.
         FieldErrors errors = new FieldErrors();
-        checkDates(errors, "unitHistory", unitDates);
-        checkDates(errors, "positionHistory", positionDates);
+        LocalDate today = TrainingCalendar.today(clock);
+        RecordDates.checkHistory(errors, "unitHistory", unitDates, today);
+        RecordDates.checkHistory(errors, "positionHistory", positionDates, today);
         for (int i = 0; i < correction.unitHistory().size(); i++) {
             String code = correction.unitHistory().get(i).unitCode();
             if (scope.isAll() && units.findByIdOptional(code).isEmpty()) {
@@ -79,6 +78,11 @@ public class EmployeeHistoryService {
         }
         Employee employee = employees.findForUpdate(nip).filter(e -> access.covers(scope, e.unitCode))
                 .orElseThrow(() -> new ResourceNotFoundException(EmployeeService.NOT_FOUND));
+        for (int i = 0; i < correction.unitHistory().size(); i++) {
+            UnitAssignment entry = correction.unitHistory().get(i);
+            employeeService.checkNotDissolved(errors, "unitHistory[" + i + "].unitCode", entry.unitCode(),
+                    entry.effectiveFrom());
+        }
         checkSpan(errors, "unitHistory", unitDates, employee);
         checkSpan(errors, "positionHistory", positionDates, employee);
         errors.throwIfAny();
@@ -108,23 +112,6 @@ public class EmployeeHistoryService {
         assignments.flush();
         EmployeeUpserted event = employeeService.appendEvent(employee);
         return EmployeeView.of(employee, event.unitHistory(), event.positionHistory());
-    }
-
-    /** Dates of one history that break a rule by themselves: outside the record's range, in the future, or twice. */
-    private void checkDates(FieldErrors errors, String history, List<LocalDate> dates) {
-        LocalDate today = TrainingCalendar.today(clock);
-        Set<LocalDate> seen = new HashSet<>();
-        for (int i = 0; i < dates.size(); i++) {
-            String field = history + "[" + i + "].effectiveFrom";
-            LocalDate date = dates.get(i);
-            RecordDates.check(errors, field, date);
-            if (date.isAfter(today)) {
-                errors.add(field, "must not be in the future");
-            }
-            if (!seen.add(date)) {
-                errors.add(field, "another entry of " + history + " is on " + date + "; one entry per date");
-            }
-        }
     }
 
     /** A history must start on the employee's first day in service and hold nothing after the last. */

@@ -85,6 +85,9 @@ public class EmployeeService {
             throw new OutOfScopeException("The employee is outside the units your token names.");
         }
         boolean created = employee == null;
+        if (created) {
+            refuseDissolved(request.unitCode(), request.employedFrom());
+        }
         LeavingReason leavingReason = leavingReasonOf(request);
         if (!created && sameState(employee, request, leavingReason)) {
             return new Upserted<>(false, view(employee));
@@ -201,6 +204,9 @@ public class EmployeeService {
                     + last(positionHistory).effectiveFrom + "); history is not rewritten (an admin corrects it)");
         }
         errors.throwIfAny();
+        if (transfer) {
+            refuseDissolved(request.unitCode(), effective);
+        }
         // A second change on the same day corrects the first.
         if (transfer) {
             UnitAssignmentEntry sameDay = assignments.findById(new UnitAssignmentEntry.Key(employee.nip, effective));
@@ -222,6 +228,20 @@ public class EmployeeService {
                 appoint(employee.nip, request, effective);
             }
         }
+    }
+
+    /** Refuses (400 on unitCode) a move into a unit dated on or after the unit's dissolution. */
+    private void refuseDissolved(String unitCode, LocalDate from) {
+        FieldErrors errors = new FieldErrors();
+        checkNotDissolved(errors, "unitCode", unitCode, from);
+        errors.throwIfAny();
+    }
+
+    /** Names {@code field} when the unit no longer exists on {@code from}: dissolved, and by whom succeeded. */
+    void checkNotDissolved(FieldErrors errors, String field, String unitCode, LocalDate from) {
+        units.findByIdOptional(unitCode).filter(unit -> unit.dissolvedBy(from)).ifPresent(unit -> errors.add(field,
+                unitCode + " is dissolved from " + unit.dissolvedOn + (unit.successorCode == null ? ""
+                        : "; its successor is " + unit.successorCode)));
     }
 
     void assign(String nip, String unitCode, LocalDate from) {

@@ -3,6 +3,9 @@ package org.jpledger.training.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jpledger.support.problem.FieldErrors;
 
 /**
@@ -31,6 +34,25 @@ final class RecordDates {
     static void check(FieldErrors errors, String field, LocalDate date) {
         if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
             errors.add(field, "must be from " + EARLIEST + " to " + LATEST);
+        }
+    }
+
+    /**
+     * Dates of one effective-dated history that break a rule by themselves: outside the record's range, after
+     * {@code today}, or twice.
+     */
+    static void checkHistory(FieldErrors errors, String history, List<LocalDate> dates, LocalDate today) {
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 0; i < dates.size(); i++) {
+            String field = history + "[" + i + "].effectiveFrom";
+            LocalDate date = dates.get(i);
+            check(errors, field, date);
+            if (date.isAfter(today)) {
+                errors.add(field, "must not be in the future");
+            }
+            if (!seen.add(date)) {
+                errors.add(field, "another entry of " + history + " is on " + date + "; one entry per date");
+            }
         }
     }
 }
