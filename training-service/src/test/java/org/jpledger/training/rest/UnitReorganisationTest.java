@@ -275,6 +275,21 @@ class UnitReorganisationTest {
                 .then().statusCode(409);
     }
 
+    @Test
+    void holdsARosterAdminToTheUnitsItsTokenNames() {
+        String healthOnly = TestTokens.bearer(Token.withRoles(Access.ROSTER_ADMIN).units(health).subject("regional"));
+        given().header("Authorization", healthOnly).contentType(ContentType.JSON)
+                .body("{\"effectiveDate\":\"2026-03-01\",\"reference\":\"" + PERDA + "\"}")
+                .post("/api/v1/units/{code}/dissolution", culture).then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+        given().header("Authorization", healthOnly).contentType(ContentType.JSON)
+                .body("{\"effectiveDate\":\"2026-03-01\",\"successorCode\":\"" + social + "\",\"reference\":\""
+                        + PERDA + "\"}")
+                .post("/api/v1/units/{code}/dissolution", health).then().statusCode(403)
+                .contentType(Problem.MEDIA_TYPE);
+        given().get("/api/v1/units/{code}", health).then().body("dissolvedOn", nullValue());
+    }
+
     private static Response put(String code, String body) {
         return given().contentType(ContentType.JSON).body(body).put("/api/v1/units/{code}", code);
     }
