@@ -46,7 +46,8 @@ public final class RuleTimeline {
     /** The newest version, as the API shows it. */
     public static JsonPath latest() {
         // With its own token: a test of access control removes the default one.
-        return given().header("Authorization", TestTokens.everything()).queryParam("limit", 1).get("/api/v1/admin/recognition-rules/versions")
+        return given().header("Authorization", TestTokens.everything()).queryParam("limit", 1)
+                .get("/api/v1/admin/recognition-rules/versions")
                 .then().statusCode(200).extract().jsonPath().setRootPath("[0]");
     }
 

@@ -16,15 +16,8 @@ public class RecognitionRuleSetRepository implements PanacheRepositoryBase<Recog
     private final Map<Integer, RecognitionRules> rulesByVersion = new ConcurrentHashMap<>();
 
     /** The latest version: the one a new version follows. */
-    public RecognitionRuleSet current() {
+    public RecognitionRuleSet latest() {
         return find("order by version desc").firstResult();
-    }
-
-    /** The rules of the latest version: one small query, the rules themselves from memory after the first use. */
-    public RecognitionRules currentRules() {
-        int version = ((Number) getEntityManager().createQuery("select max(r.version) from RecognitionRuleSet r")
-                .getSingleResult()).intValue();
-        return rulesOf(version);
     }
 
     /**

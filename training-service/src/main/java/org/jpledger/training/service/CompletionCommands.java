@@ -39,7 +39,10 @@ public interface CompletionCommands {
      */
     Map<String, ZoneId> zonesOf(Collection<String> nips);
 
-    /** Every version of the recognition rules with its period: a completion is recognised by the one in force on its end date. */
+    /**
+     * Every version of the recognition rules with its period: a completion is recognised by the one in force on its end
+     * date.
+     */
     RecognitionRuleBook ruleBook();
 
     /**

@@ -60,7 +60,7 @@ public class RecognitionRuleService {
         // The table lock makes two concurrent replacements get consecutive versions (and validity) instead of one
         // failing; taken first, so the latest version read for the checks stays the latest.
         rules.getEntityManager().createNativeQuery("LOCK TABLE recognition_rule_set IN EXCLUSIVE MODE").executeUpdate();
-        RecognitionRuleSet latest = rules.current();
+        RecognitionRuleSet latest = rules.latest();
         Set<Integer> kinds = new HashSet<>();
         FieldErrors errors = new FieldErrors();
         for (int i = 0; i < request.dayRates().size(); i++) {
