@@ -24,6 +24,18 @@ public class CompletionHistoryEntry {
         VOIDED
     }
 
+    /** Why a version has the recognised JP (and rule version) it has. */
+    public enum Recognition {
+        /** Computed when recorded, by the rules in force on the end date. */
+        RECORDED,
+        /** An amendment changed what recognition reads, so it was computed again by the rules in force on the end date. */
+        INPUT_CHANGED,
+        /** Kept from the version before: nothing recognition reads changed (or the version voided the record). */
+        UNCHANGED,
+        /** Computed again under a newer table with no input changed: amendments made before rules had validity only. */
+        RULES_CHANGED
+    }
+
     /** Primary key: completion and version. */
     public record Key(UUID completionId, long version) implements Serializable {
         public Key() {
@@ -48,6 +60,10 @@ public class CompletionHistoryEntry {
      */
     @Column(nullable = false)
     public String state;
+
+    /** Why the recognised JP is what it is; null in rows written by hand. */
+    @Enumerated(EnumType.STRING)
+    public Recognition recognition;
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;

@@ -11,12 +11,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A stored version of the recognition rule table; versions are never changed, a replacement is a new version. */
+/**
+ * A stored version of the recognition rule table; its rules never change, a replacement is a new version. Only its
+ * validity ends: the next version sets {@code validUntil} to the day before its own {@code validFrom}.
+ */
 @Entity
 @Table(name = "recognition_rule_set")
 public class RecognitionRuleSet {
@@ -26,6 +30,14 @@ public class RecognitionRuleSet {
 
     @Column(name = "international_factor", nullable = false)
     public BigDecimal internationalFactor;
+
+    /** The first training (end) date this version recognises. */
+    @Column(name = "valid_from", nullable = false)
+    public LocalDate validFrom;
+
+    /** The last training (end) date this version recognises, inclusive; null while no end is set. */
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -42,6 +42,7 @@ final class ListParameters {
                 flag(flag), page.limit(PageSize.LISTING), page.position(CompletionQueries.CURSOR));
     }
 
+    /** A yyyy-MM-dd query parameter, null when absent; anything else is refused naming {@code field}. */
     static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -4,7 +4,6 @@ import static org.jpledger.training.service.CompletionVersions.NOT_FOUND;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +23,11 @@ import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.service.CompletionCommands.VoidOutcome;
 import org.jpledger.training.domain.Completion;
 import org.jpledger.training.domain.CompletionHistoryEntry.Change;
+import org.jpledger.training.domain.CompletionHistoryEntry.Recognition;
 import org.jpledger.training.domain.CompletionRepository;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
-import org.jpledger.training.domain.RecognitionRules;
 
 /**
  * Changes recorded completions: an amendment is a new version of the content, a void ends the record; either needs
@@ -74,16 +73,16 @@ public class CompletionChanges {
         }
         fixed.throwIfAny();
         // The NIP has not changed, so the employee is the one lockedForChange found in scope (no new one to check).
-        RecognitionRules current = rules.currentRules();
         Optional<Employee> employee = employees.findByIdOptional(c.nip);
-        BigDecimal recognizedJp = versions.validate(request, employee, current, versions.zoneOf(employee));
+        CompletionVersions.Recognized recognized =
+                versions.validate(request, employee, rules.ruleBook(), c, versions.zoneOf(employee));
         if (CompletionVersions.sameContent(c, request)) {
             return new Upserted<>(false, CompletionSnapshot.of(c));
         }
-        versions.apply(c, request, recognizedJp, current.version());
+        versions.apply(c, request, recognized);
         c.version++;
         c.updatedAt = clock.instant();
-        versions.changed(c, Change.AMENDED, actor.subject());
+        versions.changed(c, Change.AMENDED, actor.subject(), recognized.reason());
         return new Upserted<>(false, CompletionSnapshot.of(c));
     }
 
@@ -135,7 +134,8 @@ public class CompletionChanges {
             }
             c.version++;
             c.updatedAt = clock.instant();
-            versions.changed(c, Change.AMENDED, by);
+            // The method follows the kind, and recognition reads the kind, not the method: the JP stays.
+            versions.changed(c, Change.AMENDED, by, Recognition.UNCHANGED);
             changed++;
         }
         return changed;
@@ -146,7 +146,7 @@ public class CompletionChanges {
         c.voidReason = reason;
         c.version++;
         c.updatedAt = clock.instant();
-        versions.changed(c, Change.VOIDED, by);
+        versions.changed(c, Change.VOIDED, by, Recognition.UNCHANGED);
     }
 
     private Completion lockedForChange(UUID id, Long expectedVersion, UnitScope scope) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jpledger.training.domain.RecognitionRules;
+import org.jpledger.training.domain.RecognitionRuleBook;
 
 /**
  * The completion core as the xAPI LRS reaches it: the only way in from there, so that the LRS depends on these few
@@ -39,8 +39,11 @@ public interface CompletionCommands {
      */
     Map<String, ZoneId> zonesOf(Collection<String> nips);
 
-    /** The recognition rules in force now. */
-    RecognitionRules currentRules();
+    /**
+     * Every version of the recognition rules with its period: a completion is recognised by the one in force on its end
+     * date.
+     */
+    RecognitionRuleBook ruleBook();
 
     /**
      * The outcome of one completion of {@link #recordAll}: its result, or the refusal it was answered with.

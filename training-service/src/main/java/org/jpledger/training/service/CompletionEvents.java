@@ -13,9 +13,12 @@ final class CompletionEvents {
     private CompletionEvents() {
     }
 
-    /** Appends the event describing {@code c} at its current version, in the caller's transaction. */
-    static void append(OutboxWriter outbox, Completion c) {
-        outbox.append(Topics.EMPLOYEES, c.nip, typeOf(c), payload(c));
+    /**
+     * Appends the event describing {@code c} at its current version, made by {@code changedBy}, in the caller's
+     * transaction.
+     */
+    static void append(OutboxWriter outbox, Completion c, String changedBy) {
+        outbox.append(Topics.EMPLOYEES, c.nip, typeOf(c), payload(c, changedBy));
     }
 
     static String typeOf(Completion c) {
@@ -25,10 +28,10 @@ final class CompletionEvents {
         return c.version == 1 ? EventTypes.COMPLETION_RECORDED_V1 : EventTypes.COMPLETION_AMENDED_V1;
     }
 
-    static CompletionRecorded payload(Completion c) {
+    static CompletionRecorded payload(Completion c, String changedBy) {
         return new CompletionRecorded(c.id, c.version, c.nip, c.title, c.kindId, c.method, c.competencyType,
                 c.deliveryMode, c.provider, c.startDate, c.endDate, c.year, c.jp, c.days, c.international, c.recognizedJp,
                 c.certificateNumber, c.sourceSystem, c.externalId, c.status, c.ruleVersion, c.voidReason,
-                CompletionSnapshot.flagsOf(c));
+                CompletionSnapshot.flagsOf(c), changedBy);
     }
 }

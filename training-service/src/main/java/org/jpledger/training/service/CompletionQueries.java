@@ -58,7 +58,7 @@ public class CompletionQueries {
         return history.versionsOf(id).stream().map(entry -> {
             try {
                 return new CompletionVersion(entry.version, entry.change, entry.changedAt, entry.changedBy,
-                        reader.<CompletionSnapshot>readValue(entry.state));
+                        reader.<CompletionSnapshot>readValue(entry.state), entry.recognition);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("history of " + id + " version " + entry.version + " is unreadable", e);
             }

@@ -2,7 +2,6 @@ package org.jpledger.training.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,12 +19,12 @@ import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.Completion;
 import org.jpledger.training.domain.CompletionHistoryEntry.Change;
+import org.jpledger.training.domain.RecognitionRuleBook;
 import org.jpledger.training.domain.CompletionRepository;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
 import org.jpledger.training.domain.Nip;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
-import org.jpledger.training.domain.RecognitionRules;
 
 /**
  * Records training completions: one for the calling request, the items of a batch, or the completions an xAPI request
@@ -97,14 +96,14 @@ public class CompletionService implements CompletionCommands {
         employees.lockAll(nips);
         // Read after the locks, so no employee moves to another unit (and zone) before its items are checked.
         Map<String, ZoneId> zonesByNip = zones.ofEmployees(nips);
-        RecognitionRules current = rules.currentRules();
+        RecognitionRuleBook ruleBook = rules.ruleBook();
         Map<String, Completion> earlier = completions.findByExternalIds(requests.stream()
                 .map(r -> new CompletionRepository.ExternalId(r.sourceSystem(), r.externalId())).toList());
         List<ItemOutcome> outcomes = new ArrayList<>(requests.size());
         for (NewCompletion request : requests) {
             Decision decision;
             try {
-                decision = decide(request, null, actor, coveredUnits, current, zonesByNip,
+                decision = decide(request, null, actor, coveredUnits, ruleBook, zonesByNip,
                         Optional.ofNullable(earlier.get(CompletionRepository.keyOf(request.sourceSystem(),
                                 request.externalId()))));
             } catch (RuntimeException refusal) {
@@ -118,9 +117,8 @@ public class CompletionService implements CompletionCommands {
 
     private Upserted<CompletionSnapshot> record(NewCompletion request, String idempotencyKey, Actor actor,
             Set<String> coveredUnits) {
-        RecognitionRules current = rules.currentRules();
         // Looked up lazily, after validation: decide asks only for a request worth recording.
-        Decision decision = decide(request, idempotencyKey, actor, coveredUnits, current, Map.of(), null);
+        Decision decision = decide(request, idempotencyKey, actor, coveredUnits, rules.ruleBook(), Map.of(), null);
         return write(decision, actor);
     }
 
@@ -130,11 +128,11 @@ public class CompletionService implements CompletionCommands {
      * {@code zonesByNip} holds the zones already read for some employees; the others' are looked up.
      */
     private Decision decide(NewCompletion request, String idempotencyKey, Actor actor, Set<String> coveredUnits,
-            RecognitionRules current, Map<String, ZoneId> zonesByNip, Optional<Completion> earlier) {
+            RecognitionRuleBook ruleBook, Map<String, ZoneId> zonesByNip, Optional<Completion> earlier) {
         // First of all, before the idempotent replay too: an outsider must not read a record by replaying its key.
         Optional<Employee> employee = employeeInScope(request.nip(), actor.scope(), coveredUnits);
         ZoneId zone = zonesByNip.get(request.nip());
-        BigDecimal recognizedJp = versions.validate(request, employee, current,
+        CompletionVersions.Recognized recognized = versions.validate(request, employee, ruleBook, null,
                 zone != null ? zone : versions.zoneOf(employee));
         if (earlier == null) {
             earlier = idempotencyKey == null ? Optional.empty() : completions.findByIdempotencyKey(idempotencyKey);
@@ -154,14 +152,14 @@ public class CompletionService implements CompletionCommands {
                 throw new ConflictException("this idempotency key was already used for completion " + first.id
                         + " with other content; amend that completion or use a new key");
             }
-            return new Decision(request, idempotencyKey, recognizedJp, current.version(), first);
+            return new Decision(request, idempotencyKey, recognized, first);
         }
-        return new Decision(request, idempotencyKey, recognizedJp, current.version(), null);
+        return new Decision(request, idempotencyKey, recognized, null);
     }
 
     /** A request found worth recording, with the earlier record it repeats (null for a new one). */
-    private record Decision(NewCompletion request, String idempotencyKey, BigDecimal recognizedJp,
-            int ruleVersion, Completion earlier) {
+    private record Decision(NewCompletion request, String idempotencyKey, CompletionVersions.Recognized recognized,
+            Completion earlier) {
     }
 
     /** Stores a new record with its history and event; a repeat returns the earlier record. */
@@ -178,9 +176,9 @@ public class CompletionService implements CompletionCommands {
         c.idempotencyKey = decision.idempotencyKey();
         c.recordedAt = clock.instant();
         c.updatedAt = c.recordedAt;
-        versions.apply(c, request, decision.recognizedJp(), decision.ruleVersion());
+        versions.apply(c, request, decision.recognized());
         completions.persist(c);
-        versions.changed(c, Change.RECORDED, actor.subject());
+        versions.changed(c, Change.RECORDED, actor.subject(), decision.recognized().reason());
         return new Upserted<>(true, CompletionSnapshot.of(c));
     }
 
@@ -209,8 +207,8 @@ public class CompletionService implements CompletionCommands {
 
     @Override
     @Transactional
-    public RecognitionRules currentRules() {
-        return rules.currentRules();
+    public RecognitionRuleBook ruleBook() {
+        return rules.ruleBook();
     }
 
     /**

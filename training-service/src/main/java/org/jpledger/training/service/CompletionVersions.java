@@ -17,11 +17,13 @@ import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.training.config.PlausibilityConfig;
 import org.jpledger.training.domain.Completion;
 import org.jpledger.training.domain.CompletionHistoryEntry.Change;
+import org.jpledger.training.domain.CompletionHistoryEntry.Recognition;
 import org.jpledger.training.domain.CompletionHistoryEntry;
 import org.jpledger.training.domain.CompletionHistoryRepository;
 import org.jpledger.training.domain.Employee;
 import org.jpledger.training.domain.EmployeeRepository;
 import org.jpledger.training.domain.Nip;
+import org.jpledger.training.domain.RecognitionRuleBook;
 import org.jpledger.training.domain.RecognitionRules;
 import org.jpledger.training.outbox.OutboxWriter;
 
@@ -64,7 +66,13 @@ class CompletionVersions {
         return employees.findByIdOptional(c.nip).map(e -> e.unitCode).orElse(null);
     }
 
-    void apply(Completion c, NewCompletion r, BigDecimal recognizedJp, int ruleVersion) {
+    /**
+     * A version's recognition: the recognised JP, the rule version that gave it, and why.
+     */
+    record Recognized(BigDecimal recognizedJp, int ruleVersion, Recognition reason) {
+    }
+
+    void apply(Completion c, NewCompletion r, Recognized recognized) {
         c.nip = r.nip();
         c.title = r.title();
         c.kindId = r.kindId();
@@ -78,8 +86,8 @@ class CompletionVersions {
         c.jp = r.jp() == null ? null : r.jp().setScale(2, RoundingMode.UNNECESSARY);
         c.days = r.days();
         c.international = Boolean.TRUE.equals(r.international());
-        c.recognizedJp = recognizedJp;
-        c.ruleVersion = ruleVersion;
+        c.recognizedJp = recognized.recognizedJp();
+        c.ruleVersion = recognized.ruleVersion();
         c.certificateNumber = r.certificateNumber();
         derive(c);
     }
@@ -99,7 +107,7 @@ class CompletionVersions {
     }
 
     /** Keeps the version in history and publishes it, in the transaction of the change. */
-    void changed(Completion c, Change change, String by) {
+    void changed(Completion c, Change change, String by, Recognition recognition) {
         // The caller stamps updatedAt before: stamping a just-persisted record here would turn its insert into an
         // insert and an update of the whole row (every index written twice).
         CompletionHistoryEntry entry = new CompletionHistoryEntry();
@@ -108,20 +116,23 @@ class CompletionVersions {
         entry.change = change;
         entry.changedAt = c.updatedAt;
         entry.changedBy = by;
+        entry.recognition = recognition;
         try {
             entry.state = mapper.writeValueAsString(CompletionSnapshot.of(c));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("completion " + c.id + " cannot be serialised", e);
         }
         history.persist(entry);
-        CompletionEvents.append(outbox, c);
+        CompletionEvents.append(outbox, c, by);
     }
 
     /**
-     * Checks the rules bean validation cannot see and returns the recognised JP; {@code employee} is r's, if any, and
-     * {@code zone} the zone its records are dated in (see {@link #zoneOf}).
+     * Checks the rules bean validation cannot see and returns the recognition; {@code employee} is r's, if any,
+     * {@code zone} the zone its records are dated in (see {@link #zoneOf}), and {@code before} the completion r
+     * amends (null for a new record).
      */
-    BigDecimal validate(NewCompletion r, Optional<Employee> employee, RecognitionRules current, ZoneId zone) {
+    Recognized validate(NewCompletion r, Optional<Employee> employee, RecognitionRuleBook rules, Completion before,
+            ZoneId zone) {
         FieldErrors errors = new FieldErrors();
         if (!Nip.hasValidShape(r.nip())) {
             errors.add("nip", "must be exactly 18 digits");
@@ -143,14 +154,34 @@ class CompletionVersions {
             errors.add("days", "must not exceed the days from startDate to endDate (inclusive): "
                     + CompletionFlags.span(r.startDate(), r.endDate()));
         }
+        Optional<RecognitionRules> inForce = rules.inForceOn(r.endDate());
+        if (inForce.isEmpty()) {
+            errors.add("endDate", "no recognition rule table is in force on this date");
+            errors.throwIfAny();
+        }
+        // A version keeps the recognition of the one it amends unless an input of it changed: a later rule table
+        // must not change the JP of a record whose training did not change (a title fixed in a closed year, say).
+        boolean keep = before != null && sameInputs(before, r)
+                && (before.endDate.equals(r.endDate()) || inForce.get().version() == before.ruleVersion);
+        RecognitionRules applied = keep ? rules.version(before.ruleVersion).orElseThrow() : inForce.get();
         Optional<BigDecimal> recognized =
-                current.recognize(r.kindId(), r.jp(), r.days(), Boolean.TRUE.equals(r.international()));
+                applied.recognize(r.kindId(), r.jp(), r.days(), Boolean.TRUE.equals(r.international()));
         if (recognized.isEmpty()) {
-            errors.add("jp", current.countsByDays(r.kindId())
+            errors.add("jp", applied.countsByDays(r.kindId())
                     ? "give jp, or days for this kind" : "required for this kind of training");
         }
         errors.throwIfAny();
-        return recognized.orElseThrow();
+        if (keep) {
+            return new Recognized(before.recognizedJp, before.ruleVersion, Recognition.UNCHANGED);
+        }
+        return new Recognized(recognized.orElseThrow(), applied.version(),
+                before == null ? Recognition.RECORDED : Recognition.INPUT_CHANGED);
+    }
+
+    /** Whether r gives recognition (see {@link RecognitionRules#recognize}) what {@code c} gave it, but for the date. */
+    private static boolean sameInputs(Completion c, NewCompletion r) {
+        return c.kindId == r.kindId() && sameAmount(c.jp, r.jp()) && Objects.equals(c.days, r.days())
+                && c.international == Boolean.TRUE.equals(r.international());
     }
 
     static boolean sameContent(Completion c, NewCompletion r) {

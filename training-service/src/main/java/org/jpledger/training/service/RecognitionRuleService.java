@@ -3,15 +3,21 @@ package org.jpledger.training.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.Caller;
 import org.jpledger.training.domain.RecognitionRuleSet;
 import org.jpledger.training.domain.RecognitionRuleSetRepository;
 
-/** Reads and replaces the recognition rule table; a replacement is a new version and applies to future records only. */
+/**
+ * Reads and replaces the recognition rule table. A replacement is a new version in force from its validFrom, which
+ * ends the latest version the day before; completions are recognised by the version in force on their end date.
+ */
 @ApplicationScoped
 public class RecognitionRuleService {
 
@@ -25,9 +31,18 @@ public class RecognitionRuleService {
         this.caller = caller;
     }
 
+    /** The version in force on {@code date} (today in WIB when null). */
     @Transactional
-    public RecognitionRulesVersion current() {
-        return RecognitionRulesVersion.of(rules.current());
+    public RecognitionRulesVersion inForceOn(LocalDate date) {
+        LocalDate on = date != null ? date : TrainingCalendar.today(clock);
+        return rules.inForceOn(on).map(RecognitionRulesVersion::of)
+                .orElseThrow(() -> new ResourceNotFoundException("no recognition rule table version is in force on " + on));
+    }
+
+    /** The versions, newest first, at most {@code limit}. */
+    @Transactional
+    public List<RecognitionRulesVersion> versions(int limit) {
+        return rules.newestFirst(limit).stream().map(RecognitionRulesVersion::of).toList();
     }
 
     @Transactional
@@ -36,9 +51,16 @@ public class RecognitionRuleService {
                 .orElseThrow(() -> new ResourceNotFoundException("no recognition rule table version " + version));
     }
 
-    /** Stores the table as the next version, created by the calling token's subject. */
+    /**
+     * Stores the table as the next version, created by the calling token's subject, and ends the latest version the
+     * day before its validFrom. Rule history only grows forward: a validFrom not after the latest version's is refused.
+     */
     @Transactional
     public RecognitionRulesVersion replace(RecognitionRulesTable request) {
+        // The table lock makes two concurrent replacements get consecutive versions (and validity) instead of one
+        // failing; taken first, so the latest version read for the checks stays the latest.
+        rules.getEntityManager().createNativeQuery("LOCK TABLE recognition_rule_set IN EXCLUSIVE MODE").executeUpdate();
+        RecognitionRuleSet latest = rules.latest();
         Set<Integer> kinds = new HashSet<>();
         FieldErrors errors = new FieldErrors();
         for (int i = 0; i < request.dayRates().size(); i++) {
@@ -46,11 +68,21 @@ public class RecognitionRuleService {
                 errors.add("dayRates[" + i + "].kindId", "kind " + request.dayRates().get(i).kindId() + " is listed twice");
             }
         }
+        RecordDates.check(errors, "validFrom", request.validFrom());
+        RecordDates.check(errors, "validUntil", request.validUntil());
+        if (!request.validFrom().isAfter(latest.validFrom)) {
+            errors.add("validFrom", "must be after " + latest.validFrom + ", when the latest version " + latest.version
+                    + " took effect: rule history only grows forward");
+        }
+        if (request.validUntil() != null && request.validUntil().isBefore(request.validFrom())) {
+            errors.add("validUntil", "must not be before validFrom");
+        }
         errors.throwIfAny();
+        latest.validUntil = request.validFrom().minusDays(1);
         RecognitionRuleSet set = new RecognitionRuleSet();
-        // The table lock makes two concurrent replacements get consecutive versions instead of one failing.
-        rules.getEntityManager().createNativeQuery("LOCK TABLE recognition_rule_set IN EXCLUSIVE MODE").executeUpdate();
-        set.version = rules.current().version + 1;
+        set.version = latest.version + 1;
+        set.validFrom = request.validFrom();
+        set.validUntil = request.validUntil();
         set.internationalFactor = request.internationalFactor();
         set.createdAt = clock.instant();
         set.createdBy = caller.subject();

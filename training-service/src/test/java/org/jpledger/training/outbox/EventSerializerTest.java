@@ -91,7 +91,8 @@ class EventSerializerTest {
                         "Workshop Penyusunan Analisis Jabatan", 4, TrainingMethod.KLASIKAL, CompetencyType.TEKNIS,
                         DeliveryMode.BLENDED, "BPSDMD Provinsi Jawa Tengah", LocalDate.parse("2026-03-18"),
                         LocalDate.parse("2026-03-19"), 2026, null, 2, false, new BigDecimal("10.00"), "BPSDMD/2026/0412",
-                        "simpeg-jateng", "WS-2026-0412-017", CompletionStatus.ACTIVE, 1, null, List.of()));
+                        "simpeg-jateng", "WS-2026-0412-017", CompletionStatus.ACTIVE, 1, null, List.of(),
+                        "operator-bkd-jateng"));
         assertMatchesGolden(event, GoldenFiles.COMPLETION_RECORDED_V1);
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jpledger.training.RuleTimeline;
 import org.jpledger.training.xapi.rest.Xapi;
 
 /**
@@ -38,9 +39,6 @@ import org.jpledger.training.xapi.rest.Xapi;
 @QuarkusTest
 class AccessControlTest {
 
-    private static final String PERLAN = """
-            {"internationalFactor":1.20,"dayRates":[{"kindId":9,"jpPerDay":4,"jpPerDayInternational":6},
-             {"kindId":4,"jpPerDay":5,"jpPerDayInternational":7}]}""";
     private static final String EXEMPTION =
             "{\"kind\":\"CUTI_BESAR\",\"from\":\"2021-01-01\",\"until\":\"2021-03-31\",\"reference\":\"SK/ACL/2021\"}";
     private static final String CSV_HEADER =
@@ -191,8 +189,11 @@ class AccessControlTest {
                         200, (r, t) -> r.get("/api/v1/admin/recognition-rules")),
                 Endpoint.national("GET /api/v1/admin/recognition-rules/{version}", Access.TRAINING_READER,
                         Access.REPORT_READER, 200, (r, t) -> r.get("/api/v1/admin/recognition-rules/{version}", 1)),
+                Endpoint.national("GET /api/v1/admin/recognition-rules/versions", Access.TRAINING_READER,
+                        Access.REPORT_READER, 200, (r, t) -> r.get("/api/v1/admin/recognition-rules/versions")),
                 Endpoint.national("PUT /api/v1/admin/recognition-rules", Access.POLICY_ADMIN, Access.ADMIN, 201,
-                        (r, t) -> r.contentType(ContentType.JSON).body(PERLAN).put("/api/v1/admin/recognition-rules")),
+                        (r, t) -> r.contentType(ContentType.JSON).body(RuleTimeline.nextVersion())
+                                .put("/api/v1/admin/recognition-rules")),
                 Endpoint.national("POST /api/v1/admin/republish", Access.ADMIN, Access.POLICY_ADMIN, 200,
                         (r, t) -> r.post("/api/v1/admin/republish")),
                 Endpoint.national("GET /api/v1/admin/audit", Access.ADMIN, Access.ROSTER_ADMIN, 200,

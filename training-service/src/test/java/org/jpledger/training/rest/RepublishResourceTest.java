@@ -13,7 +13,10 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import org.jpledger.contracts.access.Access;
 import org.jpledger.contracts.events.EventTypes;
+import org.jpledger.localstack.TestTokens;
+import org.jpledger.localstack.Token;
 import org.jpledger.training.outbox.OutboxEvent;
 import org.jpledger.training.outbox.OutboxRepository;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,9 @@ class RepublishResourceTest {
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
         String voided = given().contentType(ContentType.JSON).body(completionJson(nip, "rp-" + UUID.randomUUID()))
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\":\"double\"}")
+        given().header("Authorization", TestTokens.bearer(Token.withRoles(Access.TRAINING_WRITER)
+                        .units(Access.ALL_UNITS).subject("voiding-clerk")))
+                .contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\":\"double\"}")
                 .post("/api/v1/completions/{id}/void", voided).then().statusCode(200);
         long before = QuarkusTransaction.requiringNew().call(() -> outbox.count("messageKey", nip));
 
@@ -50,6 +55,9 @@ class RepublishResourceTest {
         assertThat(events.get(1).at("/data/completionId").asText()).isEqualTo(active);
         assertThat(events.get(2).at("/data/completionId").asText()).isEqualTo(voided);
         assertThat(events.get(2).at("/data/version").asLong()).isEqualTo(2);
+        // Each carries the author of the version it re-emits.
+        assertThat(events.get(1).at("/data/changedBy").asText()).isEqualTo(TestTokens.TEST_SUITE);
+        assertThat(events.get(2).at("/data/changedBy").asText()).isEqualTo("voiding-clerk");
         assertThat(result.units()).isPositive();
         assertThat(result.employees()).isPositive();
         assertThat(result.completions()).isGreaterThanOrEqualTo(2);

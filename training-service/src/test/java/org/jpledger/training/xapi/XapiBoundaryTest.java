@@ -10,6 +10,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.jpledger.training.domain.RecognitionRuleBook;
 import org.jpledger.training.domain.RecognitionRules;
 import org.jpledger.training.service.Actor;
 import org.jpledger.training.service.CompletionCommands;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The LRS is a room of its own: nothing else in the service reaches into it, it reaches the completion core only
  * through {@link CompletionCommands} and the types of its signatures (the records it takes and returns, the actor, and
- * the recognition rules currentRules answers) and the bulk-intake bound it shares with batches, and inside it rest sits
+ * the recognition rule book ruleBook answers) and the bulk-intake bound it shares with batches, and inside it rest sits
  * on the statement use case, which sits on the entities and the pure statement rules (which need nothing above them).
  */
 class XapiBoundaryTest {
@@ -50,7 +51,7 @@ class XapiBoundaryTest {
                 .should().dependOnClassesThat(resideInAPackage("org.jpledger.training..")
                         .and(not(resideInAPackage(XAPI)))
                         .and(not(belongToAnyOf(CompletionCommands.class, NewCompletion.class, Actor.class,
-                                Upserted.class, CompletionSnapshot.class, RecognitionRules.class,
+                                Upserted.class, CompletionSnapshot.class, RecognitionRules.class, RecognitionRuleBook.class,
                                 // Statements wait in the same bulk-intake bound as batches and CSV imports.
                                 IngestWorkers.class))))
                 .as("LRS classes use the completion core only through CompletionCommands and its records")

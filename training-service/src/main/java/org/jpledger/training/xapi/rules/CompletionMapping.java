@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingCalendar;
@@ -27,10 +26,17 @@ import org.jpledger.training.service.NewCompletion;
  * minutes per JP of that year ({@link TrainingCalendar#minutesPerJp}), the same value reporting converts with.
  *
  * @param nipHomePage  the account home page under which actor names are NIPs
- * @param countsByDays whether a kind may give days instead of JP (a whole-day duration then counts as days)
+ * @param countsByDays whether a kind may give days instead of JP on a training end date (a whole-day duration then
+ *                     counts as days), by the recognition rules in force on that date
  * @param zoneOfNip    the zone an employee's records are dated in, by NIP (Asia/Jakarta for an unknown one)
  */
-public record CompletionMapping(String nipHomePage, IntPredicate countsByDays, Function<String, ZoneId> zoneOfNip) {
+public record CompletionMapping(String nipHomePage, CountsByDays countsByDays, Function<String, ZoneId> zoneOfNip) {
+
+    /** Whether a kind may give days instead of JP for a training that ended on a date. */
+    @FunctionalInterface
+    public interface CountsByDays {
+        boolean test(int kindId, LocalDate endDate);
+    }
 
     private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(366);
     private static final List<String> TITLE_LANGUAGES = List.of("id-ID", "id", "en-US", "en", "en-GB");
@@ -75,7 +81,7 @@ public record CompletionMapping(String nipHomePage, IntPredicate countsByDays, F
             LocalDate start = start(context, end);
             Boolean international = international(context);
             String certificate = certificate(context);
-            Length length = length(result, kind, TrainingCalendar.minutesPerJp(TrainingCalendar.yearOf(end)));
+            Length length = length(result, kind, end, TrainingCalendar.minutesPerJp(TrainingCalendar.yearOf(end)));
             return new Completion(new NewCompletion(nip, title(object), kind, competency, mode, provider, start,
                     end, length.jp(), length.days(), international, certificate, system,
                     statement.path("id").asText()));
@@ -189,10 +195,10 @@ public record CompletionMapping(String nipHomePage, IntPredicate countsByDays, F
     }
 
     /** The JP result extension when given, else what the result's duration comes to. */
-    private Length length(JsonNode result, int kind, int minutesPerJp) {
+    private Length length(JsonNode result, int kind, LocalDate end, int minutesPerJp) {
         JsonNode jp = result.path("extensions").path(XapiProfile.JP);
         if (jp.isMissingNode()) {
-            return fromDuration(result, kind, minutesPerJp);
+            return fromDuration(result, kind, end, minutesPerJp);
         }
         if (!jp.isNumber()) {
             throw new Unreadable("result extension " + XapiProfile.JP + " must be a number of lesson hours");
@@ -200,11 +206,11 @@ public record CompletionMapping(String nipHomePage, IntPredicate countsByDays, F
         return new Length(jp.decimalValue(), null);
     }
 
-    private Length fromDuration(JsonNode result, int kind, int minutesPerJp) {
+    private Length fromDuration(JsonNode result, int kind, LocalDate end, int minutesPerJp) {
         Durations.Parsed duration = Durations.parse(result.path("duration").asText(""))
                 .orElseThrow(() -> new Unreadable("give the JP in result extension " + XapiProfile.JP
                         + ", or result.duration"));
-        if (countsByDays.test(kind) && duration.isWholeDays()) {
+        if (countsByDays.test(kind, end) && duration.isWholeDays()) {
             if (duration.days().compareTo(MAX_DAYS) > 0) {
                 throw new Unreadable("result.duration is longer than a year");
             }

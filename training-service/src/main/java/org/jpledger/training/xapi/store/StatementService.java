@@ -31,7 +31,7 @@ import org.jpledger.support.security.Caller;
 import org.jpledger.support.security.UnitAccess;
 import org.jpledger.support.security.OutOfScopeException;
 import org.jpledger.training.xapi.config.XapiConfig;
-import org.jpledger.training.domain.RecognitionRules;
+import org.jpledger.training.domain.RecognitionRuleBook;
 import org.jpledger.training.xapi.store.XapiStatement.Outcome;
 import org.jpledger.training.xapi.rules.CompletionMapping;
 import org.jpledger.training.xapi.rules.MultipartMixed;
@@ -334,11 +334,12 @@ public class StatementService {
      */
     private void record(Map<XapiStatement, ObjectNode> rows, Map<UUID, XapiStatement> known, String system,
             Actor actor) {
-        RecognitionRules current = completions.currentRules();
+        RecognitionRuleBook rules = completions.ruleBook();
         // The zones of all the request's employees in one read: each completion is dated in its employee's zone.
         Map<String, ZoneId> zones = completions.zonesOf(rows.values().stream().map(CompletionMapping::actorNip)
                 .flatMap(Optional::stream).collect(Collectors.toSet()));
-        CompletionMapping mapping = new CompletionMapping(config.nipHomePage(), current::countsByDays,
+        CompletionMapping mapping = new CompletionMapping(config.nipHomePage(),
+                (kind, end) -> rules.inForceOn(end).map(r -> r.countsByDays(kind)).orElse(false),
                 nip -> zones.getOrDefault(nip, TrainingCalendar.ZONE));
         Set<UUID> inRequest = rows.keySet().stream().map(r -> r.id).collect(Collectors.toSet());
         List<XapiStatement> reporting = new ArrayList<>();

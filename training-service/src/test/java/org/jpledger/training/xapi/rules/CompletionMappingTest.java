@@ -34,7 +34,7 @@ class CompletionMappingTest {
     private static final int DAY_RATED_KIND = 12;
 
     private static final CompletionMapping MAPPING =
-            new CompletionMapping("https://siasn.bkn.go.id", kind -> kind == DAY_RATED_KIND, nip -> JAKARTA);
+            new CompletionMapping("https://siasn.bkn.go.id", (kind, end) -> kind == DAY_RATED_KIND, nip -> JAKARTA);
 
     /** Pointers to the profile's extensions, for {@link XapiJson#with}. */
     private static final String JP = "/result/extensions/" + pointerKey(XapiProfile.JP);
@@ -112,7 +112,7 @@ class CompletionMappingTest {
 
     @Test
     void endDateIsTheTimestampsDayInTheEmployeesZone() {
-        CompletionMapping inPapua = new CompletionMapping("https://siasn.bkn.go.id", kind -> false,
+        CompletionMapping inPapua = new CompletionMapping("https://siasn.bkn.go.id", (kind, end) -> false,
                 nip -> NIP.equals(nip) ? JAYAPURA : JAKARTA);
 
         // New Year's night in Jayapura (UTC+9) is still 31 December in Jakarta: the record counts in 2027.
