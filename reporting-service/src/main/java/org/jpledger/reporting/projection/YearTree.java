@@ -21,15 +21,20 @@ public final class YearTree {
      * total only, like those of a unit unknown to reporting.</li>
      * </ul>
      * One pass over {@code unit} and {@code unit_period} (the period in force is the newest by the primary key's order,
-     * not a lookup per unit); the successor chains are as long as the mergers in a row, and UNION stops a loop.
+     * not a lookup per unit); the successor chains are as long as the mergers in a row, and UNION stops a loop. A unit
+     * without periods (written straight into the table, as bulk loads of the bench do) is one period since ever.
      */
     public static final String CTES = """
             year_unit(code, name, parent_code) AS (
-                SELECT DISTINCT ON (p.unit_code) p.unit_code, p.name, p.parent_code
-                FROM unit_period p JOIN unit u ON u.code = p.unit_code
-                WHERE p.effective_from <= make_date(:year, 12, 31)
-                  AND (u.dissolved_on IS NULL OR u.dissolved_on > make_date(:year, 12, 31))
-                ORDER BY p.unit_code, p.effective_from DESC
+                (SELECT DISTINCT ON (p.unit_code) p.unit_code, p.name, p.parent_code
+                 FROM unit_period p JOIN unit u ON u.code = p.unit_code
+                 WHERE p.effective_from <= make_date(:year, 12, 31)
+                   AND (u.dissolved_on IS NULL OR u.dissolved_on > make_date(:year, 12, 31))
+                 ORDER BY p.unit_code, p.effective_from DESC)
+              UNION ALL
+                SELECT u.code, u.name, u.parent_code FROM unit u
+                WHERE (u.dissolved_on IS NULL OR u.dissolved_on > make_date(:year, 12, 31))
+                  AND NOT EXISTS (SELECT 1 FROM unit_period p WHERE p.unit_code = u.code)
             ), succession(code, counts_in) AS (
                 SELECT u.code, u.successor_code FROM unit u
                 WHERE u.dissolved_on <= make_date(:year, 12, 31) AND u.successor_code IS NOT NULL
