@@ -47,8 +47,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded random ledger story (see {@link RandomLedger}) goes through the real broker and consumer, and the projections
  * must come out exactly as {@link ProjectionOracle} computes them from the newest versions: the employee-year rows, and
- * each unit's figures for 2024 to 2026, by the default policy and then by random policies of unit subtrees (live and
- * precomputed). Run another story with {@code -Doracle.seed=N}.
+ * each unit's figures and name for 2024 to 2026 under each year's unit tree (the story moves, renames, merges and
+ * dissolves units), by the default policy and then by random policies of unit subtrees (live and precomputed). Run
+ * another story with {@code -Doracle.seed=N}.
  */
 @QuarkusTest
 class ProjectionOracleTest {

@@ -209,7 +209,9 @@ final class RandomLedger {
             String parent = middle.get(i % 3);
             List<Object> versions = new ArrayList<>();
             versions.add(new UnitUpserted(code, name, parent, 1));
-            switch (random.nextInt(4)) {
+            // Every story has each change at least once: L0 moved from a day, L1 merged, L2 dissolved into none.
+            int change = i < 3 ? i + 1 : random.nextInt(5);
+            switch (change) {
                 case 0 -> versions.add(new UnitUpserted(code, name + " baru", pick(middle), 2));
                 case 1 -> {
                     LocalDate from = day(REORGANISED_FROM, REORGANISED_UNTIL);
@@ -218,9 +220,9 @@ final class RandomLedger {
                             new UnitPeriod(UNITS_SINCE, name, parent), new UnitPeriod(from, name + " baru", newParent)),
                             null, null));
                 }
-                case 2 -> {
+                case 2, 3 -> {
                     LocalDate on = day(REORGANISED_FROM, REORGANISED_UNTIL);
-                    String successor = random.nextInt(3) == 0 ? null
+                    String successor = change == 3 ? null
                             : pick(random.nextBoolean() ? middle : lowest.stream().filter(c -> !c.equals(code)).toList());
                     versions.add(new UnitUpserted(code, name, parent, 2, null,
                             List.of(new UnitPeriod(UNITS_SINCE, name, parent)), on, successor));
