@@ -50,8 +50,10 @@ final class ExportQueries {
     /** The rows of {@code kind} in order. */
     static String rows(ExportKind kind) {
         return switch (kind) {
+            // DISTINCT: under OR the check stays a subplan, hashed only when the planner expects few codes, and it
+            // cannot count the recursive tree's rows; a DISTINCT list is expected to be short, so it is hashed.
             case COMPLIANCE -> "WITH RECURSIVE " + YEAR_COVERED + ", " + ComplianceRepository.ratedCte(
-                    "(:allUnits OR y.unit_code IN (SELECT code FROM covered))") + """
+                    "(:allUnits OR y.unit_code IN (SELECT DISTINCT code FROM covered))") + """
                     SELECT r.nip, e.name, %s, r.employment_type, r.position_level, r.target_jp,
                            r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
                            r.jp_nonklasikal, r.completion_count, r.status, r.exempt_days, r.leaving_reason
