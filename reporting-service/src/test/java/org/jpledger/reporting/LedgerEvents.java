@@ -60,6 +60,11 @@ public final class LedgerEvents implements AutoCloseable {
         return send(Topics.UNITS, code, EventTypes.UNIT_UPSERTED_V1, new UnitUpserted(code, name, parentCode, version));
     }
 
+    /** Any state of a unit, as training-service publishes it (with its history, dissolution and successor). */
+    public RecordMetadata unit(UnitUpserted unit) {
+        return send(Topics.UNITS, unit.code(), EventTypes.UNIT_UPSERTED_V1, unit);
+    }
+
     /** Any state of an employee, as training-service publishes it. */
     public RecordMetadata employee(EmployeeUpserted employee) {
         return send(Topics.EMPLOYEES, employee.nip(), EventTypes.EMPLOYEE_UPSERTED_V1, employee);

@@ -24,6 +24,7 @@ import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitPeriod;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.reporting.config.EventConsumerConfig;
 import org.jpledger.reporting.parking.StorableText;
@@ -142,6 +143,24 @@ public class EventParser {
                 requireIdentifier(unit.parentCode(), "parentCode", missing);
             }
             requireVersion(unit.version(), missing);
+            if (unit.history() != null) {
+                Set<LocalDate> dates = new HashSet<>();
+                for (UnitPeriod period : unit.history()) {
+                    if (period == null || period.effectiveFrom() == null || !storable(period.effectiveFrom())
+                            || period.name() == null || period.name().isBlank() || !StorableText.storable(period.name())
+                            || period.parentCode() != null && !identifier(period.parentCode())
+                            || !dates.add(period.effectiveFrom())) {
+                        missing.add("history");
+                        break;
+                    }
+                }
+            }
+            if (unit.dissolvedOn() != null) {
+                requireStorable(unit.dissolvedOn(), "dissolvedOn", missing);
+            }
+            if (unit.successorCode() != null) {
+                requireIdentifier(unit.successorCode(), "successorCode", missing);
+            }
         } else if (payload instanceof EmployeeUpserted employee) {
             requireIdentifier(employee.nip(), "nip", missing);
             requireText(employee.name(), "name", missing);

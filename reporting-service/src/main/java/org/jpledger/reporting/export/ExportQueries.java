@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jpledger.contracts.reference.TrainingKinds;
 import org.jpledger.reporting.projection.ComplianceRepository;
 import org.jpledger.reporting.projection.Tallies;
+import org.jpledger.reporting.projection.YearTree;
 
 /**
  * The SQL of each export, over the projections: the same rating as the compliance API (so totals agree), limited to
@@ -15,12 +16,25 @@ import org.jpledger.reporting.projection.Tallies;
  */
 final class ExportQueries {
 
-    /** The units asked and everything below them; every unit when none are named. */
+    /** The units asked and everything below them in today's tree; every unit when none are named. */
     private static final String COVERED = """
             covered(code) AS (
                 SELECT code FROM unit WHERE :allUnits OR code = ANY (CAST(:units AS text[]))
               UNION
                 SELECT c.code FROM unit c JOIN covered m ON c.parent_code = m.code
+            )""";
+
+    /**
+     * The units asked and everything below them in the year's tree ({@link YearTree}), as {@code reached}; with the
+     * units folded into those, as {@code covered}. Every unit of the year when none are named.
+     */
+    private static final String YEAR_COVERED = YearTree.CTES + """
+            reached(code) AS (
+                SELECT code FROM tree WHERE :allUnits OR code = ANY (CAST(:units AS text[]))
+              UNION
+                SELECT c.code FROM tree c JOIN reached m ON c.parent_code = m.code
+            ), covered(code) AS (
+                SELECT code FROM reached UNION ALL SELECT f.code FROM fold f JOIN reached m ON m.code = f.counts_in
             )""";
 
     private static final String KINDS = TrainingKinds.all().stream()
@@ -36,19 +50,23 @@ final class ExportQueries {
     /** The rows of {@code kind} in order. */
     static String rows(ExportKind kind) {
         return switch (kind) {
-            case COMPLIANCE -> "WITH RECURSIVE " + COVERED + ", " + ComplianceRepository.ratedCte(
-                    "(:allUnits OR y.unit_code IN (SELECT code FROM covered))") + """
-                    SELECT r.nip, e.name, r.unit_code, u.name, r.employment_type, r.position_level, r.target_jp,
+            // DISTINCT: under OR the check stays a subplan, hashed only when the planner expects few codes, and it
+            // cannot count the recursive tree's rows; a DISTINCT list is expected to be short, so it is hashed.
+            case COMPLIANCE -> "WITH RECURSIVE " + YEAR_COVERED + ", " + ComplianceRepository.ratedCte(
+                    "(:allUnits OR y.unit_code IN (SELECT DISTINCT code FROM covered))") + """
+                    SELECT r.nip, e.name, %s, r.employment_type, r.position_level, r.target_jp,
                            r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
                            r.jp_nonklasikal, r.completion_count, r.status, r.exempt_days, r.leaving_reason
-                    FROM rated r JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code
+                    FROM rated r JOIN employee e ON e.nip = r.nip%s
                     WHERE CAST(:status AS text) IS NULL OR r.status = :status
-                    ORDER BY r.unit_code, e.name, r.nip""";
-            case UNITS -> "WITH RECURSIVE " + COVERED + """
-                    , closure(code, top) AS (
-                        SELECT code, code FROM covered
+                    ORDER BY 3, e.name, r.nip""".formatted(YearTree.UNIT_COLUMNS, YearTree.UNIT_JOINS);
+            case UNITS -> "WITH RECURSIVE " + YEAR_COVERED + """
+                    , reach(code, top) AS (
+                        SELECT code, code FROM reached
                       UNION
-                        SELECT c.code, cl.top FROM unit c JOIN closure cl ON c.parent_code = cl.code
+                        SELECT c.code, cl.top FROM tree c JOIN reach cl ON c.parent_code = cl.code
+                    ), closure(code, top) AS (
+                        SELECT code, top FROM reach UNION ALL SELECT f.code, cl.top FROM fold f JOIN reach cl ON cl.code = f.counts_in
                     ),
                     """ + ComplianceRepository.ratedCte("y.unit_code IN (SELECT code FROM covered)") + """
                     , figures AS (
@@ -70,7 +88,7 @@ final class ExportQueries {
                            CASE WHEN f.headcount > 0 THEN round(f.total_jp / f.headcount, 2) ELSE 0 END,
                     """ + Tallies.join(t -> "coalesce(f." + t.column() + ", 0)") + """
                            , trim_scale(coalesce(f.jp_above_cap, 0))
-                    FROM covered c JOIN unit u ON u.code = c.code LEFT JOIN figures f ON f.top = u.code
+                    FROM reached c JOIN tree u ON u.code = c.code LEFT JOIN figures f ON f.top = u.code
                     ORDER BY u.code""";
             case TRAINING_HISTORY -> "WITH RECURSIVE " + COVERED + ", " + KINDS + """
                     SELECT f.nip, e.name, coalesce(y.unit_code, e.unit_code), f.kind_id, k.name, f.title, f.provider,

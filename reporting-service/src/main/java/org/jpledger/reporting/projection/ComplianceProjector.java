@@ -19,6 +19,7 @@ import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitPeriod;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.LeavingReason;
@@ -32,6 +33,7 @@ public class ComplianceProjector {
     private final UnitRepository units;
     private final EmployeeRepository employees;
     private final UnitHistoryRepository histories;
+    private final UnitPeriodRepository unitPeriods;
     private final CompletionFactRepository facts;
     private final EmployeeYearRepository employeeYears;
     private final UnitFiguresRepository unitFigures;
@@ -41,8 +43,9 @@ public class ComplianceProjector {
 
     public ComplianceProjector(UnitRepository units, EmployeeRepository employees, UnitHistoryRepository histories,
             CompletionFactRepository facts, EmployeeYearRepository employeeYears, UnitFiguresRepository unitFigures,
-            ReportingConfig config, Clock clock, EmployeeRecords records) {
+            ReportingConfig config, Clock clock, EmployeeRecords records, UnitPeriodRepository unitPeriods) {
         this.units = units;
+        this.unitPeriods = unitPeriods;
         this.employees = employees;
         this.histories = histories;
         this.facts = facts;
@@ -98,7 +101,7 @@ public class ComplianceProjector {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(Object payload, ProjectionBatch batch) {
         if (payload instanceof UnitUpserted unit) {
-            return applyUnit(unit);
+            return applyUnit(unit, batch);
         }
         if (payload instanceof EmployeeUpserted employee) {
             return applyEmployee(employee, batch);
@@ -118,12 +121,13 @@ public class ComplianceProjector {
         return batch.employees.get(nip) != null;
     }
 
-    /** Writes the batch's unit histories and recomputes the yearly rows of every employee it touched. */
+    /** Writes the batch's unit histories and unit periods, and recomputes the yearly rows of every employee it touched. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finish(ProjectionBatch batch) {
         // One flush for all: the queries of the refresh read the database and do not flush the session again.
         employees.flush();
         histories.replaceAll(batch.histories);
+        unitPeriods.replaceAll(batch.unitPeriods);
         refreshFlushed(batch, batch.touched);
     }
 
@@ -175,7 +179,7 @@ public class ComplianceProjector {
         employees.byNip(nips).forEach(employee -> batch.employees.put(employee.nip, employee));
     }
 
-    private boolean applyUnit(UnitUpserted event) {
+    private boolean applyUnit(UnitUpserted event, ProjectionBatch batch) {
         Unit unit = units.findById(event.code());
         if (!Versions.supersedes(event.version(), unit == null ? null : unit.version)) {
             Log.debugf("Ignored unit %s version %d: stored version is %d", event.code(), event.version(), unit.version);
@@ -188,7 +192,12 @@ public class ComplianceProjector {
         unit.name = event.name();
         unit.parentCode = event.parentCode();
         unit.version = event.version();
+        unit.dissolvedOn = event.dissolvedOn();
+        unit.successorCode = event.dissolvedOn() == null ? null : event.successorCode();
         units.persist(unit);
+        // An event written before units had histories states one period, in force since the beginning of time.
+        batch.unitPeriods.put(event.code(), event.history() == null || event.history().isEmpty()
+                ? List.of(new UnitPeriod(null, event.name(), event.parentCode())) : event.history());
         return true;
     }
 

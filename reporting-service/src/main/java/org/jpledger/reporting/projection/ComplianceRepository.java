@@ -82,12 +82,16 @@ public class ComplianceRepository {
     /**
      * Every policy of {@code :year} and which one governs each unit, as the two JSON texts {@link #RATING} is given:
      * the policies keyed by unit code ({@code ""} for the national one, or the defaults when none is stored), each with
-     * its unit ({@code null}: national) and version; and, for each unit at or below a unit policy, the code of the
-     * nearest ancestor-or-self that has one (units absent from it are governed by the national policy). jsonb's text
+     * its unit ({@code null}: national) and version; and, for each unit at or below a unit policy in the year's tree
+     * ({@link YearTree}), the code of the nearest ancestor-or-self that has one (units absent from it are governed by
+     * the national policy). A unit folded into another that year is governed as the unit it is folded into (its own
+     * policy of the year, if any, governs nothing). jsonb's text
      * is canonical, so the same policies and tree give the same text: freshness compares these texts.
      */
     public static final String POLICY_SET = """
-            WITH RECURSIVE stated AS (
+            WITH RECURSIVE
+            """ + YearTree.CTES + """
+            stated AS (
                 SELECT NULL::text AS unit_code, p.target_jp, p.target_by_employment_type, p.target_by_position_level,
                        p.prorate, p.pacing, p.quarter_fractions, p.at_risk_from_month, p.leavers,
                        p.cap_by_employment_type, p.version
@@ -103,24 +107,30 @@ public class ComplianceRepository {
                        p.cap_by_employment_type, p.version
                 FROM unit_policy p WHERE p.year = :year
             ), governed(code, policy_code) AS (
-                SELECT p.unit_code, p.unit_code FROM unit_policy p WHERE p.year = :year
+                SELECT p.unit_code, p.unit_code FROM unit_policy p
+                WHERE p.year = :year AND p.unit_code NOT IN (SELECT code FROM fold)
               UNION
-                SELECT c.code, g.policy_code FROM unit c JOIN governed g ON c.parent_code = g.code
+                SELECT c.code, g.policy_code FROM tree c JOIN governed g ON c.parent_code = g.code
                 WHERE NOT EXISTS (SELECT 1 FROM unit_policy p WHERE p.year = :year AND p.unit_code = c.code)
+            ), governing(code, policy_code) AS (
+                SELECT code, policy_code FROM governed
+              UNION ALL
+                SELECT f.code, g.policy_code FROM fold f JOIN governed g ON g.code = f.counts_in
             )
             SELECT (SELECT jsonb_object_agg(coalesce(s.unit_code, ''), jsonb_build_object('target', s.target_jp,
                         'byType', s.target_by_employment_type, 'byLevel', s.target_by_position_level,
                         'prorate', s.prorate, 'pacing', s.pacing, 'quarters', s.quarter_fractions,
                         'graceMonth', s.at_risk_from_month, 'leavers', s.leavers, 'caps', s.cap_by_employment_type,
                         'unit', s.unit_code, 'version', s.version)) FROM stated s)::text,
-                   (SELECT coalesce(jsonb_object_agg(g.code, g.policy_code), '{}'::jsonb) FROM governed g)::text
+                   (SELECT coalesce(jsonb_object_agg(g.code, g.policy_code), '{}'::jsonb) FROM governing g)::text
             """;
 
     /** The rating as the common table expression {@code rated}. */
     private static final String RATED = "rated AS (\n" + RATING + ")\n";
 
     private static final String RATED_COLUMNS = """
-            r.nip, e.name, r.year, r.unit_code, u.name, r.employment_type, r.position_level, r.window_from,
+            r.nip, e.name, r.year, """ + YearTree.UNIT_COLUMNS + """
+            , r.employment_type, r.position_level, r.window_from,
             r.window_until, r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
             r.jp_nonklasikal, r.jp_luring, r.jp_daring, r.jp_blended, r.completion_count, r.last_completion_date,
             r.target_jp, r.expected_jp, r.status, r.policy_unit_code, r.policy_version, r.cap_jp, r.exempt_days,
@@ -175,8 +185,9 @@ public class ComplianceRepository {
 
     /** The employee's row of the year, rated; empty when they were not in service in it. */
     public Optional<RatedEmployee> employee(String nip, int year, YearPolicies policies, LocalDate today) {
-        Query query = entityManager.createNativeQuery("WITH " + RATED.formatted("y.nip = :nip") + " SELECT "
-                + RATED_COLUMNS + " FROM rated r JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code");
+        Query query = entityManager.createNativeQuery("WITH RECURSIVE " + YearTree.CTES
+                + RATED.formatted("y.nip = :nip") + " SELECT " + RATED_COLUMNS + " FROM rated r JOIN employee e ON "
+                + "e.nip = r.nip" + YearTree.UNIT_JOINS);
         rate(query, year, policies, today).setParameter("nip", nip);
         return results(query).stream().findFirst().map(ComplianceRepository::ratedEmployee);
     }
@@ -288,12 +299,14 @@ public class ComplianceRepository {
     public List<RatedEmployee> employeesOf(Collection<String> roots, int year, YearPolicies policies, LocalDate today,
             EmployeeFilter filter, EmployeeOrder order, EmployeeOrder.Position after, int limit) {
         String condition = filter.condition() + (after == null ? "" : " AND " + order.after());
-        StringBuilder sql = new StringBuilder(roots == null ? "WITH" : """
-                WITH RECURSIVE scope(code) AS (
-                    SELECT code FROM unit WHERE code IN (:roots)
+        StringBuilder sql = new StringBuilder("WITH RECURSIVE " + YearTree.CTES + (roots == null ? "" : """
+                reached(code) AS (
+                    SELECT code FROM tree WHERE code IN (:roots)
                   UNION
-                    SELECT c.code FROM unit c JOIN scope s ON c.parent_code = s.code
-                ),""");
+                    SELECT c.code FROM tree c JOIN reached s ON c.parent_code = s.code
+                ), scope(code) AS (
+                    SELECT code FROM reached UNION ALL SELECT f.code FROM fold f JOIN reached s ON s.code = f.counts_in
+                ),"""));
         if (roots != null && order.byJp()) {
             // The page's rows are picked first; names and unit names are looked up for those alone.
             sql.setLength(sql.length() - 1);
@@ -302,11 +315,11 @@ public class ComplianceRepository {
                     .append(") r JOIN employee e ON e.nip = r.nip WHERE TRUE").append(condition)
                     .append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit) r")
                     .append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit) r")
-                    .append(" JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code");
+                    .append(" JOIN employee e ON e.nip = r.nip").append(YearTree.UNIT_JOINS);
         } else {
             sql.append(' ').append(RATED.formatted(roots == null ? "TRUE" : "y.unit_code IN (SELECT code FROM scope)"))
                     .append(" SELECT ").append(RATED_COLUMNS).append(" FROM rated r")
-                    .append(" JOIN employee e ON e.nip = r.nip LEFT JOIN unit u ON u.code = r.unit_code WHERE TRUE")
+                    .append(" JOIN employee e ON e.nip = r.nip").append(YearTree.UNIT_JOINS).append(" WHERE TRUE")
                     .append(condition);
         }
         sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit");

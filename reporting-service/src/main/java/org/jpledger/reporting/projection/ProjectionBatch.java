@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitPeriod;
 
 /**
  * One transaction's worth of events as the projector sees it: the employees and completion facts they name, read up
- * front in one query each, the unit histories they replace, and the NIPs whose yearly rows must be recomputed.
+ * front in one query each, the unit histories and unit periods they replace, and the NIPs whose yearly rows must be
+ * recomputed.
  */
 public final class ProjectionBatch {
 
@@ -25,6 +27,8 @@ public final class ProjectionBatch {
     /** The newest unit history of each employee this batch changed, written once before the rows are recomputed. */
     final Map<String, List<UnitAssignment>> histories = new LinkedHashMap<>();
     final Set<String> touched = new LinkedHashSet<>();
+    /** The newest periods (names and parents over time) of each unit this batch changed, written once at its end. */
+    final Map<String, List<UnitPeriod>> unitPeriods = new LinkedHashMap<>();
 
     ProjectionBatch() {
     }

@@ -4,8 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 
-/** A unit (unor) as of the newest {@code unit.upserted} event applied. */
+/**
+ * A unit (unor) as of the newest {@code unit.upserted} event applied: its name and parent today; its names and parents
+ * over time are in {@code unit_period} (see {@link UnitPeriodRepository} and {@link YearTree}).
+ */
 @Entity
 @Table(name = "unit")
 public class Unit {
@@ -21,4 +25,12 @@ public class Unit {
 
     @Column(nullable = false)
     public long version;
+
+    /** The first day the unit no longer exists; null while it does. */
+    @Column(name = "dissolved_on")
+    public LocalDate dissolvedOn;
+
+    /** The unit that takes over a dissolved unit's people; null when none does. */
+    @Column(name = "successor_code")
+    public String successorCode;
 }

@@ -19,7 +19,7 @@ public class RebuildSchema {
      * Everything the consumer writes, derived from the topics alone (and the unit figures, derived from those and the
      * policies); policies are not (they come from the API).
      */
-    static final List<String> TABLES = List.of("unit", "employee", "employee_unit_history", "completion_fact",
+    static final List<String> TABLES = List.of("unit", "unit_period", "employee", "employee_unit_history", "completion_fact",
             "employee_year", "consumer_offset", "parked_event", "held_event", "unit_year_figures", "unit_year_rating");
 
     private final EntityManager entityManager;

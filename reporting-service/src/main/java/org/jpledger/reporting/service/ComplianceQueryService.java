@@ -48,9 +48,9 @@ import org.jpledger.reporting.projection.FigureQuery;
 import org.jpledger.reporting.projection.JpBreakdown;
 import org.jpledger.reporting.projection.JpBreakdownRepository;
 import org.jpledger.reporting.projection.RatedEmployee;
-import org.jpledger.reporting.projection.Unit;
 import org.jpledger.reporting.projection.UnitFigures;
 import org.jpledger.reporting.projection.UnitRepository;
+import org.jpledger.reporting.projection.YearUnit;
 import org.jpledger.reporting.projection.YearSums;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.UnitAccess;
@@ -128,8 +128,8 @@ public class ComplianceQueryService {
         }
         // Not in service in the year: shown with what the year holds, and not counted anywhere.
         YearSums sums = row == null ? YearSums.none(trainingYear) : sumsOf(row);
-        Unit unit = unitCode == null ? null : units.findById(unitCode);
-        return new EmployeeComplianceResponse(nip, employee.name, trainingYear, unitCode, unit == null ? null : unit.name,
+        YearUnit unit = unitCode == null ? null : units.inYear(unitCode, trainingYear).orElse(null);
+        return new EmployeeComplianceResponse(nip, employee.name, trainingYear, unitCode, unit == null ? null : unit.name(),
                 name(row == null || row.employmentType == null ? employee.employmentType : row.employmentType),
                 name(row == null || row.positionLevel == null ? employee.positionLevel : row.positionLevel), null, null,
                 sums.totalJp(),
@@ -150,15 +150,18 @@ public class ComplianceQueryService {
                 .toList();
     }
 
-    /** A unit's figures over its subtree, and each direct child's over its own. */
+    /**
+     * A unit's figures over its subtree, and each direct child's over its own, in the year's tree: names and parents as
+     * they were on 31 December of the year.
+     */
     @Transactional
     public UnitComplianceResponse unit(String code, Integer year) {
         int trainingYear = yearOr(year);
-        Unit unit = visibleUnit(code);
+        YearUnit unit = unitOfYear(code, trainingYear);
         Map<String, UnitFigures> below = compliance.figuresBelow(code, trainingYear, policiesOf(trainingYear), today());
         UnitFigures total = below.values().stream().reduce(UnitFigures.NONE, UnitFigures::plus);
-        List<UnitRow> children = units.children(code).stream()
-                .map(child -> row(child, below.getOrDefault(child.code, UnitFigures.NONE))).toList();
+        List<UnitRow> children = units.children(code, trainingYear).stream()
+                .map(child -> row(child, below.getOrDefault(child.code(), UnitFigures.NONE))).toList();
         return new UnitComplianceResponse(trainingYear, row(unit, total), children, asOf());
     }
 
@@ -166,7 +169,7 @@ public class ComplianceQueryService {
     @Transactional
     public EmployeePage unitEmployees(String code, Integer year, EmployeeFilter filter, EmployeeOrder order,
             EmployeeOrder.Position after, int limit) {
-        visibleUnit(code);
+        unitOfYear(code, yearOr(year));
         return employees(List.of(code), year, filter, order, after, limit);
     }
 
@@ -205,14 +208,14 @@ public class ComplianceQueryService {
         UnitScope scope = access.scope();
         if (!scope.isAll()) {
             Map<String, UnitFigures> figures = compliance.figuresOfUnits(scope.roots(), trainingYear, terms, today);
-            List<UnitRow> top = units.withCodes(scope.roots()).stream()
-                    .map(unit -> row(unit, figures.getOrDefault(unit.code, UnitFigures.NONE))).toList();
+            List<UnitRow> top = units.withCodes(scope.roots(), trainingYear).stream()
+                    .map(unit -> row(unit, figures.getOrDefault(unit.code(), UnitFigures.NONE))).toList();
             return new SummaryResponse(trainingYear, ComplianceFigures.of(
                     compliance.figuresOfSubtrees(scope.roots(), trainingYear, terms, today)), top, asOf());
         }
         Map<String, UnitFigures> roots = compliance.figuresOfRoots(trainingYear, terms, today);
-        List<UnitRow> top = units.roots().stream()
-                .map(unit -> row(unit, roots.getOrDefault(unit.code, UnitFigures.NONE))).toList();
+        List<UnitRow> top = units.roots(trainingYear).stream()
+                .map(unit -> row(unit, roots.getOrDefault(unit.code(), UnitFigures.NONE))).toList();
         return new SummaryResponse(trainingYear, ComplianceFigures.of(compliance.figuresOfAll(trainingYear, terms, today)),
                 top, asOf());
     }
@@ -226,7 +229,7 @@ public class ComplianceQueryService {
         int trainingYear = yearOr(year);
         FigureQuery question;
         if (code != null) {
-            visibleUnit(code);
+            unitOfYear(code, trainingYear);
             question = FigureQuery.subtrees(List.of(code));
         } else {
             UnitScope scope = access.scope();
@@ -253,13 +256,18 @@ public class ComplianceQueryService {
         return new YearsResponse(current, years);
     }
 
-    /** The unit, if reporting knows it and the caller's units cover it; otherwise 404 either way. */
-    private Unit visibleUnit(String code) {
-        Unit unit = units.findByIdOptional(code).orElseThrow(ComplianceQueryService::unitNotFound);
+    /**
+     * The unit as it was in {@code year}'s tree, if reporting knows it and the caller's units cover it (404 either way
+     * otherwise, one answer for both); 404 too when it did not exist on 31 December of the year.
+     */
+    private YearUnit unitOfYear(String code, int year) {
+        units.findByIdOptional(code).orElseThrow(ComplianceQueryService::unitNotFound);
         if (!access.covers(code)) {
             throw unitNotFound();
         }
-        return unit;
+        return units.inYear(code, year).orElseThrow(() -> new ResourceNotFoundException(
+                "The unit did not exist on 31 December " + year + ": its figures of that year are in the units "
+                        + "of that year's tree."));
     }
 
     // One answer for "unknown" and "not yours": the second must not reveal that the employee or unit exists.
@@ -288,8 +296,8 @@ public class ComplianceQueryService {
         return TrainingCalendar.today(clock);
     }
 
-    private static UnitRow row(Unit unit, UnitFigures figures) {
-        return new UnitRow(unit.code, unit.name, unit.parentCode, ComplianceFigures.of(figures));
+    private static UnitRow row(YearUnit unit, UnitFigures figures) {
+        return new UnitRow(unit.code(), unit.name(), unit.parentCode(), ComplianceFigures.of(figures));
     }
 
     private static BigDecimal hours(BigDecimal jp, int year) {

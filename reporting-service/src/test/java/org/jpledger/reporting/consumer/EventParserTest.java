@@ -350,6 +350,23 @@ class EventParserTest {
     }
 
     @Test
+    void rejectsAUnitHistoryWithoutDatesOrWithTwoOnOneDay() throws Exception {
+        ObjectNode undated = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        ((ObjectNode) undated.get("data")).putArray("history").addObject().put("name", "Dinas A");
+        ObjectNode twice = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        var periods = ((ObjectNode) twice.get("data")).putArray("history");
+        periods.addObject().put("effectiveFrom", "2026-01-01").put("name", "Dinas A");
+        periods.addObject().put("effectiveFrom", "2026-01-01").put("name", "Dinas A Baru");
+        ObjectNode successor = golden(GoldenFiles.UNIT_UPSERTED_V1);
+        ((ObjectNode) successor.get("data")).put("dissolvedOn", "2026-03-01")
+                .put("successorCode", "U".repeat(EventParser.MAX_IDENTIFIER + 1));
+
+        assertThat(rejection(json.writeValueAsBytes(undated))).endsWith("has missing or invalid history");
+        assertThat(rejection(json.writeValueAsBytes(twice))).endsWith("has missing or invalid history");
+        assertThat(rejection(json.writeValueAsBytes(successor))).endsWith("has missing or invalid successorCode");
+    }
+
+    @Test
     void escapesANulCharacterTheReasonQuotes() throws Exception {
         ObjectNode event = golden(GoldenFiles.EMPLOYEE_UPSERTED_V1);
         event.put("type", "org.jpledger.employee\u0000.v1");

@@ -18,6 +18,7 @@ import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitPeriod;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.DeliveryMode;
@@ -145,9 +146,15 @@ final class ProjectionOracle {
         return rows;
     }
 
-    /** The figures of {@code unitCode} and every unit below it, over the rows with a day in service in the year. */
+    /**
+     * The figures of {@code unitCode} and every unit below it in the year's tree (with the units folded into those), over
+     * the rows with a day in service in the year; null for a unit not in the year's tree.
+     */
     Figures figures(String unitCode, int year, int currentYear, LocalDate today) {
-        Set<String> subtree = subtree(unitCode);
+        if (!exists(unitCode, year)) {
+            return null;
+        }
+        Set<String> subtree = subtree(unitCode, year);
         long headcount = 0;
         long compliant = 0;
         long onTrack = 0;
@@ -270,19 +277,87 @@ final class ProjectionOracle {
         return "AT_RISK";
     }
 
-    /** The policy of the nearest ancestor-or-self of {@code unitCode} with one in {@code year}, else the defaults. */
+    /**
+     * The policy of the nearest ancestor-or-self of {@code unitCode} with one in {@code year}'s tree, else the defaults;
+     * a unit folded into another that year is governed as that one is.
+     */
     Terms governing(String unitCode, int year) {
         Map<String, Terms> ofYear = unitPolicies.getOrDefault(year, Map.of());
         Set<String> seen = new HashSet<>();
-        String code = unitCode;
+        String into = countsIn(unitCode, year);
+        String code = into != null ? into : unitCode;
         while (code != null && seen.add(code)) {
             if (ofYear.containsKey(code)) {
                 return ofYear.get(code);
             }
-            UnitUpserted unit = units.get(code);
-            code = unit == null ? null : unit.parentCode();
+            code = exists(code, year) ? parentIn(code, year) : null;
         }
         return Terms.DEFAULT;
+    }
+
+    /** Whether the unit is in {@code year}'s tree: it has a period begun by 31 December and is not dissolved by then. */
+    boolean exists(String code, int year) {
+        return periodOn(code, LocalDate.of(year, 12, 31)) != null;
+    }
+
+    /** The unit's name in {@code year}'s tree; null when it is not in it. */
+    String nameIn(String code, int year) {
+        UnitPeriod period = periodOn(code, LocalDate.of(year, 12, 31));
+        return period == null ? null : period.name();
+    }
+
+    /** The unit's period in force on {@code day} (the latest begun by then), null when it does not exist that day. */
+    private UnitPeriod periodOn(String code, LocalDate day) {
+        UnitUpserted unit = units.get(code);
+        if (unit == null || unit.dissolvedOn() != null && !unit.dissolvedOn().isAfter(day)) {
+            return null;
+        }
+        if (unit.history() == null || unit.history().isEmpty()) {
+            return new UnitPeriod(null, unit.name(), unit.parentCode());
+        }
+        UnitPeriod inForce = null;
+        for (UnitPeriod period : unit.history()) {
+            LocalDate from = period.effectiveFrom() == null ? LocalDate.MIN : period.effectiveFrom();
+            LocalDate latest = inForce == null ? null
+                    : inForce.effectiveFrom() == null ? LocalDate.MIN : inForce.effectiveFrom();
+            if (!from.isAfter(day) && (latest == null || !from.isBefore(latest))) {
+                inForce = period;
+            }
+        }
+        return inForce;
+    }
+
+    /**
+     * The unit of {@code year}'s tree whose subtree a unit's employees count in: the unit itself, or for one dissolved
+     * by 31 December its successor, followed through successors dissolved by then too; null when the chain ends
+     * outside the tree (no successor, a unit not yet created, a loop).
+     */
+    String countsIn(String code, int year) {
+        LocalDate end = LocalDate.of(year, 12, 31);
+        Set<String> seen = new HashSet<>();
+        String at = code;
+        while (at != null && seen.add(at)) {
+            if (exists(at, year)) {
+                return at;
+            }
+            UnitUpserted unit = units.get(at);
+            if (unit == null || unit.dissolvedOn() == null || unit.dissolvedOn().isAfter(end)) {
+                return null;
+            }
+            at = unit.successorCode();
+        }
+        return null;
+    }
+
+    /** The unit's parent in {@code year}'s tree: its period's parent, or the unit that parent is folded into. */
+    private String parentIn(String code, int year) {
+        UnitPeriod period = periodOn(code, LocalDate.of(year, 12, 31));
+        if (period == null || period.parentCode() == null) {
+            return null;
+        }
+        String into = countsIn(period.parentCode(), year);
+        String parent = into != null ? into : period.parentCode();
+        return parent.equals(code) ? null : parent;
     }
 
     private Row row(String nip, int year) {
@@ -394,17 +469,28 @@ final class ProjectionOracle {
         return (latestOnOrBefore != null ? latestOnOrBefore : earliest).unitCode();
     }
 
-    private Set<String> subtree(String unitCode) {
+    /** The unit and the units below it in {@code year}'s tree, with the units folded into any of those. */
+    private Set<String> subtree(String unitCode, int year) {
+        if (!exists(unitCode, year)) {
+            return Set.of();
+        }
         Set<String> subtree = new HashSet<>(Set.of(unitCode));
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (UnitUpserted unit : units.values()) {
-                if (unit.parentCode() != null && subtree.contains(unit.parentCode()) && subtree.add(unit.code())) {
+            for (String code : units.keySet()) {
+                if (exists(code, year) && subtree.contains(parentIn(code, year)) && subtree.add(code)) {
                     grew = true;
                 }
             }
         }
+        Set<String> folded = new HashSet<>();
+        for (String code : units.keySet()) {
+            if (!exists(code, year) && subtree.contains(countsIn(code, year))) {
+                folded.add(code);
+            }
+        }
+        subtree.addAll(folded);
         return subtree;
     }
 

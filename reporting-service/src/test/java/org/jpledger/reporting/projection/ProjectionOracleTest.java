@@ -47,8 +47,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded random ledger story (see {@link RandomLedger}) goes through the real broker and consumer, and the projections
  * must come out exactly as {@link ProjectionOracle} computes them from the newest versions: the employee-year rows, and
- * each unit's figures for 2024 to 2026, by the default policy and then by random policies of unit subtrees (live and
- * precomputed). Run another story with {@code -Doracle.seed=N}.
+ * each unit's figures and name for 2024 to 2026 under each year's unit tree (the story moves, renames, merges and
+ * dissolves units), by the default policy and then by random policies of unit subtrees (live and precomputed). Run
+ * another story with {@code -Doracle.seed=N}.
  */
 @QuarkusTest
 class ProjectionOracleTest {
@@ -80,6 +81,9 @@ class ProjectionOracleTest {
 
     @Inject
     UnitFiguresRefresher refresher;
+
+    @Inject
+    UnitRepository units;
 
     private LedgerEvents events;
     private Projections projections;
@@ -133,13 +137,19 @@ class ProjectionOracleTest {
 
         Map<String, Figures> expectedFigures = new TreeMap<>();
         Map<String, Figures> actualFigures = new TreeMap<>();
+        Map<String, String> expectedNames = new TreeMap<>();
+        Map<String, String> actualNames = new TreeMap<>();
         for (String unit : ledger.unitCodes()) {
             for (int year = 2024; year <= CURRENT_YEAR; year++) {
                 expectedFigures.put(unit + " " + year, oracle.figures(unit, year, CURRENT_YEAR, TODAY));
                 actualFigures.put(unit + " " + year, figuresOf(unit, year));
+                expectedNames.put(unit + " " + year, String.valueOf(oracle.nameIn(unit, year)));
+                actualNames.put(unit + " " + year, String.valueOf(nameOf(unit, year)));
             }
         }
         assertThat(actualFigures).as("unit figures, seed %d", seed).isEqualTo(expectedFigures);
+        // A year's unit answer names the unit as it was named on 31 December; a unit not in that year's tree is absent.
+        assertThat(actualNames).as("unit names of each year, seed %d", seed).isEqualTo(expectedNames);
 
         // Policies for some of the story's subtrees: each employee-year is rated by its nearest ancestor's, live at
         // once and precomputed once the refresher has re-rated the years.
@@ -174,9 +184,15 @@ class ProjectionOracleTest {
         assertThat(answered).as("unit figures answered by the unit policies, seed %d", seed).isEqualTo(expectedRated);
     }
 
-    /** A unit's figures over its subtree, rated live or summed from the precomputed figures (which must be fresh). */
+    /**
+     * A unit's figures over its subtree, rated live or summed from the precomputed figures (which must be fresh); null
+     * for a unit not in the year's tree.
+     */
     private Figures figures(String unit, int year, boolean precomputed) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (units.inYear(unit, year).isEmpty()) {
+                return null;
+            }
             FigureQuery question = FigureQuery.subtrees(List.of(unit));
             ComplianceRepository.YearPolicies policies = compliance.policiesOf(year);
             Map<String, UnitFigures> answer = precomputed
@@ -221,7 +237,7 @@ class ProjectionOracleTest {
 
     private RecordMetadata send(Object event) {
         if (event instanceof UnitUpserted unit) {
-            return events.unit(unit.code(), unit.name(), unit.parentCode(), unit.version());
+            return events.unit(unit);
         }
         if (event instanceof EmployeeUpserted employee) {
             return events.employee(employee);
@@ -276,9 +292,19 @@ class ProjectionOracleTest {
         return days;
     }
 
+    /** The unit's name in the year's answer; null when the unit was not in that year's tree (404). */
+    private static String nameOf(String unit, int year) {
+        var response = Compliance.request().queryParam("year", year).get("/api/v1/compliance/units/{code}", unit);
+        return response.statusCode() == 404 ? null : response.then().statusCode(200).extract().path("unit.name");
+    }
+
+    /** The unit's figures of the year as the API answers them; null when it was not in that year's tree (404). */
     private static Figures figuresOf(String unit, int year) {
-        JsonPath body = Compliance.request().queryParam("year", year).get("/api/v1/compliance/units/{code}", unit)
-                .then().statusCode(200).extract().jsonPath();
+        var response = Compliance.request().queryParam("year", year).get("/api/v1/compliance/units/{code}", unit);
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        JsonPath body = response.then().statusCode(200).extract().jsonPath();
         return new Figures(body.getLong("unit.figures.headcount"), body.getLong("unit.figures.compliant"),
                 body.getLong("unit.figures.onTrack"), body.getLong("unit.figures.atRisk"),
                 body.getLong("unit.figures.notMet"), new BigDecimal(body.get("unit.figures.totalJp").toString()),

@@ -14,6 +14,7 @@ import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitPeriod;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
@@ -36,6 +37,10 @@ final class RandomLedger {
     private static final String[] JP = {"2", "3", "4.5", "6", "8", "10", "12.25", "16", "20", "24", "0.75", "32"};
     private static final LocalDate FIRST_TRAINING_DAY = LocalDate.of(2024, 1, 1);
     private static final LocalDate LAST_TRAINING_DAY = LocalDate.of(2026, 12, 20);
+    /** The day unit histories start from; reorganisations and dissolutions fall between the next two. */
+    private static final LocalDate UNITS_SINCE = LocalDate.of(2000, 1, 1);
+    private static final LocalDate REORGANISED_FROM = LocalDate.of(2024, 6, 1);
+    private static final LocalDate REORGANISED_UNTIL = LocalDate.of(2026, 12, 31);
 
     private final Random random;
     private final String prefix;
@@ -175,7 +180,11 @@ final class RandomLedger {
         return nipPrefix + String.format("%05d", i);
     }
 
-    /** One root, three units below it, six below those; some of the lowest move to another parent later. */
+    /**
+     * One root, three units below it, six below those, and one created in mid-2025; some of the lowest move to another
+     * parent later (in today's tree only, as events before units had histories did, or from a day on, renamed too),
+     * and some are dissolved from a day, into a successor (which may be dissolved too) or into none.
+     */
     private List<String> units(List<List<Object>> streams) {
         String root = prefix + "-R";
         unitCodes.add(root);
@@ -188,17 +197,48 @@ final class RandomLedger {
             streams.add(List.of(new UnitUpserted(code, "Dinas " + i, root, 1)));
         }
         List<String> all = new ArrayList<>(middle);
+        List<String> lowest = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String code = prefix + "-L" + i;
+            lowest.add(prefix + "-L" + i);
+        }
+        for (int i = 0; i < 6; i++) {
+            String code = lowest.get(i);
             unitCodes.add(code);
             all.add(code);
+            String name = "Bidang " + i;
+            String parent = middle.get(i % 3);
             List<Object> versions = new ArrayList<>();
-            versions.add(new UnitUpserted(code, "Bidang " + i, middle.get(i % 3), 1));
-            if (random.nextBoolean()) {
-                versions.add(new UnitUpserted(code, "Bidang " + i + " baru", pick(middle), 2));
+            versions.add(new UnitUpserted(code, name, parent, 1));
+            // Every story has each change at least once: L0 moved from a day, L1 merged, L2 dissolved into none.
+            int change = i < 3 ? i + 1 : random.nextInt(5);
+            switch (change) {
+                case 0 -> versions.add(new UnitUpserted(code, name + " baru", pick(middle), 2));
+                case 1 -> {
+                    LocalDate from = day(REORGANISED_FROM, REORGANISED_UNTIL);
+                    String newParent = pick(middle);
+                    versions.add(new UnitUpserted(code, name + " baru", newParent, 2, null, List.of(
+                            new UnitPeriod(UNITS_SINCE, name, parent), new UnitPeriod(from, name + " baru", newParent)),
+                            null, null));
+                }
+                case 2, 3 -> {
+                    LocalDate on = day(REORGANISED_FROM, REORGANISED_UNTIL);
+                    String successor = change == 3 ? null
+                            : pick(random.nextBoolean() ? middle : lowest.stream().filter(c -> !c.equals(code)).toList());
+                    versions.add(new UnitUpserted(code, name, parent, 2, null,
+                            List.of(new UnitPeriod(UNITS_SINCE, name, parent)), on, successor));
+                }
+                default -> {
+                }
             }
             streams.add(versions);
         }
+        // Created in mid-2025: not in 2024's tree (its employees of 2024 count in the organisation only).
+        String created = prefix + "-N0";
+        unitCodes.add(created);
+        all.add(created);
+        String createdUnder = pick(middle);
+        streams.add(List.of(new UnitUpserted(created, "UPT baru", createdUnder, 1, null,
+                List.of(new UnitPeriod(LocalDate.of(2025, 7, 1), "UPT baru", createdUnder)), null, null)));
         all.add(root);
         return all;
     }

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
 import org.jpledger.contracts.events.UnitAssignment;
+import org.jpledger.contracts.events.UnitPeriod;
+import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
@@ -91,12 +93,22 @@ class ProjectionRebuildTest {
                 voided.endDate(), voided.year(), voided.jp(), null, false, voided.recognizedJp(), null, "test",
                 voided.externalId(), CompletionStatus.VOIDED, 1, "Sertifikat ganda"));
         projections.awaitHandled(events.completion(training(nip, "8")));
+        // A section merged into the unit in mid-2025: its people count in the unit that year, in the rebuilt tables too.
+        String merged = "SECTION-" + UUID.randomUUID();
+        String inMerged = freshNip();
+        events.unit(new UnitUpserted(merged, "Seksi Mutasi", unit, 1, null,
+                List.of(new UnitPeriod(LocalDate.of(2010, 1, 1), "Seksi Mutasi", unit)), LocalDate.of(2025, 6, 1), unit));
+        events.employee(new EmployeeUpserted(inMerged, "Wulan", EmploymentType.PNS, PositionLevel.PELAKSANA, merged,
+                LocalDate.of(2010, 1, 1), null, 1, List.of(new UnitAssignment(merged, LocalDate.of(2010, 1, 1)))));
+        projections.awaitHandled(events.completion(training(inMerged, "6")));
+        Compliance.of(inMerged, YEAR).statusCode(200).body("unitCode", equalTo(unit));
         given().contentType(ContentType.JSON).body("{\"targetJp\": 24}").put("/api/v1/policies/{year}", 2044)
                 .then().statusCode(201);
         Compliance.of(nip, YEAR).statusCode(200).body("totalJp", jp("20"));
 
         damage("UPDATE employee_year SET total_jp = 999 WHERE nip = ?", nip);
         damage("DELETE FROM unit WHERE code = ?", unit);
+        damage("DELETE FROM unit_period WHERE unit_code = ?", unit);
         Compliance.of(nip, YEAR).statusCode(200).body("totalJp", jp("999"));
 
         given().post("/api/v1/admin/rebuild").then().statusCode(202).body("state", equalTo("REPLAYING"));
@@ -105,6 +117,10 @@ class ProjectionRebuildTest {
 
         Compliance.of(nip, YEAR).statusCode(200).body("totalJp", jp("20")).body("completionCount", equalTo(2))
                 .body("unitName", equalTo("Badan Kepegawaian Daerah"));
+        Compliance.of(inMerged, YEAR).statusCode(200).body("unitCode", equalTo(unit))
+                .body("unitName", equalTo("Badan Kepegawaian Daerah"));
+        given().queryParam("year", YEAR).get("/api/v1/compliance/units/{code}", unit).then().statusCode(200)
+                .body("unit.figures.headcount", equalTo(2));
         given().get("/api/v1/admin/rebuild").then().body("eventsReplayed", org.hamcrest.Matchers.greaterThan(5));
         given().get("/api/v1/policies/{year}", 2044).then().statusCode(200).body("targetJp", jp("24"));
         assertThat(projections.single("SELECT count(*)::text FROM pg_indexes WHERE schemaname = 'public' "
