@@ -3,7 +3,9 @@
 -- so a projection rebuild re-derives them (the table is in RebuildSchema.TABLES; no foreign key to year_closing,
 -- because the rebuild's copy would not carry it over the swap).
 CREATE TABLE year_correction (
-    id                  bigserial   PRIMARY KEY,
+    -- An identity, not a serial: a rebuild copy gets its own sequence, which the swap keeps (a serial's would go
+    -- with the retired table).
+    id                  bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     year                integer     NOT NULL,
     closing_id          bigint      NOT NULL,
     completion_id       uuid        NOT NULL,
