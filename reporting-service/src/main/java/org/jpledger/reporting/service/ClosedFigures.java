@@ -13,10 +13,10 @@ import org.jpledger.reporting.api.EmployeeCursor;
 import org.jpledger.reporting.api.EmployeePage;
 import org.jpledger.reporting.api.SummaryResponse;
 import org.jpledger.reporting.api.UnitComplianceResponse;
-import org.jpledger.reporting.closing.ClosedEmployees;
-import org.jpledger.reporting.closing.ClosingLookup;
-import org.jpledger.reporting.closing.CorrectionRepository;
-import org.jpledger.reporting.closing.StandingClosing;
+import org.jpledger.reporting.closing.standing.ClosedEmployees;
+import org.jpledger.reporting.closing.standing.ClosingLookup;
+import org.jpledger.reporting.closing.standing.CorrectionRepository;
+import org.jpledger.reporting.closing.standing.StandingClosing;
 import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
 

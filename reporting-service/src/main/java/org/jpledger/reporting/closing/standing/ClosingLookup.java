@@ -1,4 +1,4 @@
-package org.jpledger.reporting.closing;
+package org.jpledger.reporting.closing.standing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.closing;
+package org.jpledger.reporting.closing.standing;
 
 import java.time.Instant;
 import java.util.Map;

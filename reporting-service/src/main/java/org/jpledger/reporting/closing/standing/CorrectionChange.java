@@ -1,4 +1,4 @@
-package org.jpledger.reporting.closing;
+package org.jpledger.reporting.closing.standing;
 
 /** How a late completion event changed what a closed year counts. */
 public enum CorrectionChange {

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.closing;
+package org.jpledger.reporting.closing.standing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
