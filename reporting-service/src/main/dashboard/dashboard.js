@@ -7,7 +7,7 @@ import { ApiError, call, json } from './api.js';
 import { renderCharts } from './charts.js';
 import { $, LANGUAGE_KEY, state, TOKEN_KEY } from './state.js';
 import { renderBehind, renderChildren, renderFigures } from './tables.js';
-import { locale, number, t, translatePage } from './texts.js';
+import { jp, locale, number, t, translatePage } from './texts.js';
 
 // ---- signing in --------------------------------------------------------------------------------------------------
 function claims(token) {
@@ -185,7 +185,7 @@ async function show(code) {
   $('load-error').hidden = true;
   const year = state.year;
   if (!code) {
-    const summary = await json('/api/v1/compliance/summary', { year });
+    const summary = await json('/api/v1/compliance/summary', { year, view: figuresView() });
     if (!current()) return;
     // One top unit (a province, or the one unit a token names) is the top of the view itself.
     if (summary.units.length === 1) return go(year, summary.units[0].code);
@@ -194,11 +194,11 @@ async function show(code) {
     if (!current()) return;
     state.trail = [];
     render({ unit: null, name: null, year, figures: summary.figures, children: summary.units, breakdown,
-      freshness, asOf: summary.asOf });
+      freshness, asOf: summary.asOf, closed: summary.closed, closing: summary.closing });
     return;
   }
   const [unit, breakdown, freshness] = await Promise.all([
-    json('/api/v1/compliance/units/' + encodeURIComponent(code), { year }),
+    json('/api/v1/compliance/units/' + encodeURIComponent(code), { year, view: figuresView() }),
     json('/api/v1/compliance/units/' + encodeURIComponent(code) + '/breakdown', { year }),
     json('/api/v1/compliance/freshness')]);
   if (!current()) return;
@@ -206,7 +206,57 @@ async function show(code) {
   if (!current()) return;
   state.trail = trail;
   render({ unit: unit.unit.code, name: unit.unit.name, year, figures: unit.unit.figures, children: unit.children,
-    breakdown, freshness, asOf: unit.asOf });
+    breakdown, freshness, asOf: unit.asOf, closed: unit.closed, closing: unit.closing });
+}
+
+/** The figures asked for: a closed year's closing's by default, the live ones when the toggle says so. */
+const figuresView = () => (state.live ? 'live' : null);
+
+/** Marks a closed year: who closed it and when, the toggle closed/live, and the corrections since with their link. */
+function renderClosing() {
+  const closing = state.view.closing;
+  $('closed-badge').hidden = !closing;
+  $('live-toggle').hidden = !closing;
+  $('corrections-link').hidden = !closing;
+  if (!closing) {
+    $('corrections-section').hidden = true;
+    return;
+  }
+  const date = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'Asia/Jakarta' })
+    .format(new Date(closing.closedAt));
+  $('closed-badge').textContent = t(state.view.closed ? 'closedBadge' : 'closedBadgeLive',
+    { date, who: closing.closedBy });
+  $('live-view').checked = state.live;
+  $('corrections-link').textContent = t('corrections', { count: number(closing.corrections) });
+  if (!$('corrections-section').hidden) renderCorrections();
+}
+
+/** The year's corrections within the view's unit (the first page, newest first): a simple table. */
+async function renderCorrections() {
+  $('corrections-section').hidden = false;
+  try {
+    const page = await json('/api/v1/years/' + state.view.year + '/corrections',
+      { unitCode: state.view.unit, limit: 100 });
+    const time = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+    $('corrections').tBodies[0].replaceChildren(...page.items.map((item) => {
+      const tr = document.createElement('tr');
+      const cells = [time.format(new Date(item.changedAt)), item.changedBy || '', item.employee.nip,
+        item.employee.name || '', item.change, item.title || '',
+        item.recognizedJpBefore === null || item.recognizedJpBefore === undefined ? '' : jp(item.recognizedJpBefore),
+        item.recognizedJpAfter === null || item.recognizedJpAfter === undefined ? '' : jp(item.recognizedJpAfter),
+        (item.employee.closedStatus ? t(item.employee.closedStatus) : '–') + ' → ' + t(item.employee.liveStatus)];
+      cells.forEach((text, index) => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        if (index === 6 || index === 7) td.className = 'num';
+        tr.append(td);
+      });
+      return tr;
+    }));
+    $('no-corrections').hidden = page.items.length > 0;
+  } catch (e) {
+    failed(e);
+  }
 }
 
 /** The units from the top of the view down to {@code unit}: the trail kept while drilling, else asked unit by unit. */
@@ -238,6 +288,7 @@ function render(view, again = false) {
   if (!again) state.behind = { cursors: [null], page: 0, loads: 0 };
   renderCrumbs();
   renderFreshness();
+  renderClosing();
   $('unit-name').textContent = (view.unit ? view.name : t('organisation')) + ' — ' + view.year;
   renderFigures();
   renderCharts();
@@ -348,6 +399,15 @@ document.addEventListener('DOMContentLoaded', () => {
     if (token) signIn(token);
   });
   $('sign-out').addEventListener('click', () => signOut());
+  $('live-view').addEventListener('change', () => {
+    state.live = $('live-view').checked;
+    go(state.year, state.view && state.view.unit);
+  });
+  $('corrections-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    renderCorrections();
+    $('corrections-section').scrollIntoView();
+  });
   $('year').addEventListener('change', () => {
     state.year = Number($('year').value);
     go(state.year, state.view && state.view.unit);

@@ -40,7 +40,11 @@ window.JPL_MESSAGES = {
     page: 'Halaman {page}',
     exportTitle: 'Unduh tampilan ini', exportKind: 'Isi', exportEmployees: 'Pegawai', exportUnits: 'Unit',
     exportFormat: 'Format', download: 'Unduh', exporting: 'Menyiapkan berkas…', exported: 'Berkas {file} diunduh.',
-    exportFailed: 'Gagal mengunduh: {detail}'
+    exportFailed: 'Gagal mengunduh: {detail}',
+    closedBadge: 'Ditutup {date} oleh {who}', closedBadgeLive: 'Ditutup {date} oleh {who} (menampilkan angka terkini)',
+    liveView: 'Angka terkini', corrections: '{count} koreksi sejak penutupan', correctionsTitle: 'Koreksi setelah penutupan',
+    changedAt: 'Waktu', changedBy: 'Oleh', change: 'Perubahan', training: 'Pelatihan', jpBefore: 'JP sebelum',
+    jpAfter: 'JP sesudah', statusChange: 'Status ditutup → terkini', noCorrections: 'Belum ada koreksi.'
   },
   en: {
     locale: 'en-GB',
@@ -81,6 +85,10 @@ window.JPL_MESSAGES = {
     page: 'Page {page}',
     exportTitle: 'Download this view', exportKind: 'Contents', exportEmployees: 'Employees', exportUnits: 'Units',
     exportFormat: 'Format', download: 'Download', exporting: 'Preparing the file…', exported: 'Downloaded {file}.',
-    exportFailed: 'Download failed: {detail}'
+    exportFailed: 'Download failed: {detail}',
+    closedBadge: 'Closed {date} by {who}', closedBadgeLive: 'Closed {date} by {who} (showing live figures)',
+    liveView: 'Live figures', corrections: '{count} corrections since closing', correctionsTitle: 'Corrections since closing',
+    changedAt: 'When', changedBy: 'By', change: 'Change', training: 'Training', jpBefore: 'JP before',
+    jpAfter: 'JP after', statusChange: 'Status closed → live', noCorrections: 'No corrections yet.'
   }
 };

@@ -13,6 +13,7 @@ export const state = {
   language: localStorage.getItem(LANGUAGE_KEY) || 'id',
   years: null,
   year: null,
+  live: false,        // a closed year's live figures asked for instead of its closing's
   trail: [],          // the units from the top of the view down to the one shown: [{code, name}]
   view: null,         // {unit, children, figures, breakdown, freshness} of what is shown
   sort: { key: 'complianceRate', ascending: true },

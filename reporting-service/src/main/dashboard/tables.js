@@ -116,7 +116,7 @@ export async function renderBehind(failed) {
     const path = unit ? '/api/v1/compliance/units/' + encodeURIComponent(unit) + '/employees'
       : '/api/v1/compliance/summary/employees';
     const result = await json(path, {
-      year: state.view.year, status: $('behind-status').value, search: $('behind-search').value.trim(),
+      year: state.view.year, view: state.live ? 'live' : null, status: $('behind-status').value, search: $('behind-search').value.trim(),
       limit: PAGE_SIZE, cursor: behind.cursors[page] });
     // Another unit, filter or page was asked for meanwhile: its own answer will draw the list.
     if (behind !== state.behind || load !== behind.loads) return;

@@ -75,7 +75,36 @@ public record EmployeeComplianceResponse(
         @Schema(description = "The exemption periods overlapping the employee's part of the year, oldest first")
         List<Exemption> exemptions,
         @Schema(description = "Why the employee left service, in the year they left in; absent otherwise")
-        String leavingReason) {
+        String leavingReason,
+        @Schema(description = "True when these are a closing's figures (the year's snapshot), false when live")
+        boolean closed,
+        @Schema(description = "The standing closing of the year: the one the figures come from when closed; named "
+                + "beside live figures too (view=live); absent when the year is not closed") ClosingMark closing) {
+
+    /** Live figures, before any closing is looked up. */
+    public EmployeeComplianceResponse(String nip, String name, int year, String unitCode, String unitName,
+            String employmentType, String positionLevel, LocalDate servedFrom, LocalDate servedUntil,
+            BigDecimal totalJp, BigDecimal totalHours, BigDecimal targetJp, BigDecimal expectedJpToDate,
+            ComplianceStatus status, Map<String, BigDecimal> jpByCompetencyType, Map<String, BigDecimal> jpByMethod,
+            Map<String, BigDecimal> jpByDeliveryMode, int completionCount, LocalDate lastCompletionDate,
+            List<CountedCompletion> completions, Instant asOf, String policyUnitCode, Long policyVersion,
+            BigDecimal capJp, LocalDate contractYearFrom, LocalDate contractYearUntil, BigDecimal contractYearJp,
+            BigDecimal jpAboveCap, int exemptDays, List<Exemption> exemptions, String leavingReason) {
+        this(nip, name, year, unitCode, unitName, employmentType, positionLevel, servedFrom, servedUntil, totalJp,
+                totalHours, targetJp, expectedJpToDate, status, jpByCompetencyType, jpByMethod, jpByDeliveryMode,
+                completionCount, lastCompletionDate, completions, asOf, policyUnitCode, policyVersion, capJp,
+                contractYearFrom, contractYearUntil, contractYearJp, jpAboveCap, exemptDays, exemptions, leavingReason,
+                false, null);
+    }
+
+    /** The same figures, marked closed or live and naming the year's standing closing. */
+    public EmployeeComplianceResponse marked(boolean closed, ClosingMark closing) {
+        return new EmployeeComplianceResponse(nip, name, year, unitCode, unitName, employmentType, positionLevel,
+                servedFrom, servedUntil, totalJp, totalHours, targetJp, expectedJpToDate, status, jpByCompetencyType,
+                jpByMethod, jpByDeliveryMode, completionCount, lastCompletionDate, completions, asOf, policyUnitCode,
+                policyVersion, capJp, contractYearFrom, contractYearUntil, contractYearJp, jpAboveCap, exemptDays,
+                exemptions, leavingReason, closed, closing);
+    }
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 

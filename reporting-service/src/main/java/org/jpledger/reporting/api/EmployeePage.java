@@ -14,7 +14,21 @@ public record EmployeePage(
         @Schema(description = "The employees of this page") List<EmployeeRow> items,
         @Schema(description = "Opaque cursor of the next page; absent on the last page") String nextCursor,
         @Schema(description = "Time of the newest event applied to the projections: the figures are as of then")
-        Instant asOf) {
+        Instant asOf,
+        @Schema(description = "True when these are a closing's figures (the year's snapshot), false when live")
+        boolean closed,
+        @Schema(description = "The standing closing of the year: the one the figures come from when closed; named "
+                + "beside live figures too (view=live); absent when the year is not closed") ClosingMark closing) {
+
+    /** Live figures, before any closing is looked up. */
+    public EmployeePage(int year, List<EmployeeRow> items, String nextCursor, Instant asOf) {
+        this(year, items, nextCursor, asOf, false, null);
+    }
+
+    /** The same figures, marked closed or live and naming the year's standing closing. */
+    public EmployeePage marked(boolean closed, ClosingMark closing) {
+        return new EmployeePage(year, items, nextCursor, asOf, closed, closing);
+    }
 
     /** One employee's figures in the year. */
     @Schema(name = "EmployeeComplianceRow", description = "An employee's figures in the year")

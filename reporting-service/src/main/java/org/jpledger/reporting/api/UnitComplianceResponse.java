@@ -11,7 +11,21 @@ public record UnitComplianceResponse(
         @Schema(description = "The unit and its figures over its subtree") UnitRow unit,
         @Schema(description = "Each direct child unit with its figures over its subtree, by name") List<UnitRow> children,
         @Schema(description = "Time of the newest event applied to the projections: the figures are as of then")
-        Instant asOf) {
+        Instant asOf,
+        @Schema(description = "True when these are a closing's figures (the year's snapshot), false when live")
+        boolean closed,
+        @Schema(description = "The standing closing of the year: the one the figures come from when closed; named "
+                + "beside live figures too (view=live); absent when the year is not closed") ClosingMark closing) {
+
+    /** Live figures, before any closing is looked up. */
+    public UnitComplianceResponse(int year, UnitRow unit, List<UnitRow> children, Instant asOf) {
+        this(year, unit, children, asOf, false, null);
+    }
+
+    /** The same figures, marked closed or live and naming the year's standing closing. */
+    public UnitComplianceResponse marked(boolean closed, ClosingMark closing) {
+        return new UnitComplianceResponse(year, unit, children, asOf, closed, closing);
+    }
 
     /** A unit with its figures. */
     @Schema(name = "UnitComplianceRow", description = "A unit with its compliance figures over its subtree")

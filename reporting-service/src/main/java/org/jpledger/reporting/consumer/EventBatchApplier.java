@@ -7,14 +7,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.events.EmployeeUpserted;
+import org.jpledger.reporting.closing.standing.CorrectionRecorder;
+import org.jpledger.reporting.closing.standing.StandingClosing;
 import org.jpledger.reporting.parking.HeldEvents;
 import org.jpledger.reporting.parking.ParkedEventRepository;
+import org.jpledger.reporting.projection.CompletionFact;
 import org.jpledger.reporting.projection.ComplianceProjector;
 import org.jpledger.reporting.projection.ProjectionBatch;
 import org.jpledger.reporting.projection.ProjectionLock;
@@ -30,9 +35,10 @@ public class EventBatchApplier {
     private final ProjectionLock lock;
     private final HeldEvents held;
     private final Clock clock;
+    private final CorrectionRecorder corrections;
 
     public EventBatchApplier(EventParser parser, ComplianceProjector projector, ParkedEventRepository parkedEvents,
-            OffsetStore offsets, ProjectionLock lock, HeldEvents held, Clock clock) {
+            OffsetStore offsets, ProjectionLock lock, HeldEvents held, Clock clock, CorrectionRecorder corrections) {
         this.parser = parser;
         this.projector = projector;
         this.parkedEvents = parkedEvents;
@@ -40,6 +46,7 @@ public class EventBatchApplier {
         this.lock = lock;
         this.held = held;
         this.clock = clock;
+        this.corrections = corrections;
     }
 
     @Transactional
@@ -61,6 +68,7 @@ public class EventBatchApplier {
             }
         }
         ProjectionBatch batch = projector.begin(payloads);
+        List<StandingClosing> closings = standingClosings(payloads, batch);
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<byte[], byte[]> record = records.get(i);
             ParsedRecord parsed = parsedRecords.get(i);
@@ -68,8 +76,14 @@ public class EventBatchApplier {
             if (parsed instanceof ParsedRecord.Event event) {
                 Log.debugf("Applying event %s (%s) from %s-%d@%d", event.envelope().id(), event.envelope().type(),
                         record.topic(), record.partition(), record.offset());
+                CorrectionRecorder.Before before = event.payload() instanceof CompletionRecorded completion
+                        && !closings.isEmpty() ? CorrectionRecorder.Before.of(batch.fact(completion.completionId())) : null;
                 if (projector.apply(event.payload(), batch)) {
                     applied++;
+                    if (event.payload() instanceof CompletionRecorded completion && !closings.isEmpty()) {
+                        corrections.record(closings, completion, before, record.topic() + "-" + record.partition(),
+                                record.offset(), event.envelope().time() == null ? now : event.envelope().time());
+                    }
                 } else {
                     ignored++;
                 }
@@ -87,6 +101,24 @@ public class EventBatchApplier {
         projector.finish(batch);
         offsets.save(OffsetStore.nextOffsetsAfter(records), eventTimes, now);
         return new BatchResult(applied, ignored, parked);
+    }
+
+    /**
+     * The standing closings of the years the batch's completions end in or ended in before: a completion event of a
+     * closed year applied after its closing is a late correction of it.
+     */
+    private List<StandingClosing> standingClosings(List<Object> payloads, ProjectionBatch batch) {
+        Set<Integer> years = new HashSet<>();
+        for (Object payload : payloads) {
+            if (payload instanceof CompletionRecorded completion) {
+                years.add(completion.year());
+                CompletionFact stored = batch.fact(completion.completionId());
+                if (stored != null) {
+                    years.add(stored.year);
+                }
+            }
+        }
+        return years.isEmpty() ? List.of() : corrections.standing(List.copyOf(years));
     }
 
     /** A completion of an employee not (yet) known waits for them; an employee's arrival ends the wait. */

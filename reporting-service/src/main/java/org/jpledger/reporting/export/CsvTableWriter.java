@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,9 +41,19 @@ final class CsvTableWriter implements TableWriter {
     }
 
     @Override
-    public void trailer(long rows, Instant asOf) throws IOException {
-        line(new Object[] {"#", layout.english() ? "rows" : "jumlah baris", rows,
-                layout.english() ? "as of" : "data per", asOf == null ? "" : asOf.toString()});
+    public void trailer(long rows, Instant asOf, FiguresMark figures) throws IOException {
+        Object[] cells = {"#", layout.english() ? "rows" : "jumlah baris", rows,
+            layout.english() ? "as of" : "data per", asOf == null ? "" : asOf.toString()};
+        if (figures != null) {
+            List<Object> marked = new ArrayList<>(List.of(cells));
+            marked.addAll(List.of(layout.english() ? "figures" : "angka", figures.text()));
+            if (figures.closingVersion() != null) {
+                marked.addAll(List.of(layout.english() ? "closing version" : "versi penutupan",
+                        figures.closingVersion()));
+            }
+            cells = marked.toArray();
+        }
+        line(cells);
     }
 
     @Override

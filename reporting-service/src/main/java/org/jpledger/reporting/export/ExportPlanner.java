@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.closing.standing.ClosingLookup;
+import org.jpledger.reporting.closing.standing.StandingClosing;
 import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.UnitRepository;
 import org.jpledger.support.problem.ResourceNotFoundException;
@@ -24,14 +27,16 @@ public class ExportPlanner {
     private final ExportService exports;
     private final ExportPermits permits;
     private final Clock clock;
+    private final ClosingLookup closings;
 
     public ExportPlanner(UnitRepository units, UnitAccess access, ExportService exports, ExportPermits permits,
-            Clock clock) {
+            Clock clock, ClosingLookup closings) {
         this.units = units;
         this.access = access;
         this.exports = exports;
         this.permits = permits;
         this.clock = clock;
+        this.closings = closings;
     }
 
     /**
@@ -45,7 +50,23 @@ public class ExportPlanner {
         LocalDate today = TrainingCalendar.today(clock);
         ExportFilter filter = new ExportFilter(year != null ? year : today.getYear(), unitsFor(unitCode), status,
                 from != null ? from : today.withDayOfYear(1), to != null ? to : today);
-        return exports.prepare(kind, filter, layout, permits.acquire());
+        // Looked up before the export holds its snapshot and place: the rows are rated now, so a closed year's export
+        // is marked live, naming the closing that stands.
+        FiguresMark mark = kind == ExportKind.TRAINING_HISTORY ? null
+                : new FiguresMark(false, standingClosing(filter).map(StandingClosing::version).orElse(null));
+        PreparedExport export = exports.prepare(kind, filter, layout, permits.acquire());
+        export.mark(mark);
+        return export;
+    }
+
+    /** The standing closing of the year covering the exported units (the first found for several roots). */
+    private Optional<StandingClosing> standingClosing(ExportFilter filter) {
+        Optional<StandingClosing> whole = closings.whole(filter.year());
+        if (whole.isPresent() || filter.units() == null) {
+            return whole;
+        }
+        return filter.units().stream().map(code -> closings.unit(filter.year(), code)).flatMap(Optional::stream)
+                .map(ClosingLookup.Covered::closing).findFirst();
     }
 
     private List<String> unitsFor(String unitCode) {

@@ -31,6 +31,7 @@ public final class PreparedExport implements AutoCloseable {
     private final Runnable onEnd;
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile FiguresMark figures;
 
     PreparedExport(ExportKind kind, ExportFilter filter, ExportLayout layout, Instant asOf, long rows,
             ExportSnapshot snapshot, NamedSql sql, Map<String, Object> values, Runnable onEnd) {
@@ -68,6 +69,19 @@ public final class PreparedExport implements AutoCloseable {
         return asOf;
     }
 
+    /**
+     * Says in the trailer whether the figures are closed or live; set before writing, and only for the exports of a
+     * year's figures (the others' trailers keep their shape).
+     */
+    public void mark(FiguresMark mark) {
+        this.figures = mark;
+    }
+
+    /** Whether the figures are closed or live, when said; null otherwise. */
+    public FiguresMark figures() {
+        return figures;
+    }
+
     /** The number of data rows the file holds (header and trailer not counted). */
     public long rows() {
         return rows;
@@ -87,7 +101,7 @@ public final class PreparedExport implements AutoCloseable {
                 ? new XlsxTableWriter(out, layout, kind.sheetName()) : new CsvTableWriter(out, layout)) {
             writer.header(kind.headers(layout.english()));
             long written = snapshot.stream(sql, values, writer);
-            writer.trailer(written, asOf);
+            writer.trailer(written, asOf, figures);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("the export could not be read", e));
         }

@@ -13,7 +13,15 @@ public interface TableWriter extends AutoCloseable {
     void row(Object[] values) throws IOException;
 
     /** Closes the table with its row count and the time the data is as of ({@code null}: nothing applied yet). */
-    void trailer(long rows, Instant asOf) throws IOException;
+    default void trailer(long rows, Instant asOf) throws IOException {
+        trailer(rows, asOf, null);
+    }
+
+    /**
+     * Closes the table with its row count, as-of time and, unless null, whether its figures are closed or live (and
+     * the year's standing closing's version).
+     */
+    void trailer(long rows, Instant asOf, FiguresMark figures) throws IOException;
 
     @Override
     void close() throws IOException;

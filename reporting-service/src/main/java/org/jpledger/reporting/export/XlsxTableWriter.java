@@ -66,7 +66,7 @@ final class XlsxTableWriter implements TableWriter {
     }
 
     @Override
-    public void trailer(long rows, Instant asOf) throws IOException {
+    public void trailer(long rows, Instant asOf, FiguresMark figures) throws IOException {
         String asOfText = asOf == null ? "" : asOf.toString();
         Worksheet info = workbook.newWorksheet(layout.english() ? "About" : "Keterangan");
         info.value(0, 0, layout.english() ? "sheet" : "lembar");
@@ -76,6 +76,15 @@ final class XlsxTableWriter implements TableWriter {
         info.value(2, 0, layout.english() ? "as of" : "data per");
         info.value(2, 1, asOfText);
         workbook.properties().setNumberProperty("rows", BigDecimal.valueOf(rows)).setTextProperty("asOf", asOfText);
+        if (figures != null) {
+            info.value(3, 0, layout.english() ? "figures" : "angka");
+            info.value(3, 1, figures.text());
+            workbook.properties().setTextProperty("figures", figures.text());
+            if (figures.closingVersion() != null) {
+                info.value(4, 0, layout.english() ? "closing version" : "versi penutupan");
+                info.value(4, 1, figures.closingVersion());
+            }
+        }
         sheet.finish();
         info.finish();
     }

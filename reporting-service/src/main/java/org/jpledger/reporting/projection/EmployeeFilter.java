@@ -29,7 +29,7 @@ public record EmployeeFilter(Set<ComplianceStatus> statuses, String search) {
      * The LIKE pattern of the search, its wildcards escaped (PostgreSQL's default escape is the backslash); a name
      * pattern is lower-cased by the database, with the same rules as the names it is compared with.
      */
-    String pattern() {
+    public String pattern() {
         if (searchesNip()) {
             return search.replace(" ", "") + "%";
         }
@@ -37,7 +37,7 @@ public record EmployeeFilter(Set<ComplianceStatus> statuses, String search) {
     }
 
     /** The SQL condition on {@code r} (rated row) and {@code e} (employee), starting with AND; empty for none. */
-    String condition() {
+    public String condition() {
         String searched = searchesNip() ? " AND r.nip LIKE :search" : " AND lower(e.name) LIKE lower(:search)";
         return (statuses.isEmpty() ? "" : " AND r.status IN (:statuses)") + (search == null ? "" : searched);
     }

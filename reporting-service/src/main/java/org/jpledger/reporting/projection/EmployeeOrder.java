@@ -35,11 +35,13 @@ public enum EmployeeOrder {
         return Arrays.stream(values()).filter(order -> order.parameter.equals(value)).findFirst();
     }
 
-    String orderBy() {
+    /** The ORDER BY list, over {@code r} (rated row: nip, total_jp) and {@code e} (employee: name). */
+    public String orderBy() {
         return orderBy;
     }
 
-    String after() {
+    /** The keyset condition of a page after a position; bind it with {@link #bind}. */
+    public String after() {
         return after;
     }
 
@@ -50,10 +52,15 @@ public enum EmployeeOrder {
 
     /** The position after {@code employee} in this order. */
     public Position positionOf(RatedEmployee employee) {
-        return new Position(byJp() ? employee.totalJp().toPlainString() : employee.name(), employee.nip());
+        return positionOf(employee.totalJp(), employee.name(), employee.nip());
     }
 
-    void bind(Query query, Position position) {
+    /** The position after the employee of these figures in this order. */
+    public Position positionOf(BigDecimal totalJp, String name, String nip) {
+        return new Position(byJp() ? totalJp.toPlainString() : name, nip);
+    }
+
+    public void bind(Query query, Position position) {
         if (byJp()) {
             query.setParameter("afterJp", new BigDecimal(position.value()));
         } else {

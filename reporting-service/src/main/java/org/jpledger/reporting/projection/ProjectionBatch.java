@@ -32,4 +32,9 @@ public final class ProjectionBatch {
 
     ProjectionBatch() {
     }
+
+    /** The stored fact of a completion the batch names, as applied so far; null when none is stored. */
+    public CompletionFact fact(UUID completionId) {
+        return facts.get(completionId);
+    }
 }

@@ -62,20 +62,25 @@ public class ComplianceResource {
                     + "and their status; and the completions counted. A completion counts in the year of its end date "
                     + "(Asia/Jakarta), as its latest amendment; voided ones do not count. The employee counts in the "
                     + "unit they belonged to on their last employed day of the year. Figures follow the ledger's events: "
-                    + "asOf says how fresh they are.")
+                    + "asOf says how fresh they are. For a closed year, the answer the year's standing closing holds "
+                    + "(closed: true, closing named, with the corrections since) unless view=live.")
     @APIResponse(responseCode = "200", description = "The employee's compliance in the year",
             content = @Content(schema = @Schema(implementation = EmployeeComplianceResponse.class)))
-    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, or the year is not from 2000 to 2100")
+    @APIResponse(responseCode = "400", description = "The NIP is not 18 digits, the year is not from 2000 to 2100, or "
+            + "view is neither closed nor live")
     @APIResponse(responseCode = "404", description = "No employee with this NIP is known to reporting, or in the "
             + "year they count in a unit outside the units the token names")
     public EmployeeComplianceResponse employeeYear(
             @Parameter(description = "The employee's 18-digit NIP", example = "198503122010012003")
             @PathParam("nip") @Pattern(regexp = "[0-9]{18}", message = "must be exactly 18 digits") String nip,
-            @Valid @BeanParam YearParam year) {
+            @Valid @BeanParam FiguresViewParam year) {
         if (year.year() != null) {
             trail.detail("year", year.year());
         }
-        return compliance.employeeYear(nip, year.year());
+        if (year.live()) {
+            trail.detail("view", "live");
+        }
+        return compliance.employeeYear(nip, year.year(), year.live());
     }
 
     @GET
@@ -87,15 +92,15 @@ public class ComplianceResource {
                     + "over its own subtree, so a dashboard can drill down level by level.")
     @APIResponse(responseCode = "200", description = "The unit's figures and its children's",
             content = @Content(schema = @Schema(implementation = UnitComplianceResponse.class)))
-    @APIResponse(responseCode = "400", description = "The code has a control character, or the year is not from 2000 "
-            + "to 2100")
+    @APIResponse(responseCode = "400", description = "The code has a control character, the year is not from 2000 "
+            + "to 2100, or view is neither closed nor live")
     @APIResponse(responseCode = "404",
             description = "No unit with this code is known to reporting, or it is outside the units the token names")
     public UnitComplianceResponse unit(
             @Parameter(description = "The unit's code") @PathParam("code")
             @Pattern(regexp = UNIT_CODE, message = UNIT_CODE_RULE) String code,
-            @Valid @BeanParam YearParam year) {
-        return compliance.unit(code, year.year());
+            @Valid @BeanParam FiguresViewParam year) {
+        return compliance.unit(code, year.year(), year.live());
     }
 
     @GET
@@ -106,7 +111,8 @@ public class ComplianceResource {
             description = "Every employee counting in the unit or any unit below it in the year (those with no "
                     + "training at all included), optionally of some statuses and matching a NIP or name search, sorted "
                     + "by total JP or name, with keyset pagination: pass nextCursor back as cursor, with the same sort, "
-                    + "for the next page.")
+                    + "for the next page. For a closed year, the rows of the standing closing holding the unit, over "
+                    + "its subtree as it stood (closed: true) unless view=live.")
     @APIResponse(responseCode = "200", description = "One page of employees",
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
@@ -118,7 +124,8 @@ public class ComplianceResource {
             @BeanParam @Valid EmployeeListParams list) {
         list.describe(trail);
         EmployeeOrder order = list.order();
-        return compliance.unitEmployees(code, list.year(), list.filter(), order, list.after(order), list.limit());
+        return compliance.unitEmployees(code, list.year(), list.filter(), order, list.after(order), list.limit(),
+                list.live());
     }
 
     @GET
@@ -128,14 +135,17 @@ public class ComplianceResource {
     @Operation(summary = "List the employees of the whole organisation with their figures",
             description = "As a unit's list, over every employee in service in the year whatever their unit; for a "
                     + "token naming some units, over those units' subtrees together (each employee once), as the "
-                    + "summary counts them. Sorted by total JP or name, with keyset pagination.")
+                    + "summary counts them. Sorted by total JP or name, with keyset pagination. For a closed year, the "
+                    + "rows of the whole closing (or, for a token of one unit, of the closing holding it) unless "
+                    + "view=live.")
     @APIResponse(responseCode = "200", description = "One page of employees",
             content = @Content(schema = @Schema(implementation = EmployeePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each is named")
     public EmployeePage summaryEmployees(@BeanParam @Valid EmployeeListParams list) {
         list.describe(trail);
         EmployeeOrder order = list.order();
-        return compliance.organisationEmployees(list.year(), list.filter(), order, list.after(order), list.limit());
+        return compliance.organisationEmployees(list.year(), list.filter(), order, list.after(order), list.limit(),
+                list.live());
     }
 
     @GET
@@ -144,13 +154,16 @@ public class ComplianceResource {
     @Operation(summary = "Get the whole organisation's compliance in a year",
             description = "The figures of every employee in service in the year, and of each top-level unit over its "
                     + "subtree: the entry point of a dashboard. For a token naming some units, the figures of those "
-                    + "units' subtrees together (each employee once) and of each named unit over its subtree.")
+                    + "units' subtrees together (each employee once) and of each named unit over its subtree. For a "
+                    + "closed year, the whole closing's figures (for a token of one unit, the closing's figures of "
+                    + "that unit) unless view=live; a token of several units gets live figures naming the closing.")
     @APIResponse(responseCode = "200", description = "The organisation's figures and its top-level units'",
             content = @Content(schema = @Schema(implementation = SummaryResponse.class)))
-    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100")
+    @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100, or view is neither closed "
+            + "nor live")
     public SummaryResponse summary(
-            @Valid @BeanParam YearParam year) {
-        return compliance.summary(year.year());
+            @Valid @BeanParam FiguresViewParam year) {
+        return compliance.summary(year.year(), year.live());
     }
 
     @GET
@@ -159,7 +172,7 @@ public class ComplianceResource {
     @Operation(summary = "Break down the JP of a unit's subtree in a year",
             description = "The recognized JP of the employees counting in the unit or any unit below it, by method "
                     + "(klasikal / nonklasikal), competency type and delivery mode, and how many of them fall in each "
-                    + "band of total JP (0-5, 5-10, 10-15, 15-20, 20-40, 40 and more): the charts of a dashboard.")
+                    + "band of total JP (0-5, 5-10, 10-15, 15-20, 20-40, 40 and more): the charts of a dashboard Always the live figures, closed year or not.")
     @APIResponse(responseCode = "200", description = "The unit's breakdown",
             content = @Content(schema = @Schema(implementation = JpBreakdownResponse.class)))
     @APIResponse(responseCode = "400", description = "The code has a control character, or the year is not from 2000 "
@@ -178,7 +191,7 @@ public class ComplianceResource {
     @Path("/summary/breakdown")
     @Operation(summary = "Break down the whole organisation's JP in a year",
             description = "As a unit's breakdown, over every employee in service in the year; for a token naming some "
-                    + "units, over those units' subtrees together (each employee once), as the summary counts them.")
+                    + "units, over those units' subtrees together (each employee once), as the summary counts them Always the live figures, closed year or not.")
     @APIResponse(responseCode = "200", description = "The organisation's breakdown",
             content = @Content(schema = @Schema(implementation = JpBreakdownResponse.class)))
     @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100")

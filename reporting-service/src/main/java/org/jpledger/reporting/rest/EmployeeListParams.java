@@ -20,7 +20,7 @@ import org.jpledger.support.problem.InvalidRequestException;
 
 /** The query parameters of a list of employees with their figures: year, statuses, search, order and page. */
 @ListingPageSize
-public class EmployeeListParams extends YearParam {
+public class EmployeeListParams extends FiguresViewParam {
 
     static final int MAX_SEARCH = 100;
 
@@ -45,7 +45,8 @@ public class EmployeeListParams extends YearParam {
 
     /** Puts what the list was asked for into the audit trail: reading employees' figures is itself audited. */
     void describe(AuditTrail trail) {
-        for (var parameter : new Object[][] {{"year", year}, {"status", status}, {"search", search}, {"sort", sort}}) {
+        for (var parameter : new Object[][] {{"year", year}, {"status", status}, {"search", search}, {"sort", sort},
+                {"view", view}}) {
             if (parameter[1] != null) {
                 trail.detail((String) parameter[0], parameter[1]);
             }

@@ -40,6 +40,10 @@ public class ExportResource {
     public static final String AS_OF = "X-JPLedger-As-Of";
     /** Response header: the number of data rows in the file. */
     public static final String ROW_COUNT = "X-JPLedger-Row-Count";
+    /** Response header of the compliance and units exports: CLOSED (a closing's figures) or LIVE (rated now). */
+    public static final String FIGURES = "X-JPLedger-Figures";
+    /** Response header: the version of the year's standing closing, when one stands for the exported units. */
+    public static final String CLOSING_VERSION = "X-JPLedger-Closing-Version";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
@@ -68,7 +72,11 @@ public class ExportResource {
     @APIResponse(responseCode = "200", description = "The file, streamed; headers " + AS_OF + " and " + ROW_COUNT
             + " say what it holds, and so does its trailer row (CSV) or second sheet (XLSX)",
             headers = {@Header(name = AS_OF, description = "Time of the newest ledger event in the data"),
-                @Header(name = ROW_COUNT, description = "Number of data rows")},
+                @Header(name = ROW_COUNT, description = "Number of data rows"),
+                @Header(name = FIGURES, description = "LIVE: the rows are rated now (a closed year's too, for now); "
+                        + "CLOSED: a closing's figures. Also in the trailer row or the info sheet"),
+                @Header(name = CLOSING_VERSION, description = "The version of the year's standing closing covering "
+                        + "the exported units; absent when none stands")},
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
@@ -106,7 +114,11 @@ public class ExportResource {
     @APIResponse(responseCode = "200", description = "The file, streamed; headers " + AS_OF + " and " + ROW_COUNT
             + " say what it holds, and so does its trailer row (CSV) or second sheet (XLSX)",
             headers = {@Header(name = AS_OF, description = "Time of the newest ledger event in the data"),
-                @Header(name = ROW_COUNT, description = "Number of data rows")},
+                @Header(name = ROW_COUNT, description = "Number of data rows"),
+                @Header(name = FIGURES, description = "LIVE: the rows are rated now (a closed year's too, for now); "
+                        + "CLOSED: a closing's figures. Also in the trailer row or the info sheet"),
+                @Header(name = CLOSING_VERSION, description = "The version of the year's standing closing covering "
+                        + "the exported units; absent when none stands")},
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
                     .annotations.enums.SchemaType.STRING, description = "RFC 4180 CSV, UTF-8")),
                 @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
@@ -178,11 +190,17 @@ public class ExportResource {
         StreamingOutput body = streams.body(export);
         trail.detail("format", layout.format().extension()).detail("filters", export.filter().describe(kind))
                 .detail("rows", export.rows());
-        return Response.ok(body, layout.format().mediaType())
+        Response.ResponseBuilder response = Response.ok(body, layout.format().mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
                 .header(AS_OF, export.asOf() == null ? "" : export.asOf().toString())
-                .header(ROW_COUNT, export.rows())
-                .build();
+                .header(ROW_COUNT, export.rows());
+        if (export.figures() != null) {
+            response.header(FIGURES, export.figures().text());
+            if (export.figures().closingVersion() != null) {
+                response.header(CLOSING_VERSION, export.figures().closingVersion());
+            }
+        }
+        return response.build();
     }
 
     private static ComplianceStatus status(String status, FieldErrors errors) {

@@ -30,6 +30,8 @@ import org.jpledger.reporting.api.SummaryResponse;
 import org.jpledger.reporting.api.UnitComplianceResponse;
 import org.jpledger.reporting.api.UnitComplianceResponse.UnitRow;
 import org.jpledger.reporting.api.YearsResponse;
+import org.jpledger.reporting.closing.standing.ClosingLookup;
+import org.jpledger.reporting.closing.standing.StandingClosing;
 import org.jpledger.reporting.config.ReportingConfig;
 import org.jpledger.reporting.consumer.ConsumerProgress;
 import org.jpledger.reporting.projection.CompletionFactRepository;
@@ -73,11 +75,13 @@ public class ComplianceQueryService {
     private final UnitAccess access;
     private final ReportingConfig config;
     private final EmployeeRecords records;
+    private final ClosingLookup closings;
+    private final ClosedFigures closed;
 
     public ComplianceQueryService(EmployeeRepository employees, EmployeeYearRepository employeeYears,
             CompletionFactRepository facts, UnitRepository units, ComplianceRepository compliance,
             JpBreakdownRepository breakdowns, ConsumerProgress progress, Clock clock, UnitAccess access,
-            ReportingConfig config, EmployeeRecords records) {
+            ReportingConfig config, EmployeeRecords records, ClosingLookup closings, ClosedFigures closed) {
         this.employees = employees;
         this.employeeYears = employeeYears;
         this.facts = facts;
@@ -89,6 +93,110 @@ public class ComplianceQueryService {
         this.access = access;
         this.config = config;
         this.records = records;
+        this.closings = closings;
+        this.closed = closed;
+    }
+
+    /**
+     * One employee in a training year: from the standing closing holding their row unless {@code live}, else (and for
+     * an open year) as {@link #employeeYear(String, Integer)} answers, naming the year's standing closing.
+     */
+    @Transactional
+    public EmployeeComplianceResponse employeeYear(String nip, Integer year, boolean live) {
+        int trainingYear = yearOr(year);
+        Optional<ClosingLookup.Covered> covered = closings.employee(trainingYear, nip);
+        if (!live && covered.isPresent()) {
+            EmployeeComplianceResponse answer = closed.employee(covered.get());
+            // The unit the employee counted in when the year was closed decides who may read the closed figures.
+            if (!access.covers(answer.unitCode())) {
+                throw employeeNotFound();
+            }
+            return answer;
+        }
+        EmployeeComplianceResponse answer = employeeYear(nip, trainingYear);
+        return answer.marked(false, closed.mark(covered.map(ClosingLookup.Covered::closing)
+                .or(() -> closings.whole(trainingYear)).orElse(null)));
+    }
+
+    /** A unit's figures: from the standing closing holding the unit unless {@code live}, else as today. */
+    @Transactional
+    public UnitComplianceResponse unit(String code, Integer year, boolean live) {
+        int trainingYear = yearOr(year);
+        Optional<ClosingLookup.Covered> covered = closings.unit(trainingYear, code);
+        if (!live && covered.isPresent()) {
+            visibleUnit(code);
+            return closed.unit(covered.get());
+        }
+        return unit(code, trainingYear).marked(false, closed.mark(covered.map(ClosingLookup.Covered::closing)
+                .or(() -> closings.whole(trainingYear)).orElse(null)));
+    }
+
+    /** A unit's employees: from the standing closing holding the unit unless {@code live}, else as today. */
+    @Transactional
+    public EmployeePage unitEmployees(String code, Integer year, EmployeeFilter filter, EmployeeOrder order,
+            EmployeeOrder.Position after, int limit, boolean live) {
+        int trainingYear = yearOr(year);
+        Optional<StandingClosing> closing = closings.unit(trainingYear, code).map(ClosingLookup.Covered::closing);
+        if (!live && closing.isPresent()) {
+            visibleUnit(code);
+            return closed.employees(closing.get(), List.of(code), filter, order, after, limit);
+        }
+        return unitEmployees(code, trainingYear, filter, order, after, limit)
+                .marked(false, closed.mark(closing.or(() -> closings.whole(trainingYear)).orElse(null)));
+    }
+
+    /**
+     * The organisation's employees: from the whole closing (over the caller's units), or for a caller of one unit
+     * from the closing holding it, unless {@code live}; else as today.
+     */
+    @Transactional
+    public EmployeePage organisationEmployees(Integer year, EmployeeFilter filter, EmployeeOrder order,
+            EmployeeOrder.Position after, int limit, boolean live) {
+        int trainingYear = yearOr(year);
+        UnitScope scope = access.scope();
+        Optional<StandingClosing> closing = closingOfScope(trainingYear, scope, false);
+        if (!live && closing.isPresent()) {
+            return closed.employees(closing.get(), scope.isAll() ? null : scope.roots(), filter, order, after, limit);
+        }
+        return organisationEmployees(trainingYear, filter, order, after, limit).marked(false,
+                closed.mark(closing.or(() -> closings.whole(trainingYear)).orElse(null)));
+    }
+
+    /**
+     * The organisation's summary: from the whole closing, or for a caller of one unit from the closing holding it,
+     * unless {@code live}; else as today (so for a caller of several units, whose subtrees' figures are counted
+     * together, always live).
+     */
+    @Transactional
+    public SummaryResponse summary(Integer year, boolean live) {
+        int trainingYear = yearOr(year);
+        UnitScope scope = access.scope();
+        if (!live && scope.isAll()) {
+            Optional<StandingClosing> whole = closings.whole(trainingYear);
+            if (whole.isPresent()) {
+                return closed.summary(whole.get());
+            }
+        } else if (!live && scope.roots().size() == 1) {
+            Optional<ClosingLookup.Covered> covered = closings.unit(trainingYear, scope.roots().iterator().next());
+            if (covered.isPresent()) {
+                return closed.summaryOf(covered.get());
+            }
+        }
+        return summary(trainingYear).marked(false,
+                closed.mark(closingOfScope(trainingYear, scope, true).orElse(null)));
+    }
+
+    /**
+     * The standing closing whose rows cover the caller's units: the whole closing, or the one holding a caller's only
+     * unit; with {@code any}, also a closing holding one of several units (to name beside live figures).
+     */
+    private Optional<StandingClosing> closingOfScope(int year, UnitScope scope, boolean any) {
+        Optional<StandingClosing> whole = closings.whole(year);
+        if (whole.isPresent() || scope.isAll() || scope.roots().size() != 1 && !any) {
+            return whole;
+        }
+        return scope.roots().stream().map(root -> closings.unit(year, root)).flatMap(Optional::stream)
+                .map(ClosingLookup.Covered::closing).findFirst();
     }
 
     /** One employee in a training year: totals, breakdowns, target, status and the completions counted. */
@@ -241,13 +349,18 @@ public class ComplianceQueryService {
      * otherwise, one answer for both); 404 too when it did not exist on 31 December of the year.
      */
     private YearUnit unitOfYear(String code, int year) {
+        visibleUnit(code);
+        return units.inYear(code, year).orElseThrow(() -> new ResourceNotFoundException(
+                "The unit did not exist on 31 December " + year + ": its figures of that year are in the units "
+                        + "of that year's tree."));
+    }
+
+    /** Refuses a unit unknown to reporting or outside the caller's units, with the same answer. */
+    private void visibleUnit(String code) {
         units.findByIdOptional(code).orElseThrow(ComplianceQueryService::unitNotFound);
         if (!access.covers(code)) {
             throw unitNotFound();
         }
-        return units.inYear(code, year).orElseThrow(() -> new ResourceNotFoundException(
-                "The unit did not exist on 31 December " + year + ": its figures of that year are in the units "
-                        + "of that year's tree."));
     }
 
     // One answer for "unknown" and "not yours": the second must not reveal that the employee or unit exists.

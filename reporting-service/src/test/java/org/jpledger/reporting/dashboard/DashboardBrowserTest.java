@@ -43,6 +43,7 @@ import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 import org.jpledger.reporting.TestClock;
+import org.jpledger.reporting.closing.ClosingSnapshots;
 import org.jpledger.reporting.consumer.EventConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,6 +207,22 @@ class DashboardBrowserTest {
         search.sendKeys("gita", Keys.ENTER);
         new WebDriverWait(browser, PATIENCE).until(b -> behindNips().equals(List.of(gita)));
         screenshot("04-search");
+    }
+
+    @Test
+    void marksAClosedYearWithItsClosingAndTogglesToTheLiveFigures() {
+        new ClosingSnapshots(dataSource).close(YEAR, province, "kepala.bkd", "Laporan JP " + YEAR);
+        String reader = bearer(province);
+        signIn(reader);
+        awaitUnit(province);
+        awaitText(By.id("closed-badge"), "oleh kepala.bkd");
+        assertThat(browser.findElement(By.id("closed-badge")).getText()).startsWith("Ditutup ");
+        assertThat(browser.findElement(By.id("corrections-link")).getText()).isEqualTo("0 koreksi sejak penutupan");
+        browser.findElement(By.id("corrections-link")).click();
+        awaitText(By.id("no-corrections"), "Belum ada koreksi.");
+        browser.findElement(By.id("live-view")).click();
+        awaitText(By.id("closed-badge"), "menampilkan angka terkini");
+        screenshot("10-closed-year-live");
     }
 
     @Test

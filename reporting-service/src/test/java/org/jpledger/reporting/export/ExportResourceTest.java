@@ -115,7 +115,9 @@ class ExportResourceTest {
 
         List<String> trailer = rows.get(rows.size() - 1);
         assertThat(trailer).containsExactly("#", "jumlah baris", "3", "data per",
-                response.header(ExportResource.AS_OF));
+                response.header(ExportResource.AS_OF), "angka", "LIVE");
+        assertThat(response.header(ExportResource.FIGURES)).isEqualTo("LIVE");
+        assertThat(response.header(ExportResource.CLOSING_VERSION)).isNull();
         assertThat(response.header("Content-Disposition")).startsWith("attachment; filename=\"jpledger-compliance-");
         var audit = given().queryParam("target", root).get("/api/v1/admin/audit").jsonPath();
         assertThat(audit.getString("entries[0].action")).isEqualTo("export.compliance");
@@ -152,6 +154,7 @@ class ExportResourceTest {
             List<Row> about = sheets.get(1).read();
             assertThat(about.get(1).getCell(1).asNumber()).isEqualByComparingTo("3");
             assertThat(about.get(2).getCell(1).asString()).isEqualTo(response.header(ExportResource.AS_OF));
+            assertThat(about.get(3).getCell(1).asString()).isEqualTo("LIVE");
         }
     }
 
