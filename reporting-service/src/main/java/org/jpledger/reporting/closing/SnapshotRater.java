@@ -32,6 +32,7 @@ import org.jpledger.reporting.projection.EmployeeRepository;
 import org.jpledger.reporting.projection.FigureQuery;
 import org.jpledger.reporting.projection.RatedEmployee;
 import org.jpledger.reporting.projection.UnitFigures;
+import org.jpledger.reporting.projection.YearTree;
 
 /**
  * Rates a closing's scope (the whole organisation, or one unit's subtree) for a year from the tables of the current
@@ -140,7 +141,7 @@ public class SnapshotRater {
     }
 
     private int unitRows(int year, String root, YearPolicies terms, LocalDate day, Consumer<Row> rows) {
-        Map<String, UnitRow> units = unitsOf(root);
+        Map<String, UnitRow> units = unitsOf(root, year);
         Map<String, UnitFigures> figures = new HashMap<>();
         List<String> codes = new ArrayList<>(units.keySet());
         for (int from = 0; from < codes.size(); from += UNITS_PER_QUERY) {
@@ -178,21 +179,23 @@ public class SnapshotRater {
     }
 
     /**
-     * The units of the scope (every unit known, or the subtree of {@code root}) in the order the compliance API lists
-     * children (by name, then code, in the database's collation), without figures.
+     * The units of the scope in the year's tree (every unit existing on its 31 December, or those of the subtree of
+     * {@code root}), with their names and parents then, in the order the compliance API lists children (by name, then
+     * code, in the database's collation), without figures.
      */
-    private Map<String, UnitRow> unitsOf(String root) {
+    private Map<String, UnitRow> unitsOf(String root, int year) {
         Query query;
         if (root == null) {
-            query = entityManager.createNativeQuery("SELECT u.code, u.name, u.parent_code FROM unit u "
-                    + "ORDER BY u.name, u.code");
+            query = entityManager.createNativeQuery("WITH RECURSIVE " + YearTree.CTES + " scoped AS (SELECT 1) "
+                    + "SELECT t.code, t.name, t.parent_code FROM tree t ORDER BY t.name, t.code");
         } else {
             FigureQuery subtree = FigureQuery.subtrees(List.of(root));
             query = entityManager.createNativeQuery("WITH RECURSIVE " + subtree.units() + " scoped AS (SELECT 1) "
-                    + "SELECT u.code, u.name, u.parent_code FROM unit u WHERE u.code IN " + subtree.counted()
-                    + " ORDER BY u.name, u.code");
+                    + "SELECT t.code, t.name, t.parent_code FROM tree t WHERE t.code IN " + subtree.counted()
+                    + " ORDER BY t.name, t.code");
             subtree.parameters().forEach(query::setParameter);
         }
+        query.setParameter("year", year);
         Map<String, UnitRow> units = new LinkedHashMap<>();
         for (Object[] row : results(query)) {
             units.put((String) row[0], new UnitRow((String) row[0], (String) row[1], (String) row[2], null));

@@ -350,10 +350,12 @@ public class ComplianceRepository {
     @SuppressWarnings("unchecked")
     public Stream<RatedEmployee> employeesByNip(FigureQuery scope, int year, YearPolicies policies, LocalDate today,
             int fetchSize) {
-        Query query = entityManager.createNativeQuery("WITH RECURSIVE " + scope.units()
+        // The unit columns name the unit each row counts in under the year's tree, whatever units the scope needs.
+        Query query = entityManager.createNativeQuery("WITH RECURSIVE "
+                + (scope.units().isEmpty() ? YearTree.CTES : scope.units())
                 + RATED.formatted(scope.counted() == null ? "TRUE" : "y.unit_code IN " + scope.counted())
                 + " SELECT " + RATED_COLUMNS + " FROM rated r JOIN employee e ON e.nip = r.nip"
-                + " LEFT JOIN unit u ON u.code = r.unit_code ORDER BY r.nip");
+                + YearTree.UNIT_JOINS + " ORDER BY r.nip");
         rate(query, year, policies, today);
         scope.bind(query);
         query.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize);
