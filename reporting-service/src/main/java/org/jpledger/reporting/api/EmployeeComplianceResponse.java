@@ -1,12 +1,21 @@
 package org.jpledger.reporting.api;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.contracts.events.ExemptionPeriod;
+import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.reporting.projection.CompletionFact;
 import org.jpledger.reporting.projection.ComplianceStatus;
+import org.jpledger.reporting.projection.ContractYear;
+import org.jpledger.reporting.projection.Employee;
+import org.jpledger.reporting.projection.RatedEmployee;
 
 /** An employee's recognized lesson hours (JP) in one training year, against the year's target. */
 @Schema(name = "EmployeeCompliance", description = "An employee's recognized lesson hours (JP) in one training year")
@@ -68,6 +77,65 @@ public record EmployeeComplianceResponse(
         @Schema(description = "Why the employee left service, in the year they left in; absent otherwise")
         String leavingReason) {
 
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
+
+    /**
+     * The answer for an employee rated in {@code r}'s year: written once, for the compliance API and for the snapshot
+     * of a year's closing, which must answer alike.
+     *
+     * @param employee   the employee's row (their start of service and exemption periods)
+     * @param exemptions every exemption period of the employee
+     * @param counted    the completions counted in the year, latest first
+     */
+    public static EmployeeComplianceResponse rated(RatedEmployee r, Employee employee,
+            List<ExemptionPeriod> exemptions, List<CountedCompletion> counted, Instant asOf) {
+        int year = r.year();
+        ContractYear contract = r.capJp() == null || employee.employedFrom == null ? null
+                : ContractYear.endingIn(employee.employedFrom, year);
+        // The projector keeps the contract year's JP on the row; the rating judges it against the cap.
+        BigDecimal contractJp = contract == null ? null : r.contractYearJp();
+        return new EmployeeComplianceResponse(r.nip(), r.name(), year, r.unitCode(), r.unitName(),
+                r.employmentType(), r.positionLevel(), r.windowFrom(), r.windowUntil(), r.totalJp(),
+                hours(r.totalJp(), year), r.targetJp(), r.expectedJpToDate(), r.status(),
+                byCompetencyType(r.jpTeknis(), r.jpManajerial(), r.jpSosialKultural()),
+                byMethod(r.jpKlasikal(), r.jpNonklasikal()), byDeliveryMode(r.jpLuring(), r.jpDaring(), r.jpBlended()),
+                r.completionCount(), r.lastCompletionDate(), counted, asOf, r.policyUnitCode(),
+                r.policyVersion(), r.capJp(), contract == null ? null : contract.from(),
+                contract == null ? null : contract.until(), contractJp,
+                r.capJp() == null ? null : r.jpAboveCap() == null ? BigDecimal.ZERO : r.jpAboveCap(),
+                r.exemptDays(), Exemption.overlapping(exemptions, r.windowFrom(), r.windowUntil()), r.leavingReason());
+    }
+
+    /** {@code jp} in hours: times the year's minutes per JP, over 60. */
+    public static BigDecimal hours(BigDecimal jp, int year) {
+        return jp.multiply(BigDecimal.valueOf(TrainingCalendar.minutesPerJp(year)))
+                .divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
+    }
+
+    public static Map<String, BigDecimal> byCompetencyType(BigDecimal teknis, BigDecimal manajerial,
+            BigDecimal sosialKultural) {
+        Map<String, BigDecimal> jp = new LinkedHashMap<>();
+        jp.put("TEKNIS", teknis);
+        jp.put("MANAJERIAL", manajerial);
+        jp.put("SOSIAL_KULTURAL", sosialKultural);
+        return jp;
+    }
+
+    public static Map<String, BigDecimal> byMethod(BigDecimal klasikal, BigDecimal nonklasikal) {
+        Map<String, BigDecimal> jp = new LinkedHashMap<>();
+        jp.put("KLASIKAL", klasikal);
+        jp.put("NONKLASIKAL", nonklasikal);
+        return jp;
+    }
+
+    public static Map<String, BigDecimal> byDeliveryMode(BigDecimal luring, BigDecimal daring, BigDecimal blended) {
+        Map<String, BigDecimal> jp = new LinkedHashMap<>();
+        jp.put("LURING", luring);
+        jp.put("DARING", daring);
+        jp.put("BLENDED", blended);
+        return jp;
+    }
+
     /** An exemption period as granted. */
     @Schema(name = "EmployeeExemption", description = "A period in which the employee is not judged")
     public record Exemption(
@@ -77,6 +145,15 @@ public record EmployeeComplianceResponse(
             @Schema(description = "First day exempt") LocalDate from,
             @Schema(description = "Last day exempt; absent while open-ended") LocalDate until,
             @Schema(description = "Number of the decision (SK) granting it") String reference) {
+
+        /** The periods overlapping the days from {@code from} through {@code until}, oldest first. */
+        public static List<Exemption> overlapping(List<ExemptionPeriod> periods, LocalDate from, LocalDate until) {
+            return periods.stream()
+                    .filter(e -> !e.from().isAfter(until) && (e.until() == null || !e.until().isBefore(from)))
+                    .sorted(Comparator.comparing(ExemptionPeriod::from))
+                    .map(e -> new Exemption(e.kind().name(), e.kind().label(), e.from(), e.until(), e.reference()))
+                    .toList();
+        }
     }
 
     /** One completion counted in the year. */
@@ -92,5 +169,15 @@ public record EmployeeComplianceResponse(
             @Schema(description = "First day") LocalDate startDate,
             @Schema(description = "Last day; decides the year") LocalDate endDate,
             @Schema(description = "JP recognized") BigDecimal recognizedJp) {
+
+        public static CountedCompletion of(CompletionFact fact) {
+            return new CountedCompletion(fact.completionId, fact.title, fact.kindId, name(fact.method),
+                    name(fact.competencyType), name(fact.deliveryMode), fact.provider, fact.startDate, fact.endDate,
+                    fact.recognizedJp);
+        }
+
+        private static String name(Enum<?> value) {
+            return value == null ? null : value.name();
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Compliance read from the employee-year rows, rated by a year's policy as of a given day. Targets and statuses are
@@ -325,6 +327,24 @@ public class ComplianceRepository {
             order.bind(query, after);
         }
         return results(query).stream().map(ComplianceRepository::ratedEmployee).toList();
+    }
+
+    /**
+     * Every employee rated in the year whose unit {@code scope} counts (all of them for {@link FigureQuery#all()}), by
+     * NIP, read from a forward-only cursor {@code fetchSize} rows at a time as the stream is consumed: a whole year's
+     * snapshot in bounded memory. Close the stream; it must be consumed inside the transaction.
+     */
+    @SuppressWarnings("unchecked")
+    public Stream<RatedEmployee> employeesByNip(FigureQuery scope, int year, YearPolicies policies, LocalDate today,
+            int fetchSize) {
+        Query query = entityManager.createNativeQuery("WITH RECURSIVE " + scope.units()
+                + RATED.formatted(scope.counted() == null ? "TRUE" : "y.unit_code IN " + scope.counted())
+                + " SELECT " + RATED_COLUMNS + " FROM rated r JOIN employee e ON e.nip = r.nip"
+                + " LEFT JOIN unit u ON u.code = r.unit_code ORDER BY r.nip");
+        rate(query, year, policies, today);
+        scope.bind(query);
+        query.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize);
+        return ((Stream<Object[]>) query.getResultStream()).map(ComplianceRepository::ratedEmployee);
     }
 
     /**

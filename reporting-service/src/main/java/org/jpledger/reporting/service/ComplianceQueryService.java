@@ -1,20 +1,21 @@
 package org.jpledger.reporting.service;
 
+import static org.jpledger.reporting.api.EmployeeComplianceResponse.byCompetencyType;
+import static org.jpledger.reporting.api.EmployeeComplianceResponse.byDeliveryMode;
+import static org.jpledger.reporting.api.EmployeeComplianceResponse.byMethod;
+import static org.jpledger.reporting.api.EmployeeComplianceResponse.hours;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.JpBands;
 import org.jpledger.contracts.reference.TrainingCalendar;
@@ -31,12 +32,10 @@ import org.jpledger.reporting.api.UnitComplianceResponse.UnitRow;
 import org.jpledger.reporting.api.YearsResponse;
 import org.jpledger.reporting.config.ReportingConfig;
 import org.jpledger.reporting.consumer.ConsumerProgress;
-import org.jpledger.reporting.projection.CompletionFact;
 import org.jpledger.reporting.projection.CompletionFactRepository;
 import org.jpledger.reporting.projection.ComplianceRepository;
 import org.jpledger.reporting.projection.ComplianceRepository.YearPolicies;
 import org.jpledger.reporting.projection.ComplianceStatus;
-import org.jpledger.reporting.projection.ContractYear;
 import org.jpledger.reporting.projection.Employee;
 import org.jpledger.reporting.projection.EmployeeFilter;
 import org.jpledger.reporting.projection.EmployeeOrder;
@@ -62,8 +61,6 @@ import org.jpledger.support.security.UnitScope;
  */
 @ApplicationScoped
 public class ComplianceQueryService {
-
-    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 
     private final EmployeeRepository employees;
     private final EmployeeYearRepository employeeYears;
@@ -108,23 +105,10 @@ public class ComplianceQueryService {
         Optional<RatedEmployee> rated = compliance.employee(nip, trainingYear, policiesOf(trainingYear), today());
         List<CountedCompletion> counted = facts.list("nip = ?1 and year = ?2 and status = ?3 order by endDate desc, "
                 + "completionId", nip, trainingYear, CompletionStatus.ACTIVE).stream()
-                .map(ComplianceQueryService::counted).toList();
+                .map(CountedCompletion::of).toList();
         if (rated.isPresent()) {
-            RatedEmployee r = rated.get();
-            ContractYear contract = r.capJp() == null || employee.employedFrom == null ? null
-                    : ContractYear.endingIn(employee.employedFrom, trainingYear);
-            // The projector keeps the contract year's JP on the row; the rating judges it against the cap.
-            BigDecimal contractJp = contract == null ? null : r.contractYearJp();
-            return new EmployeeComplianceResponse(r.nip(), r.name(), trainingYear, r.unitCode(), r.unitName(),
-                    r.employmentType(), r.positionLevel(), r.windowFrom(), r.windowUntil(), r.totalJp(),
-                    hours(r.totalJp(), trainingYear), r.targetJp(), r.expectedJpToDate(), r.status(),
-                    byCompetencyType(r.jpTeknis(), r.jpManajerial(), r.jpSosialKultural()),
-                    byMethod(r.jpKlasikal(), r.jpNonklasikal()), byDeliveryMode(r.jpLuring(), r.jpDaring(), r.jpBlended()),
-                    r.completionCount(), r.lastCompletionDate(), counted, asOf(), r.policyUnitCode(),
-                    r.policyVersion(), r.capJp(), contract == null ? null : contract.from(),
-                    contract == null ? null : contract.until(), contractJp,
-                    r.capJp() == null ? null : r.jpAboveCap() == null ? BigDecimal.ZERO : r.jpAboveCap(),
-                    r.exemptDays(), exemptions(employee, r.windowFrom(), r.windowUntil()), r.leavingReason());
+            return EmployeeComplianceResponse.rated(rated.get(), employee, records.exemptions(employee), counted,
+                    asOf());
         }
         // Not in service in the year: shown with what the year holds, and not counted anywhere.
         YearSums sums = row == null ? YearSums.none(trainingYear) : sumsOf(row);
@@ -143,11 +127,7 @@ public class ComplianceQueryService {
 
     /** The employee's exemption periods overlapping the days from {@code from} through {@code until}, oldest first. */
     private List<Exemption> exemptions(Employee employee, LocalDate from, LocalDate until) {
-        return records.exemptions(employee).stream()
-                .filter(e -> !e.from().isAfter(until) && (e.until() == null || !e.until().isBefore(from)))
-                .sorted(Comparator.comparing(ExemptionPeriod::from))
-                .map(e -> new Exemption(e.kind().name(), e.kind().label(), e.from(), e.until(), e.reference()))
-                .toList();
+        return Exemption.overlapping(records.exemptions(employee), from, until);
     }
 
     /** A unit's figures over its subtree, and each direct child's over its own. */
@@ -292,45 +272,10 @@ public class ComplianceQueryService {
         return new UnitRow(unit.code, unit.name, unit.parentCode, ComplianceFigures.of(figures));
     }
 
-    private static BigDecimal hours(BigDecimal jp, int year) {
-        return jp.multiply(BigDecimal.valueOf(TrainingCalendar.minutesPerJp(year)))
-                .divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
-    }
-
     private static YearSums sumsOf(EmployeeYear row) {
         return new YearSums(row.year, row.completionCount, row.totalJp, row.jpTeknis, row.jpManajerial,
                 row.jpSosialKultural, row.jpKlasikal, row.jpNonklasikal, row.jpLuring, row.jpDaring, row.jpBlended,
                 row.lastCompletionDate);
-    }
-
-    private static CountedCompletion counted(CompletionFact fact) {
-        return new CountedCompletion(fact.completionId, fact.title, fact.kindId, name(fact.method),
-                name(fact.competencyType), name(fact.deliveryMode), fact.provider, fact.startDate, fact.endDate,
-                fact.recognizedJp);
-    }
-
-    private static Map<String, BigDecimal> byCompetencyType(BigDecimal teknis, BigDecimal manajerial,
-            BigDecimal sosialKultural) {
-        Map<String, BigDecimal> jp = new LinkedHashMap<>();
-        jp.put("TEKNIS", teknis);
-        jp.put("MANAJERIAL", manajerial);
-        jp.put("SOSIAL_KULTURAL", sosialKultural);
-        return jp;
-    }
-
-    private static Map<String, BigDecimal> byMethod(BigDecimal klasikal, BigDecimal nonklasikal) {
-        Map<String, BigDecimal> jp = new LinkedHashMap<>();
-        jp.put("KLASIKAL", klasikal);
-        jp.put("NONKLASIKAL", nonklasikal);
-        return jp;
-    }
-
-    private static Map<String, BigDecimal> byDeliveryMode(BigDecimal luring, BigDecimal daring, BigDecimal blended) {
-        Map<String, BigDecimal> jp = new LinkedHashMap<>();
-        jp.put("LURING", luring);
-        jp.put("DARING", daring);
-        jp.put("BLENDED", blended);
-        return jp;
     }
 
     private static String name(Enum<?> value) {
