@@ -72,6 +72,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid year or body; nothing changed")
+    @APIResponse(responseCode = "409", description = "A standing closing of the year covers this policy (it is named)")
     public Response put(@Parameter(description = "Training year", example = "2026") @PathParam("year")
             @Min(value = 2000, message = YearParam.YEAR_RANGE)
             @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,
@@ -128,7 +129,8 @@ public class PolicyResource {
             content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid year or body; nothing changed")
     @APIResponse(responseCode = "404", description = "No unit with this code is known to reporting")
-    @APIResponse(responseCode = "409", description = "The year already holds the most unit policies it may")
+    @APIResponse(responseCode = "409", description = "The year already holds the most unit policies it may, or a "
+            + "standing closing of the year covers this policy (it is named)")
     public Response putOfUnit(@Parameter(description = "Training year", example = "2026") @PathParam("year")
             @Min(value = 2000, message = YearParam.YEAR_RANGE)
             @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,
@@ -147,6 +149,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The year is not a number from 2000 to 2100")
     @APIResponse(responseCode = "404", description = "The unit has no policy of its own in the year")
+    @APIResponse(responseCode = "409", description = "A standing closing of the year covers this policy (it is named)")
     public void deleteOfUnit(@Parameter(description = "Training year", example = "2026") @PathParam("year")
             @Min(value = 2000, message = YearParam.YEAR_RANGE)
             @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.reporting.api.PolicyResponse;
+import org.jpledger.reporting.closing.ClosingService;
 import org.jpledger.reporting.projection.Policy;
 import org.jpledger.reporting.projection.PolicyFields;
 import org.jpledger.reporting.projection.PolicyRepository;
@@ -33,14 +34,16 @@ public class PolicyService {
     private final UnitRepository units;
     private final Clock clock;
     private final Event<PolicyStored> stored;
+    private final ClosingService closings;
 
     public PolicyService(PolicyRepository policies, UnitPolicyRepository unitPolicies, UnitRepository units,
-            Clock clock, Event<PolicyStored> stored) {
+            Clock clock, Event<PolicyStored> stored, ClosingService closings) {
         this.policies = policies;
         this.unitPolicies = unitPolicies;
         this.units = units;
         this.clock = clock;
         this.stored = stored;
+        this.closings = closings;
     }
 
     /** The national terms compliance is judged by in {@code year}: the stored policy, or the defaults. */
@@ -61,6 +64,7 @@ public class PolicyService {
      */
     @Transactional
     public Stored put(int year, PolicyTerms terms) {
+        closings.requirePolicyOpen(year, null);
         Policy policy = policies.findById(year, LockModeType.PESSIMISTIC_WRITE);
         boolean created = policy == null;
         if (created) {
@@ -103,6 +107,7 @@ public class PolicyService {
         if (units.findByIdOptional(code).isEmpty()) {
             throw new ResourceNotFoundException("No unit with this code is known to reporting.");
         }
+        closings.requirePolicyOpen(year, code);
         UnitPolicy policy = unitPolicies.findById(new UnitPolicy.Key(year, code), LockModeType.PESSIMISTIC_WRITE);
         boolean created = policy == null;
         if (created) {
@@ -125,6 +130,7 @@ public class PolicyService {
     /** Deletes the policy of unit {@code code}'s subtree in {@code year}; 404 when it has none. */
     @Transactional
     public void deleteOfUnit(int year, String code) {
+        closings.requirePolicyOpen(year, code);
         if (!unitPolicies.deleteById(new UnitPolicy.Key(year, code))) {
             throw new ResourceNotFoundException("Unit " + code + " has no policy of its own in " + year + ".");
         }
