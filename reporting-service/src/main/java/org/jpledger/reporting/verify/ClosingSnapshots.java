@@ -1,7 +1,6 @@
 package org.jpledger.reporting.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,18 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 
 /**
- * Reads closings and their snapshot rows (tables {@code year_closing}, {@code closing_employee}, {@code closing_unit},
- * always those of schema {@code public}, whatever the search path) for their verification.
+ * Reads a closing's snapshot rows (tables {@code closing_employee} and {@code closing_unit}, always those of schema
+ * {@code public}, whatever the search path) for its verification, a page at a time in snapshot order.
  */
 @ApplicationScoped
 public class ClosingSnapshots {
@@ -36,26 +32,6 @@ public class ClosingSnapshots {
         this.entityManager = entityManager;
         // Exact numbers: JP are decimals, compared by value.
         this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
-
-    /**
-     * The closing of {@code year} for the subtree of {@code unitCode} (the whole organisation when null): version
-     * {@code version}, or the standing one (not reopened) when null.
-     */
-    @Transactional
-    public Optional<Closing> find(int year, String unitCode, Integer version) {
-        Query query = entityManager.createNativeQuery("""
-                SELECT c.id, c.year, c.unit_code, c.version, c.rated_on, c.policies, c.governing, c.offsets::text
-                FROM public.year_closing c
-                WHERE c.year = :year AND c.unit_code IS NOT DISTINCT FROM cast(:unitCode AS text)
-                  AND (cast(:version AS integer) IS NULL AND c.reopened_at IS NULL OR c.version = cast(:version AS integer))
-                ORDER BY c.version DESC LIMIT 1""")
-                .setParameter("year", year).setParameter("unitCode", unitCode).setParameter("version", version);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().findFirst().map(row -> new Closing(((Number) row[0]).longValue(),
-                ((Number) row[1]).intValue(), (String) row[2], ((Number) row[3]).intValue(),
-                (LocalDate) row[4], (String) row[5], (String) row[6], offsets((String) row[7])));
     }
 
     /**
@@ -111,14 +87,6 @@ public class ClosingSnapshots {
             return json.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored snapshot answer is not JSON", e);
-        }
-    }
-
-    private Map<String, Long> offsets(String text) {
-        try {
-            return json.forType(new TypeReference<Map<String, Long>>() { }).readValue(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a closing's offsets are not a JSON object of numbers", e);
         }
     }
 }

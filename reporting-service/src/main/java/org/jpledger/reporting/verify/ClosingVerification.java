@@ -1,5 +1,8 @@
 package org.jpledger.reporting.verify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,9 +12,12 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
+import org.jpledger.reporting.closing.Closing;
+import org.jpledger.reporting.closing.YearClosings;
 import org.jpledger.reporting.rebuild.RebuildSchema;
 import org.jpledger.reporting.rebuild.ReplayTurn;
 import org.jpledger.reporting.rebuild.TopicReplay;
@@ -33,22 +39,26 @@ public class ClosingVerification {
     /** The rating and comparison run in one transaction; a national scope takes minutes at scale. */
     private static final int COMPARE_TIMEOUT_SECONDS = 3600;
 
+    private final YearClosings closings;
     private final ClosingSnapshots snapshots;
     private final SnapshotSource source;
     private final TopicReplays replays;
     private final RebuildSchema schema;
     private final ReplayTurn turn;
+    private final ObjectMapper mapper;
     private final Clock clock;
     private final Map<Integer, Verification> latest = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public ClosingVerification(ClosingSnapshots snapshots, SnapshotSource source, TopicReplays replays,
-            RebuildSchema schema, ReplayTurn turn, Clock clock) {
+    public ClosingVerification(YearClosings closings, ClosingSnapshots snapshots, SnapshotSource source,
+            TopicReplays replays, RebuildSchema schema, ReplayTurn turn, ObjectMapper mapper, Clock clock) {
+        this.closings = closings;
         this.snapshots = snapshots;
         this.source = source;
         this.replays = replays;
         this.schema = schema;
         this.turn = turn;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -58,7 +68,9 @@ public class ClosingVerification {
      * while a rebuild or a verification runs on this instance.
      */
     public Verification start(int year, String unitCode, Integer version) {
-        Closing closing = snapshots.find(year, unitCode, version).orElseThrow(() -> new ClosingNotFoundException(
+        Closing closing = QuarkusTransaction.requiringNew().call(() -> version == null
+                ? closings.standing(year).stream().filter(c -> Objects.equals(c.unitCode(), unitCode)).findFirst()
+                : closings.version(year, unitCode, version)).orElseThrow(() -> new ClosingNotFoundException(
                 (version == null ? "No standing closing" : "No closing version " + version) + " of " + year + " for "
                         + (unitCode == null ? "the whole organisation" : "unit " + unitCode)
                         + (version == null ? "; name a version to verify a reopened one." : ".")));
@@ -149,10 +161,16 @@ public class ClosingVerification {
      * The offsets to replay up to: the closing's for each partition of the ledger topics (0, nothing, for a partition
      * it has none for). Stored offsets of other topics (none outside tests) are not replayed.
      */
-    static Map<TopicPartition, Long> until(Closing closing, List<TopicPartition> partitions) {
+    private Map<TopicPartition, Long> until(Closing closing, List<TopicPartition> partitions) {
+        Map<String, Long> stored;
+        try {
+            stored = mapper.readValue(closing.offsets(), new TypeReference<Map<String, Long>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the offsets of closing " + closing.id() + " are not JSON", e);
+        }
         Map<TopicPartition, Long> until = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            until.put(partition, closing.offsets().getOrDefault(partition.topic() + "-" + partition.partition(), 0L));
+            until.put(partition, stored.getOrDefault(partition.topic() + "-" + partition.partition(), 0L));
         }
         return until;
     }

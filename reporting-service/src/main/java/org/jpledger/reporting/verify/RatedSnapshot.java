@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Consumer;
+import org.jpledger.reporting.closing.Closing;
 import org.jpledger.reporting.closing.SnapshotRater;
 
 /**

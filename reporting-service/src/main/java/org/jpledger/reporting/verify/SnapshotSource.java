@@ -1,6 +1,7 @@
 package org.jpledger.reporting.verify;
 
 import java.util.function.Consumer;
+import org.jpledger.reporting.closing.Closing;
 
 /**
  * Recomputes a closing's snapshot rows from the projection tables of the current search path, rated with the closing's

@@ -2,6 +2,7 @@ package org.jpledger.reporting.verify;
 
 import java.time.Instant;
 import java.util.List;
+import org.jpledger.reporting.closing.Closing;
 import org.jpledger.reporting.rebuild.TopicReplay;
 
 /**

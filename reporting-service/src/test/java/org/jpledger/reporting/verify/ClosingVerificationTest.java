@@ -13,13 +13,14 @@ import static org.jpledger.reporting.LedgerEvents.freshNip;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,9 +40,6 @@ import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 import org.jpledger.reporting.Sql;
-import org.jpledger.reporting.closing.SnapshotRater;
-import org.jpledger.reporting.projection.ComplianceRepository;
-import org.jpledger.reporting.projection.ProjectionLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,27 +63,13 @@ class ClosingVerificationTest {
     @Inject
     DataSource dataSource;
 
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    SnapshotRater rater;
-
-    @Inject
-    ComplianceRepository compliance;
-
-    @Inject
-    ProjectionLock lock;
-
     private LedgerEvents events;
     private Projections projections;
-    private TestClosings closings;
 
     @BeforeEach
     void connect() {
         events = new LedgerEvents(bootstrapServers, mapper);
         projections = new Projections(dataSource);
-        closings = new TestClosings(entityManager, rater, compliance, lock, mapper);
     }
 
     @AfterEach
@@ -96,7 +80,7 @@ class ClosingVerificationTest {
     @Test
     void reproducesTheClosedSnapshotFromTheLedgerWhileLateCorrectionsMoveTheLiveFigures() {
         Scope scope = Scope.recorded(events, projections);
-        long closing = closings.close(YEAR, scope.root);
+        long closing = close(scope.root);
 
         // Late corrections: a new 2025 completion for one employee, a void of the other's.
         events.completion(training(scope.nipA, "5"));
@@ -134,7 +118,7 @@ class ClosingVerificationTest {
     @Test
     void namesTheSnapshotRowThatTheLedgerDoesNotReproduce() {
         Scope scope = Scope.recorded(events, projections);
-        long closing = closings.close(YEAR, scope.root);
+        long closing = close(scope.root);
         Sql.execute(dataSource, "UPDATE closing_employee SET answer = jsonb_set(answer, '{totalJp}', '99') "
                 + "WHERE closing_id = ? AND nip = ?", closing, scope.nipA);
         Sql.execute(dataSource, "DELETE FROM closing_unit WHERE closing_id = ? AND unit_code = ?", closing,
@@ -159,7 +143,7 @@ class ClosingVerificationTest {
     @Test
     void refusesASecondVerificationAndARebuildWhileOneRuns() {
         Scope scope = Scope.recorded(events, projections);
-        closings.close(YEAR, scope.root);
+        close(scope.root);
 
         given().queryParam("unitCode", scope.root).post(VERIFY, YEAR).then().statusCode(202);
         ValidatableResponse second = given().queryParam("unitCode", scope.root).post(VERIFY, YEAR).then();
@@ -201,6 +185,13 @@ class ClosingVerificationTest {
             given().header("Authorization", token).post(VERIFY, 2033).then().statusCode(404);
             given().header("Authorization", token).get(VERIFY, 2033).then().statusCode(404);
         }
+    }
+
+    /** Closes {@code YEAR} for the subtree of {@code unitCode} through the API; the closing's id. */
+    private static long close(String unitCode) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("note", "Laporan tahunan " + unitCode, "unitCode", unitCode))
+                .post("/api/v1/years/{year}/closing", YEAR).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** Polls the verification of the year until it has ended; its answer. */
