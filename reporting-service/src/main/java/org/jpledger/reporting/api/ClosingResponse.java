@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A year's closing: the manifest of its snapshot, and whether it still stands. */
@@ -21,9 +22,11 @@ public record ClosingResponse(
         @Schema(description = "Who closed it (the token's subject)") String closedBy,
         @Schema(description = "The day the figures are rated as at the end of: 31 December of the year")
         LocalDate ratedOn,
-        @Schema(description = "The policies the snapshot was rated with, keyed by unit code (\"\": the national one), "
-                + "each with its version") JsonNode policies,
-        @Schema(description = "Which unit policy governs each unit at or below one (others: the national policy)")
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                description = "The policies the snapshot was rated with, keyed by unit code (\"\": the national "
+                        + "one), each with its version") JsonNode policies,
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                description = "Which unit policy governs each unit at or below one (others: the national policy)")
         JsonNode governing,
         @Schema(description = "Recognition rule table versions of the completions counted") List<Integer> ruleVersions,
         @Schema(description = "The consumer's stored offsets when the snapshot was taken: \"topic-partition\" to the "

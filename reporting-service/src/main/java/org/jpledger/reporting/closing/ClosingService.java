@@ -231,16 +231,20 @@ public class ClosingService {
         return line;
     }
 
-    /** The caller may close (or reopen) the whole organisation with every unit, else only subtrees of its units. */
+    /**
+     * The caller may close the whole organisation with a token for every unit, else only subtrees of its units; as for
+     * other writes, a unit named outside the token's units is refused (403) whether it is known or not.
+     */
     private void requireScope(String root) {
-        if (root != null && units.findByIdOptional(root).isEmpty()) {
-            throw new ResourceNotFoundException("No unit with this code is known to reporting.");
-        }
-        if (root == null && !access.scope().isAll()) {
+        boolean all = access.scope().isAll();
+        if (root == null && !all) {
             throw new OutOfScopeException("Closing the whole organisation needs a token for every unit (*).");
         }
-        if (root != null) {
+        if (root != null && !all) {
             access.requireWrite(root, "Unit " + root);
+        }
+        if (root != null && units.findByIdOptional(root).isEmpty()) {
+            throw new ResourceNotFoundException("No unit with this code is known to reporting.");
         }
     }
 

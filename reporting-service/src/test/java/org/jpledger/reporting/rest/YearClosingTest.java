@@ -240,6 +240,19 @@ class YearClosingTest {
                 .contains(TestTokens.TEST_SUITE);
     }
 
+    @Test
+    void limitsClosingsPerCallerLikeOtherExpensiveCalls() {
+        String busy = TestTokens.bearer(Token.withRoles(Access.POLICY_ADMIN).units(Access.ALL_UNITS)
+                .subject("busy " + run).client("busy-" + run));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            // A note too long: refused without a snapshot, but each call counts against the allowance.
+            statuses.add(closeAs(busy, YEAR, root, "x".repeat(2001)).extract().statusCode());
+        }
+        assertThat(statuses.subList(0, 10)).containsOnly(400);
+        assertThat(statuses.get(10)).isEqualTo(429);
+    }
+
     private ValidatableResponse close(int year, String unitCode, String note) {
         return Compliance.request().contentType(ContentType.JSON).body(body("note", note, unitCode))
                 .post("/api/v1/years/{year}/closing", year).then();
