@@ -9,8 +9,9 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The database side of a rebuild: fresh copies of the projection tables in schema {@code rebuild}, the session setting
- * that points the projector at them, and the swap that makes them the live ones.
+ * The database side of a replay: fresh copies of the projection tables in a schema of their own ({@code rebuild} for a
+ * rebuild, {@code verify} for the verification of a closing), the session setting that points the projector at them,
+ * and, for a rebuild, the swap that makes them the live ones.
  */
 @ApplicationScoped
 public class RebuildSchema {
@@ -24,6 +25,9 @@ public class RebuildSchema {
             "completion_fact", "employee_year", "consumer_offset", "parked_event", "held_event", "unit_year_figures",
             "unit_year_rating", "year_correction");
 
+    /** The schema a rebuild replays into. */
+    public static final String REBUILD = "rebuild";
+
     private final EntityManager entityManager;
 
     public RebuildSchema(EntityManager entityManager) {
@@ -33,10 +37,19 @@ public class RebuildSchema {
     /** Empty copies of the projection tables in schema {@code rebuild}, with the live tables' indexes and their names. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void create() {
-        execute("DROP SCHEMA IF EXISTS rebuild CASCADE");
-        execute("CREATE SCHEMA rebuild");
+        create(REBUILD);
+    }
+
+    /**
+     * Empty copies of the projection tables in {@code schema} (a constant of the caller, never input), with the live
+     * tables' indexes and their names; whatever the schema held before is dropped.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void create(String schema) {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        execute("CREATE SCHEMA " + schema);
         for (String table : TABLES) {
-            execute("CREATE TABLE rebuild." + table + " (LIKE public." + table + " INCLUDING ALL)");
+            execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
             // LIKE names the copied indexes after their columns; give them the live names, which migrations refer to.
             execute("""
                     DO $$
@@ -45,15 +58,15 @@ public class RebuildSchema {
                       FOR live IN SELECT i.indexname, i.indexdef FROM pg_indexes i
                                   WHERE i.schemaname = 'public' AND i.tablename = '%1$s' LOOP
                         FOR copy IN SELECT c.indexname FROM pg_indexes c
-                                    WHERE c.schemaname = 'rebuild' AND c.tablename = '%1$s'
-                                      AND replace(replace(c.indexdef, ' ' || c.indexname || ' ', ' # '), 'rebuild.', 'public.')
+                                    WHERE c.schemaname = '%2$s' AND c.tablename = '%1$s'
+                                      AND replace(replace(c.indexdef, ' ' || c.indexname || ' ', ' # '), '%2$s.', 'public.')
                                         = replace(live.indexdef, ' ' || live.indexname || ' ', ' # ') LOOP
                           IF copy.indexname <> live.indexname THEN
-                            EXECUTE format('ALTER INDEX rebuild.%%I RENAME TO %%I', copy.indexname, live.indexname);
+                            EXECUTE format('ALTER INDEX %2$s.%%I RENAME TO %%I', copy.indexname, live.indexname);
                           END IF;
                         END LOOP;
                       END LOOP;
-                    END $$""".formatted(table));
+                    END $$""".formatted(table, schema));
         }
     }
 
@@ -75,7 +88,17 @@ public class RebuildSchema {
     /** Points this transaction's unqualified table names at the rebuild copies. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void useInThisTransaction() {
-        entityManager.createNativeQuery("SELECT set_config('search_path', 'rebuild', true)").getSingleResult();
+        useInThisTransaction(REBUILD);
+    }
+
+    /**
+     * Points this transaction's unqualified table names at the schemas given, in order (e.g. the copies, then
+     * {@code public} for the tables that have none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void useInThisTransaction(String... schemas) {
+        entityManager.createNativeQuery("SELECT set_config('search_path', :path, true)")
+                .setParameter("path", String.join(", ", schemas)).getSingleResult();
     }
 
     /** Makes the rebuild copies the live tables, in the caller's transaction, and parks the old ones in {@code retired}. */
@@ -93,7 +116,13 @@ public class RebuildSchema {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void dropLeftovers() {
         execute("DROP SCHEMA IF EXISTS retired CASCADE");
-        execute("DROP SCHEMA IF EXISTS rebuild CASCADE");
+        drop(REBUILD);
+    }
+
+    /** Drops a schema of copies and everything in it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void drop(String schema) {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
     private void execute(String sql) {

@@ -47,7 +47,7 @@ public class RebuildResource {
                     + "republish (POST /api/v1/admin/republish there).")
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(schema = @Schema(implementation = RebuildResponse.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running")
+    @APIResponse(responseCode = "409", description = "A rebuild, or a verification of a closing, is already running")
     public Response start() {
         return Response.accepted(RebuildResponse.of(rebuild.start(), clock.instant())).build();
     }

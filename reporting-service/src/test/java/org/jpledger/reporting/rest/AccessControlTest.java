@@ -185,6 +185,11 @@ class AccessControlTest {
                         (r, t) -> awaitRebuildEnd(r.post("/api/v1/admin/rebuild"))),
                 Endpoint.national("GET /api/v1/admin/rebuild", Access.ADMIN, Access.REPORT_READER, 200,
                         (r, t) -> r.get("/api/v1/admin/rebuild")),
+                // A year never closed, never verified: an allowed caller gets past authorization to the 404.
+                Endpoint.national("POST /api/v1/years/{year}/closing/verify", Access.POLICY_ADMIN, Access.REPORT_READER,
+                        404, (r, t) -> r.post("/api/v1/years/{year}/closing/verify", POLICY_YEAR)),
+                Endpoint.national("GET /api/v1/years/{year}/closing/verify", Access.ADMIN, Access.TRAINING_WRITER, 404,
+                        (r, t) -> r.get("/api/v1/years/{year}/closing/verify", POLICY_YEAR)),
                 Endpoint.national("GET /api/v1/status", Access.ADMIN, Access.REPORT_READER, 200,
                         (r, t) -> r.get("/api/v1/status")),
                 Endpoint.national("GET /api/v1/admin/audit", Access.ADMIN, Access.POLICY_ADMIN, 200,
