@@ -8,10 +8,12 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.training.config.OutboxConfig;
@@ -92,7 +94,10 @@ public class OutboxRelay {
         try (Admin admin = kafka.admin()) {
             for (String topic : List.of(Topics.UNITS, Topics.EMPLOYEES)) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())))
+                    // The ledger is kept for good: rebuilds and the verification of a year's closing replay it from
+                    // the start, which a time-based retention (the broker's default is a week) would make impossible.
+                    admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), config.topicReplicationFactor())
+                                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
                             .all().get(30, TimeUnit.SECONDS);
                     Log.infof("outbox: created topic %s", topic);
                 } catch (ExecutionException e) {
