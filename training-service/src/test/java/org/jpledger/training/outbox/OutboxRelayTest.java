@@ -24,10 +24,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jpledger.contracts.events.EventTypes;
@@ -55,6 +60,19 @@ class OutboxRelayTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Test
+    void createsTheLedgerTopicsWithoutATimeLimitOnTheirEvents() throws Exception {
+        given().contentType(ContentType.JSON).body(unitJson("Inspektorat", null)).put("/api/v1/units/{code}", freshUnit())
+                .then().statusCode(201);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<ConfigResource> topics = List.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.UNITS),
+                    new ConfigResource(ConfigResource.Type.TOPIC, Topics.EMPLOYEES));
+            Map<ConfigResource, Config> configs = admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS);
+            assertThat(configs.values()).hasSize(2).allSatisfy(config ->
+                    assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1"));
+        }
+    }
 
     @Test
     void publishesAUnitEventKeyedByUnitCode() throws Exception {
