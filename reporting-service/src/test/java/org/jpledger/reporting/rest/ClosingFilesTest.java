@@ -85,6 +85,8 @@ class ClosingFilesTest {
     private String root;
     private String child;
     private String other;
+    /** A caller of its own: the closing and export allowances of the suite's default caller are other tests'. */
+    private String admin;
     private final List<String> nips = new ArrayList<>();
 
     @BeforeEach
@@ -96,6 +98,8 @@ class ClosingFilesTest {
         root = "CLF-" + run;
         child = "CLFC-" + run;
         other = "CLFO-" + run;
+        admin = TestTokens.bearer(Token.withRoles(Access.POLICY_ADMIN, Access.REPORT_READER)
+                .units(Access.ALL_UNITS).subject("files " + run).client("files-" + run));
         events.unit(root, "=Provinsi \"Uji\", " + run, 1);
         events.unit(other, "Provinsi Lain " + run, 1);
         projections.awaitHandled(events.unit(child, "Dinas; Kota, \"Baru\" " + run, root, 1));
@@ -150,7 +154,7 @@ class ClosingFilesTest {
         assertThat(employees).extracting(row -> row.get(1)).contains("O'Brien, \"Ahmad\"", "'=SUM(A1) Budi");
         assertThat(compliance.get(compliance.size() - 1)).containsExactly("#", "jumlah baris", "3", "data per",
                 Instant.parse(closing.getString("closedAt")).toString());
-        List<List<String>> live = csv(Compliance.request().queryParam("year", YEAR).queryParam("unitCode", root)
+        List<List<String>> live = csv(as(admin).queryParam("year", YEAR).queryParam("unitCode", root)
                 .get("/api/v1/exports/compliance").then().statusCode(200).extract().asByteArray());
         assertThat(employees).containsExactlyInAnyOrderElementsOf(live.subList(1, live.size() - 1));
 
@@ -159,7 +163,7 @@ class ClosingFilesTest {
         assertThat(units.get(0)).isEqualTo(ExportKind.UNITS.headers(false));
         List<List<String>> unitRows = units.subList(1, units.size() - 1);
         assertThat(unitRows).extracting(row -> row.get(0)).containsExactlyInAnyOrder(root, child);
-        List<List<String>> liveUnits = csv(Compliance.request().queryParam("year", YEAR).queryParam("unitCode", root)
+        List<List<String>> liveUnits = csv(as(admin).queryParam("year", YEAR).queryParam("unitCode", root)
                 .get("/api/v1/exports/units").then().statusCode(200).extract().asByteArray());
         assertThat(unitRows).containsExactlyInAnyOrderElementsOf(liveUnits.subList(1, liveUnits.size() - 1));
 
@@ -173,7 +177,7 @@ class ClosingFilesTest {
 
         // Written again from the snapshot: the same bytes.
         Thread.sleep(1_100);
-        JsonPath rewritten = Compliance.request().queryParam("unitCode", root)
+        JsonPath rewritten = as(admin).queryParam("unitCode", root)
                 .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(rewritten.getList("files")).isEqualTo(manifest);
@@ -200,15 +204,16 @@ class ClosingFilesTest {
         download(reader(root), version, "..%2F..%2Fetc%2Fpasswd").statusCode(org.hamcrest.Matchers.oneOf(400, 404));
 
         // Rewriting is a policy-admin's, for a scope it could close; bad input changes nothing.
-        String ofOther = TestTokens.bearer(Token.withRoles(Access.POLICY_ADMIN).units(other));
+        String ofOther = TestTokens.bearer(Token.withRoles(Access.POLICY_ADMIN).units(other).subject("other " + other)
+                .client(other));
         Compliance.request().header("Authorization", ofOther).queryParam("unitCode", root)
                 .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(403);
         Compliance.request().header("Authorization", reader(Access.ALL_UNITS)).queryParam("unitCode", root)
                 .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(403);
-        Compliance.request().queryParam("unitCode", "x".repeat(101))
+        as(admin).queryParam("unitCode", "x".repeat(101))
                 .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("unitCode"));
-        Compliance.request().queryParam("unitCode", root)
+        as(admin).queryParam("unitCode", root)
                 .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version + 1).then().statusCode(404);
 
         // The sweep removes old export files, never a closing's.
@@ -222,7 +227,7 @@ class ClosingFilesTest {
 
     private io.restassured.response.ValidatableResponse close(String unitCode) {
         ObjectNode body = mapper.createObjectNode().put("note", "SK penutupan " + unitCode).put("unitCode", unitCode);
-        return Compliance.request().contentType(ContentType.JSON).body(body.toString())
+        return as(admin).contentType(ContentType.JSON).body(body.toString())
                 .post("/api/v1/years/{year}/closing", YEAR).then();
     }
 
@@ -236,6 +241,10 @@ class ClosingFilesTest {
     private io.restassured.response.ValidatableResponse download(String token, int version, String name) {
         return Compliance.request().header("Authorization", token).queryParam("unitCode", root).urlEncodingEnabled(false)
                 .get("/api/v1/years/" + YEAR + "/closings/" + version + "/files/" + name).then();
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String token) {
+        return Compliance.request().header("Authorization", token);
     }
 
     private static String reader(String unit) {
