@@ -171,6 +171,7 @@ public class ClosingResource {
     @APIResponse(responseCode = "400", description = "The year, version or unit code is invalid")
     @APIResponse(responseCode = "403", description = "The token's units do not cover the scope")
     @APIResponse(responseCode = "404", description = "No closing of the year has this version for this scope")
+    @APIResponse(responseCode = "409", description = "A closing or its files are being written on this instance")
     @APIResponse(responseCode = "429", description = "You have made too many expensive calls lately")
     public ClosingResponse writeFiles(@Parameter(description = "Training year", example = "2025") @PathParam("year")
             @Min(value = 2000, message = YearParam.YEAR_RANGE)
