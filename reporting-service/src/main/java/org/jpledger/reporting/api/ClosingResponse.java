@@ -41,7 +41,7 @@ public record ClosingResponse(
         @Schema(description = "Who reopened it") String reopenedBy,
         @Schema(description = "Why it was reopened") String reopenReason) {
 
-    /** A file of the snapshot's exports, downloadable from {@code GET /api/v1/exports/files/{name}}. */
+    /** A file of the snapshot's exports, downloadable from {@code GET .../closings/{version}/files/{name}}. */
     @Schema(name = "YearClosingFile", description = "An export file of a closing's snapshot")
     public record ClosingFile(
             @Schema(description = "File name", examples = "closing-2025-v1-all-compliance.csv") String name,

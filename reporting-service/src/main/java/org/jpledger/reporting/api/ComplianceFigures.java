@@ -41,6 +41,14 @@ public record ComplianceFigures(
             @Schema(description = "Of them, at or above their target") long compliant) {
     }
 
+    private static final TypeFigures NO_TYPE = new TypeFigures(0, 0);
+
+    /** Its counts beyond the statuses, as the tallies of the rows they were made from. */
+    public Tallies tallies() {
+        return Tallies.of(exempt, type -> employmentTypes.getOrDefault(type, NO_TYPE).headcount(),
+                type -> employmentTypes.getOrDefault(type, NO_TYPE).compliant(), leavers, aboveCap, leftService);
+    }
+
     public static ComplianceFigures of(UnitFigures figures) {
         Tallies tallies = figures.tallies();
         Map<EmploymentType, TypeFigures> types = new LinkedHashMap<>();

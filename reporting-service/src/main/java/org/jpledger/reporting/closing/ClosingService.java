@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.Caller;
 import org.jpledger.support.security.OutOfScopeException;
 import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
 
 /**
  * Closes a training year for the whole organisation or a unit subtree (a snapshot of its figures with a manifest),
@@ -55,6 +57,7 @@ public class ClosingService {
     };
 
     private final YearClosings closings;
+    private final ClosingFiles files;
     private final SnapshotRater rater;
     private final ComplianceRepository compliance;
     private final UnitRepository units;
@@ -67,10 +70,11 @@ public class ClosingService {
     /** One closing at a time on this instance: a second is refused rather than queued behind a long one. */
     private final ReentrantLock running = new ReentrantLock();
 
-    public ClosingService(YearClosings closings, SnapshotRater rater, ComplianceRepository compliance,
-            UnitRepository units, ProjectionLock projectionLock, ReportingConfig config, UnitAccess access,
-            Caller caller, Clock clock, ObjectMapper json) {
+    public ClosingService(YearClosings closings, ClosingFiles files, SnapshotRater rater,
+            ComplianceRepository compliance, UnitRepository units, ProjectionLock projectionLock, ReportingConfig config,
+            UnitAccess access, Caller caller, Clock clock, ObjectMapper json) {
         this.closings = closings;
+        this.files = files;
         this.rater = rater;
         this.compliance = compliance;
         this.units = units;
@@ -110,6 +114,13 @@ public class ClosingService {
             String closedBy = caller.subject();
             long id = QuarkusTransaction.requiringNew().timeout((int) CLOSING_TIMEOUT.toSeconds())
                     .call(() -> write(command, closedBy));
+            // After the commit, off the projection lock: the files come from the snapshot rows, which never change.
+            // If writing them fails the closing stands, and POST .../files writes them again.
+            try {
+                files.write(closings.byId(id).orElseThrow());
+            } catch (RuntimeException e) {
+                Log.errorf(e, "the files of closing %d could not be written; POST its files to write them again", id);
+            }
             return response(closings.byId(id).orElseThrow());
         } finally {
             running.unlock();
@@ -145,6 +156,58 @@ public class ClosingService {
         return id;
     }
 
+    /**
+     * Writes the export files of one version of the year's closing of a scope again from its snapshot (the same bytes
+     * each time), for a caller who could have closed that scope; answers the closing with its files.
+     */
+    public ClosingResponse writeFiles(int year, String unitCode, int version) {
+        FieldErrors errors = new FieldErrors();
+        unitCode(errors, unitCode);
+        errors.throwIfAny();
+        requireScope(unitCode);
+        Closing closing = QuarkusTransaction.requiringNew().call(() -> found(year, unitCode, version));
+        // Two writings of the same files would share their temporary names.
+        if (!running.tryLock()) {
+            throw new ConflictException("A closing or its files are being written on this instance; try again once "
+                    + "it is done.");
+        }
+        try {
+            files.write(closing);
+        } finally {
+            running.unlock();
+        }
+        return response(closings.byId(closing.id()).orElseThrow());
+    }
+
+    /** A closing's file to download. */
+    public record ClosingDownload(Path path, ClosingFile file) {
+    }
+
+    /**
+     * The file {@code name} of one version of the year's closing of a scope, for a reader whose units cover the
+     * subtree's root (a whole organisation's closing: every unit); any other answers 404, as a file that is not there.
+     */
+    @Transactional
+    public ClosingDownload file(int year, String unitCode, int version, String name) {
+        UnitScope scope = access.scope();
+        boolean visible = unitCode == null ? scope.isAll() : access.covers(scope, unitCode);
+        ResourceNotFoundException notFound = new ResourceNotFoundException("No file of this name in the closing, "
+                + "within your units.");
+        if (!visible || unitCode != null && unitCode.length() > MAX_UNIT_CODE) {
+            throw notFound;
+        }
+        ClosingResponse closing = response(found(year, unitCode, version));
+        ClosingFile file = closing.files().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> notFound);
+        return new ClosingDownload(files.path(name).orElseThrow(() -> notFound), file);
+    }
+
+    private Closing found(int year, String unitCode, int version) {
+        return closings.version(year, unitCode, version).orElseThrow(() -> new ResourceNotFoundException(
+                "No closing of " + year + " has this version for " + (unitCode == null ? "the whole organisation"
+                        : "unit " + unitCode) + "."));
+    }
+
     /** Marks the standing closing of the year and scope reopened; a later closing writes the next version. */
     @Transactional
     public ClosingResponse reopen(Reopen command) {
@@ -171,9 +234,7 @@ public class ClosingService {
     /** One version of the year's closing of a scope (null: the whole organisation). */
     @Transactional
     public ClosingResponse version(int year, String unitCode, int version) {
-        return closings.version(year, unitCode, version).map(this::response)
-                .orElseThrow(() -> new ResourceNotFoundException("No closing of " + year + " has this version for "
-                        + (unitCode == null ? "the whole organisation" : "unit " + unitCode) + "."));
+        return response(found(year, unitCode, version));
     }
 
     /** The state and closings of each of {@code years}, in their order. */

@@ -141,6 +141,35 @@ public class YearClosings {
                 .setParameter("files", files).setParameter("id", id).executeUpdate();
     }
 
+    /** A snapshot row's key and its answer (JSON text). */
+    public record Answer(String key, String answer) {
+    }
+
+    /**
+     * Up to {@code limit} employee answers of a closing after NIP {@code afterNip} ({@code ""}: from the first), by
+     * NIP: a page of the snapshot, read by its primary key.
+     */
+    public List<Answer> employeeAnswers(long closingId, String afterNip, int limit) {
+        return answers("SELECT nip, answer::text FROM closing_employee WHERE closing_id = :id AND nip > :after "
+                + "ORDER BY nip LIMIT :limit", closingId, afterNip, limit);
+    }
+
+    /**
+     * Up to {@code limit} unit answers of a closing after unit code {@code afterCode} by code, without the scope's
+     * total (code {@code ""}).
+     */
+    public List<Answer> unitAnswers(long closingId, String afterCode, int limit) {
+        return answers("SELECT unit_code, answer::text FROM closing_unit WHERE closing_id = :id AND unit_code > :after "
+                + "ORDER BY unit_code LIMIT :limit", closingId, afterCode, limit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Answer> answers(String sql, long closingId, String after, int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery(sql).setParameter("id", closingId)
+                .setParameter("after", after).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new Answer((String) r[0], (String) r[1])).toList();
+    }
+
     /** Marks a standing closing reopened; whether it stood. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reopen(long id, Instant at, String by, String reason) {

@@ -69,7 +69,71 @@ public class ExportFiles {
 
     /** Writes {@code export} to {@code name} in the schedule's directory atomically; returns its size and checksum. */
     public Written write(String schedule, String name, PreparedExport export) {
-        Path directory = directoryOf(schedule);
+        return write(directoryOf(schedule), name, export::writeTo);
+    }
+
+    /** What a file holds, written onto its stream. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The rows of a table, handed to its writer one by one; returns how many. */
+    @FunctionalInterface
+    public interface Rows {
+        long writeTo(TableWriter writer) throws IOException;
+    }
+
+    /**
+     * Writes a closing's export file {@code name} into {@link #closingsDirectory()} atomically: a {@code kind} table
+     * in {@code layout} (the shapes of the on-demand and scheduled exports) with the given rows and as-of time. The
+     * bytes depend on the rows and {@code asOf} alone: an XLSX's creation time (fastexcel writes the clock's) is set
+     * to {@code asOf}, so writing it again gives the same SHA-256.
+     */
+    public Written writeClosingFile(String name, ExportKind kind, ExportLayout layout, Instant asOf, Rows rows) {
+        Path directory = closingsDirectory();
+        Body table = out -> {
+            try (TableWriter writer = TableWriter.open(out, kind, layout)) {
+                writer.header(kind.headers(layout.english()));
+                writer.trailer(rows.writeTo(writer), asOf);
+            }
+        };
+        if (layout.format() != ExportFormat.XLSX) {
+            return write(directory, name, table);
+        }
+        Path raw = directory.resolve("." + name + ".raw.tmp");
+        try {
+            createDirectories(directory);
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    java.nio.channels.Channels.newOutputStream(createOwnerOnly(raw)), 256 * 1024)) {
+                table.writeTo(out);
+            }
+            return write(directory, name, out -> PinnedXlsx.copy(raw, out, asOf));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write export " + name, e);
+        } finally {
+            deleteQuietly(raw);
+        }
+    }
+
+    /**
+     * Where the closings' export files go: {@code closings/} under the export directory. The retention sweep looks at
+     * files of the export directories only, never into this one: these files are part of a signed report.
+     */
+    public Path closingsDirectory() {
+        return common.resolve("closings");
+    }
+
+    /** A closing's export file, if it is there. */
+    public Optional<Path> closingFile(String name) {
+        if (!FILE_NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        Path file = closingsDirectory().resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private Written write(Path directory, String name, Body body) {
         Path target = checked(directory, name);
         Path temporary = directory.resolve("." + name + ".tmp");
         try {
@@ -78,7 +142,7 @@ public class ExportFiles {
             try (FileChannel channel = createOwnerOnly(temporary);
                     OutputStream out = new DigestOutputStream(new java.io.BufferedOutputStream(
                             java.nio.channels.Channels.newOutputStream(channel), 256 * 1024), sha)) {
-                export.writeTo(out);
+                body.writeTo(out);
                 out.flush();
                 channel.force(true);
             }

@@ -97,8 +97,7 @@ public final class PreparedExport implements AutoCloseable {
         if (!claimed.compareAndSet(false, true)) {
             throw new IOException("the export " + fileName() + " was already written or closed");
         }
-        try (PreparedExport self = this; TableWriter writer = layout.format() == ExportFormat.XLSX
-                ? new XlsxTableWriter(out, layout, kind.sheetName()) : new CsvTableWriter(out, layout)) {
+        try (PreparedExport self = this; TableWriter writer = TableWriter.open(out, kind, layout)) {
             writer.header(kind.headers(layout.english()));
             long written = snapshot.stream(sql, values, writer);
             writer.trailer(written, asOf, figures);

@@ -1,11 +1,18 @@
 package org.jpledger.reporting.export;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
 /** Writes one export table as it is read: the header, the rows, then what the whole file is (rows and as-of time). */
 public interface TableWriter extends AutoCloseable {
+
+    /** The writer of a {@code kind} table in {@code layout}'s format onto {@code out}. */
+    static TableWriter open(OutputStream out, ExportKind kind, ExportLayout layout) throws IOException {
+        return layout.format() == ExportFormat.XLSX ? new XlsxTableWriter(out, layout, kind.sheetName())
+                : new CsvTableWriter(out, layout);
+    }
 
     void header(List<String> names) throws IOException;
 

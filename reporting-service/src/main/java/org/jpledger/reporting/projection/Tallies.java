@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.LeavingReason;
@@ -56,6 +57,24 @@ public record Tallies(List<Long> counts) {
         all.add(new Tally("above_cap", ComplianceRepository.ABOVE_CAP, "Di Atas Batas JP", "Above cap"));
         all.add(new Tally("left_service", "r.status = 'LEFT_SERVICE'", "Keluar Dikecualikan", "Leavers excluded"));
         return List.copyOf(all);
+    }
+
+    /** The tallies of the given counts, laid out as {@link #ALL} lists them. */
+    public static Tallies of(long exempt, ToLongFunction<EmploymentType> headcount,
+            ToLongFunction<EmploymentType> compliant, Map<LeavingReason, Long> leavers, long aboveCap,
+            long leftService) {
+        List<Long> counts = new ArrayList<>();
+        counts.add(exempt);
+        for (EmploymentType type : EmploymentType.values()) {
+            counts.add(headcount.applyAsLong(type));
+            counts.add(compliant.applyAsLong(type));
+        }
+        for (LeavingReason reason : LeavingReason.values()) {
+            counts.add(leavers.getOrDefault(reason, 0L));
+        }
+        counts.add(aboveCap);
+        counts.add(leftService);
+        return new Tallies(counts);
     }
 
     /** The counts over rated rows {@code r}, each {@code count(*) FILTER (...)}, comma-separated. */

@@ -11,10 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,6 +37,10 @@ import org.jpledger.support.limits.RateLimited;
 @Tag(name = "Years", description = "Training years, their closings and the snapshots of closed figures")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClosingResource {
+
+    /** The header carrying a downloaded closing file's SHA-256 (hex), as its manifest records it. */
+    static final String SHA256_HEADER = "X-JPLedger-Sha256";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ClosingService closings;
     private final ComplianceQueryService compliance;
@@ -147,5 +153,67 @@ public class ClosingResource {
             @Parameter(description = "Root of the closed subtree; absent for the whole organisation")
             @QueryParam("unitCode") String unitCode) {
         return closings.version(year, unitCode, version);
+    }
+
+    @POST
+    @Path("{year}/closings/{version}/files")
+    @RolesAllowed(Access.POLICY_ADMIN)
+    @Audited("year.closing-files")
+    @RateLimited("closing")
+    @Operation(summary = "Write a closing's export files again",
+            description = "Writes the compliance and units exports of the closing's snapshot (CSV and XLSX, the "
+                    + "columns of GET /api/v1/exports/compliance and /units) from its stored rows, never rating anew, "
+                    + "and records them in its manifest. The bytes depend on the snapshot alone: writing them again "
+                    + "gives the same SHA-256. For files a closing could not write; the caller must be able to close "
+                    + "the scope.")
+    @APIResponse(responseCode = "200", description = "Written; the closing with its files",
+            content = @Content(schema = @Schema(implementation = ClosingResponse.class)))
+    @APIResponse(responseCode = "400", description = "The year, version or unit code is invalid")
+    @APIResponse(responseCode = "403", description = "The token's units do not cover the scope")
+    @APIResponse(responseCode = "404", description = "No closing of the year has this version for this scope")
+    @APIResponse(responseCode = "409", description = "A closing or its files are being written on this instance")
+    @APIResponse(responseCode = "429", description = "You have made too many expensive calls lately")
+    public ClosingResponse writeFiles(@Parameter(description = "Training year", example = "2025") @PathParam("year")
+            @Min(value = 2000, message = YearParam.YEAR_RANGE)
+            @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,
+            @Parameter(description = "Version, from 1", example = "1") @PathParam("version")
+            @Min(value = 1, message = "must be a version from 1") Integer version,
+            @Parameter(description = "Root of the closed subtree; absent for the whole organisation")
+            @QueryParam("unitCode") String unitCode) {
+        trail.id(year + (unitCode == null ? "" : "/" + unitCode) + "/v" + version);
+        return closings.writeFiles(year, unitCode, version);
+    }
+
+    @GET
+    @Path("{year}/closings/{version}/files/{name}")
+    @Produces({"text/csv", XLSX})
+    @RolesAllowed({Access.REPORT_READER, Access.POLICY_ADMIN, Access.ADMIN})
+    @Audited("year.closing-download")
+    @Operation(summary = "Download a closing's export file",
+            description = "A file of the closing's manifest as written, its SHA-256 in X-JPLedger-Sha256. A subtree's "
+                    + "files go to tokens whose units cover the subtree's root; a whole organisation's to tokens for "
+                    + "every unit.")
+    @APIResponse(responseCode = "200", description = "The file",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "RFC 4180 CSV, UTF-8")),
+                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                        description = "Excel workbook"))})
+    @APIResponse(responseCode = "400", description = "The year or version is invalid")
+    @APIResponse(responseCode = "404", description = "No such closing or file, or the closing's scope is outside "
+            + "the units the token names")
+    public Response download(@Parameter(description = "Training year", example = "2025") @PathParam("year")
+            @Min(value = 2000, message = YearParam.YEAR_RANGE)
+            @Max(value = 2100, message = YearParam.YEAR_RANGE) Integer year,
+            @Parameter(description = "Version, from 1", example = "1") @PathParam("version")
+            @Min(value = 1, message = "must be a version from 1") Integer version,
+            @Parameter(description = "File name, as in the manifest") @PathParam("name") String name,
+            @Parameter(description = "Root of the closed subtree; absent for the whole organisation")
+            @QueryParam("unitCode") String unitCode) {
+        ClosingService.ClosingDownload download = closings.file(year, unitCode, version, name);
+        trail.id(name).detail("rows", download.file().rows());
+        return Response.ok(download.path().toFile(), download.file().format().equals("xlsx") ? XLSX
+                : "text/csv; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .header(SHA256_HEADER, download.file().sha256()).build();
     }
 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads RFC 4180 CSV back in the tests: quoted fields with separators, doubled quotes and line breaks. */
-final class CsvRows {
+public final class CsvRows {
 
     private CsvRows() {
     }
 
-    static List<List<String>> parse(String text, char separator) {
+    public static List<List<String>> parse(String text, char separator) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
