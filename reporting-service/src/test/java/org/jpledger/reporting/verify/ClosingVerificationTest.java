@@ -90,8 +90,10 @@ class ClosingVerificationTest {
                 voided.provider(), voided.startDate(), voided.endDate(), voided.year(), voided.jp(), null, false,
                 voided.recognizedJp(), null, "test", voided.externalId(), CompletionStatus.VOIDED, 1,
                 "Sertifikat ditarik")));
-        Compliance.of(scope.nipA, YEAR).statusCode(200).body("totalJp", jp("17"));
-        Compliance.of(scope.nipB, YEAR).statusCode(200).body("totalJp", jp("8"));
+        // The live figures moved; the closed ones (the default answer) did not.
+        live(scope.nipA).body("totalJp", jp("17"));
+        live(scope.nipB).body("totalJp", jp("8"));
+        Compliance.of(scope.nipA, YEAR).statusCode(200).body("closed", equalTo(true));
 
         given().queryParam("unitCode", scope.root).post(VERIFY, YEAR).then().statusCode(202)
                 .header("Location", endsWith("/api/v1/years/2025/closing/verify"))
@@ -228,5 +230,10 @@ class ClosingVerificationTest {
             Compliance.of(nipA, YEAR).statusCode(200).body("totalJp", jp("12"));
             return new Scope(root, child, nipA, nipB, voidable);
         }
+    }
+
+    private static ValidatableResponse live(String nip) {
+        return Compliance.request().queryParam("year", YEAR).queryParam("view", "live")
+                .get("/api/v1/compliance/employees/{nip}", nip).then().statusCode(200);
     }
 }
