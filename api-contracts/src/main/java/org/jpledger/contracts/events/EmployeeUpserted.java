@@ -24,6 +24,8 @@ import org.jpledger.contracts.reference.PositionLevel;
  *                        existed (none)
  * @param leavingReason   why the employee left service; null while in service, and in events written before reasons
  *                        existed
+ * @param pnsOrangId      the national HR system's (SIASN) own id of the person, when known; null otherwise and in
+ *                        events written before it was kept
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EmployeeUpserted(
@@ -38,13 +40,23 @@ public record EmployeeUpserted(
         List<UnitAssignment> unitHistory,
         List<PositionAssignment> positionHistory,
         List<ExemptionPeriod> exemptions,
-        LeavingReason leavingReason) {
+        LeavingReason leavingReason,
+        String pnsOrangId) {
+
+    /** An event as written before the SIASN person id was kept. */
+    public EmployeeUpserted(String nip, String name, EmploymentType employmentType, PositionLevel positionLevel,
+            String unitCode, LocalDate employedFrom, LocalDate employedUntil, long version,
+            List<UnitAssignment> unitHistory, List<PositionAssignment> positionHistory, List<ExemptionPeriod> exemptions,
+            LeavingReason leavingReason) {
+        this(nip, name, employmentType, positionLevel, unitCode, employedFrom, employedUntil, version, unitHistory,
+                positionHistory, exemptions, leavingReason, null);
+    }
 
     /** An event as written before positions were effective-dated and exemptions and leaving reasons existed. */
     public EmployeeUpserted(String nip, String name, EmploymentType employmentType, PositionLevel positionLevel,
             String unitCode, LocalDate employedFrom, LocalDate employedUntil, long version,
             List<UnitAssignment> unitHistory) {
         this(nip, name, employmentType, positionLevel, unitCode, employedFrom, employedUntil, version, unitHistory, null,
-                null, null);
+                null, null, null);
     }
 }

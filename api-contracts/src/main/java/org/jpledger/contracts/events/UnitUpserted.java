@@ -18,14 +18,22 @@ import java.util.List;
  * @param dissolvedOn   the first day the unit no longer exists (a merger, a split, a dissolution); null while it does
  * @param successorCode the unit that takes over a dissolved unit's people and history (a merger or a rename to a new
  *                      code); null when none does or the unit is not dissolved
+ * @param instansiId    the national HR system's (SIASN) id of the agency (instansi) this unit stands for, when known;
+ *                      set on root units. Null otherwise and in events written before it was kept
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UnitUpserted(String code, String name, String parentCode, long version, String timeZone,
-        List<UnitPeriod> history, LocalDate dissolvedOn, String successorCode) {
+        List<UnitPeriod> history, LocalDate dissolvedOn, String successorCode, String instansiId) {
+
+    /** An event as written before units carried the SIASN agency id. */
+    public UnitUpserted(String code, String name, String parentCode, long version, String timeZone,
+            List<UnitPeriod> history, LocalDate dissolvedOn, String successorCode) {
+        this(code, name, parentCode, version, timeZone, history, dissolvedOn, successorCode, null);
+    }
 
     /** An event as written before units had histories. */
     public UnitUpserted(String code, String name, String parentCode, long version, String timeZone) {
-        this(code, name, parentCode, version, timeZone, null, null, null);
+        this(code, name, parentCode, version, timeZone, null, null, null, null);
     }
 
     /** An event as written before units had time zones. */
