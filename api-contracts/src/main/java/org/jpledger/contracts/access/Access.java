@@ -16,6 +16,11 @@ public final class Access {
     public static final String ROSTER_ADMIN = "roster-admin";
     /** Reads compliance figures and exports of its units. */
     public static final String REPORT_READER = "report-reader";
+    /**
+     * Sends the training history to SIASN and takes SIASN's back in its units: creates and acknowledges SIASN delta
+     * exports, runs reconciliations and takes SIASN records into the ledger.
+     */
+    public static final String SIASN_OPERATOR = "siasn-operator";
     /** Sets the yearly JP policies and the recognition rules; national, so never scoped. */
     public static final String POLICY_ADMIN = "policy-admin";
     /** Operates the services: republish, rebuild, parked events, the audit log; national, so never scoped. */
@@ -23,7 +28,7 @@ public final class Access {
 
     /** Every role, in the order the docs list them. */
     public static final List<String> ROLES = List.of(TRAINING_WRITER, TRAINING_READER, ROSTER_ADMIN, REPORT_READER,
-            POLICY_ADMIN, ADMIN);
+            SIASN_OPERATOR, POLICY_ADMIN, ADMIN);
     /** Roles whose work is national: a token needs no unit scope for them, and must not carry one. */
     public static final List<String> GLOBAL_ROLES = List.of(POLICY_ADMIN, ADMIN);
 
