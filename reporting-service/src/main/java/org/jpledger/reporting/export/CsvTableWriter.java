@@ -17,12 +17,12 @@ import java.util.List;
  * doubled; text that a spreadsheet could run as a formula is neutralised ({@link CellText}). The last line is a trailer
  * row, {@code #} then the row count and the as-of time, labelled.
  */
-final class CsvTableWriter implements TableWriter {
+public final class CsvTableWriter implements TableWriter {
 
     private final Writer out;
     private final ExportLayout layout;
 
-    CsvTableWriter(OutputStream stream, ExportLayout layout) throws IOException {
+    public CsvTableWriter(OutputStream stream, ExportLayout layout) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
         this.layout = layout;
         if (layout.bom()) {

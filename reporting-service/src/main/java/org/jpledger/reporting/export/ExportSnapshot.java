@@ -17,7 +17,7 @@ import org.jpledger.reporting.projection.ComplianceRepository.YearPolicies;
  * the as-of time and row count (which go into the response headers) to the last row, so events applied meanwhile
  * never show half-way through a file. Rows come through a cursor, a fetch at a time.
  */
-final class ExportSnapshot implements AutoCloseable {
+public final class ExportSnapshot implements AutoCloseable {
 
     private static final int FETCH_SIZE = 2_000;
 
@@ -34,7 +34,7 @@ final class ExportSnapshot implements AutoCloseable {
         connection.setReadOnly(true);
     }
 
-    static ExportSnapshot open(DataSource dataSource) {
+    public static ExportSnapshot open(DataSource dataSource) {
         try {
             return new ExportSnapshot(dataSource.getConnection());
         } catch (SQLException e) {
@@ -43,7 +43,7 @@ final class ExportSnapshot implements AutoCloseable {
     }
 
     /** The time of the newest event the projections had applied when the snapshot began. */
-    Instant asOf() throws SQLException {
+    public Instant asOf() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT max(last_event_time) FROM consumer_offset");
                 ResultSet row = query.executeQuery()) {
@@ -87,6 +87,27 @@ final class ExportSnapshot implements AutoCloseable {
             }
         }
         return written;
+    }
+
+    /** What {@link #forEach} does with each row. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void accept(ResultSet row) throws SQLException, IOException;
+    }
+
+    /** Hands each row of {@code sql} ({@code :name} parameters) to {@code each}, a fetch at a time; how many. */
+    public long forEach(String sql, Map<String, Object> values, RowHandler each) throws SQLException, IOException {
+        long read = 0;
+        try (PreparedStatement query = NamedSql.of(sql).prepare(connection, values)) {
+            query.setFetchSize(FETCH_SIZE);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    each.accept(rows);
+                    read++;
+                }
+            }
+        }
+        return read;
     }
 
     @Override

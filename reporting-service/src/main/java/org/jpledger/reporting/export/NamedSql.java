@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  * exports use to hold one transaction and one cursor open while the file streams out. {@code ::type} casts are left
  * alone.
  */
-record NamedSql(String jdbc, List<String> names) {
+public record NamedSql(String jdbc, List<String> names) {
 
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z]\\w*)");
 
-    static NamedSql of(String sql) {
+    public static NamedSql of(String sql) {
         List<String> names = new ArrayList<>();
         Matcher matcher = PARAMETER.matcher(sql);
         StringBuilder jdbc = new StringBuilder();
@@ -32,7 +32,7 @@ record NamedSql(String jdbc, List<String> names) {
     }
 
     /** The statement with every parameter bound from {@code values}; collections become text arrays. */
-    PreparedStatement prepare(Connection connection, Map<String, Object> values) throws SQLException {
+    public PreparedStatement prepare(Connection connection, Map<String, Object> values) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(jdbc);
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);

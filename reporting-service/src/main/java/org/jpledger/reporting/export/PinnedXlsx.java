@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
  * {@code docProps/core.xml} with the clock's time, which would make every writing of the same rows differ. Entries keep
  * their order and content; each is compressed again with a fixed time, so equal input gives equal bytes.
  */
-final class PinnedXlsx {
+public final class PinnedXlsx {
 
     private static final String CORE = "docProps/core.xml";
     private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
@@ -29,7 +29,7 @@ final class PinnedXlsx {
     private PinnedXlsx() {
     }
 
-    static void copy(Path xlsx, OutputStream out, Instant created) throws IOException {
+    public static void copy(Path xlsx, OutputStream out, Instant created) throws IOException {
         // Read through the central directory: fastexcel's entries give their sizes there alone, which
         // ZipInputStream does not accept.
         try (ZipFile in = new ZipFile(xlsx.toFile(), StandardCharsets.UTF_8)) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * response or a file. Writing (or closing unwritten) ends the snapshot, then runs the export's end action (giving back
  * its place among the exports in flight).
  */
-public final class PreparedExport implements AutoCloseable {
+public final class PreparedExport implements StreamedExport, AutoCloseable {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -59,6 +59,7 @@ public final class PreparedExport implements AutoCloseable {
     }
 
     /** A file name saying what and as of when, e.g. {@code jpledger-compliance-20261122T101500Z.csv}. */
+    @Override
     public String fileName() {
         return "jpledger-" + kind.slug() + "-" + (asOf == null ? "empty" : STAMP.format(asOf)) + "."
                 + layout.format().extension();
@@ -93,6 +94,7 @@ public final class PreparedExport implements AutoCloseable {
      *
      * @throws IOException when the export was already written or closed, or the stream fails
      */
+    @Override
     public void writeTo(OutputStream out) throws IOException {
         if (!claimed.compareAndSet(false, true)) {
             throw new IOException("the export " + fileName() + " was already written or closed");
@@ -110,6 +112,7 @@ public final class PreparedExport implements AutoCloseable {
      * Ends the export unless it is being (or was) written: for a response that ended before its body was written (the
      * client went away, a later step failed), while a writer in progress ends the export itself. True when it ended it.
      */
+    @Override
     public boolean closeUnlessWriting() {
         if (!claimed.compareAndSet(false, true)) {
             return false;

@@ -15,22 +15,30 @@ import org.dhatim.fastexcel.Worksheet;
  * formula is neutralised ({@link CellText}). The row count and as-of time go to a second sheet and to the workbook's
  * properties.
  */
-final class XlsxTableWriter implements TableWriter {
+public final class XlsxTableWriter implements TableWriter {
 
     /** Rows kept in memory before fastexcel writes them out. */
     private static final int FLUSH_EVERY = 1_000;
 
     private final Workbook workbook;
-    private final Worksheet sheet;
+    private Worksheet sheet;
     private final ExportLayout layout;
-    private final String sheetName;
+    private String sheetName;
     private int row;
 
-    XlsxTableWriter(OutputStream stream, ExportLayout layout, String sheetName) {
+    public XlsxTableWriter(OutputStream stream, ExportLayout layout, String sheetName) {
         this.workbook = new Workbook(stream, "JP Ledger", "1.0");
         this.layout = layout;
         this.sheetName = sheetName;
         this.sheet = workbook.newWorksheet(sheetName);
+    }
+
+    /** Ends the current sheet and starts another, {@code sheetName}: a workbook of several tables (SIASN's two). */
+    public void nextSheet(String sheetName) throws IOException {
+        sheet.finish();
+        this.sheetName = sheetName;
+        this.sheet = workbook.newWorksheet(sheetName);
+        this.row = 0;
     }
 
     @Override

@@ -62,6 +62,15 @@ public class CompletionFact {
     @Column(name = "end_date")
     public LocalDate endDate;
 
+    /**
+     * The JP stated (on the certificate); null when the kind is counted by days, and in rows stored before V18 (a
+     * rebuild fills it).
+     */
+    public BigDecimal jp;
+
+    /** The days stated when the kind is counted by days; null otherwise and in rows stored before V18. */
+    public Integer days;
+
     @Column(nullable = false)
     public boolean international;
 

@@ -194,6 +194,7 @@ public class ComplianceProjector {
         unit.version = event.version();
         unit.dissolvedOn = event.dissolvedOn();
         unit.successorCode = event.dissolvedOn() == null ? null : event.successorCode();
+        unit.instansiId = event.instansiId();
         units.persist(unit);
         // An event written before units had histories states one period, in force since the beginning of time.
         batch.unitPeriods.put(event.code(), event.history() == null || event.history().isEmpty()
@@ -221,6 +222,7 @@ public class ComplianceProjector {
         employee.version = event.version();
         records.store(employee, event.positionHistory(), event.exemptions());
         employee.leavingReason = event.leavingReason();
+        employee.pnsOrangId = event.pnsOrangId();
         employees.persist(employee);
         batch.employees.put(employee.nip, employee);
         batch.written.add(employee.nip);
@@ -249,6 +251,8 @@ public class ComplianceProjector {
         fact.nip = event.nip();
         fact.year = event.year();
         fact.recognizedJp = event.recognizedJp();
+        fact.jp = event.jp();
+        fact.days = event.days();
         fact.kindId = event.kindId();
         fact.method = event.method();
         fact.competencyType = event.competencyType();

@@ -53,4 +53,8 @@ public class Employee {
     @Enumerated(EnumType.STRING)
     @Column(name = "leaving_reason")
     public LeavingReason leavingReason;
+
+    /** SIASN's id of the person; null when not known. */
+    @Column(name = "pns_orang_id")
+    public String pnsOrangId;
 }

@@ -33,4 +33,8 @@ public class Unit {
     /** The unit that takes over a dissolved unit's people; null when none does. */
     @Column(name = "successor_code")
     public String successorCode;
+
+    /** SIASN's id of the agency this (root) unit stands for; null when not known. */
+    @Column(name = "instansi_id")
+    public String instansiId;
 }

@@ -16,7 +16,7 @@ import java.io.OutputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jpledger.reporting.config.ExportsConfig;
-import org.jpledger.reporting.export.PreparedExport;
+import org.jpledger.reporting.export.StreamedExport;
 
 /**
  * Streams prepared exports to their clients and makes sure each export ends, so its database connection and its place
@@ -57,7 +57,7 @@ public class ExportStreams {
     }
 
     /** The response body of {@code export}, for the current request; the export ends however the response does. */
-    public StreamingOutput body(PreparedExport export) {
+    public StreamingOutput body(StreamedExport export) {
         HttpServerRequest request = routing.request();
         // The end handler runs on the event loop; ending a snapshot talks to the database, so it goes to a worker.
         routing.addEndHandler(ended -> vertx.executeBlocking(() -> {
