@@ -48,7 +48,10 @@ public interface ExportsConfig {
         /** Quartz cron expression (seconds first), in Asia/Jakarta time. */
         String cron();
 
-        /** compliance, units or training-history. */
+        /**
+         * compliance, units, training-history or siasn-delta (a stored SIASN delta, acknowledged by an operator after
+         * uploading; format, lang and the rest do not apply to it).
+         */
         String kind();
 
         /** Unit whose subtree is exported; every unit when absent. */

@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,9 +48,10 @@ public class ScheduledExports {
     private final AuditLog audit;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final Instance<ScheduledRunner> runners;
 
     public ScheduledExports(ExportsConfig config, ExportService exports, ExportFiles files, ExportRuns runs,
-            AuditLog audit, Scheduler scheduler, Clock clock) {
+            AuditLog audit, Scheduler scheduler, Clock clock, Instance<ScheduledRunner> runners) {
         this.config = config;
         this.exports = exports;
         this.files = files;
@@ -57,6 +59,7 @@ public class ScheduledExports {
         this.audit = audit;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.runners = runners;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -109,6 +112,17 @@ public class ScheduledExports {
     }
 
     private ExportManifest write(String name, ExportsConfig.Schedule schedule, Instant fireTime) {
+        Optional<ScheduledRunner> runner = runners.stream().filter(r -> r.kind().equals(schedule.kind())).findFirst();
+        if (runner.isPresent()) {
+            ExportManifest manifest = runner.get().run(name, schedule, fireTime);
+            runs.record(name, fireTime, manifest.file(), manifest.rows(), manifest.sha256(), manifest.finishedAt());
+            Map<String, Object> details = new LinkedHashMap<>(manifest.filters());
+            details.put("file", manifest.file());
+            details.put("rows", manifest.rows());
+            audit.append(new AuditEntry(0, null, "schedule:" + name, null, "", "*", "export.scheduled",
+                    schedule.unitCode().orElse(null), null, manifest.file(), "done", 200, details));
+            return manifest;
+        }
         long started = System.nanoTime();
         ExportKind kind = kindOf(schedule.kind());
         ExportFilter filter = filterOf(kind, schedule);
@@ -155,6 +169,6 @@ public class ScheduledExports {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown export kind " + slug + " (compliance, units, training-history)");
+        throw new IllegalArgumentException("unknown export kind " + slug + " (compliance, units, training-history, siasn-delta)");
     }
 }

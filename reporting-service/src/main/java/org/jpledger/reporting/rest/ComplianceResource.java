@@ -39,8 +39,8 @@ public class ComplianceResource {
      * A unit code as far as a query can tell: no control characters. Codes come from the ledger's events, so none has
      * one, and PostgreSQL refuses a NUL in a text parameter: without the rule such a code failed as a 500.
      */
-    static final String UNIT_CODE = "\\P{Cc}*";
-    static final String UNIT_CODE_RULE = "must not contain control characters";
+    public static final String UNIT_CODE = "\\P{Cc}*";
+    public static final String UNIT_CODE_RULE = "must not contain control characters";
 
     private final ComplianceQueryService compliance;
     private final StatusService status;
