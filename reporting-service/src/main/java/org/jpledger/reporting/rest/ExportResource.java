@@ -219,7 +219,8 @@ public class ExportResource {
         return null;
     }
 
-    private static LocalDate date(String field, String value, FieldErrors errors) {
+    /** A date parameter, YYYY-MM-DD from 1900 to 9999; null when absent or invalid (then named in {@code errors}). */
+    public static LocalDate date(String field, String value, FieldErrors errors) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +58,6 @@ public class SiasnExportResource {
     private static final int MAX_OFFSET = 10_000;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String JSONL = "application/jsonl";
-    private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
     private static final java.util.regex.Pattern UNIT_CODE = java.util.regex.Pattern.compile(
             ComplianceResource.UNIT_CODE);
 
@@ -121,8 +118,8 @@ public class SiasnExportResource {
         }
         SiasnShape fileShape = shape(shape, fileFormat == SiasnFormat.XLSX, errors);
         List<String> codes = units(units, "units", errors);
-        LocalDate start = date("from", from, errors);
-        LocalDate end = date("to", to, errors);
+        LocalDate start = ExportResource.date("from", from, errors);
+        LocalDate end = ExportResource.date("to", to, errors);
         if (start != null && end != null && start.isAfter(end)) {
             errors.add("from", "must not be after to");
         }
@@ -311,23 +308,6 @@ public class SiasnExportResource {
             }
         }
         return codes;
-    }
-
-    private static LocalDate date(String field, String value, FieldErrors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value.trim());
-            if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-                errors.add(field, "must be a date from " + EARLIEST_DATE + " to " + LATEST_DATE);
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be a date YYYY-MM-DD");
-            return null;
-        }
     }
 
     private static int number(String field, String value, int absent, int min, int max, FieldErrors errors) {

@@ -22,15 +22,21 @@ public record DeltaExport(
         List<DeltaFile> files) {
 
     /** The number of rows of each action. */
-    public record Rows(int create, int update, int delete) {
+    @Schema(name = "SiasnDeltaRows")
+    public record Rows(
+            @Schema(description = "CREATE rows: completions never sent (or withdrawn)") int create,
+            @Schema(description = "UPDATE rows: completions sent in an older version") int update,
+            @Schema(description = "DELETE rows: completions sent and since voided") int delete) {
     }
 
     /** One file of a delta and where to download it. */
+    @Schema(name = "SiasnDeltaFile")
     public record DeltaFile(
-            @Schema(examples = "riwayat-kursus.csv") String name,
+            @Schema(description = "The file's name", examples = "riwayat-kursus.csv") String name,
             @Schema(description = "riwayat-kursus, riwayat-diklat-struktural, or null for the XLSX of both")
             String shape,
-            @Schema(examples = "csv") String format,
-            @Schema(examples = "/api/v1/exports/siasn/deltas/6f1c.../files/riwayat-kursus.csv") String href) {
+            @Schema(description = "csv, jsonl or xlsx", examples = "csv") String format,
+            @Schema(description = "Where to download it",
+                    examples = "/api/v1/exports/siasn/deltas/6f1c.../files/riwayat-kursus.csv") String href) {
     }
 }
