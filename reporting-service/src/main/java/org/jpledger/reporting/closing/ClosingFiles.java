@@ -65,7 +65,7 @@ public class ClosingFiles {
                 long[] rows = new long[1];
                 ExportFiles.Written file = files.writeClosingFile(name, kind,
                         new ExportLayout(format, false, false, ','), closing.closedAt(), writer -> {
-                            rows[0] = kind == ExportKind.COMPLIANCE ? employees(closing.id(), writer)
+                            rows[0] = kind == ExportKind.COMPLIANCE ? employees(closing, writer)
                                     : units(closing.id(), writer);
                             return rows[0];
                         });
@@ -88,13 +88,19 @@ public class ClosingFiles {
         return files.closingFile(name);
     }
 
-    /** One compliance export row per employee answer, in the columns of {@link ExportKind#COMPLIANCE}. */
-    static Object[] complianceRow(EmployeeComplianceResponse e) {
+    /**
+     * One compliance export row per employee answer of {@code closing}, in the columns of {@link ExportKind#COMPLIANCE}.
+     * The TMT in the unit is left empty: the snapshot does not hold it, and a closing's files come from its snapshot
+     * alone.
+     */
+    static Object[] complianceRow(EmployeeComplianceResponse e, Closing closing) {
         return new Object[] {e.nip(), e.name(), e.unitCode(), e.unitName(), e.employmentType(), e.positionLevel(),
                 e.targetJp(), e.totalJp(), e.jpByCompetencyType().get("TEKNIS"),
                 e.jpByCompetencyType().get("MANAJERIAL"), e.jpByCompetencyType().get("SOSIAL_KULTURAL"),
                 e.jpByMethod().get("KLASIKAL"), e.jpByMethod().get("NONKLASIKAL"), e.completionCount(),
-                e.status() == null ? null : e.status().name(), e.exemptDays(), e.leavingReason()};
+                e.status() == null ? null : e.status().name(), e.exemptDays(), e.leavingReason(), null,
+                e.servedFrom(), e.servedUntil(), e.expectedJpToDate(), e.policyVersion(), e.policyUnitCode(), "YES",
+                closing.version()};
     }
 
     /** One units export row per unit answer, in the columns of {@link ExportKind#UNITS}. */
@@ -109,9 +115,9 @@ public class ClosingFiles {
         return row.toArray();
     }
 
-    private long employees(long closingId, TableWriter writer) throws IOException {
-        return pages(after -> closings.employeeAnswers(closingId, after, PAGE), writer,
-                text -> complianceRow(read(text, EmployeeComplianceResponse.class)));
+    private long employees(Closing closing, TableWriter writer) throws IOException {
+        return pages(after -> closings.employeeAnswers(closing.id(), after, PAGE), writer,
+                text -> complianceRow(read(text, EmployeeComplianceResponse.class), closing));
     }
 
     private long units(long closingId, TableWriter writer) throws IOException {
