@@ -77,6 +77,9 @@ public enum ExportKind {
             new Column("Jumlah Jam", "Hours"),
             new Column("JP", "JP")));
 
+    /** How many columns the compliance export had before issue 24 (see {@link #columns(int)}). */
+    private static final int FIRST_GENERATION_COMPLIANCE = 17;
+
     private final String slug;
     private final String sheetName;
     private final List<Column> columns;
@@ -100,8 +103,26 @@ public enum ExportKind {
         return columns;
     }
 
+    /**
+     * The columns of a closing's files of {@code generation}: 2, those of today; 1, those before issue 24 (the
+     * compliance export's first 17 columns, with codes written as codes), for the closings made before it, whose
+     * files must be written again to the bytes their manifests record.
+     */
+    public List<Column> columns(int generation) {
+        if (generation >= 2 || this != COMPLIANCE) {
+            return columns;
+        }
+        return columns.subList(0, FIRST_GENERATION_COMPLIANCE).stream()
+                .map(column -> new Column(column.indonesian(), column.english())).toList();
+    }
+
     /** The file's headers: each column's, and in an Indonesian file each coded column's codes after it. */
     public List<String> headers(boolean english) {
+        return headers(columns, english);
+    }
+
+    /** The headers of a file of {@code columns}. */
+    static List<String> headers(List<Column> columns, boolean english) {
         return columns.stream().flatMap(column -> column.headers(english).stream()).toList();
     }
 }

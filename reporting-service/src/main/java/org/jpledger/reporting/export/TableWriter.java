@@ -14,10 +14,16 @@ public interface TableWriter extends AutoCloseable {
      * writes those by their Indonesian names (and the codes after them).
      */
     static TableWriter open(OutputStream out, ExportKind kind, ExportLayout layout) throws IOException {
+        return open(out, kind, kind.columns(), layout);
+    }
+
+    /** As {@link #open(OutputStream, ExportKind, ExportLayout)}, for rows in {@code columns} (of the kind's sheet). */
+    static TableWriter open(OutputStream out, ExportKind kind, List<Column> columns, ExportLayout layout)
+            throws IOException {
         TableWriter writer = layout.format() == ExportFormat.XLSX ? new XlsxTableWriter(out, layout, kind.sheetName())
                 : new CsvTableWriter(out, layout);
-        return layout.english() || kind.columns().stream().noneMatch(Column::coded) ? writer
-                : new LabelledWriter(writer, kind.columns());
+        return layout.english() || columns.stream().noneMatch(Column::coded) ? writer
+                : new LabelledWriter(writer, columns);
     }
 
     void header(List<String> names) throws IOException;

@@ -46,6 +46,7 @@ import org.jpledger.localstack.Token;
 import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
+import org.jpledger.reporting.Sql;
 import org.jpledger.reporting.TestClock;
 import org.jpledger.reporting.export.CsvRows;
 import org.jpledger.reporting.export.ExportFiles;
@@ -229,6 +230,35 @@ class ClosingFilesTest {
         exportFiles.removeExpired(Instant.now());
         assertThat(file).exists();
         download(reader(root), version, name).statusCode(200);
+        reopen();
+    }
+
+    @Test
+    void writesTheFilesOfAClosingMadeBeforeTheAnalystColumnsAgainInTheColumnsItHadThen() {
+        int version = close(root).statusCode(201).extract().jsonPath().getInt("version");
+        String name = "closing-" + YEAR + "-v" + version + "-" + root + "-compliance.csv";
+        // As V19 marks the closings made before it.
+        Sql.execute(dataSource, "UPDATE year_closing SET export_columns = 1 WHERE year = ? AND unit_code = ? "
+                + "AND version = ?", YEAR, root, version);
+
+        List<Map<String, Object>> files = as(admin).queryParam("unitCode", root)
+                .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(200).extract()
+                .jsonPath().getList("files");
+        List<List<String>> rows = csv(download(reader(root), version, name).statusCode(200)
+                .header(ClosingResource.SHA256_HEADER, equalTo(files.stream().filter(f -> f.get("name").equals(name))
+                        .findFirst().orElseThrow().get("sha256"))).extract().asByteArray());
+
+        assertThat(rows.get(0)).containsExactly("NIP", "Nama", "Kode Unit", "Nama Unit", "Jenis Kepegawaian",
+                "Jenjang Jabatan", "Target JP", "Total JP", "JP Teknis", "JP Manajerial", "JP Sosial Kultural",
+                "JP Klasikal", "JP Nonklasikal", "Jumlah Pelatihan", "Status", "Hari Dikecualikan", "Alasan Keluar");
+        List<List<String>> employees = rows.subList(1, rows.size() - 1);
+        assertThat(employees).hasSize(3).allSatisfy(row -> assertThat(row).hasSize(17));
+        assertThat(employees).extracting(row -> row.subList(4, 6)).containsOnly(List.of("PNS", "PELAKSANA"));
+        for (List<String> row : employees) {
+            assertThat(row.get(14)).isEqualTo(projections.single("SELECT e.status FROM closing_employee e JOIN "
+                    + "year_closing c ON c.id = e.closing_id WHERE c.year = ? AND c.unit_code = ? AND c.version = ? "
+                    + "AND e.nip = ?", YEAR, root, version, row.get(0)).orElseThrow());
+        }
         reopen();
     }
 
