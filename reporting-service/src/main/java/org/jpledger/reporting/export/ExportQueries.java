@@ -47,24 +47,26 @@ final class ExportQueries {
      * without a history.
      */
     private static final String UNIT_SINCE = """
-            SELECT min(h.effective_from) AS since FROM employee_unit_history h
-            WHERE h.nip = r.nip AND h.effective_from <= r.window_until AND h.effective_from > coalesce(
-                (SELECT max(o.effective_from) FROM employee_unit_history o
-                 WHERE o.nip = r.nip AND o.effective_from <= r.window_until AND o.unit_code <> r.unit_code),
-                DATE '-infinity')""";
+            SELECT min(s.effective_from) AS since FROM (
+                SELECT h.effective_from,
+                       bool_and(h.unit_code = r.unit_code) OVER (ORDER BY h.effective_from DESC) AS same_unit
+                FROM employee_unit_history h WHERE h.nip = r.nip AND h.effective_from <= r.window_until) s
+            WHERE s.same_unit""";
 
     /**
      * The version of the year's standing closing for the rated employee {@code r}, as the employee endpoint names it:
      * the one holding their row (a whole-organisation closing before a unit's), else the whole-organisation one; null
-     * while the year is not closed. Closings are API state in schema {@code public} (see {@code ClosingLookup}).
+     * while the year is not closed. Closings are API state in schema {@code public} (see {@code ClosingLookup}). Whether
+     * any closing of the year stands is asked once per query, so an open year's rows look nothing up.
      */
     private static final String STANDING_CLOSING = """
-            SELECT coalesce(
-                (SELECT c.version FROM public.year_closing c
-                 JOIN public.closing_employee ce ON ce.closing_id = c.id AND ce.nip = r.nip
-                 WHERE c.reopened_at IS NULL AND c.year = :year ORDER BY c.unit_code NULLS FIRST LIMIT 1),
-                (SELECT c.version FROM public.year_closing c
-                 WHERE c.reopened_at IS NULL AND c.year = :year AND c.unit_code IS NULL)) AS version""";
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM public.year_closing c WHERE c.reopened_at IS NULL AND c.year = :year)
+                THEN coalesce(
+                    (SELECT c.version FROM public.year_closing c
+                     JOIN public.closing_employee ce ON ce.closing_id = c.id AND ce.nip = r.nip
+                     WHERE c.reopened_at IS NULL AND c.year = :year ORDER BY c.unit_code NULLS FIRST LIMIT 1),
+                    (SELECT c.version FROM public.year_closing c
+                     WHERE c.reopened_at IS NULL AND c.year = :year AND c.unit_code IS NULL)) END AS version""";
 
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
@@ -77,6 +79,7 @@ final class ExportQueries {
         return switch (kind) {
             // DISTINCT: under OR the check stays a subplan, hashed only when the planner expects few codes, and it
             // cannot count the recursive tree's rows; a DISTINCT list is expected to be short, so it is hashed.
+            // The analyst columns' lookups are LEFT JOINs of one row each: the row count's query can leave them out.
             case COMPLIANCE -> "WITH RECURSIVE " + YEAR_COVERED + ", " + ComplianceRepository.ratedCte(
                     "(:allUnits OR y.unit_code IN (SELECT DISTINCT code FROM covered))") + """
                     SELECT r.nip, e.name, %s, r.employment_type, r.position_level, r.target_jp,
@@ -86,8 +89,8 @@ final class ExportQueries {
                            r.policy_unit_code, CASE WHEN closing.version IS NULL THEN 'NO' ELSE 'YES' END,
                            closing.version
                     FROM rated r JOIN employee e ON e.nip = r.nip%s
-                    CROSS JOIN LATERAL (%s) tmt
-                    CROSS JOIN LATERAL (%s) closing
+                    LEFT JOIN LATERAL (%s) tmt ON TRUE
+                    LEFT JOIN LATERAL (%s) closing ON TRUE
                     WHERE CAST(:status AS text) IS NULL OR r.status = :status
                     ORDER BY 3, e.name, r.nip""".formatted(YearTree.UNIT_COLUMNS, YearTree.UNIT_JOINS, UNIT_SINCE,
                     STANDING_CLOSING);
