@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import org.jpledger.reporting.api.ComplianceFigures;
 import org.jpledger.reporting.api.EmployeeComplianceResponse;
 import org.jpledger.reporting.api.UnitComplianceResponse;
 import org.jpledger.reporting.closing.YearClosings.Answer;
+import org.jpledger.reporting.export.Column;
 import org.jpledger.reporting.export.ExportFiles;
 import org.jpledger.reporting.export.ExportFormat;
 import org.jpledger.reporting.export.ExportKind;
@@ -55,17 +57,22 @@ public class ClosingFiles {
                 + format.extension();
     }
 
-    /** Writes the four files of {@code closing} and records them in its manifest; returns them. */
+    /**
+     * Writes the four files of {@code closing} and records them in its manifest; returns them. They have the columns
+     * they had when the closing was made ({@link ExportKind#columns(int)}), so writing them again gives the same bytes.
+     */
     public List<ClosingFile> write(Closing closing) {
         long started = System.nanoTime();
+        int generation = QuarkusTransaction.requiringNew().call(() -> closings.exportColumns(closing.id()));
         List<ClosingFile> written = new ArrayList<>();
         for (ExportKind kind : List.of(ExportKind.COMPLIANCE, ExportKind.UNITS)) {
+            List<Column> columns = kind.columns(generation);
             for (ExportFormat format : ExportFormat.values()) {
                 String name = name(closing, kind, format);
                 long[] rows = new long[1];
-                ExportFiles.Written file = files.writeClosingFile(name, kind,
+                ExportFiles.Written file = files.writeClosingFile(name, kind, columns,
                         new ExportLayout(format, false, false, ','), closing.closedAt(), writer -> {
-                            rows[0] = kind == ExportKind.COMPLIANCE ? employees(closing.id(), writer)
+                            rows[0] = kind == ExportKind.COMPLIANCE ? employees(closing, columns.size(), writer)
                                     : units(closing.id(), writer);
                             return rows[0];
                         });
@@ -88,13 +95,19 @@ public class ClosingFiles {
         return files.closingFile(name);
     }
 
-    /** One compliance export row per employee answer, in the columns of {@link ExportKind#COMPLIANCE}. */
-    static Object[] complianceRow(EmployeeComplianceResponse e) {
+    /**
+     * One compliance export row per employee answer of {@code closing}, in the columns of {@link ExportKind#COMPLIANCE}.
+     * The TMT in the unit is left empty: the snapshot does not hold it, and a closing's files come from its snapshot
+     * alone.
+     */
+    static Object[] complianceRow(EmployeeComplianceResponse e, Closing closing) {
         return new Object[] {e.nip(), e.name(), e.unitCode(), e.unitName(), e.employmentType(), e.positionLevel(),
                 e.targetJp(), e.totalJp(), e.jpByCompetencyType().get("TEKNIS"),
                 e.jpByCompetencyType().get("MANAJERIAL"), e.jpByCompetencyType().get("SOSIAL_KULTURAL"),
                 e.jpByMethod().get("KLASIKAL"), e.jpByMethod().get("NONKLASIKAL"), e.completionCount(),
-                e.status() == null ? null : e.status().name(), e.exemptDays(), e.leavingReason()};
+                e.status() == null ? null : e.status().name(), e.exemptDays(), e.leavingReason(), null,
+                e.servedFrom(), e.servedUntil(), e.expectedJpToDate(), e.policyVersion(), e.policyUnitCode(), "YES",
+                closing.version()};
     }
 
     /** One units export row per unit answer, in the columns of {@link ExportKind#UNITS}. */
@@ -109,9 +122,10 @@ public class ClosingFiles {
         return row.toArray();
     }
 
-    private long employees(long closingId, TableWriter writer) throws IOException {
-        return pages(after -> closings.employeeAnswers(closingId, after, PAGE), writer,
-                text -> complianceRow(read(text, EmployeeComplianceResponse.class)));
+    /** The compliance rows, each cut to the {@code columns} of the closing's files. */
+    private long employees(Closing closing, int columns, TableWriter writer) throws IOException {
+        return pages(after -> closings.employeeAnswers(closing.id(), after, PAGE), writer,
+                text -> Arrays.copyOf(complianceRow(read(text, EmployeeComplianceResponse.class), closing), columns));
     }
 
     private long units(long closingId, TableWriter writer) throws IOException {

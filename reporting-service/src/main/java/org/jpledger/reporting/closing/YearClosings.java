@@ -141,6 +141,15 @@ public class YearClosings {
                 .setParameter("files", files).setParameter("id", id).executeUpdate();
     }
 
+    /**
+     * Which columns the closing's export files have ({@code export_columns}: 1 before issue 24's columns, 2 since), so
+     * they are written again as they were first written.
+     */
+    public int exportColumns(long id) {
+        return ((Number) entityManager.createNativeQuery("SELECT export_columns FROM year_closing WHERE id = :id")
+                .setParameter("id", id).getSingleResult()).intValue();
+    }
+
     /** A snapshot row's key and its answer (JSON text). */
     public record Answer(String key, String answer) {
     }

@@ -91,10 +91,16 @@ public class ExportFiles {
      * to {@code asOf}, so writing it again gives the same SHA-256.
      */
     public Written writeClosingFile(String name, ExportKind kind, ExportLayout layout, Instant asOf, Rows rows) {
+        return writeClosingFile(name, kind, kind.columns(), layout, asOf, rows);
+    }
+
+    /** As {@link #writeClosingFile(String, ExportKind, ExportLayout, Instant, Rows)}, with rows in {@code columns}. */
+    public Written writeClosingFile(String name, ExportKind kind, List<Column> columns, ExportLayout layout,
+            Instant asOf, Rows rows) {
         Path directory = closingsDirectory();
         Body table = out -> {
-            try (TableWriter writer = TableWriter.open(out, kind, layout)) {
-                writer.header(kind.headers(layout.english()));
+            try (TableWriter writer = TableWriter.open(out, kind, columns, layout)) {
+                writer.header(ExportKind.headers(columns, layout.english()));
                 writer.trailer(rows.writeTo(writer), asOf);
             }
         };

@@ -1,7 +1,12 @@
 package org.jpledger.reporting.export;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.jpledger.contracts.reference.EmploymentType;
+import org.jpledger.contracts.reference.LeavingReason;
+import org.jpledger.contracts.reference.PositionLevel;
+import org.jpledger.reporting.projection.ComplianceStatus;
 import org.jpledger.reporting.projection.Tallies;
 
 /** What an export lists, with its columns in order. */
@@ -13,8 +18,8 @@ public enum ExportKind {
             new Column("Nama", "Name"),
             new Column("Kode Unit", "Unit code"),
             new Column("Nama Unit", "Unit name"),
-            new Column("Jenis Kepegawaian", "Employment type"),
-            new Column("Jenjang Jabatan", "Position level"),
+            Column.coded("Jenis Kepegawaian", "Employment type", EmploymentType.values(), EmploymentType::label),
+            Column.coded("Jenjang Jabatan", "Position level", PositionLevel.values(), PositionLevel::label),
             new Column("Target JP", "Target JP"),
             new Column("Total JP", "Total JP"),
             new Column("JP Teknis", "JP technical"),
@@ -23,9 +28,20 @@ public enum ExportKind {
             new Column("JP Klasikal", "JP classical"),
             new Column("JP Nonklasikal", "JP non-classical"),
             new Column("Jumlah Pelatihan", "Completions"),
-            new Column("Status", "Status"),
+            Column.coded("Status", "Status", ComplianceStatus.values(), ComplianceStatus::label),
             new Column("Hari Dikecualikan", "Exempt days"),
-            new Column("Alasan Keluar", "Leaving reason"))),
+            Column.coded("Alasan Keluar", "Leaving reason", LeavingReason.values(), LeavingReason::label),
+            // What an analyst asks beside the figures (issue 24): since when the employee is in the unit, their part
+            // of the year, what the pacing expects by the export day, which policy rated them, and whether the year
+            // is closed.
+            new Column("TMT Unit", "In unit since"),
+            new Column("Mulai Bertugas", "Served from"),
+            new Column("Selesai Bertugas", "Served until"),
+            new Column("JP Diharapkan s.d. Hari Ini", "Expected JP to date"),
+            new Column("Versi Kebijakan", "Policy version"),
+            new Column("Kode Unit Kebijakan", "Policy unit code"),
+            new Column("Tahun Ditutup", "Year closed", Map.of("YES", "Ya", "NO", "Tidak"), false),
+            new Column("Versi Penutupan", "Closing version"))),
 
     /** One row per unit in the units asked, with its figures over its subtree. */
     UNITS("units", "Unit", Stream.concat(Stream.of(
@@ -61,6 +77,9 @@ public enum ExportKind {
             new Column("Jumlah Jam", "Hours"),
             new Column("JP", "JP")));
 
+    /** How many columns the compliance export had before issue 24 (see {@link #columns(int)}). */
+    private static final int FIRST_GENERATION_COMPLIANCE = 17;
+
     private final String slug;
     private final String sheetName;
     private final List<Column> columns;
@@ -84,7 +103,26 @@ public enum ExportKind {
         return columns;
     }
 
+    /**
+     * The columns of a closing's files of {@code generation}: 2, those of today; 1, those before issue 24 (the
+     * compliance export's first 17 columns, with codes written as codes), for the closings made before it, whose
+     * files must be written again to the bytes their manifests record.
+     */
+    public List<Column> columns(int generation) {
+        if (generation >= 2 || this != COMPLIANCE) {
+            return columns;
+        }
+        return columns.subList(0, FIRST_GENERATION_COMPLIANCE).stream()
+                .map(column -> new Column(column.indonesian(), column.english())).toList();
+    }
+
+    /** The file's headers: each column's, and in an Indonesian file each coded column's codes after it. */
     public List<String> headers(boolean english) {
-        return columns.stream().map(column -> column.header(english)).toList();
+        return headers(columns, english);
+    }
+
+    /** The headers of a file of {@code columns}. */
+    static List<String> headers(List<Column> columns, boolean english) {
+        return columns.stream().flatMap(column -> column.headers(english).stream()).toList();
     }
 }

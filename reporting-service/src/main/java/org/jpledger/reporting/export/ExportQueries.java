@@ -41,6 +41,33 @@ final class ExportQueries {
             .map(kind -> "(" + kind.id() + ", '" + kind.name().replace("'", "''") + "')")
             .collect(Collectors.joining(", ", "kinds(id, name) AS (VALUES ", ")"));
 
+    /**
+     * Since when the rated employee {@code r} is in the unit they count in (TMT in the unit): the first day of the
+     * unbroken run of their unit history's entries naming that unit, up to their last day in service in the year; null
+     * without a history.
+     */
+    private static final String UNIT_SINCE = """
+            SELECT min(s.effective_from) AS since FROM (
+                SELECT h.effective_from,
+                       bool_and(h.unit_code = r.unit_code) OVER (ORDER BY h.effective_from DESC) AS same_unit
+                FROM employee_unit_history h WHERE h.nip = r.nip AND h.effective_from <= r.window_until) s
+            WHERE s.same_unit""";
+
+    /**
+     * The version of the year's standing closing for the rated employee {@code r}, as the employee endpoint names it:
+     * the one holding their row (a whole-organisation closing before a unit's), else the whole-organisation one; null
+     * while the year is not closed. Closings are API state in schema {@code public} (see {@code ClosingLookup}). Whether
+     * any closing of the year stands is asked once per query, so an open year's rows look nothing up.
+     */
+    private static final String STANDING_CLOSING = """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM public.year_closing c WHERE c.reopened_at IS NULL AND c.year = :year)
+                THEN coalesce(
+                    (SELECT c.version FROM public.year_closing c
+                     JOIN public.closing_employee ce ON ce.closing_id = c.id AND ce.nip = r.nip
+                     WHERE c.reopened_at IS NULL AND c.year = :year ORDER BY c.unit_code NULLS FIRST LIMIT 1),
+                    (SELECT c.version FROM public.year_closing c
+                     WHERE c.reopened_at IS NULL AND c.year = :year AND c.unit_code IS NULL)) END AS version""";
+
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
@@ -52,14 +79,21 @@ final class ExportQueries {
         return switch (kind) {
             // DISTINCT: under OR the check stays a subplan, hashed only when the planner expects few codes, and it
             // cannot count the recursive tree's rows; a DISTINCT list is expected to be short, so it is hashed.
+            // The analyst columns' lookups are LEFT JOINs of one row each: the row count's query can leave them out.
             case COMPLIANCE -> "WITH RECURSIVE " + YEAR_COVERED + ", " + ComplianceRepository.ratedCte(
                     "(:allUnits OR y.unit_code IN (SELECT DISTINCT code FROM covered))") + """
                     SELECT r.nip, e.name, %s, r.employment_type, r.position_level, r.target_jp,
                            r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
-                           r.jp_nonklasikal, r.completion_count, r.status, r.exempt_days, r.leaving_reason
+                           r.jp_nonklasikal, r.completion_count, r.status, r.exempt_days, r.leaving_reason,
+                           tmt.since, r.window_from, r.window_until, r.expected_jp, r.policy_version,
+                           r.policy_unit_code, CASE WHEN closing.version IS NULL THEN 'NO' ELSE 'YES' END,
+                           closing.version
                     FROM rated r JOIN employee e ON e.nip = r.nip%s
+                    LEFT JOIN LATERAL (%s) tmt ON TRUE
+                    LEFT JOIN LATERAL (%s) closing ON TRUE
                     WHERE CAST(:status AS text) IS NULL OR r.status = :status
-                    ORDER BY 3, e.name, r.nip""".formatted(YearTree.UNIT_COLUMNS, YearTree.UNIT_JOINS);
+                    ORDER BY 3, e.name, r.nip""".formatted(YearTree.UNIT_COLUMNS, YearTree.UNIT_JOINS, UNIT_SINCE,
+                    STANDING_CLOSING);
             case UNITS -> "WITH RECURSIVE " + YEAR_COVERED + """
                     , reach(code, top) AS (
                         SELECT code, code FROM reached

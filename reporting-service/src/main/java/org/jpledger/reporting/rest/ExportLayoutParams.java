@@ -14,7 +14,9 @@ public class ExportLayoutParams {
     @QueryParam("format")
     String format;
 
-    @Parameter(description = "Column headers: id (Bahasa Indonesia, default) or en")
+    @Parameter(description = "Language: id (default; Bahasa Indonesia headers, and statuses, employment types, position "
+            + "levels and leaving reasons by their Indonesian names, each followed by a column of its code) or en "
+            + "(English headers, codes)")
     @QueryParam("lang")
     String lang;
 

@@ -68,7 +68,10 @@ public class ExportResource {
             description = "One row per employee counting in the year in the unit asked and every unit below it (by "
                     + "default the caller's units, or everything): NIP, name, unit code and name, employment type, "
                     + "position level, target, total JP, JP by competency type and by method, completion count, "
-                    + "status. The same figures as the compliance API, read in one snapshot.")
+                    + "status, exempt days, leaving reason, TMT in the unit, first and last day in service in the year, "
+                    + "expected JP to date, the policy's version and unit, whether a closing of the year stands and "
+                    + "its version. The same figures as the compliance API, read in one snapshot; with lang=id coded "
+                    + "values by their Indonesian names, each followed by its code.")
     @APIResponse(responseCode = "200", description = "The file, streamed; headers " + AS_OF + " and " + ROW_COUNT
             + " say what it holds, and so does its trailer row (CSV) or second sheet (XLSX)",
             headers = {@Header(name = AS_OF, description = "Time of the newest ledger event in the data"),

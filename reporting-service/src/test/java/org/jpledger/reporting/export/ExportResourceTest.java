@@ -100,14 +100,17 @@ class ExportResourceTest {
 
         List<List<String>> rows = CsvRows.parse(response.asString(), ',');
         assertThat(rows.get(0)).containsExactly("NIP", "Nama", "Kode Unit", "Nama Unit", "Jenis Kepegawaian",
-                "Jenjang Jabatan", "Target JP", "Total JP", "JP Teknis", "JP Manajerial", "JP Sosial Kultural",
-                "JP Klasikal", "JP Nonklasikal", "Jumlah Pelatihan", "Status", "Hari Dikecualikan", "Alasan Keluar");
+                "Kode Jenis Kepegawaian", "Jenjang Jabatan", "Kode Jenjang Jabatan", "Target JP", "Total JP",
+                "JP Teknis", "JP Manajerial", "JP Sosial Kultural", "JP Klasikal", "JP Nonklasikal",
+                "Jumlah Pelatihan", "Status", "Kode Status", "Hari Dikecualikan", "Alasan Keluar",
+                "Kode Alasan Keluar", "TMT Unit", "Mulai Bertugas", "Selesai Bertugas", "JP Diharapkan s.d. Hari Ini",
+                "Versi Kebijakan", "Kode Unit Kebijakan", "Tahun Ditutup", "Versi Penutupan");
         List<List<String>> data = rows.subList(1, rows.size() - 1);
         assertThat(data).hasSize(3);
         assertThat(response.header(ExportResource.ROW_COUNT)).isEqualTo("3");
         assertThat(data).extracting(row -> row.get(1)).containsExactlyInAnyOrder(AWKWARD, MULTILINE, NON_ASCII);
         assertThat(data).extracting(row -> row.get(3)).contains("Dinas, \"Ekspor\" " + root.substring(4));
-        BigDecimal total = data.stream().map(row -> new BigDecimal(row.get(7))).reduce(BigDecimal.ZERO,
+        BigDecimal total = data.stream().map(row -> new BigDecimal(row.get(9))).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         BigDecimal apiTotal = new BigDecimal(given().queryParam("year", year)
                 .get("/api/v1/compliance/units/{code}", root).jsonPath().getString("unit.figures.totalJp"));
@@ -132,7 +135,7 @@ class ExportResourceTest {
 
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<List<String>> rows = CsvRows.parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), ';');
-        assertThat(rows.subList(1, rows.size() - 1)).extracting(row -> row.get(7)).containsExactlyInAnyOrder("7,5",
+        assertThat(rows.subList(1, rows.size() - 1)).extracting(row -> row.get(9)).containsExactlyInAnyOrder("7,5",
                 "0");
     }
 
@@ -193,10 +196,10 @@ class ExportResourceTest {
         List<List<String>> compliance = CsvRows.parse(export("compliance", "unitCode=" + child).asString(), ',');
         List<String> exemptRow = compliance.stream().filter(row -> row.get(0).equals(exempt)).findFirst()
                 .orElseThrow();
-        assertThat(exemptRow.subList(14, 17)).containsExactly("EXEMPT",
-                Integer.toString(firstOfYear.lengthOfYear()), "");
-        assertThat(compliance.stream().filter(row -> row.get(0).equals(leaver)).findFirst().orElseThrow().get(16))
-                .isEqualTo("PENSIUN");
+        assertThat(exemptRow.subList(16, 21)).containsExactly("Dikecualikan", "EXEMPT",
+                Integer.toString(firstOfYear.lengthOfYear()), "", "");
+        assertThat(compliance.stream().filter(row -> row.get(0).equals(leaver)).findFirst().orElseThrow()
+                .subList(19, 21)).containsExactly("Pensiun", "PENSIUN");
 
         List<List<String>> units = CsvRows.parse(export("units", "unitCode=" + child).asString(), ',');
         List<String> row = units.get(1);
@@ -268,7 +271,7 @@ class ExportResourceTest {
         assertThat(data).extracting(row -> row.get(1)).containsExactlyInAnyOrder("'" + HOSTILE_NAME,
                 "'" + HOSTILE_MINUS);
         assertThat(data).extracting(row -> row.get(3)).containsOnly("'" + HOSTILE_UNIT + run);
-        assertThat(data).extracting(row -> row.get(7)).containsExactlyInAnyOrder("2", "0");
+        assertThat(data).extracting(row -> row.get(9)).containsExactlyInAnyOrder("2", "0");
 
         byte[] workbook = given().header("Authorization", reader)
                 .get("/api/v1/exports/compliance?unitCode=" + unit + "&format=xlsx").then().statusCode(200).extract()
@@ -278,7 +281,7 @@ class ExportResourceTest {
             assertThat(sheet.stream().map(row -> row.getCell(1).asString()))
                     .containsExactlyInAnyOrder("'" + HOSTILE_NAME, "'" + HOSTILE_MINUS);
             assertThat(sheet.stream().map(row -> row.getCell(3).asString())).containsOnly("'" + HOSTILE_UNIT + run);
-            assertThat(sheet.stream().map(row -> row.getCell(7).asNumber()))
+            assertThat(sheet.stream().map(row -> row.getCell(9).asNumber()))
                     .usingElementComparator(BigDecimal::compareTo).containsExactlyInAnyOrder(new BigDecimal("2"),
                             BigDecimal.ZERO);
         }

@@ -46,6 +46,7 @@ import org.jpledger.localstack.Token;
 import org.jpledger.reporting.Compliance;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
+import org.jpledger.reporting.Sql;
 import org.jpledger.reporting.TestClock;
 import org.jpledger.reporting.export.CsvRows;
 import org.jpledger.reporting.export.ExportFiles;
@@ -64,6 +65,8 @@ import org.junit.jupiter.api.Test;
 class ClosingFilesTest {
 
     private static final int YEAR = 2019;
+    /** The compliance export's column of the TMT in the unit (in an Indonesian file). */
+    private static final int TMT_UNIT = 21;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -146,17 +149,22 @@ class ClosingFilesTest {
         List<List<String>> employees = compliance.subList(1, compliance.size() - 1);
         assertThat(employees).extracting(row -> row.get(0)).containsExactlyElementsOf(nips.stream().sorted().toList());
         for (List<String> row : employees) {
-            assertThat(row.get(14)).isEqualTo(projections.single("SELECT e.status FROM closing_employee e JOIN "
+            assertThat(row.get(17)).isEqualTo(projections.single("SELECT e.status FROM closing_employee e JOIN "
                     + "year_closing c ON c.id = e.closing_id WHERE c.year = ? AND c.unit_code = ? AND c.version = ? "
                     + "AND e.nip = ?", YEAR, root, version, row.get(0)).orElseThrow());
         }
-        assertThat(employees).extracting(row -> row.get(7)).containsExactlyInAnyOrder("25", "3.5", "1");
+        assertThat(employees).extracting(row -> row.get(9)).containsExactlyInAnyOrder("25", "3.5", "1");
         assertThat(employees).extracting(row -> row.get(1)).contains("O'Brien, \"Ahmad\"", "'=SUM(A1) Budi");
         assertThat(compliance.get(compliance.size() - 1)).containsExactly("#", "jumlah baris", "3", "data per",
                 Instant.parse(closing.getString("closedAt")).toString());
         List<List<String>> live = csv(as(admin).queryParam("year", YEAR).queryParam("unitCode", root)
                 .get("/api/v1/exports/compliance").then().statusCode(200).extract().asByteArray());
-        assertThat(employees).containsExactlyInAnyOrderElementsOf(live.subList(1, live.size() - 1));
+        // The TMT in the unit is not in the snapshot, so a closing's file leaves it empty; the rest is the live rows.
+        assertThat(employees).extracting(row -> row.get(TMT_UNIT)).containsOnly("");
+        assertThat(live.subList(1, live.size() - 1)).extracting(row -> row.get(TMT_UNIT)).containsOnly("2010-01-01");
+        assertThat(employees).extracting(row -> row.subList(27, 29)).containsOnly(List.of("Ya", "" + version));
+        assertThat(employees).containsExactlyInAnyOrderElementsOf(live.subList(1, live.size() - 1).stream()
+                .map(ClosingFilesTest::withoutTmt).toList());
 
         // The units CSV: the subtree's units by code, as the live units export has them.
         List<List<String>> units = csv(downloaded.get(prefix + "units.csv"));
@@ -225,6 +233,35 @@ class ClosingFilesTest {
         reopen();
     }
 
+    @Test
+    void writesTheFilesOfAClosingMadeBeforeTheAnalystColumnsAgainInTheColumnsItHadThen() {
+        int version = close(root).statusCode(201).extract().jsonPath().getInt("version");
+        String name = "closing-" + YEAR + "-v" + version + "-" + root + "-compliance.csv";
+        // As V19 marks the closings made before it.
+        Sql.execute(dataSource, "UPDATE year_closing SET export_columns = 1 WHERE year = ? AND unit_code = ? "
+                + "AND version = ?", YEAR, root, version);
+
+        List<Map<String, Object>> files = as(admin).queryParam("unitCode", root)
+                .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(200).extract()
+                .jsonPath().getList("files");
+        List<List<String>> rows = csv(download(reader(root), version, name).statusCode(200)
+                .header(ClosingResource.SHA256_HEADER, equalTo(files.stream().filter(f -> f.get("name").equals(name))
+                        .findFirst().orElseThrow().get("sha256"))).extract().asByteArray());
+
+        assertThat(rows.get(0)).containsExactly("NIP", "Nama", "Kode Unit", "Nama Unit", "Jenis Kepegawaian",
+                "Jenjang Jabatan", "Target JP", "Total JP", "JP Teknis", "JP Manajerial", "JP Sosial Kultural",
+                "JP Klasikal", "JP Nonklasikal", "Jumlah Pelatihan", "Status", "Hari Dikecualikan", "Alasan Keluar");
+        List<List<String>> employees = rows.subList(1, rows.size() - 1);
+        assertThat(employees).hasSize(3).allSatisfy(row -> assertThat(row).hasSize(17));
+        assertThat(employees).extracting(row -> row.subList(4, 6)).containsOnly(List.of("PNS", "PELAKSANA"));
+        for (List<String> row : employees) {
+            assertThat(row.get(14)).isEqualTo(projections.single("SELECT e.status FROM closing_employee e JOIN "
+                    + "year_closing c ON c.id = e.closing_id WHERE c.year = ? AND c.unit_code = ? AND c.version = ? "
+                    + "AND e.nip = ?", YEAR, root, version, row.get(0)).orElseThrow());
+        }
+        reopen();
+    }
+
     private io.restassured.response.ValidatableResponse close(String unitCode) {
         ObjectNode body = mapper.createObjectNode().put("note", "SK penutupan " + unitCode).put("unitCode", unitCode);
         return as(admin).contentType(ContentType.JSON).body(body.toString())
@@ -257,6 +294,13 @@ class ClosingFilesTest {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** A live compliance row as a closing's file has it: without the TMT in the unit. */
+    private static List<String> withoutTmt(List<String> row) {
+        List<String> copy = new ArrayList<>(row);
+        copy.set(TMT_UNIT, "");
+        return copy;
     }
 
     private String employee(String unit, String name, String jp) {
