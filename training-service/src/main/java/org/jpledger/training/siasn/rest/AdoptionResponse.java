@@ -11,7 +11,11 @@ import org.jpledger.training.siasn.service.AdoptionResult;
 /** What taking SIASN records into the ledger came to. */
 @Schema(name = "SiasnAdoptionResponse", description = "Counts, and per item created (recorded now), existing (taken "
         + "in before: recorded once) or error with its problem details.")
-public record AdoptionResponse(int created, int existing, int failed, List<Item> items) {
+public record AdoptionResponse(
+        @Schema(description = "Items recorded now") int created,
+        @Schema(description = "Items taken in before (recorded once)") int existing,
+        @Schema(description = "Items not taken in") int failed,
+        @Schema(description = "One result per item, in the order named (all: in item order)") List<Item> items) {
 
     static AdoptionResponse from(AdoptionResult r) {
         return new AdoptionResponse(r.created(), r.existing(), r.failed(), r.items().stream()
@@ -27,7 +31,7 @@ public record AdoptionResponse(int created, int existing, int failed, List<Item>
     @Schema(name = "SiasnAdoptionItem")
     public record Item(
             @Schema(description = "The reconciliation item") int itemId,
-            BatchItemResult.Outcome status,
+            @Schema(description = "created, existing or error") BatchItemResult.Outcome status,
             @Schema(description = "The completion the record is in the ledger as") UUID completionId,
             @Schema(description = "Why the item was not taken in (error only)") Problem problem) {
     }

@@ -109,7 +109,7 @@ public class SiasnReconciliationResource {
             content = @Content(schema = @Schema(implementation = ReconciliationResponse.class)))
     @APIResponse(responseCode = "400", description = "after, limit or finding is not one")
     @APIResponse(responseCode = "404", description = "No reconciliation with this id in the units your token names")
-    public ReconciliationResponse get(@PathParam("id") UUID id,
+    public ReconciliationResponse get(@Parameter(description = "The reconciliation's id") @PathParam("id") UUID id,
             @Parameter(description = "nextAfter of the previous page; absent for the first") @QueryParam("after")
             String after,
             @Parameter(description = "Items per page, 1 to " + MAX_PAGE + "; 100 when absent") @QueryParam("limit")
@@ -141,7 +141,7 @@ public class SiasnReconciliationResource {
                     + "SIASN's kind, start date, end date and JP side by side, problem, adoptedCompletionId.")
     @APIResponse(responseCode = "200", description = "The CSV file")
     @APIResponse(responseCode = "404", description = "No reconciliation with this id in the units your token names")
-    public Response file(@PathParam("id") UUID id) {
+    public Response file(@Parameter(description = "The reconciliation's id") @PathParam("id") UUID id) {
         reconciliations.requireVisible(id);
         return Response.ok(new ReconciliationFile(reconciliations, id))
                 .header("Content-Disposition", "attachment; filename=\"siasn-reconciliation-" + id + ".csv\"").build();
@@ -164,7 +164,7 @@ public class SiasnReconciliationResource {
     @APIResponse(responseCode = "400", description = "Neither items nor all, both, more than 1000 items or an item "
             + "named twice; nothing recorded")
     @APIResponse(responseCode = "404", description = "No reconciliation with this id in the units your token names")
-    public AdoptionResponse adopt(@PathParam("id") UUID id, @Valid @NotNull AdoptionRequest body) {
+    public AdoptionResponse adopt(@Parameter(description = "The reconciliation's id") @PathParam("id") UUID id, @Valid @NotNull AdoptionRequest body) {
         trail.id(id.toString());
         AdoptionResult result = adoptions.adopt(id, body.toCommand());
         trail.detail("items", result.items().size()).detail("recorded", result.created())

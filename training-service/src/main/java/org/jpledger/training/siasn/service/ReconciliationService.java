@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.jpledger.contracts.problem.Problem;
 import org.jpledger.contracts.problem.Problem.FieldError;
 import org.jpledger.contracts.siasn.SiasnReference;
 import org.jpledger.contracts.siasn.SiasnShape;
+import org.jpledger.support.limits.CappedInputStream;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
@@ -326,36 +324,9 @@ public class ReconciliationService {
     /** The body, refused (413) once it passes the configured size. */
     private InputStream capped(InputStream body) {
         long cap = config.reconciliationMaxBody().asLongValue();
-        return new FilterInputStream(body) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(long n) {
-                read += n;
-                if (read > cap) {
-                    throw new PayloadTooLargeException("The file is larger than the reconciliation limit of " + cap
-                            + " bytes; nothing was kept. Split it by unit.", List.of(new FieldError("body",
-                                    "is larger than " + cap + " bytes")));
-                }
-            }
-        };
+        return new CappedInputStream(body, cap, () -> new PayloadTooLargeException("The file is larger than the "
+                + "reconciliation limit of " + cap + " bytes; nothing was kept. Split it by unit.",
+                List.of(new FieldError("body", "is larger than " + cap + " bytes"))));
     }
 
     /** Numbers and writes the items, counting them, flushing and clearing the session every so often. */
