@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -58,7 +57,8 @@ public class BodyLimits implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
-        InputStream body = new Capped(context.getInputStream(), capFor(type), type);
+        long cap = capFor(type);
+        InputStream body = new CappedInputStream(context.getInputStream(), cap, () -> tooLarge(type, cap));
         // CSV is left to the importer's own strict decoder: bytes that are not UTF-8 far into a file end the import at
         // that row, reported with the rows already recorded, where a failure here would answer a bare 400 instead.
         context.setInputStream(isJson(type) ? new StrictUtf8(body) : body);
@@ -69,7 +69,7 @@ public class BodyLimits implements ReaderInterceptor {
         return limits.bodyCap(isCsv(type));
     }
 
-    /** A file to import, which may be large: CSV, or JSON lines (application/x-ndjson). */
+    /** A file body: CSV, or JSON lines (application/x-ndjson), which are read as they stream, like CSV. */
     static boolean isCsv(MediaType type) {
         return type != null && (type.getSubtype().equalsIgnoreCase("csv")
                 || type.getSubtype().equalsIgnoreCase("x-ndjson"));
@@ -87,43 +87,5 @@ public class BodyLimits implements ReaderInterceptor {
     private static PayloadTooLargeException tooLarge(MediaType type, long cap) {
         return new PayloadTooLargeException("The request body is larger than the " + (isCsv(type) ? "CSV" : "JSON")
                 + " limit of " + cap + " bytes; split it into smaller requests.");
-    }
-
-    /** Counts bytes as they are read and fails once the cap is passed. */
-    private static final class Capped extends FilterInputStream {
-        private final long cap;
-        private final MediaType type;
-        private long read;
-
-        Capped(InputStream in, long cap, MediaType type) {
-            super(in);
-            this.cap = cap;
-            this.type = type;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read > cap) {
-                throw tooLarge(type, cap);
-            }
-        }
     }
 }

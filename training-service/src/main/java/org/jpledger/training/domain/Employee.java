@@ -45,6 +45,10 @@ public class Employee {
     @Column(name = "leaving_reason")
     public LeavingReason leavingReason;
 
+    /** SIASN's own id of the person, when known. */
+    @Column(name = "pns_orang_id")
+    public String pnsOrangId;
+
     @Column(nullable = false)
     public long version;
 

@@ -40,6 +40,10 @@ public class Unit {
     @Column(name = "dissolution_reference")
     public String dissolutionReference;
 
+    /** SIASN's id of the agency (instansi) this root unit stands for, when known. */
+    @Column(name = "instansi_id")
+    public String instansiId;
+
     @Column(nullable = false)
     public long version;
 

@@ -31,11 +31,14 @@ public record EmployeeRequest(
         LocalDate effectiveDate,
         @Schema(description = "Why the employee left service; only together with employedUntil. Absent with "
                 + "employedUntil, it is stored as LAINNYA (other, or not stated); clearing employedUntil clears it.")
-        LeavingReason leavingReason) {
+        LeavingReason leavingReason,
+        @Schema(description = "SIASN's own id of the person (pnsOrangId), when known: up to 64 letters, digits and '-'; "
+                + "absent clears it", examples = "8ae48365-6d4b-4b1b-9d5b-0e8c1b1e2c3f")
+        @Size(max = SiasnIds.MAX) @Pattern(regexp = SiasnIds.PATTERN, message = SiasnIds.MESSAGE) String pnsOrangId) {
 
     /** The command this body asks for. */
     public EmployeeState toCommand() {
         return new EmployeeState(name, employmentType, positionLevel, unitCode, employedFrom, employedUntil,
-                effectiveDate, leavingReason);
+                effectiveDate, leavingReason, pnsOrangId);
     }
 }

@@ -27,11 +27,12 @@ public record EmployeeResponse(
         @Schema(description = "Every unit the employee has belonged to, oldest first, with the date each took effect")
         List<UnitAssignment> unitHistory,
         @Schema(description = "Every employment type and position level the employee has had, oldest first, with the "
-                + "date each took effect") List<PositionHistoryEntry> positionHistory) {
+                + "date each took effect") List<PositionHistoryEntry> positionHistory,
+        @Schema(description = "SIASN's own id of the person; absent when not known") String pnsOrangId) {
 
     public static EmployeeResponse from(EmployeeView e) {
         return new EmployeeResponse(e.nip(), e.name(), e.employmentType(), e.positionLevel(), e.unitCode(),
                 e.employedFrom(), e.employedUntil(), e.leavingReason(), e.version(), e.updatedAt(), e.unitHistory(),
-                e.positionHistory().stream().map(PositionHistoryEntry::from).toList());
+                e.positionHistory().stream().map(PositionHistoryEntry::from).toList(), e.pnsOrangId());
     }
 }

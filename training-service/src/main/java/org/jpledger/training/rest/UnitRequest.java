@@ -23,10 +23,14 @@ public record UnitRequest(
                 + "unit's history, or a correction of the latest one when on its date; not in the future, not before "
                 + "the latest period. Absent: corrects the latest period in place (a new unit then stands from the "
                 + "beginning of time); a unit created with it exists from that date", examples = "2026-01-01")
-        LocalDate effectiveDate) {
+        LocalDate effectiveDate,
+        @Schema(description = "SIASN's id of the agency (instansiId) a root unit stands for, when known: up to 64 "
+                + "letters, digits and '-'; only on a root unit (its subunits belong to the same agency); absent clears "
+                + "it", examples = "A5EB03E23C0BF6A0E040640A040252AD")
+        @Size(max = SiasnIds.MAX) @Pattern(regexp = SiasnIds.PATTERN, message = SiasnIds.MESSAGE) String instansiId) {
 
     /** The command this body asks for. */
     public UnitState toCommand() {
-        return new UnitState(name, parentCode, timeZone, effectiveDate);
+        return new UnitState(name, parentCode, timeZone, effectiveDate, instansiId);
     }
 }

@@ -21,11 +21,12 @@ public record UnitResponse(
         @Schema(description = "The first day the unit no longer exists; absent while it does") LocalDate dissolvedOn,
         @Schema(description = "The unit that took over a dissolved unit; absent when none did") String successorCode,
         @Schema(description = "The SK or Perda that dissolved the unit; absent while it exists")
-        String dissolutionReference) {
+        String dissolutionReference,
+        @Schema(description = "SIASN's id of the agency a root unit stands for; absent when not known") String instansiId) {
 
     public static UnitResponse from(UnitView unit) {
         return new UnitResponse(unit.code(), unit.name(), unit.parentCode(), unit.version(), unit.updatedAt(),
                 unit.timeZone(), unit.history().stream().map(UnitPeriodItem::from).toList(), unit.dissolvedOn(),
-                unit.successorCode(), unit.dissolutionReference());
+                unit.successorCode(), unit.dissolutionReference(), unit.instansiId());
     }
 }

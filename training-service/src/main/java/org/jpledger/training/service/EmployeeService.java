@@ -105,6 +105,7 @@ public class EmployeeService {
         employee.employedFrom = request.employedFrom();
         employee.employedUntil = request.employedUntil();
         employee.leavingReason = leavingReason;
+        employee.pnsOrangId = request.pnsOrangId();
         employee.version++;
         employee.updatedAt = clock.instant();
         employees.persist(employee);
@@ -143,7 +144,7 @@ public class EmployeeService {
                 employee.positionLevel, employee.unitCode, employee.employedFrom, employee.employedUntil,
                 employee.version, unitHistory(employee.nip), positionHistory(employee.nip),
                 exemptions.activeOf(employee.nip).stream().map(ExemptionView::period).toList(),
-                employee.leavingReason);
+                employee.leavingReason, employee.pnsOrangId);
         outbox.append(Topics.EMPLOYEES, employee.nip, EventTypes.EMPLOYEE_UPSERTED_V1, event);
         return event;
     }
@@ -315,6 +316,7 @@ public class EmployeeService {
     private static boolean sameState(Employee e, EmployeeState r, LeavingReason leavingReason) {
         return e.name.equals(r.name()) && e.employmentType == r.employmentType() && e.positionLevel == r.positionLevel()
                 && e.unitCode.equals(r.unitCode()) && e.employedFrom.equals(r.employedFrom())
-                && Objects.equals(e.employedUntil, r.employedUntil()) && e.leavingReason == leavingReason;
+                && Objects.equals(e.employedUntil, r.employedUntil()) && e.leavingReason == leavingReason
+                && Objects.equals(e.pnsOrangId, r.pnsOrangId());
     }
 }

@@ -11,7 +11,15 @@ import org.jpledger.contracts.reference.PositionLevel;
  * @param effectiveDate when a change of unit, employment type or position level took effect; null for today
  * @param leavingReason why the employee left; only with {@code employedUntil}, which without it means
  *                      {@link LeavingReason#LAINNYA}
+ * @param pnsOrangId    SIASN's id of the person; null when not known (a change to null clears it)
  */
 public record EmployeeState(String name, EmploymentType employmentType, PositionLevel positionLevel, String unitCode,
-        LocalDate employedFrom, LocalDate employedUntil, LocalDate effectiveDate, LeavingReason leavingReason) {
+        LocalDate employedFrom, LocalDate employedUntil, LocalDate effectiveDate, LeavingReason leavingReason, String pnsOrangId) {
+
+    /** A state without the SIASN person id. */
+    public EmployeeState(String name, EmploymentType employmentType, PositionLevel positionLevel, String unitCode,
+            LocalDate employedFrom, LocalDate employedUntil, LocalDate effectiveDate, LeavingReason leavingReason) {
+        this(name, employmentType, positionLevel, unitCode, employedFrom, employedUntil, effectiveDate, leavingReason,
+                null);
+    }
 }

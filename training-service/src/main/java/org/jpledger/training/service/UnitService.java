@@ -18,6 +18,7 @@ import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.support.problem.ConflictException;
 import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.Caller;
 import org.jpledger.support.security.OutOfScopeException;
@@ -92,7 +93,14 @@ public class UnitService {
         }
         boolean sameShape = !created && unit.name.equals(request.name())
                 && Objects.equals(unit.parentCode, request.parentCode());
-        if (sameShape && Objects.equals(unit.timeZone, request.timeZone())) {
+        if (request.instansiId() != null && request.parentCode() != null) {
+            // One agency per tree: the SIASN files of a subtree take the agency of its root, so a second id further
+            // down would be ambiguous.
+            throw InvalidRequestException.of("instansiId", "only a root unit (without parentCode) carries the SIASN "
+                    + "agency id; its subunits belong to the same agency");
+        }
+        if (sameShape && Objects.equals(unit.timeZone, request.timeZone())
+                && Objects.equals(unit.instansiId, request.instansiId())) {
             return new Upserted<>(false, view(unit));
         }
         if (created) {
@@ -102,6 +110,7 @@ public class UnitService {
         unit.name = request.name();
         unit.parentCode = request.parentCode();
         unit.timeZone = request.timeZone();
+        unit.instansiId = request.instansiId();
         unit.version++;
         unit.updatedAt = clock.instant();
         units.persist(unit);
@@ -213,7 +222,7 @@ public class UnitService {
         UnitView view = view(unit);
         outbox.append(Topics.UNITS, unit.code, EventTypes.UNIT_UPSERTED_V1,
                 new UnitUpserted(unit.code, unit.name, unit.parentCode, unit.version, unit.timeZone, view.history(),
-                        unit.dissolvedOn, unit.successorCode));
+                        unit.dissolvedOn, unit.successorCode, unit.instansiId));
         return view;
     }
 

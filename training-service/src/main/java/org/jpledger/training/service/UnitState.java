@@ -9,8 +9,15 @@ import java.time.LocalDate;
  * @param timeZone      the unit's own time zone; null to take its parent's
  * @param effectiveDate from when a new name or parent holds; null to correct the latest period in place (a new unit then
  *                      stands from the beginning of time)
+ * @param instansiId    SIASN's id of the agency a root unit stands for; null when not known (a change to null clears
+ *                      it)
  */
-public record UnitState(String name, String parentCode, String timeZone, LocalDate effectiveDate) {
+public record UnitState(String name, String parentCode, String timeZone, LocalDate effectiveDate, String instansiId) {
+
+    /** A state without the SIASN agency id. */
+    public UnitState(String name, String parentCode, String timeZone, LocalDate effectiveDate) {
+        this(name, parentCode, timeZone, effectiveDate, null);
+    }
 
     /** A state without a date: a correction of the latest period. */
     public UnitState(String name, String parentCode, String timeZone) {

@@ -13,17 +13,17 @@ import org.jpledger.training.domain.UnitPeriodEntry;
  */
 public record UnitView(String code, String name, String parentCode, long version, Instant updatedAt,
         String timeZone, List<UnitPeriod> history, LocalDate dissolvedOn, String successorCode,
-        String dissolutionReference) {
+        String dissolutionReference, String instansiId) {
 
     public static UnitView of(Unit unit, List<UnitPeriodEntry> history) {
         return new UnitView(unit.code, unit.name, unit.parentCode, unit.version, unit.updatedAt, unit.timeZone,
-                periods(history), unit.dissolvedOn, unit.successorCode, unit.dissolutionReference);
+                periods(history), unit.dissolvedOn, unit.successorCode, unit.dissolutionReference, unit.instansiId);
     }
 
     /** The unit as it stood in {@code period}: its name and parent then. */
     public UnitView asIn(UnitPeriod period) {
         return new UnitView(code, period.name(), period.parentCode(), version, updatedAt, timeZone, history,
-                dissolvedOn, successorCode, dissolutionReference);
+                dissolvedOn, successorCode, dissolutionReference, instansiId);
     }
 
     static List<UnitPeriod> periods(List<UnitPeriodEntry> history) {
