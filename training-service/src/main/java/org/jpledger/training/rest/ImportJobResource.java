@@ -60,8 +60,10 @@ public class ImportJobResource {
                     + "in the background, batch by batch, exactly as the synchronous CSV import records them (the same "
                     + "columns, validation, idempotency and unit scope: a row for an employee outside the units the "
                     + "token names is refused with status 403). format csv is the CSV of POST "
-                    + "/api/v1/completions/import; jsonl is one completion per line, like an item of a batch. Without "
-                    + "format it follows the Content-Type (text/csv: csv, application/x-ndjson: jsonl). Follow the "
+                    + "/api/v1/completions/import; jsonl is one completion per line, like an item of a batch; siasn-kursus "
+                    + "and siasn-struktural are SIASN's riwayat kursus and riwayat diklat struktural (CSV or JSON "
+                    + "lines, in SIASN's field names), each record taken in as a reconciliation's adoption takes it "
+                    + "(sourceSystem siasn). Without format it follows the Content-Type (text/csv: csv, application/x-ndjson: jsonl). Follow the "
                     + "job at Location; it survives a restart of the service and resumes after its last committed "
                     + "row, recording no row twice. For big files; small ones can go to POST "
                     + "/api/v1/completions/import.")
@@ -73,7 +75,8 @@ public class ImportJobResource {
     @APIResponse(responseCode = "429", description = "This client has submitted too many import jobs lately; retry "
             + "after the Retry-After header's seconds")
     public Response submit(InputStream body,
-            @Parameter(description = "csv or jsonl; by default from the Content-Type") @QueryParam("format")
+            @Parameter(description = "csv, jsonl, siasn-kursus or siasn-struktural; by default from the Content-Type "
+                    + "(csv or jsonl)") @QueryParam("format")
             String format,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @Parameter(description = "Size of the file; one over the limit is refused before it is read")
