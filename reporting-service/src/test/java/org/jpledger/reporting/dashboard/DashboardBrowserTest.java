@@ -37,6 +37,7 @@ import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.localstack.Chromium;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.jpledger.reporting.Compliance;

@@ -1,4 +1,4 @@
-package org.jpledger.reporting.dashboard;
+package org.jpledger.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +9,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The machine's own Chromium and ChromeDriver (Debian's packages, installed by {@code .ci/install-chromium}), started
- * headless with the flags this closed network needs: nothing may try to reach Google's services.
+ * headless with the flags this closed network needs: nothing may try to reach Google's services. The browser tests of
+ * the dashboard (reporting-service) and of the upload page (training-service) share it.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {
     }
@@ -23,16 +24,16 @@ final class Chromium {
      * Fails with what to do unless the browser and its driver are there: installing them is a prerequisite
      * ({@code .ci/install-chromium}, which the build runs before the tests), not this test's job.
      */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("The dashboard's browser test needs Chromium at " + BROWSER
+            throw new IllegalStateException("The browser tests need Chromium at " + BROWSER
                     + " and ChromeDriver at " + DRIVER + ": run .ci/install-chromium (as root) once; ./mvnw verify"
-                    + " runs it in reporting-service before the tests, unless skipped");
+                    + " runs it in reporting-service and training-service before the tests, unless skipped");
         }
     }
 
     /** A headless Chromium of laptop size, saving downloads into {@code downloads} without asking. */
-    static ChromeDriver start(Path profile, Path downloads) {
+    public static ChromeDriver start(Path profile, Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
