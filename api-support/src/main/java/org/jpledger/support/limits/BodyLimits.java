@@ -69,8 +69,10 @@ public class BodyLimits implements ReaderInterceptor {
         return limits.bodyCap(isCsv(type));
     }
 
+    /** A file to import, which may be large: CSV, or JSON lines (application/x-ndjson). */
     static boolean isCsv(MediaType type) {
-        return type != null && (type.getSubtype().equalsIgnoreCase("csv"));
+        return type != null && (type.getSubtype().equalsIgnoreCase("csv")
+                || type.getSubtype().equalsIgnoreCase("x-ndjson"));
     }
 
     /** application/json and any {@code +json} type: RFC 8259 allows JSON only in UTF-8 between systems. */

@@ -1,7 +1,5 @@
 package org.jpledger.training.service;
 
-import static org.jpledger.training.service.csv.CompletionCsv.columnName;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +7,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.problem.Problem;
-import org.jpledger.contracts.problem.Problem.FieldError;
 import org.jpledger.support.limits.Admission;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.problem.InvalidRequestException;
@@ -33,11 +25,12 @@ import org.jpledger.support.security.Caller;
 import org.jpledger.support.security.OutOfScopeException;
 import org.jpledger.support.security.UnitAccess;
 import org.jpledger.training.config.IngestConfig;
+import org.jpledger.training.domain.CompletionRepository;
 import org.jpledger.training.domain.Nip;
 import org.jpledger.training.service.BatchResult.Status;
-import org.jpledger.training.service.csv.CompletionCsv;
-import org.jpledger.training.service.csv.CsvRecords;
-import org.jpledger.training.service.csv.CsvTooLongException;
+import org.jpledger.training.service.csv.CsvImportFormat;
+import org.jpledger.training.service.imports.ImportRow;
+import org.jpledger.training.service.imports.RowSource;
 
 /**
  * Records many completions at once, from a JSON batch or a CSV file, in groups of items each written in one transaction
@@ -61,9 +54,11 @@ public class CompletionBatchService {
     private final Validator validator;
     private final IngestConfig config;
     private final IngestWorkers workers;
+    private final CsvImportFormat csv;
 
     public CompletionBatchService(CompletionService completions, EmployeeService employees, Caller caller,
-            UnitAccess access, ObjectMapper mapper, Validator validator, IngestConfig config, IngestWorkers workers) {
+            UnitAccess access, ObjectMapper mapper, Validator validator, IngestConfig config, IngestWorkers workers,
+            CsvImportFormat csv) {
         this.completions = completions;
         this.employees = employees;
         this.caller = caller;
@@ -72,6 +67,7 @@ public class CompletionBatchService {
         this.validator = validator;
         this.config = config;
         this.workers = workers;
+        this.csv = csv;
     }
 
     /** Records each item of a JSON batch on its own; results in input order. */
@@ -92,79 +88,35 @@ public class CompletionBatchService {
     }
 
     /**
-     * Records each data row of a CSV file as it is read: UTF-8 with or without BOM, ',' or ';' delimited (with ';' a
-     * decimal comma is accepted in jp), a header row naming the columns. No line is held longer than its cap: a
-     * header over it refuses the file; a data line over it ends the import there (see {@link #lineTooLong}); a row
-     * with a cell over its cap is refused on its own.
+     * Records each data row of a CSV file as it is read (see {@link CsvImportFormat}). A data line over its cap ends
+     * the import there; while nothing is recorded yet (the line is among the first rows read ahead) the whole file is
+     * refused with 413, its rows before the line dropped too, for further on the rows recorded cannot be taken back.
      */
     public ImportResult importCsv(InputStream body) {
         try (Admission.Ticket admitted = workers.admit()) {
-            return importRows(body);
+            return importRows(csv.open(body), Actor.of(caller, access));
         }
     }
 
-    private ImportResult importRows(InputStream body) {
-        Actor actor = Actor.of(caller, access);
-        // A decoder of its own reports malformed bytes, where the reader's default would store U+FFFD in their place.
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()));
-        CsvRecords records;
-        List<String> header;
-        char delimiter;
-        try {
-            delimiter = CsvRecords.peekDelimiter(reader, config.csvMaxLineChars());
-            records = new CsvRecords(reader, delimiter, config.csvMaxLineChars(), config.csvMaxFieldChars());
-            if (!records.hasNext()) {
-                throw InvalidRequestException.of("body", "is empty; the first line must name the columns");
-            }
-            header = records.next().stream().map(String::trim).toList();
-        } catch (IOException e) {
-            requireNotUtf8(e);
-            throw notUtf8();
-        } catch (UncheckedIOException e) {
-            requireNotUtf8(e.getCause());
-            throw notUtf8();
-        } catch (CsvTooLongException e) {
-            throw e.wholeRecord()
-                    ? new PayloadTooLargeException("The header line " + e.getMessage() + "; nothing was recorded.",
-                            List.of(new FieldError("header", "the header line " + e.getMessage())))
-                    : InvalidRequestException.of("header", "a column name " + e.getMessage());
-        }
-        CompletionCsv.checkHeader(header);
+    private ImportResult importRows(RowSource rows, Actor actor) {
         ImportTally tally = new ImportTally();
         List<JsonNode> chunk = new ArrayList<>(config.importChunkRows());
         long chunkChars = 0;
-        while (true) {
-            List<String> record;
-            try {
-                if (!records.hasNext()) {
-                    break;
-                }
-                record = records.next();
-            } catch (CsvTooLongException e) {
-                long row = tally.rows + chunk.size() + 1;
-                if (e.wholeRecord()) {
-                    return lineTooLong(e, row, header, chunk, tally, actor);
+        for (ImportRow row = rows.next(); row != null; row = rows.next()) {
+            if (row.refusal() != null) {
+                if (row.last() && tally.rows == 0 && row.refusal() instanceof PayloadTooLargeException tooLong) {
+                    throw new PayloadTooLargeException(tooLong.getMessage().replaceFirst("\\.$", "")
+                            + "; nothing was recorded.", tooLong.errors());
                 }
                 // The rows before it go first, so that the tally stays in row order.
                 tally.add(recordAll(chunk, tally.rows + 1, actor));
                 chunk.clear();
                 chunkChars = 0;
-                tally.refuse(row, Problems.from(InvalidRequestException.of(columnName(header, e.column()),
-                        e.getMessage())));
+                tally.refuse(row.number(), Problems.from(row.refusal()));
                 continue;
-            } catch (IllegalArgumentException e) {
-                tally.add(recordAll(chunk, tally.rows + 1, actor));
-                tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", e.getMessage())));
-                return tally.response();
-            } catch (UncheckedIOException e) {
-                requireNotUtf8(e.getCause());
-                tally.add(recordAll(chunk, tally.rows + 1, actor));
-                tally.refuse(tally.rows + 1, Problems.from(InvalidRequestException.of("row", "the file is not UTF-8 "
-                        + "text in this row or a later one; neither this row nor any after it was read")));
-                return tally.response();
             }
-            chunk.add(CompletionCsv.toJson(header, record, delimiter));
-            chunkChars += record.stream().mapToLong(String::length).sum();
+            chunk.add(row.item());
+            chunkChars += row.chars();
             // Rows or characters, whichever comes first: 500 rows of 64 K characters would hold 64 MB per import.
             if (chunk.size() == config.importChunkRows() || chunkChars >= config.importChunkChars()) {
                 tally.add(recordAll(chunk, tally.rows + 1, actor));
@@ -177,28 +129,77 @@ public class CompletionBatchService {
     }
 
     /**
-     * Ends an import at a data line over its cap, which was read no further. While nothing is recorded yet (the line
-     * is among the first rows read ahead) the whole file is refused with 413, its rows before the line dropped too;
-     * further on the rows before it are recorded and the line is reported as a refused row with status 413, for the
-     * rows already recorded cannot be taken back.
+     * Records rows of an import job in the caller's transaction, one after another on the calling thread, so that
+     * the job's progress commits with them: each result is numbered by its row; a row refused while reading is
+     * answered with its refusal. No single row makes this throw; a failure of the transaction itself (the database
+     * failed, another request recorded one of the keys first) propagates, and the caller may then record the rows
+     * with {@link #recordRowsApart}.
      */
-    private ImportResult lineTooLong(CsvTooLongException e, long row, List<String> header, List<JsonNode> chunk,
-            ImportTally tally, Actor actor) {
-        String reason = "row " + row + " " + e.getMessage() + " (the limit was passed in column '"
-                + columnName(header, e.column()) + "'" + (e.inQuotes() ? " inside a quoted value: is a quote left "
-                + "open?" : "") + "); neither it nor any row after it was read";
-        if (tally.rows == 0) {
-            throw new PayloadTooLargeException("Row " + row + " of the file " + e.getMessage()
-                    + "; nothing was recorded.", List.of(new FieldError("row", reason)));
+    public List<BatchResult.Item> recordRowsTogether(List<ImportRow> rows, Actor actor) {
+        List<JsonNode> items = rows.stream().filter(r -> r.item() != null).map(ImportRow::item).toList();
+        ItemScope scope = scopeOf(items, actor);
+        BatchResult.Item[] results = new BatchResult.Item[rows.size()];
+        Set<String> keys = new HashSet<>();
+        List<Integer> accepted = new ArrayList<>();
+        List<NewCompletion> requests = new ArrayList<>();
+        List<Integer> repeats = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow row = rows.get(i);
+            Object read = row.refusal() != null ? error((int) row.number(), row.refusal())
+                    : read((int) row.number(), row.item(), scope);
+            if (!(read instanceof NewCompletion request)) {
+                results[i] = (BatchResult.Item) read;
+            } else if (keys.add(CompletionRepository.keyOf(request.sourceSystem(), request.externalId()))) {
+                accepted.add(i);
+                requests.add(request);
+            } else {
+                // recordAll takes each key once: a repeat is recorded after the first, and reported against it.
+                repeats.add(i);
+            }
         }
-        tally.add(recordAll(chunk, tally.rows + 1, actor));
-        tally.refuse(row, Problems.from(new PayloadTooLargeException("Row " + row + " " + e.getMessage() + ".",
-                List.of(new FieldError("row", reason)))));
-        return tally.response();
+        recordTogether(accepted, requests, rows, actor, scope, results);
+        for (int i : repeats) {
+            NewCompletion request = (NewCompletion) read((int) rows.get(i).number(), rows.get(i).item(), scope);
+            recordTogether(List.of(i), List.of(request), rows, actor, scope, results);
+        }
+        return List.of(results);
     }
 
-    private static InvalidRequestException notUtf8() {
-        return InvalidRequestException.of("body", "is not UTF-8 text; save the file as CSV UTF-8");
+    /** Records rows of an import job each on its own, as the synchronous import does; results numbered by row. */
+    public List<BatchResult.Item> recordRowsApart(List<ImportRow> rows, Actor actor) {
+        List<BatchResult.Item> results = new ArrayList<>(rows.size());
+        List<JsonNode> run = new ArrayList<>();
+        long first = 0;
+        for (ImportRow row : rows) {
+            if (row.refusal() != null || (!run.isEmpty() && row.number() != first + run.size())) {
+                results.addAll(recordAll(run, first, actor));
+                run.clear();
+            }
+            if (row.refusal() != null) {
+                results.add(error((int) row.number(), row.refusal()));
+                continue;
+            }
+            if (run.isEmpty()) {
+                first = row.number();
+            }
+            run.add(row.item());
+        }
+        results.addAll(recordAll(run, first, actor));
+        return results;
+    }
+
+    private void recordTogether(List<Integer> accepted, List<NewCompletion> requests, List<ImportRow> rows,
+            Actor actor, ItemScope scope, BatchResult.Item[] results) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<CompletionCommands.ItemOutcome> outcomes = completions.recordAll(requests, actor, scope.coveredUnits());
+        for (int k = 0; k < accepted.size(); k++) {
+            int row = (int) rows.get(accepted.get(k)).number();
+            CompletionCommands.ItemOutcome outcome = outcomes.get(k);
+            results[accepted.get(k)] = outcome.refusal() != null ? error(row, outcome.refusal())
+                    : success(row, outcome.result());
+        }
     }
 
     /**
@@ -402,13 +403,6 @@ public class CompletionBatchService {
 
     private static Throwable unwrap(Exception e) {
         return e instanceof IllegalArgumentException && e.getCause() instanceof JsonProcessingException json ? json : e;
-    }
-
-    /** Rethrows a read failure other than bytes that are not UTF-8, which the caller answers as bad input. */
-    private static void requireNotUtf8(IOException e) {
-        if (!(e instanceof CharacterCodingException)) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int count(List<BatchResult.Item> results, Status outcome) {
