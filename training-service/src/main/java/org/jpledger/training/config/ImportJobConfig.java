@@ -17,6 +17,13 @@ public interface ImportJobConfig {
     @WithDefault("2")
     int concurrentJobs();
 
+    /**
+     * Whether this instance records jobs; false leaves it storing files and answering about jobs while other
+     * instances record them (or while the jobs wait), e.g. to drain it before maintenance.
+     */
+    @WithDefault("true")
+    boolean workerEnabled();
+
     /** Rows recorded per transaction, which commits the job's progress with them. */
     @WithDefault("500")
     int batchRows();

@@ -69,6 +69,10 @@ public class ImportJobWorker {
     }
 
     void start(@Observes StartupEvent event) {
+        if (!config.workerEnabled()) {
+            Log.info("import jobs: this instance records none (jpledger.imports.worker-enabled=false)");
+            return;
+        }
         running = true;
         poller = new Thread(this::poll, "import-jobs");
         poller.setDaemon(true);
