@@ -1,11 +1,15 @@
 package org.jpledger.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The machine's own Chromium and ChromeDriver (Debian's packages, installed by {@code .ci/install-chromium}), started
@@ -45,5 +49,16 @@ public final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The first file in {@code downloads} whose name ends with {@code suffix}, waiting up to {@code patience} for it. */
+    public static Path awaitDownload(ChromeDriver browser, Path downloads, String suffix, Duration patience) {
+        return new WebDriverWait(browser, patience).until(b -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 }

@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -429,13 +428,7 @@ class DashboardBrowserTest {
     }
 
     private Path awaitDownload(String suffix) {
-        return new WebDriverWait(browser, PATIENCE).until(b -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        });
+        return Chromium.awaitDownload(browser, downloads, suffix, PATIENCE);
     }
 
     /** The whole page, not only the window: the window grows to the page's height for the shot. */

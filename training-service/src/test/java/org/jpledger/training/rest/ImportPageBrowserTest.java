@@ -16,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.localstack.Chromium;
 import org.jpledger.localstack.TestTokens;
@@ -163,13 +162,7 @@ class ImportPageBrowserTest {
     }
 
     private Path awaitDownload(String suffix) {
-        return new WebDriverWait(browser, PATIENCE).until(b -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        });
+        return Chromium.awaitDownload(browser, downloads, suffix, PATIENCE);
     }
 
     private void screenshot(String name) {
