@@ -153,7 +153,9 @@ public class CompletionResource {
                     + "longer than the line limit (64 KB by default) is read no further. In the header, or while no "
                     + "row is recorded yet, it refuses the file with 413 naming the row; further on it ends the import "
                     + "at that row, reported as that row's problem with status 413. A cell longer than the cell limit "
-                    + "(8 KB by default) refuses its row alone, naming the column.")
+                    + "(8 KB by default) refuses its row alone, naming the column. This call answers when the last row "
+                    + "is recorded: it is for small files; send big ones to POST /api/v1/completions/imports, a job "
+                    + "with progress that survives a restart.")
     @APIResponse(responseCode = "200", description = "Counts and the refused rows (row 1 is the first after the header)",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))
     @APIResponse(responseCode = "400", description = "The header is wrong or the file is not UTF-8; nothing recorded")

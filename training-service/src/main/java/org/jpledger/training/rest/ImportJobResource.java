@@ -76,6 +76,7 @@ public class ImportJobResource {
             @Parameter(description = "csv or jsonl; by default from the Content-Type") @QueryParam("format")
             String format,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @Parameter(description = "Size of the file; one over the limit is refused before it is read")
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @Context UriInfo uri) {
         ImportJobView job = jobs.submit(body, format != null ? format : formatOf(type), length);

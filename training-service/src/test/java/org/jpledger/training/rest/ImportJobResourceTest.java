@@ -7,11 +7,21 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.jpledger.training.TestData.registeredEmployee;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -214,6 +224,24 @@ class ImportJobResourceTest {
     }
 
     @Test
+    void refusesAFileStreamedWithoutALengthOnceItPassesTheSizeLimitStoringNothing() throws Exception {
+        String writer = writer("job-size-streamed");
+        byte[] start = HEADER.getBytes(StandardCharsets.UTF_8);
+        long size = 2L * 1024 * 1024;
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + JOBS))
+                .timeout(Duration.ofMinutes(2)).header("Content-Type", "text/csv").header("Authorization", writer)
+                // An input stream of unknown length is sent chunked, without Content-Length.
+                .POST(BodyPublishers.ofInputStream(() -> new SequenceInputStream(new ByteArrayInputStream(start),
+                        new ByteArrayInputStream(new byte[(int) size])))).build();
+
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(jobsOf("job-size-streamed")).isZero();
+    }
+
+    @Test
     void refusesAnUnknownFormatAndAnEmptyFileWithFieldReasons() {
         String writer = writer("job-bad");
         submit(writer, "text/csv", HEADER, "xlsx").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
@@ -310,7 +338,7 @@ class ImportJobResourceTest {
 
     private static Response submit(String token, String type, String body, String format) {
         var request = given().header("Authorization", token).contentType(type)
-                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(body.getBytes(StandardCharsets.UTF_8));
         if (format != null) {
             request.queryParam("format", format);
         }
@@ -331,7 +359,7 @@ class ImportJobResourceTest {
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -176,6 +176,10 @@ public class ImportJobWorker {
                     batch.add(row);
                 }
                 more = row != null && !row.last();
+                if (!running) {
+                    release(id);
+                    return;
+                }
                 if (batch.size() == config.batchRows() || !more) {
                     Outcome outcome = commit(id, actor, batch, !more, since);
                     if (outcome != Outcome.GOING_ON) {
@@ -189,6 +193,17 @@ public class ImportJobWorker {
             Log.errorf(e, "import job %s failed", id);
             fail(id, e, false);
         }
+    }
+
+    /**
+     * Gives up the lease of a job this instance stops recording because it shuts down, so that the next instance to
+     * look (this one after a restart too) resumes it at once rather than after the lease.
+     */
+    private void release(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> jobs.lockLeased(id, owner).ifPresent(job -> {
+            job.leaseUntil = clock.instant();
+            Log.infof("import job %s: stopped at row %d for shutdown; another worker resumes it", id, job.lastRow);
+        }));
     }
 
     /** What became of a job at a batch boundary. */
