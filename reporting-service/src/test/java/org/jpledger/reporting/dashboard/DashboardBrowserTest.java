@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +36,7 @@ import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.localstack.Chromium;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.jpledger.reporting.Compliance;
@@ -428,13 +428,7 @@ class DashboardBrowserTest {
     }
 
     private Path awaitDownload(String suffix) {
-        return new WebDriverWait(browser, PATIENCE).until(b -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        });
+        return Chromium.awaitDownload(browser, downloads, suffix, PATIENCE);
     }
 
     /** The whole page, not only the window: the window grows to the page's height for the shot. */

@@ -119,7 +119,13 @@ final class CrashRun {
                 total));
         r.append("\nKill timeline (seconds since the load began):\n\n```\n");
         chaos.timeline().forEach(line -> r.append(line).append("\n"));
-        r.append("```\n\n| Check | Result | Evidence |\n|---|---|---|\n");
+        r.append("```\n\n").append(table(checks));
+        return r.toString();
+    }
+
+    /** The checks as a Markdown table of name, result and evidence. */
+    static String table(List<Verdict.Check> checks) {
+        StringBuilder r = new StringBuilder("| Check | Result | Evidence |\n|---|---|---|\n");
         for (Verdict.Check check : checks) {
             r.append("| ").append(check.name()).append(" | ").append(check.passed() ? "pass" : "**FAIL**").append(" | ")
                     .append(check.detail().replace("|", "\\|")).append(" |\n");

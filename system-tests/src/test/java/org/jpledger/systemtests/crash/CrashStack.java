@@ -147,6 +147,8 @@ final class CrashStack implements AutoCloseable {
         Map<String, String> env = environment("training");
         env.put("JPLEDGER_OUTBOX_RETRY_BACKOFF", "500ms");
         env.put("JPLEDGER_OUTBOX_TOPIC_REPLICATION_FACTOR", Integer.toString(brokers.size() >= 3 ? 3 : 1));
+        // A killed instance's import job is taken over once its lease runs out: seconds here rather than minutes.
+        env.put("JPLEDGER_IMPORTS_LEASE", "10s");
         training = ServiceProcess.start("training-service",
                 projectRoot.resolve("training-service/target/quarkus-app/quarkus-run.jar"), trainingPort, env,
                 work.resolve("training-service.log"));

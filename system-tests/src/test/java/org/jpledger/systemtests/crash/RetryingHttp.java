@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,7 +43,40 @@ final class RetryingHttp {
     }
 
     Answer send(String method, String path, Object body, Map<String, String> headers) {
-        String json = body == null ? null : write(body);
+        Map<String, String> all = new HashMap<>(headers);
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = exchange(method, path,
+                body == null ? null : write(body).getBytes(StandardCharsets.UTF_8), all);
+        return answer(response);
+    }
+
+    /** A definitive answer to a request with {@code body} as {@code contentType} (a file): status and parsed body. */
+    Answer send(String method, String path, byte[] body, String contentType) {
+        HttpResponse<String> response = exchange(method, path, body, Map.of("Content-Type", contentType));
+        return answer(response);
+    }
+
+    /** A definitive answer's text, for answers that are not JSON (a CSV report). */
+    String text(String path) {
+        HttpResponse<String> response = exchange("GET", path, null, Map.of());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static Answer answer(HttpResponse<String> response) {
+        try {
+            return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(String method, String path, byte[] body, Map<String, String> headers) {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         Duration backoff = Duration.ofMillis(100);
         while (true) {
@@ -49,16 +84,13 @@ final class RetryingHttp {
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .timeout(Duration.ofSeconds(30)).header("Authorization", bearer)
-                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json));
-                if (json != null) {
-                    request.header("Content-Type", "application/json");
-                }
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
                 headers.forEach(request::header);
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status < 500 && status != 429 && status != 408) {
-                    return new Answer(status, response.body().isEmpty() ? null : JSON.readTree(response.body()));
+                    return response;
                 }
             } catch (IOException e) {
                 // connection refused or reset, timeout: the answer is lost, the request may or may not have landed
