@@ -75,6 +75,8 @@ public final class LocalStackMain {
                 stack.reporting().baseUrl(), stack.reporting().baseUrl(), stack.reporting().baseUrl());
         OUT.printf("  dashboard          %s/dashboard/  (sign in with a token of the report-reader role, see below)%n",
                 stack.reporting().baseUrl());
+        OUT.printf("  file imports       %s/imports/  (upload with progress; a token of the training-writer role)%n",
+                stack.training().baseUrl());
         OUT.printf("  xAPI (LRS)         %s/xapi/  (learning platforms: Basic demo-lms:demo-lms-secret)%n",
                 stack.training().baseUrl());
         OUT.printf("  PostgreSQL         %s (databases training, reporting; user postgres)%n",
