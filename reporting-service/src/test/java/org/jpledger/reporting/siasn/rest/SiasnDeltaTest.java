@@ -78,8 +78,8 @@ class SiasnDeltaTest {
         UUID amendedId = UUID.randomUUID();
         UUID voidedId = UUID.randomUUID();
         UUID addedId = UUID.randomUUID();
-        course(amendedId, 1, "12", false);
-        course(voidedId, 1, "8", false);
+        course(amendedId, 1, "12", false, "Pelatihan Teknis Diubah", 6);
+        course(voidedId, 1, "8", false, "Pelatihan Teknis Dibatalkan", 7);
         ledger.await();
 
         JsonPath first = create(Map.of());
@@ -88,9 +88,9 @@ class SiasnDeltaTest {
                 Map.of("completionId", voidedId.toString(), "siasnId", "RW-VOIDED"))).statusCode(200);
         assertThat(rows(create(Map.of()))).containsExactly(0, 0, 0);
 
-        course(amendedId, 2, "10", false);
-        course(voidedId, 2, "8", true);
-        course(addedId, 1, "12", false);
+        course(amendedId, 2, "10", false, "Pelatihan Teknis Diubah", 6);
+        course(voidedId, 2, "8", true, "Pelatihan Teknis Dibatalkan", 7);
+        course(addedId, 1, "12", false, "Pelatihan Teknis Baru", 8);
         ledger.await();
 
         JsonPath delta = create(Map.of("note", "Upload Desember"));
@@ -98,6 +98,11 @@ class SiasnDeltaTest {
         assertThat(delta.getString("state")).isEqualTo("OPEN");
         assertThat(delta.getString("note")).isEqualTo("Upload Desember");
         String csv = download(delta, "riwayat-kursus.csv");
+        Map<String, String> placeholders = Map.of(amendedId.toString(), "{AMENDED}", voidedId.toString(), "{VOIDED}",
+                addedId.toString(), "{ADDED}", nip, "{NIP}", root, "{ROOT}");
+        SiasnExportResourceTest.assertGolden("delta-riwayat-kursus.csv", placeheld(csv, placeholders));
+        SiasnExportResourceTest.assertGolden("delta-riwayat-kursus.jsonl",
+                placeheld(download(delta, "riwayat-kursus.jsonl"), placeholders));
         List<List<String>> lines = CsvRows.parse(csv, ',');
         List<String> header = new ArrayList<>(List.of("action", "completionId"));
         header.addAll(SiasnCourse.FIELDS);
@@ -209,8 +214,21 @@ class SiasnDeltaTest {
     }
 
     private void course(UUID id, long version, String jp, boolean voided) {
-        ledger.completion(id, version, nip, 3, "Pelatihan Teknis " + id.toString().substring(0, 4), jp, null, false,
-                jp, LocalDate.of(2025, 8, 4), LocalDate.of(2025, 8, 6), null, voided);
+        course(id, version, jp, voided, "Pelatihan Teknis " + id.toString().substring(0, 4), 6);
+    }
+
+    private void course(UUID id, long version, String jp, boolean voided, String title, int endDay) {
+        ledger.completion(id, version, nip, 3, title, jp, null, false, jp, LocalDate.of(2025, 8, 4),
+                LocalDate.of(2025, 8, endDay), null, voided);
+    }
+
+    /** The file with this test's own codes and ids in place of their placeholders, as the golden file has them. */
+    private static String placeheld(String file, Map<String, String> placeholders) {
+        String text = file;
+        for (Map.Entry<String, String> entry : placeholders.entrySet()) {
+            text = text.replace(entry.getKey(), entry.getValue());
+        }
+        return text;
     }
 
     private JsonPath create(Map<String, Object> body) {
