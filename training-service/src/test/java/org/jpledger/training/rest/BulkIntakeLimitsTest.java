@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.jpledger.training.xapi.rest.Xapi;
 
 /**
- * Bulk intake is bounded: a batch, an import or an xAPI statement request finding jpledger.ingest.queue-size bulk requests admitted is refused with
- * 429 and Retry-After before anything is recorded, and each client's batches have an allowance of their own
- * (jpledger.limits.kind.batch).
+ * Bulk intake is bounded: a batch, an import, an import job's upload, a SIASN reconciliation or an xAPI statement
+ * request finding jpledger.ingest.queue-size bulk requests admitted is refused with 429 and Retry-After before anything
+ * is recorded, and each client's batches have an allowance of their own (jpledger.limits.kind.batch).
  */
 @QuarkusTest
 class BulkIntakeLimitsTest {
@@ -68,8 +68,14 @@ class BulkIntakeLimitsTest {
                     .post("/api/v1/completions/import");
 
             Response statement = Xapi.lms().body(Xapi.completed(statementId, nip)).post("/xapi/statements");
+            Response job = given().header("Authorization", token).contentType("text/csv")
+                    .body("nip,title\n").post("/api/v1/completions/imports");
+            Response reconciliation = given().header("Authorization", TestTokens.bearer(Token
+                            .withRoles(Access.SIASN_OPERATOR).units(Access.ALL_UNITS).client("queue-full-siasn")))
+                    .contentType("text/csv").queryParam("unitCode", "ANY")
+                    .body("nip,jenisDiklatId\n").post("/api/v1/siasn/reconciliations");
 
-            for (Response refused : List.of(batch, csv, statement)) {
+            for (Response refused : List.of(batch, csv, statement, job, reconciliation)) {
                 refused.then().statusCode(429).contentType(Problem.MEDIA_TYPE).body("status", equalTo(429));
                 assertThat(Long.parseLong(refused.header("Retry-After")))
                         .isEqualTo(ingest.busyRetryAfter().toSeconds());

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.support.limits.Admission;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.paging.Cursor;
 import org.jpledger.support.paging.PageParameters;
@@ -31,6 +32,7 @@ import org.jpledger.training.config.ImportJobConfig;
 import org.jpledger.training.domain.ImportJob;
 import org.jpledger.training.domain.ImportJobRepository;
 import org.jpledger.training.service.Actor;
+import org.jpledger.training.service.IngestWorkers;
 import org.jpledger.training.service.Page;
 
 /**
@@ -46,6 +48,7 @@ public class ImportJobService {
     private static final String CURSOR = "import-jobs";
     private static final int ERROR_PAGE = 1000;
 
+    private final IngestWorkers workers;
     private final ImportJobRepository jobs;
     private final ImportFormats formats;
     private final ImportJobConfig config;
@@ -54,7 +57,8 @@ public class ImportJobService {
     private final Clock clock;
 
     public ImportJobService(ImportJobRepository jobs, ImportFormats formats, ImportJobConfig config, Caller caller,
-            UnitAccess access, Clock clock) {
+            UnitAccess access, Clock clock, IngestWorkers workers) {
+        this.workers = workers;
         this.jobs = jobs;
         this.formats = formats;
         this.config = config;
@@ -76,20 +80,23 @@ public class ImportJobService {
         if (declaredLength != null && declaredLength > max) {
             throw tooLarge(max);
         }
-        return QuarkusTransaction.requiringNew().timeout((int) config.uploadTimeout().toSeconds()).call(() -> {
-            ImportJob job = new ImportJob();
-            job.id = UUID.randomUUID();
-            job.state = ImportJob.State.QUEUED;
-            job.format = format;
-            job.sha256 = "";
-            job.submittedBy = actor.subject();
-            job.unitScope = actor.scope().toString();
-            job.submittedAt = clock.instant();
-            jobs.persist(job);
-            jobs.flush();
-            store(job, body, max);
-            return ImportJobView.of(job);
-        });
+        // An upload holds a database connection while its body streams in: it takes a place among the bulk requests.
+        try (Admission.Ticket admitted = workers.admit()) {
+            return QuarkusTransaction.requiringNew().timeout((int) config.uploadTimeout().toSeconds()).call(() -> {
+                ImportJob job = new ImportJob();
+                job.id = UUID.randomUUID();
+                job.state = ImportJob.State.QUEUED;
+                job.format = format;
+                job.sha256 = "";
+                job.submittedBy = actor.subject();
+                job.unitScope = actor.scope().toString();
+                job.submittedAt = clock.instant();
+                jobs.persist(job);
+                jobs.flush();
+                store(job, body, max);
+                return ImportJobView.of(job);
+            });
+        }
     }
 
     private void store(ImportJob job, InputStream body, long max) {

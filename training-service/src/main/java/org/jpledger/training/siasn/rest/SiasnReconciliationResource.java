@@ -11,11 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.support.audit.AuditTrail;
 import org.jpledger.support.audit.Audited;
+import org.jpledger.support.limits.Admission;
 import org.jpledger.support.limits.RateLimited;
 import org.jpledger.support.problem.FieldErrors;
+import org.jpledger.training.service.IngestWorkers;
 import org.jpledger.training.siasn.domain.Finding;
 import org.jpledger.training.siasn.service.AdoptionResult;
 import org.jpledger.training.siasn.service.AdoptionService;
@@ -48,11 +50,13 @@ public class SiasnReconciliationResource {
     static final int MAX_PAGE = 1000;
 
     private final ReconciliationService reconciliations;
+    private final IngestWorkers uploads;
     private final AdoptionService adoptions;
     private final AuditTrail trail;
 
     public SiasnReconciliationResource(ReconciliationService reconciliations, AdoptionService adoptions,
-            AuditTrail trail) {
+            AuditTrail trail, IngestWorkers uploads) {
+        this.uploads = uploads;
         this.reconciliations = reconciliations;
         this.adoptions = adoptions;
         this.trail = trail;
@@ -81,7 +85,8 @@ public class SiasnReconciliationResource {
     @APIResponse(responseCode = "403", description = "unitCode is outside the units your token names")
     @APIResponse(responseCode = "413", description = "The file is larger than the size limit, holds more rows than "
             + "the row limit, or has a line longer than the line limit; nothing kept")
-    @APIResponse(responseCode = "429", description = "Too many reconciliations lately; retry after Retry-After")
+    @APIResponse(responseCode = "429", description = "Too many reconciliations lately, or the service is busy with "
+            + "as many bulk requests as it admits at once; retry after Retry-After")
     public Response reconcile(
             @Parameter(description = "The unit whose subtree the SIASN records are of", required = true)
             @QueryParam("unitCode") String unitCode,
@@ -91,7 +96,11 @@ public class SiasnReconciliationResource {
         SiasnFile.Format format = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(NDJSON)
                 ? SiasnFile.Format.JSON_LINES : SiasnFile.Format.CSV;
         trail.unit(unitCode);
-        ReconciliationView view = reconciliations.reconcile(new NewReconciliation(unitCode, shape, format, body));
+        ReconciliationView view;
+        // The file streams in while a transaction holds a connection: it takes a place among the bulk requests.
+        try (Admission.Ticket admitted = uploads.admit()) {
+            view = reconciliations.reconcile(new NewReconciliation(unitCode, shape, format, body));
+        }
         trail.id(view.id().toString()).detail("rows", view.counts().rowsRead())
                 .detail("matched", view.counts().matched()).detail("siasnOnly", view.counts().siasnOnly())
                 .detail("ledgerOnly", view.counts().ledgerOnly());
