@@ -12,6 +12,11 @@ public final class Access {
     public static final String TRAINING_WRITER = "training-writer";
     /** Reads units, employees and completions in its units. */
     public static final String TRAINING_READER = "training-reader";
+    /**
+     * Verifies or rejects the completions of employees in its units, resolves possible duplicates, reads their
+     * certificates; never its own reports, nor its own training.
+     */
+    public static final String TRAINING_VERIFIER = "training-verifier";
     /** Maintains units and employees (the roster) in its units. */
     public static final String ROSTER_ADMIN = "roster-admin";
     /** Reads compliance figures and exports of its units. */
@@ -27,7 +32,7 @@ public final class Access {
     public static final String ADMIN = "admin";
 
     /** Every role, in the order the docs list them. */
-    public static final List<String> ROLES = List.of(TRAINING_WRITER, TRAINING_READER, ROSTER_ADMIN, REPORT_READER,
+    public static final List<String> ROLES = List.of(TRAINING_WRITER, TRAINING_READER, TRAINING_VERIFIER, ROSTER_ADMIN, REPORT_READER,
             SIASN_OPERATOR, POLICY_ADMIN, ADMIN);
     /** Roles whose work is national: a token needs no unit scope for them, and must not carry one. */
     public static final List<String> GLOBAL_ROLES = List.of(POLICY_ADMIN, ADMIN);

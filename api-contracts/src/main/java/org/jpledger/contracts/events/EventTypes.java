@@ -12,6 +12,11 @@ public final class EventTypes {
     public static final String COMPLETION_AMENDED_V1 = "org.jpledger.completion.amended.v1";
     /** A completion ended by voiding; payload {@link CompletionRecorded} with status VOIDED and the reason. */
     public static final String COMPLETION_VOIDED_V1 = "org.jpledger.completion.voided.v1";
+    /**
+     * A completion's verification state or flags changed while its content did not (verified, rejected, flagged as a
+     * possible duplicate, a flag cleared); payload {@link CompletionRecorded} with the full new state.
+     */
+    public static final String COMPLETION_REVIEWED_V1 = "org.jpledger.completion.reviewed.v1";
 
     private EventTypes() {
     }

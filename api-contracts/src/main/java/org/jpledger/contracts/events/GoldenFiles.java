@@ -16,6 +16,8 @@ public final class GoldenFiles {
     public static final String COMPLETION_RECORDED_V1 = "completion-recorded-v1.json";
     public static final String COMPLETION_AMENDED_V1 = "completion-amended-v1.json";
     public static final String COMPLETION_VOIDED_V1 = "completion-voided-v1.json";
+    /** The completion of {@link #COMPLETION_RECORDED_V1} verified: version 2, same content, state VERIFIED. */
+    public static final String COMPLETION_REVIEWED_V1 = "completion-reviewed-v1.json";
     /** Events as written before unit history and completion status existed; consumers must still read them. */
     public static final String EMPLOYEE_UPSERTED_V1_WITHOUT_HISTORY = "employee-upserted-v1-without-history.json";
     public static final String COMPLETION_RECORDED_V1_WITHOUT_STATUS = "completion-recorded-v1-without-status.json";

@@ -13,6 +13,7 @@ class GoldenFilesTest {
         assertThat(GoldenFiles.read(GoldenFiles.UNIT_UPSERTED_V1_REORGANISED)).contains("\"type\": \"" + EventTypes.UNIT_UPSERTED_V1 + "\"");
         assertThat(GoldenFiles.read(GoldenFiles.EMPLOYEE_UPSERTED_V1)).contains("\"type\": \"" + EventTypes.EMPLOYEE_UPSERTED_V1 + "\"");
         assertThat(GoldenFiles.read(GoldenFiles.COMPLETION_RECORDED_V1)).contains("\"type\": \"" + EventTypes.COMPLETION_RECORDED_V1 + "\"");
+        assertThat(GoldenFiles.read(GoldenFiles.COMPLETION_REVIEWED_V1)).contains("\"type\": \"" + EventTypes.COMPLETION_REVIEWED_V1 + "\"");
     }
 
     @Test

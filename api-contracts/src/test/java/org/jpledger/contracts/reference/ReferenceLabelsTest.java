@@ -16,6 +16,8 @@ class ReferenceLabelsTest {
         assertNamed(TrainingMethod.values(), TrainingMethod::label);
         assertNamed(CompetencyType.values(), CompetencyType::label);
         assertNamed(LeavingReason.values(), LeavingReason::label);
+        assertNamed(VerificationState.values(), VerificationState::label);
+        assertNamed(RejectionReason.values(), RejectionReason::label);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.jpledger.contracts.reference.DeliveryMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 
 /** One training completion of one employee, with the JP it is recognised for; amended as new versions, ended by a void. */
 @Entity
@@ -101,6 +102,33 @@ public class Completion {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
     public String[] flags = {};
+
+    /** Whether the claim was checked; see {@link VerificationState}. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public VerificationState verification = VerificationState.SUBMITTED;
+
+    /** Who recorded version 1 (token subject, or the source system of a batch or xAPI record): never its verifier. */
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    /** Who decided the current verification state, and when; null while SUBMITTED or AUTO_VERIFIED. */
+    @Column(name = "verified_by")
+    public String verifiedBy;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
+    /** A refusal's RejectionReason name and the verifier's text; null unless REJECTED. */
+    @Column(name = "rejection_code")
+    public String rejectionCode;
+
+    @Column(name = "rejection_note")
+    public String rejectionNote;
+
+    /** The completion this one was voided as a duplicate of; null otherwise. */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
 
     /** The client's {@code Idempotency-Key}, when it sent one. */
     @Column(name = "idempotency_key")

@@ -32,6 +32,6 @@ final class CompletionEvents {
         return new CompletionRecorded(c.id, c.version, c.nip, c.title, c.kindId, c.method, c.competencyType,
                 c.deliveryMode, c.provider, c.startDate, c.endDate, c.year, c.jp, c.days, c.international, c.recognizedJp,
                 c.certificateNumber, c.sourceSystem, c.externalId, c.status, c.ruleVersion, c.voidReason,
-                CompletionSnapshot.flagsOf(c), changedBy);
+                CompletionSnapshot.flagsOf(c), changedBy, c.verification, c.duplicateOf);
     }
 }

@@ -176,6 +176,7 @@ public class CompletionService implements CompletionCommands {
         c.idempotencyKey = decision.idempotencyKey();
         c.recordedAt = clock.instant();
         c.updatedAt = c.recordedAt;
+        c.recordedBy = actor.subject();
         versions.apply(c, request, decision.recognized());
         completions.persist(c);
         versions.changed(c, Change.RECORDED, actor.subject(), decision.recognized().reason());

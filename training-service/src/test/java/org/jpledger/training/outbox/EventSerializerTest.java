@@ -28,6 +28,7 @@ import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.ExemptionKind;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 import org.junit.jupiter.api.Test;
 
 /** The producer writes exactly the events the golden files of api-contracts show. */
@@ -92,7 +93,7 @@ class EventSerializerTest {
                         DeliveryMode.BLENDED, "BPSDMD Provinsi Jawa Tengah", LocalDate.parse("2026-03-18"),
                         LocalDate.parse("2026-03-19"), 2026, null, 2, false, new BigDecimal("10.00"), "BPSDMD/2026/0412",
                         "simpeg-jateng", "WS-2026-0412-017", CompletionStatus.ACTIVE, 1, null, List.of(),
-                        "operator-bkd-jateng"));
+                        "operator-bkd-jateng", VerificationState.SUBMITTED, null));
         assertMatchesGolden(event, GoldenFiles.COMPLETION_RECORDED_V1);
     }
 

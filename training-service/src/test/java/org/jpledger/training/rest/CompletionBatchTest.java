@@ -208,9 +208,10 @@ class CompletionBatchTest {
             try (PreparedStatement insert = other.prepareStatement("""
                     INSERT INTO completion (id, version, nip, title, kind_id, method, competency_type, delivery_mode,
                         provider, start_date, end_date, training_year, jp, international, recognized_jp, source_system,
-                        external_id, recorded_at, updated_at)
+                        external_id, recorded_at, updated_at, recorded_by)
                     VALUES (gen_random_uuid(), 1, ?, 'Recorded by another writer', 3, 'KLASIKAL', 'TEKNIS', 'LURING',
-                        'BPSDMD', DATE '2026-03-02', DATE '2026-03-05', 2026, 24, false, 24, 'test-lms', ?, now(), now())
+                        'BPSDMD', DATE '2026-03-02', DATE '2026-03-05', 2026, 24, false, 24, 'test-lms', ?, now(), now(),
+                        'another-writer')
                     """)) {
                 insert.setString(1, nip);
                 insert.setString(2, taken);
