@@ -33,6 +33,12 @@ public final class XapiProfile {
     /** Context extension: true for international training. */
     public static final String INTERNATIONAL = BASE + "international";
 
+    /**
+     * Attachment usage type of a certificate (sertifikat/STTPP) as a PDF or an image: an attachment of a completion
+     * statement with this usage type is stored as the completion's certificate file.
+     */
+    public static final String CERTIFICATE_ATTACHMENT = "https://jpledger.id/xapi/attachments/certificate";
+
     /** The xAPI versions the Learning Record Store speaks, newest first. */
     public static final String VERSION_2 = "2.0.0";
     public static final String VERSION_1 = "1.0.3";
