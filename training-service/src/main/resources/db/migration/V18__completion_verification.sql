@@ -20,6 +20,11 @@ UPDATE completion c SET recorded_by = h.changed_by
 UPDATE completion SET recorded_by = source_system WHERE recorded_by IS NULL;
 ALTER TABLE completion ALTER COLUMN recorded_by SET NOT NULL;
 
+-- A version that changed only the verification state or the flags (verified, rejected, flagged, a flag cleared).
+ALTER TABLE completion_history DROP CONSTRAINT completion_history_change_check;
+ALTER TABLE completion_history ADD CONSTRAINT completion_history_change_check
+    CHECK (change IN ('RECORDED', 'AMENDED', 'VOIDED', 'REVIEWED'));
+
 -- The verifier's queue: active completions waiting for a decision, oldest first.
 CREATE INDEX completion_waiting ON completion (recorded_at, id)
     WHERE status = 'ACTIVE' AND verification = 'SUBMITTED';

@@ -21,7 +21,9 @@ public class CompletionHistoryEntry {
     public enum Change {
         RECORDED,
         AMENDED,
-        VOIDED
+        VOIDED,
+        /** Only the verification state or the flags changed: verified, rejected, flagged, a flag cleared. */
+        REVIEWED
     }
 
     /** Why a version has the recognised JP (and rule version) it has. */

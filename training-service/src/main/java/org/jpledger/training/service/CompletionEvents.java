@@ -5,6 +5,7 @@ import org.jpledger.contracts.events.EventTypes;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.training.domain.Completion;
+import org.jpledger.training.domain.CompletionHistoryEntry.Change;
 import org.jpledger.training.outbox.OutboxWriter;
 
 /** The events of a completion: always its full state, typed by what happened to it. */
@@ -17,11 +18,19 @@ final class CompletionEvents {
      * Appends the event describing {@code c} at its current version, made by {@code changedBy}, in the caller's
      * transaction.
      */
-    static void append(OutboxWriter outbox, Completion c, String changedBy) {
-        outbox.append(Topics.EMPLOYEES, c.nip, typeOf(c), payload(c, changedBy));
+    static void append(OutboxWriter outbox, Completion c, Change change, String changedBy) {
+        outbox.append(Topics.EMPLOYEES, c.nip, typeOf(c, change), payload(c, changedBy));
     }
 
-    static String typeOf(Completion c) {
+    /** Appends {@code c}'s current state again (a republish), typed by its status and version. */
+    static void append(OutboxWriter outbox, Completion c, String changedBy) {
+        append(outbox, c, null, changedBy);
+    }
+
+    static String typeOf(Completion c, Change change) {
+        if (change == Change.REVIEWED) {
+            return EventTypes.COMPLETION_REVIEWED_V1;
+        }
         if (c.status == CompletionStatus.VOIDED) {
             return EventTypes.COMPLETION_VOIDED_V1;
         }

@@ -32,7 +32,7 @@ import org.jpledger.training.outbox.OutboxWriter;
  * keeping each version in history (as a {@link CompletionSnapshot}) with its event.
  */
 @ApplicationScoped
-class CompletionVersions {
+public class CompletionVersions {
 
     // One answer for "no such completion" and "not yours": the second must not reveal that the id exists.
     static final String NOT_FOUND = "No completion with this id in the units your token names.";
@@ -106,6 +106,16 @@ class CompletionVersions {
         return changed;
     }
 
+    /**
+     * Keeps, as a new REVIEWED version in history and a COMPLETION_REVIEWED event, a change the caller made to the
+     * verification state or the flags of {@code c} (locked, content untouched), in the caller's transaction.
+     */
+    public void reviewed(Completion c, String by) {
+        c.version++;
+        c.updatedAt = clock.instant();
+        changed(c, Change.REVIEWED, by, Recognition.UNCHANGED);
+    }
+
     /** Keeps the version in history and publishes it, in the transaction of the change. */
     void changed(Completion c, Change change, String by, Recognition recognition) {
         // The caller stamps updatedAt before: stamping a just-persisted record here would turn its insert into an
@@ -123,7 +133,7 @@ class CompletionVersions {
             throw new IllegalStateException("completion " + c.id + " cannot be serialised", e);
         }
         history.persist(entry);
-        CompletionEvents.append(outbox, c, by);
+        CompletionEvents.append(outbox, c, change, by);
     }
 
     /**
