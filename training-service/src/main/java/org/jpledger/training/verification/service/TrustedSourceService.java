@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jpledger.support.problem.ResourceNotFoundException;
 import org.jpledger.support.security.Caller;
+import org.jpledger.support.security.OutOfScopeException;
+import org.jpledger.support.security.UnitAccess;
+import org.jpledger.support.security.UnitScope;
 import org.jpledger.training.domain.UnitRepository;
 import org.jpledger.training.verification.domain.TrustedSource;
 import org.jpledger.training.verification.domain.TrustedSourceRepository;
@@ -23,18 +26,21 @@ import org.jpledger.training.verification.domain.TrustedSourceRepository;
 public class TrustedSourceService {
 
     static final String NO_UNIT = "No unit with this code.";
+    static final String OUTSIDE = "The unit is outside the units your token names.";
 
     private final TrustedSourceRepository repository;
     private final UnitRepository units;
     private final Caller caller;
+    private final UnitAccess access;
     private final Clock clock;
     private final Event<TrustedSources.Changed> changes;
 
-    public TrustedSourceService(TrustedSourceRepository repository, UnitRepository units, Caller caller, Clock clock,
-            Event<TrustedSources.Changed> changes) {
+    public TrustedSourceService(TrustedSourceRepository repository, UnitRepository units, Caller caller,
+            UnitAccess access, Clock clock, Event<TrustedSources.Changed> changes) {
         this.repository = repository;
         this.units = units;
         this.caller = caller;
+        this.access = access;
         this.clock = clock;
         this.changes = changes;
     }
@@ -58,10 +64,17 @@ public class TrustedSourceService {
 
     /**
      * Replaces {@code unitCode}'s trusted sources by {@code sourceSystems} (distinct, checked by the caller); an entry
-     * kept keeps who added it and when. An unknown unit is a 404.
+     * kept keeps who added it and when. A unit outside the units a token names is a 403, known or not; an
+     * unknown unit otherwise a 404.
      */
     @Transactional
     public Replaced replace(String unitCode, List<String> sourceSystems) {
+        // National, like every admin call, unless the token names units: then it is held to them, and a unit outside
+        // is refused known or unknown.
+        UnitScope scope = caller.scope().isNone() ? UnitScope.ALL : caller.scope();
+        if (!access.covers(scope, unitCode)) {
+            throw new OutOfScopeException(OUTSIDE);
+        }
         // Locking the unit serialises concurrent replacements of its list.
         units.findForUpdate(unitCode).orElseThrow(() -> new ResourceNotFoundException(NO_UNIT));
         List<TrustedSource> current = repository.ofUnit(unitCode);
