@@ -13,7 +13,7 @@ public record CertificateResponse(
                 + "upload's Content-Type said") String contentType,
         @Schema(description = "The name it was sent with") String fileName,
         @Schema(description = "Who attached it (token subject, or the xAPI system)") String attachedBy,
-        Instant attachedAt) {
+        @Schema(description = "When it was attached") Instant attachedAt) {
 
     static CertificateResponse from(CertificateView view) {
         return new CertificateResponse(view.sha256(), view.size(), view.contentType(), view.fileName(),
