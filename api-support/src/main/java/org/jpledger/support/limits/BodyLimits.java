@@ -13,7 +13,8 @@ import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Caps request bodies by media type: CSV imports may be large, everything else is JSON and small. A declared
+ * Caps request bodies by media type: file bodies (CSV and JSON-lines imports, uploaded PDFs and images) may be large,
+ * everything else is JSON and small; an endpoint taking files bounds them further itself. A declared
  * Content-Length over the cap is refused before the body is read; a body sent without one is counted as it is read.
  * A JSON body must also be well-formed UTF-8, checked as it streams (see {@link StrictUtf8}).
  */
@@ -69,10 +70,19 @@ public class BodyLimits implements ReaderInterceptor {
         return limits.bodyCap(isCsv(type));
     }
 
-    /** A file body: CSV, or JSON lines (application/x-ndjson), which are read as they stream, like CSV. */
+    /**
+     * A file body: CSV, or JSON lines (application/x-ndjson), which are read as they stream, like CSV; or an uploaded
+     * document (application/pdf, image/*, application/octet-stream), which its endpoint reads up to its own limit.
+     */
     static boolean isCsv(MediaType type) {
         return type != null && (type.getSubtype().equalsIgnoreCase("csv")
-                || type.getSubtype().equalsIgnoreCase("x-ndjson"));
+                || type.getSubtype().equalsIgnoreCase("x-ndjson") || isDocument(type));
+    }
+
+    private static boolean isDocument(MediaType type) {
+        return type.getType().equalsIgnoreCase("image")
+                || type.getType().equalsIgnoreCase("application") && (type.getSubtype().equalsIgnoreCase("pdf")
+                        || type.getSubtype().equalsIgnoreCase("octet-stream"));
     }
 
     /** application/json and any {@code +json} type: RFC 8259 allows JSON only in UTF-8 between systems. */
@@ -85,7 +95,7 @@ public class BodyLimits implements ReaderInterceptor {
     }
 
     private static PayloadTooLargeException tooLarge(MediaType type, long cap) {
-        return new PayloadTooLargeException("The request body is larger than the " + (isCsv(type) ? "CSV" : "JSON")
+        return new PayloadTooLargeException("The request body is larger than the " + (isCsv(type) ? "file" : "JSON")
                 + " limit of " + cap + " bytes; split it into smaller requests.");
     }
 }

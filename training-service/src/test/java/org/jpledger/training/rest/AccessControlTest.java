@@ -204,6 +204,30 @@ class AccessControlTest {
                 Endpoint.refusing("GET /api/v1/completions/{id}/history", Access.TRAINING_READER, Access.REPORT_READER,
                         200, 404, (r, t) -> r.get("/api/v1/completions/{id}/history",
                                 either(t, fixture.homeRead, fixture.awayRead))),
+                Endpoint.refusing("POST /api/v1/completions/{id}/certificates", Access.TRAINING_VERIFIER,
+                        Access.REPORT_READER, 201, 404, (r, t) -> r.contentType("application/pdf")
+                                .body(pdf(fresh("acl-attach")))
+                                .post("/api/v1/completions/{id}/certificates", either(t, fixture.homeRead,
+                                        fixture.awayRead))),
+                Endpoint.refusing("GET /api/v1/completions/{id}/certificates", Access.TRAINING_READER,
+                        Access.REPORT_READER, 200, 404, (r, t) -> r.get("/api/v1/completions/{id}/certificates",
+                                either(t, fixture.homeRead, fixture.awayRead))),
+                Endpoint.refusing("GET /api/v1/completions/{id}/certificates/{sha256}", Access.TRAINING_READER,
+                        Access.REPORT_READER, 200, 404, (r, t) -> r.get(
+                                "/api/v1/completions/{id}/certificates/{sha256}",
+                                either(t, fixture.homeRead, fixture.awayRead),
+                                either(t, fixture.homeFile, fixture.awayFile))),
+                Endpoint.refusing("DELETE /api/v1/completions/{id}/certificates/{sha256}", Access.TRAINING_WRITER,
+                        Access.TRAINING_VERIFIER, 204, 404, (r, t) -> r.delete(
+                                "/api/v1/completions/{id}/certificates/{sha256}",
+                                either(t, fixture.homeRead, fixture.awayRead),
+                                either(t, fixture.homeDetached, fixture.awayFile))),
+                Endpoint.national("GET /api/v1/verification/evidence-requirements", Access.POLICY_ADMIN,
+                        Access.REPORT_READER, 200, (r, t) -> r.get("/api/v1/verification/evidence-requirements")),
+                Endpoint.national("PUT /api/v1/verification/evidence-requirements/{kindId}", Access.POLICY_ADMIN,
+                        Access.ADMIN, 200, (r, t) -> r.contentType(ContentType.JSON)
+                                .body("{\"certificateNumber\":false,\"file\":false}")
+                                .put("/api/v1/verification/evidence-requirements/{kindId}", 25)),
                 Endpoint.national("GET /api/v1/admin/recognition-rules", Access.TRAINING_READER, Access.REPORT_READER,
                         200, (r, t) -> r.get("/api/v1/admin/recognition-rules")),
                 Endpoint.national("GET /api/v1/admin/recognition-rules/{version}", Access.TRAINING_READER,
@@ -355,6 +379,11 @@ class AccessControlTest {
         return target == Target.HOME ? home : away;
     }
 
+    /** A small PDF of its own content. */
+    private static byte[] pdf(String text) {
+        return ("%PDF-1.7\n% " + text).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     private static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
@@ -383,6 +412,9 @@ class AccessControlTest {
         String awayRead;
         String homeExemption;
         String awayExemption;
+        String homeFile;
+        String homeDetached;
+        String awayFile;
 
         static Fixture build() {
             Fixture f = new Fixture();
@@ -400,6 +432,9 @@ class AccessControlTest {
             f.awayRead = completion(f.awayNip, f.awayReadKey);
             f.homeExemption = exemption(f.homeNip);
             f.awayExemption = exemption(f.awayNip);
+            f.homeFile = certificate(f.homeRead);
+            f.homeDetached = certificate(f.homeRead);
+            f.awayFile = certificate(f.awayRead);
             return f;
         }
 
@@ -436,6 +471,12 @@ class AccessControlTest {
                     .body("{\"kind\":\"TUGAS_BELAJAR\",\"from\":\"2020-01-01\",\"until\":\"2020-06-30\","
                             + "\"reference\":\"SK/ACL/2020\"}")
                     .post("/api/v1/employees/{nip}/exemptions", nip).then().statusCode(201).extract().path("id");
+        }
+
+        private static String certificate(String completion) {
+            return given().contentType("application/pdf").body(pdf(fresh("acl-file")))
+                    .post("/api/v1/completions/{id}/certificates", completion).then().statusCode(201).extract()
+                    .path("sha256");
         }
 
         private static String completion(String nip, String externalId) {

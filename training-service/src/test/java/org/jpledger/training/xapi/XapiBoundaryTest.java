@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.jpledger.training.domain.RecognitionRuleBook;
 import org.jpledger.training.domain.RecognitionRules;
+import org.jpledger.training.evidence.service.CertificateIntake;
 import org.jpledger.training.service.Actor;
 import org.jpledger.training.service.CompletionCommands;
 import org.jpledger.training.service.CompletionSnapshot;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The LRS is a room of its own: nothing else in the service reaches into it, it reaches the completion core only
  * through {@link CompletionCommands} and the types of its signatures (the records it takes and returns, the actor, and
- * the recognition rule book ruleBook answers) and the bulk-intake bound it shares with batches, and inside it rest sits
+ * the recognition rule book ruleBook answers), the bulk-intake bound it shares with batches and the certificate intake
+ * its certificate attachments go to, and inside it rest sits
  * on the statement use case, which sits on the entities and the pure statement rules (which need nothing above them).
  */
 class XapiBoundaryTest {
@@ -53,7 +55,9 @@ class XapiBoundaryTest {
                         .and(not(belongToAnyOf(CompletionCommands.class, NewCompletion.class, Actor.class,
                                 Upserted.class, CompletionSnapshot.class, RecognitionRules.class, RecognitionRuleBook.class,
                                 // Statements wait in the same bulk-intake bound as batches and CSV imports.
-                                IngestWorkers.class))))
+                                IngestWorkers.class,
+                                // Certificate attachments become the completion's certificate files.
+                                CertificateIntake.class))))
                 .as("LRS classes use the completion core only through CompletionCommands and its records")
                 .check(MAIN);
     }

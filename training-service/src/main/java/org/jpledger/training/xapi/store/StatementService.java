@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.xapi.XapiProfile;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.jpledger.support.problem.ConflictException;
@@ -41,6 +42,7 @@ import org.jpledger.training.xapi.rules.StatementValidator;
 import org.jpledger.training.xapi.rules.Timestamps;
 import org.jpledger.training.xapi.rules.XapiVerbs;
 import org.jpledger.support.paging.Cursor;
+import org.jpledger.training.evidence.service.CertificateIntake;
 import org.jpledger.training.service.Actor;
 import org.jpledger.training.service.CompletionCommands;
 import org.jpledger.training.service.NewCompletion;
@@ -68,10 +70,12 @@ public class StatementService {
     private final UnitAccess access;
     private final Validator validator;
     private final ObjectMapper mapper;
+    private final CertificateIntake certificates;
 
     public StatementService(XapiStatementRepository statements, XapiAttachmentRepository attachments,
             CompletionCommands completions, XapiConfig config, Caller caller, UnitAccess access, Validator validator,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, CertificateIntake certificates) {
+        this.certificates = certificates;
         this.statements = statements;
         this.attachments = attachments;
         this.completions = completions;
@@ -104,6 +108,11 @@ public class StatementService {
         // Content another system sent is not this one's to name without sending it: knowing a hash is not holding it.
         Set<String> kept = attachments.heldBy(system, StatementAttachments.withoutFile(sent));
         Map<String, MultipartMixed.Part> content = StatementAttachments.check(sent, parts, kept, batch);
+        // A certificate that is no PDF or image, or too large, refuses the request before anything is stored.
+        for (int i = 0; i < sent.size(); i++) {
+            certificatesOf(sent.get(i), batch ? "[" + i + "]." : "", content, kept)
+                    .forEach(certificate -> certificates.check(certificate.content(), certificate.field()));
+        }
         List<UUID> ids = assignIds(sent, batch);
         Set<UUID> locked = new LinkedHashSet<>(ids);
         Set<UUID> referred = new LinkedHashSet<>();
@@ -143,6 +152,12 @@ public class StatementService {
         }
         joinTargets(rows, known);
         record(rows, known, system, actor);
+        rows.forEach((row, statement) -> {
+            if (row.outcome == Outcome.RECORDED) {
+                certificatesOf(statement, "", content, kept).forEach(certificate -> certificates.attachReported(
+                        row.completionId, certificate.content(), certificate.name(), actor.subject()));
+            }
+        });
         rows.keySet().forEach(statements::persist);
         content.forEach((sha2, part) -> {
             XapiAttachment attachment = new XapiAttachment();
@@ -153,6 +168,35 @@ public class StatementService {
             this.attachments.keep(attachment, system);
         });
         return ids;
+    }
+
+    /** A certificate attachment of a statement: its field, its content and the name it is displayed with. */
+    private record Certificate(String field, byte[] content, String name) {
+    }
+
+    /**
+     * The attachments of {@code statement} with the certificate usage type whose content this request carries or the
+     * sender sent before ({@code kept}); one named by fileUrl alone is not fetched, so it is no certificate file here.
+     */
+    private List<Certificate> certificatesOf(JsonNode statement, String prefix, Map<String, MultipartMixed.Part> parts,
+            Set<String> kept) {
+        List<Certificate> found = new ArrayList<>();
+        JsonNode list = statement.path("attachments");
+        for (int a = 0; a < list.size(); a++) {
+            JsonNode attachment = list.get(a);
+            if (!XapiProfile.CERTIFICATE_ATTACHMENT.equals(attachment.path("usageType").asText(null))) {
+                continue;
+            }
+            String sha2 = attachment.path("sha2").asText("").toLowerCase(Locale.ROOT);
+            MultipartMixed.Part part = parts.get(sha2);
+            byte[] bytes = part != null ? part.content() : kept.contains(sha2) ? attachments.content(sha2) : null;
+            if (bytes != null) {
+                JsonNode display = attachment.path("display");
+                String name = display.isObject() && display.size() > 0 ? display.elements().next().asText(null) : null;
+                found.add(new Certificate(prefix + "attachments[" + a + "]", bytes, name));
+            }
+        }
+        return found;
     }
 
     /**
