@@ -33,8 +33,23 @@ public interface DuplicatesConfig {
 
     /**
      * Least JP per day of its span (startDate to endDate inclusive) of a klasikal luring training that fills its days
-     * (OVERLAPPING_FULL_TIME_KLASIKAL): the claimed JP, or the recognised JP of one rated by days.
+     * (OVERLAPPING_FULL_TIME_KLASIKAL): the claimed JP, or the recognised JP of one rated by days. 8 lessons of 45
+     * minutes are a full classroom day; the plausibility ceiling (10) is the most a day may claim.
      */
-    @WithDefault("6")
+    @WithDefault("8")
     BigDecimal fullTimeJpPerDay();
+
+    /**
+     * The most of an employee's other active completions (sharing a day, or with a certificate number) a version is
+     * compared with: the latest recorded. Bounds the work of a version for an employee with very many.
+     */
+    @WithDefault("100")
+    int maxCandidates();
+
+    /**
+     * The most new pairs one version opens: the same training reported a thousand times flags each report with a few
+     * of the others, not a thousand.
+     */
+    @WithDefault("5")
+    int maxNewPairs();
 }

@@ -34,6 +34,7 @@ public class DuplicateDetection implements VersionWatcher {
     private final DuplicatePairRepository pairs;
     private final CompletionVersions versions;
     private final DuplicateMatcher matcher;
+    private final DuplicatesConfig config;
     private final Clock clock;
 
     public DuplicateDetection(CompletionRepository completions, DuplicatePairRepository pairs,
@@ -43,6 +44,7 @@ public class DuplicateDetection implements VersionWatcher {
         this.versions = versions;
         this.matcher = DuplicateMatcher.of(config.titleSimilarity(), config.fillerWords(), config.ignoreYears(),
                 config.fullTimeJpPerDay());
+        this.config = config;
         this.clock = clock;
     }
 
@@ -69,7 +71,10 @@ public class DuplicateDetection implements VersionWatcher {
             pairs.of(c.id).forEach(p -> known.put(p.partnerOf(c.id), p));
         }
         Set<UUID> touched = new TreeSet<>();
-        for (Completion other : completions.duplicateCandidates(c.nip, c.id, c.startDate, c.endDate)) {
+        int opened = 0;
+        List<Completion> candidates =
+                completions.duplicateCandidates(c.nip, c.id, c.startDate, c.endDate, config.maxCandidates());
+        for (Completion other : candidates) {
             List<DuplicateRule> rules = matcher.rules(c, other);
             DuplicatePair pair = known.remove(other.id);
             if (rules.isEmpty()) {
@@ -80,6 +85,9 @@ public class DuplicateDetection implements VersionWatcher {
                 continue;
             }
             if (pair == null) {
+                if (opened++ >= config.maxNewPairs()) {
+                    continue;
+                }
                 pair = new DuplicatePair();
                 DuplicatePair.Key key = DuplicatePair.key(c.id, other.id);
                 pair.completionId = key.completionId();
@@ -93,9 +101,11 @@ public class DuplicateDetection implements VersionWatcher {
             }
             // A pair a verifier decided stays decided: NOT_DUPLICATE is never raised again.
         }
-        // Pairs whose partner is no longer a candidate (its dates or certificate moved away, or it was voided).
+        // Pairs whose partner is no longer a candidate (its dates or certificate moved away, or it was voided); unless
+        // the candidates were cut at the limit, when a partner may only have been left out.
+        boolean complete = candidates.size() < config.maxCandidates();
         for (Map.Entry<UUID, DuplicatePair> gone : known.entrySet()) {
-            if (gone.getValue().state == DuplicatePair.State.OPEN) {
+            if (complete && gone.getValue().state == DuplicatePair.State.OPEN) {
                 pairs.delete(gone.getValue());
                 touched.add(gone.getKey());
             }

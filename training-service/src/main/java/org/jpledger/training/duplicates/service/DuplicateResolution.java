@@ -38,7 +38,8 @@ public class DuplicateResolution {
     public static final int MAX_LISTED = 100;
 
     static final String NOT_FOUND = "No completion with this id in the units your token names.";
-    static final String NO_PAIR = "These two completions are not a possible duplicate pair in the units your token names.";
+    static final String NO_PAIR =
+            "These two completions are not a possible duplicate pair in the units your token names.";
 
     private final CompletionRepository completions;
     private final EmployeeRepository employees;

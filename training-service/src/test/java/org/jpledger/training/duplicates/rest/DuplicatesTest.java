@@ -121,8 +121,8 @@ class DuplicatesTest {
 
     @Test
     void twoFullTimeKlasikalTrainingsOnTheSameDaysAreFlagged() {
-        String first = record(training("Literasi Digital", "lms", null).replace("\"jp\":4", "\"jp\":24"));
-        String second = record(training("Manajemen Arsip", "simpeg", null).replace("\"jp\":4", "\"jp\":30"));
+        String first = record(training("Literasi Digital", "lms", null).replace("\"jp\":4", "\"jp\":32"));
+        String second = record(training("Manajemen Arsip", "simpeg", null).replace("\"jp\":4", "\"jp\":36"));
         String partTime = record(training("Kearsipan Modern", "simpeg", null));
 
         given().get("/api/v1/completions/{id}/duplicates", second).then().statusCode(200)

@@ -18,9 +18,9 @@ class DuplicateMatcherTest {
     private final DuplicateMatcher matcher = DuplicateMatcher.of(0.6,
             List.of("pelatihan", "diklat", "bimtek", "bimbingan", "teknis", "workshop", "lokakarya", "kursus", "tahun",
                     "angkatan", "kegiatan", "dan", "di", "bagi", "untuk"),
-            true, new BigDecimal("6"));
+            true, new BigDecimal("8"));
 
-    /** A 24-JP klasikal luring training of kind 3 from 2 to 5 March 2026. */
+    /** A 32-JP (full-time) klasikal luring training of kind 3 from 2 to 5 March 2026. */
     private static Completion training(String title) {
         Completion c = new Completion();
         c.id = UUID.randomUUID();
@@ -30,7 +30,7 @@ class DuplicateMatcherTest {
         c.deliveryMode = DeliveryMode.LURING;
         c.startDate = LocalDate.of(2026, 3, 2);
         c.endDate = LocalDate.of(2026, 3, 5);
-        c.jp = new BigDecimal("24");
+        c.jp = new BigDecimal("32");
         c.recognizedJp = c.jp;
         return c;
     }
@@ -105,7 +105,7 @@ class DuplicateMatcherTest {
         b.kindId = 5;
         b.startDate = LocalDate.of(2026, 3, 4);
         b.endDate = LocalDate.of(2026, 3, 6);
-        b.jp = new BigDecimal("18");
+        b.jp = new BigDecimal("24");
 
         assertThat(matcher.rules(a, b)).containsExactly(DuplicateRule.OVERLAPPING_FULL_TIME_KLASIKAL);
     }
@@ -114,7 +114,7 @@ class DuplicateMatcherTest {
     void aPartTimeOrOnlineOrNonklasikalTrainingBesideAFullTimeOneDoesNotMatch() {
         Completion a = training("Literasi Digital");
         Completion partTime = training("Manajemen Arsip");
-        partTime.jp = new BigDecimal("23.99");
+        partTime.jp = new BigDecimal("31.99");
         Completion online = training("Manajemen Arsip");
         online.deliveryMode = DeliveryMode.DARING;
         Completion nonklasikal = training("Manajemen Arsip");
