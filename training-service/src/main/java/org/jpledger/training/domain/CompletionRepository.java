@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,6 +95,17 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
     /** Loads a completion locked for update, so concurrent amendments and voids get consecutive versions. */
     public Optional<Completion> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The active completions of {@code nip} other than {@code id} that share a day with {@code start} to {@code end}
+     * or carry a certificate number: what a version may be a duplicate of, in one query on the employee's active rows;
+     * the {@code limit} latest recorded, so that an employee with thousands of such rows costs no more than a few.
+     */
+    public List<Completion> duplicateCandidates(String nip, UUID id, LocalDate start, LocalDate end, int limit) {
+        return find("nip = ?1 and status = ?2 and id <> ?3 and (certificateNumber is not null "
+                + "or (startDate <= ?5 and endDate >= ?4)) order by recordedAt desc", nip, CompletionStatus.ACTIVE, id,
+                start, end).page(0, limit).list();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.RejectionReason;
 import org.jpledger.contracts.reference.TrainingKind;
 import org.jpledger.contracts.reference.TrainingKinds;
 import org.jpledger.contracts.reference.VerificationState;
@@ -150,6 +151,15 @@ public class CompletionChanges {
             changed++;
         }
         return changed;
+    }
+
+    /**
+     * Voids {@code c} (locked, with its employee) as a duplicate of {@code keptId}, with reason DUPLICATE: an ordinary
+     * void, whose version and COMPLETION_VOIDED event name the kept completion.
+     */
+    public void voidAsDuplicate(Completion c, UUID keptId, String by) {
+        c.duplicateOf = keptId;
+        end(c, RejectionReason.DUPLICATE.name(), by);
     }
 
     private void end(Completion c, String reason, String by) {

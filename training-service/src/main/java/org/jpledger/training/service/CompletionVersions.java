@@ -3,6 +3,7 @@ package org.jpledger.training.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.TrainingCalendar;
 import org.jpledger.contracts.reference.TrainingKind;
 import org.jpledger.contracts.reference.TrainingKinds;
@@ -44,9 +46,11 @@ public class CompletionVersions {
     private final Clock clock;
     private final RecordZones zones;
     private final PlausibilityConfig plausibility;
+    private final Instance<VersionWatcher> watchers;
 
     CompletionVersions(CompletionHistoryRepository history, EmployeeRepository employees, OutboxWriter outbox,
-            ObjectMapper mapper, Clock clock, RecordZones zones, PlausibilityConfig plausibility) {
+            ObjectMapper mapper, Clock clock, RecordZones zones, PlausibilityConfig plausibility,
+            Instance<VersionWatcher> watchers) {
         this.history = history;
         this.employees = employees;
         this.outbox = outbox;
@@ -54,6 +58,7 @@ public class CompletionVersions {
         this.clock = clock;
         this.zones = zones;
         this.plausibility = plausibility;
+        this.watchers = watchers;
     }
 
     /** The zone {@code employee}'s records are dated in (Asia/Jakarta for an unknown employee). */
@@ -93,13 +98,15 @@ public class CompletionVersions {
     }
 
     /**
-     * Sets what follows from a completion's content and the reference data: the method of its kind and its flags.
+     * Sets what follows from a completion's content and the reference data: the method of its kind and its flags
+     * (keeping POSSIBLE_DUPLICATE, which a {@link VersionWatcher} decides from the employee's other completions).
      * Answers whether either changed.
      */
     boolean derive(Completion c) {
         TrainingKind kind = TrainingKinds.byId(c.kindId).orElseThrow();
-        String[] flags = CompletionFlags.of(c.jp, c.startDate, c.endDate,
-                CompletionFlags.maxJpPerDay(kind.method(), plausibility)).stream().map(Enum::name).toArray(String[]::new);
+        String[] flags = CompletionFlags.names(CompletionFlags.of(c.jp, c.startDate, c.endDate,
+                CompletionFlags.maxJpPerDay(kind.method(), plausibility)),
+                CompletionFlags.has(c.flags, CompletionFlag.POSSIBLE_DUPLICATE));
         boolean changed = c.method != kind.method() || !Arrays.equals(c.flags, flags);
         c.method = kind.method();
         c.flags = flags;
@@ -120,6 +127,9 @@ public class CompletionVersions {
     void changed(Completion c, Change change, String by, Recognition recognition) {
         // The caller stamps updatedAt before: stamping a just-persisted record here would turn its insert into an
         // insert and an update of the whole row (every index written twice).
+        for (VersionWatcher watcher : watchers) {
+            watcher.beforeKept(c, change, by);
+        }
         CompletionHistoryEntry entry = new CompletionHistoryEntry();
         entry.completionId = c.id;
         entry.version = c.version;

@@ -93,9 +93,10 @@ class OutboxRelayTest {
     @Test
     void publishesAnEmployeeAndItsCompletionsInOrderOnOneKey() throws Exception {
         String nip = registeredEmployee();
-        for (int i = 0; i < 2; i++) {
-            given().contentType(ContentType.JSON).body(completionJson(nip, "order-" + UUID.randomUUID()))
-                    .post("/api/v1/completions").then().statusCode(201);
+        // Two different trainings: the same one twice would also publish a REVIEWED version (possible duplicate).
+        for (String title : List.of("Literasi Digital", "Manajemen Arsip")) {
+            given().contentType(ContentType.JSON).body(completionJson(nip, "order-" + UUID.randomUUID())
+                    .replace("Pelatihan Analisis Kebijakan", title)).post("/api/v1/completions").then().statusCode(201);
         }
 
         List<JsonNode> events = eventsFor(Topics.EMPLOYEES, nip, 3);

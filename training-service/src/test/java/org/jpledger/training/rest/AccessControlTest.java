@@ -228,6 +228,15 @@ class AccessControlTest {
                         Access.ADMIN, 200, (r, t) -> r.contentType(ContentType.JSON)
                                 .body("{\"certificateNumber\":false,\"file\":false}")
                                 .put("/api/v1/verification/evidence-requirements/{kindId}", 25)),
+                Endpoint.refusing("GET /api/v1/completions/{id}/duplicates", Access.TRAINING_READER,
+                        Access.REPORT_READER, 200, 404, (r, t) -> r.get("/api/v1/completions/{id}/duplicates",
+                                either(t, fixture.homeDuplicate, fixture.awayDuplicate))),
+                Endpoint.refusing("POST /api/v1/completions/{id}/duplicates/{otherId}", Access.TRAINING_VERIFIER,
+                        Access.TRAINING_WRITER, 200, 404, (r, t) -> r.contentType(ContentType.JSON)
+                                .body("{\"decision\":\"NOT_DUPLICATE\"}")
+                                .post("/api/v1/completions/{id}/duplicates/{otherId}",
+                                        either(t, fixture.homeDuplicate, fixture.awayDuplicate),
+                                        either(t, fixture.homeOriginal, fixture.awayOriginal))),
                 Endpoint.national("GET /api/v1/admin/recognition-rules", Access.TRAINING_READER, Access.REPORT_READER,
                         200, (r, t) -> r.get("/api/v1/admin/recognition-rules")),
                 Endpoint.national("GET /api/v1/admin/recognition-rules/{version}", Access.TRAINING_READER,
@@ -415,6 +424,10 @@ class AccessControlTest {
         String homeFile;
         String homeDetached;
         String awayFile;
+        String homeOriginal;
+        String homeDuplicate;
+        String awayOriginal;
+        String awayDuplicate;
 
         static Fixture build() {
             Fixture f = new Fixture();
@@ -435,6 +448,11 @@ class AccessControlTest {
             f.homeFile = certificate(f.homeRead);
             f.homeDetached = certificate(f.homeRead);
             f.awayFile = certificate(f.awayRead);
+            // A possible duplicate pair in each subtree: one training reported by two systems, one certificate.
+            f.homeOriginal = reported(f.homeNip, "lms", "ACL-HOME-" + f.run);
+            f.homeDuplicate = reported(f.homeNip, "simpeg", "ACL-HOME-" + f.run);
+            f.awayOriginal = reported(f.awayNip, "lms", "ACL-AWAY-" + f.run);
+            f.awayDuplicate = reported(f.awayNip, "simpeg", "ACL-AWAY-" + f.run);
             return f;
         }
 
@@ -445,14 +463,15 @@ class AccessControlTest {
         /** What only the other subtree holds: a filtered answer shows none of it. */
         String[] awaySecrets() {
             return new String[] {away, awayChildName, awayName, awayNip, awayRead, awayReadKey, awayExemption,
-                "Dinas Jauh " + run};
+                awayOriginal, awayDuplicate, "Dinas Jauh " + run};
         }
 
         /** Everything of the fixture: a refusal shows none of it. */
         String[] everySecret() {
             List<String> all = new ArrayList<>(List.of(awaySecrets()));
             all.addAll(List.of(root, home, homeChildName, homeName, homeNip, homeRead, homeAmend, homeVoid, homeVerify,
-                    homeAmendKey, homeExemption, "Dinas Rumah " + run, "Pemerintah Uji " + run));
+                    homeAmendKey, homeExemption, homeOriginal, homeDuplicate, "Dinas Rumah " + run,
+                    "Pemerintah Uji " + run));
             return all.toArray(String[]::new);
         }
 
@@ -479,8 +498,22 @@ class AccessControlTest {
                     .path("sha256");
         }
 
+        /** A completion of a title of its own, so that the fixture's completions are no duplicates of each other. */
         private static String completion(String nip, String externalId) {
-            return given().contentType(ContentType.JSON).body(completionJson(nip, externalId))
+            return given().contentType(ContentType.JSON)
+                    .body(completionJson(nip, externalId)
+                            .replace("Pelatihan Analisis Kebijakan", "Pelatihan " + externalId))
+                    .post("/api/v1/completions").then().statusCode(201).extract().path("id");
+        }
+
+        /** A January training with certificate {@code certificate}, reported by {@code source}. */
+        private static String reported(String nip, String source, String certificate) {
+            return given().contentType(ContentType.JSON).body(completionJson(nip, fresh("acl-dup"))
+                            .replace("Pelatihan Analisis Kebijakan", "Literasi Digital " + source)
+                            .replace("\"startDate\":\"2026-03-02\"", "\"startDate\":\"2026-01-05\"")
+                            .replace("\"endDate\":\"2026-03-05\"", "\"endDate\":\"2026-01-06\"")
+                            .replace("\"jp\":24", "\"jp\":8,\"certificateNumber\":\"" + certificate + "\"")
+                            .replace("\"test-lms\"", "\"" + source + "\""))
                     .post("/api/v1/completions").then().statusCode(201).extract().path("id");
         }
     }

@@ -66,6 +66,7 @@ class BadInputCorpusTest {
             UNION ALL SELECT 'employee_exemption', count(*), count(deleted_at) FROM employee_exemption
             UNION ALL SELECT 'completion', count(*), coalesce(sum(version), 0) FROM completion
             UNION ALL SELECT 'completion_history', count(*), 0 FROM completion_history
+            UNION ALL SELECT 'completion_duplicate', count(*), count(decided_at) FROM completion_duplicate
             UNION ALL SELECT 'outbox_event', count(*), 0 FROM outbox_event
             UNION ALL SELECT 'recognition_rule_set', count(*), 0 FROM recognition_rule_set
             UNION ALL SELECT 'recognition_day_rate', count(*), 0 FROM recognition_day_rate
@@ -271,11 +272,23 @@ class BadInputCorpusTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(completionJson(nip, externalId).replace("\"jp\":24", "\"jp\":30"))
                 .put("/api/v1/completions/{id}", amended).then().statusCode(200);
-        String voided = record(completionJson(nip, "bad-input-fixture-" + UUID.randomUUID()), null);
+        // Titles of their own: the fixture's completions must not be possible duplicates of each other.
+        String voided = record(completionJson(nip, "bad-input-fixture-" + UUID.randomUUID())
+                .replace("Pelatihan Analisis Kebijakan", "Kursus Kearsipan"), null);
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\":\"Duplikat\"}")
                 .post("/api/v1/completions/{id}/void", voided).then().statusCode(200);
         String idempotencyKey = "bad-input-key-" + UUID.randomUUID();
-        record(completionJson(nip, "bad-input-fixture-" + UUID.randomUUID()), idempotencyKey);
+        record(completionJson(nip, "bad-input-fixture-" + UUID.randomUUID())
+                .replace("Pelatihan Analisis Kebijakan", "Seminar Literasi Digital"), idempotencyKey);
+        // A possible duplicate pair: one certificate reported twice, in January.
+        List<String> pair = new ArrayList<>();
+        for (String title : List.of("Manajemen Risiko", "Tata Kelola Data")) {
+            pair.add(record(completionJson(nip, "bad-input-fixture-" + UUID.randomUUID())
+                    .replace("Pelatihan Analisis Kebijakan", title)
+                    .replace("\"startDate\":\"2026-03-02\"", "\"startDate\":\"2026-01-05\"")
+                    .replace("\"endDate\":\"2026-03-05\"", "\"endDate\":\"2026-01-06\"")
+                    .replace("\"jp\":24", "\"jp\":8,\"certificateNumber\":\"BAD-INPUT-" + nip + "\""), null));
+        }
         Map<String, String> values = new HashMap<>();
         values.put("unit", unit);
         values.put("otherUnit", otherUnit);
@@ -285,6 +298,8 @@ class BadInputCorpusTest {
         values.put("version", "2");
         values.put("staleVersion", "1");
         values.put("voidedId", voided);
+        values.put("originalId", pair.get(0));
+        values.put("duplicateId", pair.get(1));
         values.put("sourceSystem", "test-lms");
         values.put("externalId", externalId);
         values.put("idempotencyKey", idempotencyKey);

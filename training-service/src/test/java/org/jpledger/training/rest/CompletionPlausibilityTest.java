@@ -88,7 +88,7 @@ class CompletionPlausibilityTest {
                 .post("/api/v1/completions").then().statusCode(201).body("flags", empty()).extract().path("id");
         String implausible = given().contentType(ContentType.JSON)
                 .body(completionJson(nip, "flag-" + UUID.randomUUID()).replace("\"startDate\":\"2026-03-02\"",
-                        "\"startDate\":\"2026-03-05\""))
+                        "\"startDate\":\"2026-03-05\"").replace("Analisis Kebijakan", "Literasi Digital"))
                 .post("/api/v1/completions").then().statusCode(201)
                 .body("flags", contains("IMPLAUSIBLE_JP_PER_DAY")).body("recognizedJp", equalTo(24.0f))
                 .extract().path("id");

@@ -36,7 +36,9 @@ class RepublishResourceTest {
         String nip = registeredEmployee();
         String active = given().contentType(ContentType.JSON).body(completionJson(nip, "rp-" + UUID.randomUUID()))
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
-        String voided = given().contentType(ContentType.JSON).body(completionJson(nip, "rp-" + UUID.randomUUID()))
+        // Another training: the same one twice would flag the first (a REVIEWED version, republished as amended).
+        String voided = given().contentType(ContentType.JSON).body(completionJson(nip, "rp-" + UUID.randomUUID())
+                        .replace("Analisis Kebijakan", "Literasi Digital"))
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
         given().header("Authorization", TestTokens.bearer(Token.withRoles(Access.TRAINING_WRITER)
                         .units(Access.ALL_UNITS).subject("voiding-clerk")))

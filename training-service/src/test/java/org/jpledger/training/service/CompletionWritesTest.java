@@ -63,8 +63,10 @@ class CompletionWritesTest {
     void writesEachCompletionOfABatchOnce() throws SQLException {
         String run = "batch-once-" + UUID.randomUUID();
         List<String> ids = given().contentType(ContentType.JSON)
-                .body("[" + completionJson(nip, run + "-1") + "," + completionJson(nip, run + "-2") + ","
-                        + completionJson(nip, run + "-3") + "]")
+                // Three different trainings: the same one thrice would rightly flag the earlier ones (an update each).
+                .body("[" + completionJson(nip, run + "-1") + ","
+                        + completionJson(nip, run + "-2").replace("Analisis Kebijakan", "Literasi Digital") + ","
+                        + completionJson(nip, run + "-3").replace("Analisis Kebijakan", "Manajemen Arsip") + "]")
                 .post("/api/v1/completions/batch").then().statusCode(200).extract().path("items.completion.id");
 
         assertThat(ids).hasSize(3).doesNotContainNull();
