@@ -25,8 +25,8 @@ public class CompletionFactRepository implements PanacheRepositoryBase<Completio
     }
 
     /**
-     * The sums of each employee's active facts (voided and rejected ones never count) by NIP and year, as written to the database:
-     * the caller flushes the session first (once for a whole batch, rather than this query each time).
+     * The sums of each employee's active facts (voided and rejected ones never count) by NIP and year, as written to
+     * the database: the caller flushes the session first (once for a whole batch, rather than this query each time).
      */
     public Map<String, Map<Integer, YearSums>> yearSums(Collection<String> nips) {
         Map<String, Map<Integer, YearSums>> sums = new HashMap<>();
@@ -95,7 +95,8 @@ public class CompletionFactRepository implements PanacheRepositoryBase<Completio
     public static BigDecimal jpWithin(List<Ending> endings, ContractYear contract, VerificationState state) {
         BigDecimal sum = BigDecimal.ZERO;
         for (Ending ending : endings) {
-            if ((state == null || ending.verification() == state) && !ending.endDate().isBefore(contract.from()) && !ending.endDate().isAfter(contract.until())) {
+            if ((state == null || ending.verification() == state) && !ending.endDate().isBefore(contract.from())
+                    && !ending.endDate().isAfter(contract.until())) {
                 sum = sum.add(ending.jp());
             }
         }

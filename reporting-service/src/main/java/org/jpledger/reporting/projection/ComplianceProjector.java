@@ -233,8 +233,9 @@ public class ComplianceProjector {
     }
 
     /**
-     * Recorded, amended, reviewed and voided events alike carry the completion's full state: the newest version replaces the
-     * fact, whatever its type. A void of a completion not yet seen is stored too, so that older versions stay ignored.
+     * Recorded, amended, reviewed and voided events alike carry the completion's full state: the newest version
+     * replaces the fact, whatever its type. A void of a completion not yet seen is stored too, so that older versions
+     * stay ignored.
      */
     private boolean applyCompletion(CompletionRecorded event, ProjectionBatch batch) {
         CompletionFact fact = batch.facts.get(event.completionId());

@@ -472,7 +472,10 @@ public class ComplianceRepository {
         return figuresByKey(results(query));
     }
 
-    /** Rows of a key, the six figures, the tallies, the JP above caps, pending and flagged, as {@link #FIGURES} and {@link #SUMS} give. */
+    /**
+     * Rows of a key, the six figures, the tallies, the JP above caps, pending and flagged, as {@link #FIGURES} and
+     * {@link #SUMS} give.
+     */
     static Map<String, UnitFigures> figuresByKey(List<Object[]> rows) {
         Map<String, UnitFigures> figures = new HashMap<>();
         for (Object[] row : rows) {

@@ -16,8 +16,9 @@ import org.jpledger.contracts.reference.PositionLevel;
 
 /**
  * One employee in one training year: the part of the year in service and the part of it exempt, the unit, type and
- * level they count with, why they left (in the year they did), and the sums of the year's active completions that are not rejected (by verification state too, so that
- * the rating counts by the year's counting policy). Derived from the employee and completion facts by {@link ComplianceProjector}.
+ * level they count with, why they left (in the year they did), and the sums of the year's active completions that are
+ * not rejected (by verification state too, so that the rating counts by the year's counting policy). Derived from the
+ * employee and completion facts by {@link ComplianceProjector}.
  */
 @Entity
 @Table(name = "employee_year")

@@ -61,9 +61,10 @@ public record PolicyRequest(
                 + "contract year); not targets: JP above a cap still count")
         Map<EmploymentType, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000")
                 @Digits(integer = 4, fraction = 2) BigDecimal> capByEmploymentType,
-        @Schema(description = "Which completions count, by their verification state: ALL (default: every completion "
-                + "not rejected), VERIFIED_ONLY (only those a verifier confirmed) or VERIFIED_OR_TRUSTED (those and the "
-                + "ones from a source trusted for the employee's unit); the others show as pendingJp, never counted")
+        @Schema(description = "Which completions count, by their verification state: ALL (default: every "
+                + "completion not rejected), VERIFIED_ONLY (only those a verifier confirmed) or VERIFIED_OR_TRUSTED "
+                + "(those and the ones from a source trusted for the employee's unit); the others show as pendingJp, "
+                + "never counted")
         CountingPolicy counting) {
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);

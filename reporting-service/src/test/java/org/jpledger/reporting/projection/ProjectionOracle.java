@@ -261,8 +261,9 @@ final class ProjectionOracle {
      * The status of a row with a window under {@code terms}: EXEMPT without a day in service that is not exempt;
      * LEFT_SERVICE when the policy excludes leavers and service ends before 31 December; else the level's, else the
      * type's, else the policy's target, pro-rated by the days in service not exempt and rounded up when the policy says
-     * so, judged against the JP the policy's counting counts; the share of it due by today follows the pacing: elapsed days not exempt over days in service not exempt
-     * (linear), nothing before the grace month, or the fraction of the last quarter over (by the quarter's last day).
+     * so, judged against the JP the policy's counting counts; the share of it due by today follows the pacing: elapsed
+     * days not exempt over days in service not exempt (linear), nothing before the grace month, or the fraction of the
+     * last quarter over (by the quarter's last day).
      */
     static String status(Row row, LocalDate today, Terms terms) {
         LocalDate lastDayOfYear = LocalDate.of(row.year(), 12, 31);
@@ -458,8 +459,9 @@ final class ProjectionOracle {
     }
 
     /**
-     * JP of the employee's active completions not rejected (in {@code state}, any when null) ending within the contract year (from {@code employedFrom}, the TMT, to
-     * the day before an anniversary) that ends in {@code year}; null without one.
+     * JP of the employee's active completions not rejected (in {@code state}, any when null) ending within the contract
+     * year (from {@code employedFrom}, the TMT, to the day before an anniversary) that ends in {@code year}; null
+     * without one.
      */
     private BigDecimal contractYearJp(EmployeeUpserted employee, int year, VerificationState state) {
         if (employee == null || employee.employedFrom() == null) {

@@ -32,7 +32,8 @@ import org.jpledger.contracts.reference.TrainingMethod;
  * A seeded story of a small organisation as the ledger tells it, in the order the events reach the consumer: a unit tree
  * of three levels that gets reorganised, employees who join, leave (with or without a reason), transfer, get promoted
  * or change employment type, and are exempt for a while (some for whole years), completions recorded, amended and
- * voided, verified, rejected and flagged (reviewed versions, sent as completion.reviewed.v1), with exact duplicates, stale redeliveries of older versions and completions arriving before their employee.
+ * voided, verified, rejected and flagged (reviewed versions, sent as completion.reviewed.v1), with exact duplicates,
+ * stale redeliveries of older versions and completions arriving before their employee.
  * The same seed and prefix give the same events.
  */
 final class RandomLedger {

@@ -172,7 +172,8 @@ class CountingPolicyTest {
     private String employee() {
         String nip = freshNip();
         projections.awaitHandled(events.employee(new EmployeeUpserted(nip, "Pegawai " + nip, EmploymentType.PNS,
-                PositionLevel.PELAKSANA, unit, SERVING_SINCE, null, 1, List.of(new UnitAssignment(unit, SERVING_SINCE)))));
+                PositionLevel.PELAKSANA, unit, SERVING_SINCE, null, 1,
+                List.of(new UnitAssignment(unit, SERVING_SINCE)))));
         return nip;
     }
 
