@@ -18,6 +18,9 @@ export function renderFigures() {
     // Leavers a policy excludes (LEFT_SERVICE), and those above their PPPK cap with the JP above it, e.g. "2 (6 JP)".
     ['leftService', number(f.leftService), f.leftService],
     ['aboveCap', t('aboveCapValue', { count: number(f.aboveCap), jp: jp(f.jpAboveCap) }), f.aboveCap],
+    // JP waiting for verification beside the counted ones, and JP flagged as possible duplicates (absent: none).
+    ['pendingJp', jp(f.pendingJp || 0), f.pendingJp || 0],
+    ['flaggedJp', jp(f.flaggedJp || 0), f.flaggedJp || 0],
     // Compliant of the headcount of each employment type, e.g. "12 / 20".
     ...EMPLOYMENT_TYPES.map((type) => {
       const of = f.employmentTypes[type];

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -25,11 +26,13 @@ import org.jpledger.contracts.events.GoldenFiles;
 import org.jpledger.contracts.events.Topics;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 
 /** Publishes ledger events to the real test broker the way training-service does: CloudEvents JSON keyed by aggregate. */
 public final class LedgerEvents implements AutoCloseable {
@@ -79,6 +82,21 @@ public final class LedgerEvents implements AutoCloseable {
     /** A new version of a completion that is still active, sent as an amendment. */
     public RecordMetadata amended(CompletionRecorded completion) {
         return send(Topics.EMPLOYEES, completion.nip(), EventTypes.COMPLETION_AMENDED_V1, completion);
+    }
+
+    /** A new version of a completion whose verification state or flags changed, sent as a review. */
+    public RecordMetadata reviewed(CompletionRecorded completion) {
+        return send(Topics.EMPLOYEES, completion.nip(), EventTypes.COMPLETION_REVIEWED_V1, completion);
+    }
+
+    /** {@code completion} as of {@code version}, in {@code state} and with {@code flags}, its content the same. */
+    public static CompletionRecorded reviewedAs(CompletionRecorded c, long version, VerificationState state,
+            List<CompletionFlag> flags) {
+        return new CompletionRecorded(c.completionId(), version, c.nip(), c.title(), c.kindId(), c.method(),
+                c.competencyType(), c.deliveryMode(), c.provider(), c.startDate(), c.endDate(), c.year(), c.jp(),
+                c.days(), c.international(), c.recognizedJp(), c.certificateNumber(), c.sourceSystem(),
+                c.externalId(), c.status(), c.ruleVersion(), c.voidReason(), flags, "verifier", state,
+                c.duplicateOf());
     }
 
     /** A new active completion (version 1) of the given kind of training. */

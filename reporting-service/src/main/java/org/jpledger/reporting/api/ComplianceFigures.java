@@ -32,7 +32,12 @@ public record ComplianceFigures(
                 + "still count in totalJp") long aboveCap,
         @Schema(description = "Sum of those employees' JP above their cap") BigDecimal jpAboveCap,
         @Schema(description = "Leavers the policy excludes (leavers EXCLUDE): status LEFT_SERVICE, not in the "
-                + "headcount") long leftService) {
+                + "headcount") long leftService,
+        @Schema(description = "JP of the headcount's completions waiting for verification: not rejected and not "
+                + "counted under the year's counting policy; shown beside totalJp, never in it; absent when none")
+        BigDecimal pendingJp,
+        @Schema(description = "JP of the headcount's completions (not rejected) flagged POSSIBLE_DUPLICATE; absent "
+                + "when none") BigDecimal flaggedJp) {
 
     /** Headcount and compliant of one employment type. */
     @Schema(name = "EmploymentTypeFigures", description = "Headcount and compliant of one employment type")
@@ -58,6 +63,7 @@ public record ComplianceFigures(
         return new ComplianceFigures(figures.headcount(), figures.compliant(), figures.onTrack(), figures.atRisk(),
                 figures.notMet(), figures.complianceRate(), figures.totalJp(), figures.averageJp(), tallies.exempt(),
                 types, tallies.leavers(), tallies.aboveCap(), figures.jpAboveCap(),
-                tallies.leftService());
+                tallies.leftService(), EmployeeComplianceResponse.nonZero(figures.pendingJp()),
+                EmployeeComplianceResponse.nonZero(figures.flaggedJp()));
     }
 }

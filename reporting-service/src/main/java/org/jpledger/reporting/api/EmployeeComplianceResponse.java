@@ -79,7 +79,13 @@ public record EmployeeComplianceResponse(
         @Schema(description = "True when these are a closing's figures (the year's snapshot), false when live")
         boolean closed,
         @Schema(description = "The standing closing of the year: the one the figures come from when closed; named "
-                + "beside live figures too (view=live); absent when the year is not closed") ClosingMark closing) {
+                + "beside live figures too (view=live); absent when the year is not closed") ClosingMark closing,
+        @Schema(description = "JP of completions waiting for verification: active, not rejected, and not counted "
+                + "under the year's counting policy (VERIFIED_ONLY: the SUBMITTED and AUTO_VERIFIED; "
+                + "VERIFIED_OR_TRUSTED: the SUBMITTED); shown beside totalJp, never counted; absent when none")
+        BigDecimal pendingJp,
+        @Schema(description = "JP of active completions not rejected that are flagged POSSIBLE_DUPLICATE, counted or "
+                + "pending; absent when none") BigDecimal flaggedJp) {
 
     /** Live figures, before any closing is looked up. */
     public EmployeeComplianceResponse(String nip, String name, int year, String unitCode, String unitName,
@@ -94,7 +100,7 @@ public record EmployeeComplianceResponse(
                 totalHours, targetJp, expectedJpToDate, status, jpByCompetencyType, jpByMethod, jpByDeliveryMode,
                 completionCount, lastCompletionDate, completions, asOf, policyUnitCode, policyVersion, capJp,
                 contractYearFrom, contractYearUntil, contractYearJp, jpAboveCap, exemptDays, exemptions, leavingReason,
-                false, null);
+                false, null, null, null);
     }
 
     /** The same figures, marked closed or live and naming the year's standing closing. */
@@ -103,7 +109,24 @@ public record EmployeeComplianceResponse(
                 servedFrom, servedUntil, totalJp, totalHours, targetJp, expectedJpToDate, status, jpByCompetencyType,
                 jpByMethod, jpByDeliveryMode, completionCount, lastCompletionDate, completions, asOf, policyUnitCode,
                 policyVersion, capJp, contractYearFrom, contractYearUntil, contractYearJp, jpAboveCap, exemptDays,
-                exemptions, leavingReason, closed, closing);
+                exemptions, leavingReason, closed, closing, pendingJp, flaggedJp);
+    }
+
+    /**
+     * The same figures with the JP pending verification and the JP flagged as possible duplicates beside the counted
+     * ones; zero is shown as absent (so a closing made before these existed still compares equal when re-verified).
+     */
+    public EmployeeComplianceResponse besideCounted(BigDecimal pending, BigDecimal flagged) {
+        return new EmployeeComplianceResponse(nip, name, year, unitCode, unitName, employmentType, positionLevel,
+                servedFrom, servedUntil, totalJp, totalHours, targetJp, expectedJpToDate, status, jpByCompetencyType,
+                jpByMethod, jpByDeliveryMode, completionCount, lastCompletionDate, completions, asOf, policyUnitCode,
+                policyVersion, capJp, contractYearFrom, contractYearUntil, contractYearJp, jpAboveCap, exemptDays,
+                exemptions, leavingReason, closed, closing, nonZero(pending), nonZero(flagged));
+    }
+
+    /** {@code jp}, or null when it is absent or zero. */
+    public static BigDecimal nonZero(BigDecimal jp) {
+        return jp == null || jp.signum() == 0 ? null : jp;
     }
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
@@ -132,7 +155,8 @@ public record EmployeeComplianceResponse(
                 r.policyVersion(), r.capJp(), contract == null ? null : contract.from(),
                 contract == null ? null : contract.until(), contractJp,
                 r.capJp() == null ? null : r.jpAboveCap() == null ? BigDecimal.ZERO : r.jpAboveCap(),
-                r.exemptDays(), Exemption.overlapping(exemptions, r.windowFrom(), r.windowUntil()), r.leavingReason());
+                r.exemptDays(), Exemption.overlapping(exemptions, r.windowFrom(), r.windowUntil()), r.leavingReason())
+                .besideCounted(r.pendingJp(), r.flaggedJp());
     }
 
     /** {@code jp} in hours: times the year's minutes per JP, over 60. */

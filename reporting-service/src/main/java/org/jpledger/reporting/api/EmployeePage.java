@@ -43,11 +43,14 @@ public record EmployeePage(
             @Schema(description = "The year's target for this employee") BigDecimal targetJp,
             @Schema(description = "COMPLIANT, ON_TRACK, AT_RISK or NOT_MET; LEFT_SERVICE for a leaver "
                     + "the policy excludes (listed, not in the headcount)") ComplianceStatus status,
-            @Schema(description = "Completions counted in the year") int completionCount) {
+            @Schema(description = "Completions counted in the year") int completionCount,
+            @Schema(description = "JP waiting for verification beside totalJp (not counted under the year's counting "
+                    + "policy, not rejected); absent when none") BigDecimal pendingJp) {
 
         public static EmployeeRow of(RatedEmployee e) {
             return new EmployeeRow(e.nip(), e.name(), e.unitCode(), e.unitName(), e.employmentType(),
-                    e.positionLevel(), e.totalJp(), e.targetJp(), e.status(), e.completionCount());
+                    e.positionLevel(), e.totalJp(), e.targetJp(), e.status(), e.completionCount(),
+                    EmployeeComplianceResponse.nonZero(e.pendingJp()));
         }
     }
 }

@@ -34,5 +34,7 @@ public record PolicyResponse(
         @Schema(description = "PRORATE: leavers are rated on a pro-rated target; EXCLUDE: not rated, not counted")
         String leavers,
         @Schema(description = "Ceilings of JP per contract year by employment type (not targets)")
-        Map<String, BigDecimal> capByEmploymentType) {
+        Map<String, BigDecimal> capByEmploymentType,
+        @Schema(description = "ALL, VERIFIED_ONLY or VERIFIED_OR_TRUSTED: which completions count by their "
+                + "verification state (a rejected one never does)") String counting) {
 }

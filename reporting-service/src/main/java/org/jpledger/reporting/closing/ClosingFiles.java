@@ -107,7 +107,7 @@ public class ClosingFiles {
                 e.jpByMethod().get("KLASIKAL"), e.jpByMethod().get("NONKLASIKAL"), e.completionCount(),
                 e.status() == null ? null : e.status().name(), e.exemptDays(), e.leavingReason(), null,
                 e.servedFrom(), e.servedUntil(), e.expectedJpToDate(), e.policyVersion(), e.policyUnitCode(), "YES",
-                closing.version()};
+                closing.version(), e.pendingJp(), e.flaggedJp()};
     }
 
     /** One units export row per unit answer, in the columns of {@link ExportKind#UNITS}. */

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.reporting.api.ComplianceFigures;
 import org.jpledger.reporting.api.EmployeeComplianceResponse;
 import org.jpledger.reporting.api.EmployeeComplianceResponse.CountedCompletion;
@@ -122,8 +123,9 @@ public class SnapshotRater {
         employees.list("nip in ?1", nips).forEach(e -> byNip.put(e.nip, e));
         Map<String, List<CountedCompletion>> counted = new HashMap<>();
         // Latest first, as the compliance API lists them.
-        for (CompletionFact fact : facts.list("nip in ?1 and year = ?2 and status = ?3 order by nip, endDate desc, "
-                + "completionId", nips, year, CompletionStatus.ACTIVE)) {
+        for (CompletionFact fact : facts.list("nip in ?1 and year = ?2 and status = ?3 and verification <> ?4 "
+                + "order by nip, endDate desc, completionId", nips, year, CompletionStatus.ACTIVE,
+                VerificationState.REJECTED)) {
             counted.computeIfAbsent(fact.nip, nip -> new ArrayList<>()).add(CountedCompletion.of(fact));
             if (fact.ruleVersion != null) {
                 ruleVersions.add(fact.ruleVersion);

@@ -142,8 +142,8 @@ public class YearClosings {
     }
 
     /**
-     * Which columns the closing's export files have ({@code export_columns}: 1 before issue 24's columns, 2 since), so
-     * they are written again as they were first written.
+     * Which columns the closing's export files have ({@code export_columns}: 1 before issue 24's columns, 2 before
+     * issue 25's, 3 since), so they are written again as they were first written.
      */
     public int exportColumns(long id) {
         return ((Number) entityManager.createNativeQuery("SELECT export_columns FROM year_closing WHERE id = :id")

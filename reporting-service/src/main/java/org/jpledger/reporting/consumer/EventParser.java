@@ -43,10 +43,12 @@ public class EventParser {
     private static final Map<String, Class<?>> PAYLOADS = Map.of(
             EventTypes.UNIT_UPSERTED_V1, UnitUpserted.class,
             EventTypes.EMPLOYEE_UPSERTED_V1, EmployeeUpserted.class,
-            // All three carry the completion's full state; its status, not the type, says whether it counts.
+            // All four carry the completion's full state; its status and verification, not the type, say whether it
+            // counts (a reviewed one is a new version like an amended one).
             EventTypes.COMPLETION_RECORDED_V1, CompletionRecorded.class,
             EventTypes.COMPLETION_AMENDED_V1, CompletionRecorded.class,
-            EventTypes.COMPLETION_VOIDED_V1, CompletionRecorded.class);
+            EventTypes.COMPLETION_VOIDED_V1, CompletionRecorded.class,
+            EventTypes.COMPLETION_REVIEWED_V1, CompletionRecorded.class);
 
     private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {
     };

@@ -41,7 +41,11 @@ public enum ExportKind {
             new Column("Versi Kebijakan", "Policy version"),
             new Column("Kode Unit Kebijakan", "Policy unit code"),
             new Column("Tahun Ditutup", "Year closed", Map.of("YES", "Ya", "NO", "Tidak"), false),
-            new Column("Versi Penutupan", "Closing version"))),
+            new Column("Versi Penutupan", "Closing version"),
+            // Counting verified hours (issue 25): the JP waiting for verification beside Total JP (the JP counted
+            // under the year's counting policy), and the JP flagged as possible duplicates; empty when none.
+            new Column("JP Menunggu Verifikasi", "JP pending verification"),
+            new Column("JP Terindikasi Duplikat", "JP flagged as possible duplicates"))),
 
     /** One row per unit in the units asked, with its figures over its subtree. */
     UNITS("units", "Unit", Stream.concat(Stream.of(
@@ -79,6 +83,8 @@ public enum ExportKind {
 
     /** How many columns the compliance export had before issue 24 (see {@link #columns(int)}). */
     private static final int FIRST_GENERATION_COMPLIANCE = 17;
+    /** How many columns the compliance export had before issue 25 (see {@link #columns(int)}). */
+    private static final int SECOND_GENERATION_COMPLIANCE = 25;
 
     private final String slug;
     private final String sheetName;
@@ -104,13 +110,17 @@ public enum ExportKind {
     }
 
     /**
-     * The columns of a closing's files of {@code generation}: 2, those of today; 1, those before issue 24 (the
-     * compliance export's first 17 columns, with codes written as codes), for the closings made before it, whose
-     * files must be written again to the bytes their manifests record.
+     * The columns of a closing's files of {@code generation}: 3, those of today; 2, those before issue 25 (the
+     * compliance export without the pending and flagged JP); 1, those before issue 24 (the compliance export's first
+     * 17 columns, with codes written as codes), for the closings made before them, whose files must be written again
+     * to the bytes their manifests record.
      */
     public List<Column> columns(int generation) {
-        if (generation >= 2 || this != COMPLIANCE) {
+        if (generation >= 3 || this != COMPLIANCE) {
             return columns;
+        }
+        if (generation == 2) {
+            return columns.subList(0, SECOND_GENERATION_COMPLIANCE);
         }
         return columns.subList(0, FIRST_GENERATION_COMPLIANCE).stream()
                 .map(column -> new Column(column.indonesian(), column.english())).toList();

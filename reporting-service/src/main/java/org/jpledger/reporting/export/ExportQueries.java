@@ -87,7 +87,7 @@ final class ExportQueries {
                            r.jp_nonklasikal, r.completion_count, r.status, r.exempt_days, r.leaving_reason,
                            tmt.since, r.window_from, r.window_until, r.expected_jp, r.policy_version,
                            r.policy_unit_code, CASE WHEN closing.version IS NULL THEN 'NO' ELSE 'YES' END,
-                           closing.version
+                           closing.version, nullif(r.pending_jp, 0), nullif(r.flagged_jp, 0)
                     FROM rated r JOIN employee e ON e.nip = r.nip%s
                     LEFT JOIN LATERAL (%s) tmt ON TRUE
                     LEFT JOIN LATERAL (%s) closing ON TRUE
@@ -133,7 +133,7 @@ final class ExportQueries {
                     LEFT JOIN employee_year y ON y.nip = f.nip AND y.year = f.year
                     LEFT JOIN policy p ON p.year = f.year
                     LEFT JOIN kinds k ON k.id = f.kind_id
-                    WHERE f.status = 'ACTIVE' AND f.end_date BETWEEN :from AND :to
+                    WHERE f.status = 'ACTIVE' AND f.verification <> 'REJECTED' AND f.end_date BETWEEN :from AND :to
                       AND (:allUnits OR coalesce(y.unit_code, e.unit_code) IN (SELECT code FROM covered))
                     ORDER BY f.end_date, f.nip, f.completion_id""";
         };

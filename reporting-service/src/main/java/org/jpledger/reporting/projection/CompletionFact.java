@@ -9,10 +9,15 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 
 /**
  * One training completion as of the newest version applied (recorded, amended or voided); a voided one is kept,
@@ -83,7 +88,7 @@ public class CompletionFact {
     @Column(name = "certificate_number")
     public String certificateNumber;
 
-    /** Only ACTIVE facts count in {@link EmployeeYear}. */
+    /** Only ACTIVE facts not REJECTED count in {@link EmployeeYear}. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public CompletionStatus status;
@@ -94,4 +99,23 @@ public class CompletionFact {
 
     @Column(name = "void_reason")
     public String voidReason;
+
+    /** Whether the claim was checked; the year's counting policy decides which states count (V20). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public VerificationState verification = VerificationState.SUBMITTED;
+
+    /** What a verifier should look at (a possible duplicate, implausible JP per day); null without any (V20). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "flags")
+    public List<String> flags;
+
+    /** The completion this one was voided as a duplicate of; null otherwise (V20). */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    /** Whether the fact carries {@code flag}. */
+    public boolean flagged(CompletionFlag flag) {
+        return flags != null && flags.contains(flag.name());
+    }
 }

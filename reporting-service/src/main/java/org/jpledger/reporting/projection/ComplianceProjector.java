@@ -24,6 +24,7 @@ import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.reporting.config.ReportingConfig;
 
 /** Applies ledger events to the compliance tables; idempotent, because each row only moves to a newer version. */
@@ -232,8 +233,9 @@ public class ComplianceProjector {
     }
 
     /**
-     * Recorded, amended and voided events alike carry the completion's full state: the newest version replaces the
-     * fact, whatever its type. A void of a completion not yet seen is stored too, so that older versions stay ignored.
+     * Recorded, amended, reviewed and voided events alike carry the completion's full state: the newest version
+     * replaces the fact, whatever its type. A void of a completion not yet seen is stored too, so that older versions
+     * stay ignored.
      */
     private boolean applyCompletion(CompletionRecorded event, ProjectionBatch batch) {
         CompletionFact fact = batch.facts.get(event.completionId());
@@ -268,6 +270,10 @@ public class ComplianceProjector {
         fact.status = event.active() ? CompletionStatus.ACTIVE : CompletionStatus.VOIDED;
         fact.ruleVersion = event.ruleVersion();
         fact.voidReason = event.voidReason();
+        fact.verification = event.verificationState();
+        fact.flags = event.flags() == null || event.flags().isEmpty() ? null
+                : event.flags().stream().map(Enum::name).toList();
+        fact.duplicateOf = event.duplicateOf();
         facts.persist(fact);
         batch.facts.put(fact.completionId, fact);
         // Recomputed from the active facts, so a void drops the completion from its year, an amendment moves it.
@@ -306,7 +312,11 @@ public class ComplianceProjector {
             fillPeople(row, employee, positions, exemptions);
             ContractYear contract = employee == null || employee.employedFrom == null ? null
                     : ContractYear.endingIn(employee.employedFrom, year);
-            row.contractYearJp = contract == null ? null : CompletionFactRepository.jpWithin(endings, contract);
+            row.contractYearJp = contract == null ? null : CompletionFactRepository.jpWithin(endings, contract, null);
+            row.contractYearVerifiedJp = contract == null ? null
+                    : CompletionFactRepository.jpWithin(endings, contract, VerificationState.VERIFIED);
+            row.contractYearTrustedJp = contract == null ? null
+                    : CompletionFactRepository.jpWithin(endings, contract, VerificationState.AUTO_VERIFIED);
             employeeYears.persist(row);
         }
         stale.values().forEach(employeeYears::delete);
@@ -334,6 +344,9 @@ public class ComplianceProjector {
         row.jpLuring = sums.jpLuring();
         row.jpDaring = sums.jpDaring();
         row.jpBlended = sums.jpBlended();
+        row.verifiedJp = sums.verifiedJp();
+        row.trustedJp = sums.trustedJp();
+        row.flaggedJp = sums.flaggedJp();
         row.completionCount = sums.completionCount();
         row.lastCompletionDate = sums.lastCompletionDate();
     }

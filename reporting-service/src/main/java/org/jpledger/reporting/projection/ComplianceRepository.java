@@ -31,30 +31,48 @@ public class ComplianceRepository {
      * an employee exempt on every day employed is EXEMPT, and under the leavers rule EXCLUDE a row whose service ends
      * before 31 December is LEFT_SERVICE; neither is in the headcount ({@link #COUNTED}). A row whose employment type
      * has a cap and a contract year ending in the year gets its JP above the cap ({@code jp_above_cap}, null
-     * otherwise). The policies' JSON is parsed
+     * otherwise). The JP counted ({@code total_jp}, and the contract year's JP the cap is judged against) are those of
+     * the completions whose verification state the policy's counting counts (a policy without one counts ALL: every
+     * completion not rejected); {@code pending_jp} are the rest of the completions not rejected, shown beside, never
+     * counted; {@code flagged_jp} those flagged as possible duplicates. The breakdowns by competency type, method and
+     * delivery mode stay those of every completion not rejected. The policies' JSON is parsed
      * once per query ({@code OFFSET 0} keeps the planner from copying the casts into every row, where a prepared
      * statement's generic plan parses them again for each employee); so is the number of quarters over by
      * {@code :today}.
      */
     private static final String RATING = """
-              SELECT y.*, t.target_jp,
+              SELECT y.nip, y.year, y.unit_code, y.employment_type, y.position_level, y.window_from, y.window_until,
+                     jp.counted AS total_jp, y.jp_teknis, y.jp_manajerial, y.jp_sosial_kultural, y.jp_klasikal,
+                     y.jp_nonklasikal, y.jp_luring, y.jp_daring, y.jp_blended, y.completion_count,
+                     y.last_completion_date, y.exempt_days, y.exempt_from, y.exempt_until, y.leaving_reason,
+                     jp.contract AS contract_year_jp, y.total_jp - jp.counted AS pending_jp, y.flagged_jp,
+                     t.target_jp,
                      round(t.target_jp * pace.paced / greatest(t.days, 1), 2) AS expected_jp,
                      CASE WHEN t.days = 0 THEN 'EXEMPT'
                           WHEN pace.left_service THEN 'LEFT_SERVICE'
-                          WHEN y.total_jp >= t.target_jp THEN 'COMPLIANT'
+                          WHEN jp.counted >= t.target_jp THEN 'COMPLIANT'
                           WHEN y.window_until < :today THEN 'NOT_MET'
-                          WHEN y.total_jp * t.days >= t.target_jp * pace.paced THEN 'ON_TRACK'
+                          WHEN jp.counted * t.days >= t.target_jp * pace.paced THEN 'ON_TRACK'
                           ELSE 'AT_RISK' END AS status,
                      pol.p ->> 'unit' AS policy_unit_code, (pol.p ->> 'version')::bigint AS policy_version,
                      cap.jp AS cap_jp,
-                     CASE WHEN cap.jp IS NOT NULL AND y.contract_year_jp IS NOT NULL
-                          THEN greatest(0, y.contract_year_jp - cap.jp) END AS jp_above_cap
+                     CASE WHEN cap.jp IS NOT NULL AND jp.contract IS NOT NULL
+                          THEN greatest(0, jp.contract - cap.jp) END AS jp_above_cap
               FROM employee_year y
               CROSS JOIN (SELECT cast(:policies AS jsonb) AS policies, cast(:governing AS jsonb) AS governing,
                                  greatest(0, least(4, (extract(year FROM cast(:today AS date) + 1)::integer - :year) * 4
                                      + (extract(month FROM cast(:today AS date) + 1)::integer - 1) / 3)) AS quarters_over
                           OFFSET 0) targets
               CROSS JOIN LATERAL (SELECT targets.policies -> coalesce(targets.governing ->> y.unit_code, '') AS p) pol
+              CROSS JOIN LATERAL (
+                SELECT CASE pol.p ->> 'counting'
+                            WHEN 'VERIFIED_ONLY' THEN y.verified_jp
+                            WHEN 'VERIFIED_OR_TRUSTED' THEN y.verified_jp + y.trusted_jp
+                            ELSE y.total_jp END AS counted,
+                       CASE pol.p ->> 'counting'
+                            WHEN 'VERIFIED_ONLY' THEN y.contract_year_verified_jp
+                            WHEN 'VERIFIED_OR_TRUSTED' THEN y.contract_year_verified_jp + y.contract_year_trusted_jp
+                            ELSE y.contract_year_jp END AS contract) jp
               CROSS JOIN LATERAL (SELECT (pol.p -> 'caps' ->> y.employment_type)::numeric AS jp) cap
               CROSS JOIN LATERAL (
                 SELECT CASE WHEN y.exempt_days = 0 OR :today < y.window_from THEN 0
@@ -96,17 +114,17 @@ public class ComplianceRepository {
             stated AS (
                 SELECT NULL::text AS unit_code, p.target_jp, p.target_by_employment_type, p.target_by_position_level,
                        p.prorate, p.pacing, p.quarter_fractions, p.at_risk_from_month, p.leavers,
-                       p.cap_by_employment_type, p.version
+                       p.cap_by_employment_type, p.version, p.counting
                 FROM policy p WHERE p.year = :year
               UNION ALL
                 SELECT NULL::text, cast(:defaultTarget AS numeric), '{}'::jsonb, '{}'::jsonb,
                        cast(:defaultProrate AS boolean), cast(:defaultPacing AS text), NULL::jsonb, NULL::integer,
-                       cast(:defaultLeavers AS text), '{}'::jsonb, 0::bigint
+                       cast(:defaultLeavers AS text), '{}'::jsonb, 0::bigint, cast(:defaultCounting AS text)
                 WHERE NOT EXISTS (SELECT 1 FROM policy p WHERE p.year = :year)
               UNION ALL
                 SELECT p.unit_code, p.target_jp, p.target_by_employment_type, p.target_by_position_level,
                        p.prorate, p.pacing, p.quarter_fractions, p.at_risk_from_month, p.leavers,
-                       p.cap_by_employment_type, p.version
+                       p.cap_by_employment_type, p.version, p.counting
                 FROM unit_policy p WHERE p.year = :year
             ), governed(code, policy_code) AS (
                 SELECT p.unit_code, p.unit_code FROM unit_policy p
@@ -123,7 +141,7 @@ public class ComplianceRepository {
                         'byType', s.target_by_employment_type, 'byLevel', s.target_by_position_level,
                         'prorate', s.prorate, 'pacing', s.pacing, 'quarters', s.quarter_fractions,
                         'graceMonth', s.at_risk_from_month, 'leavers', s.leavers, 'caps', s.cap_by_employment_type,
-                        'unit', s.unit_code, 'version', s.version)) FROM stated s)::text,
+                        'unit', s.unit_code, 'version', s.version, 'counting', s.counting)) FROM stated s)::text,
                    (SELECT coalesce(jsonb_object_agg(g.code, g.policy_code), '{}'::jsonb) FROM governing g)::text
             """;
 
@@ -136,7 +154,7 @@ public class ComplianceRepository {
             r.window_until, r.total_jp, r.jp_teknis, r.jp_manajerial, r.jp_sosial_kultural, r.jp_klasikal,
             r.jp_nonklasikal, r.jp_luring, r.jp_daring, r.jp_blended, r.completion_count, r.last_completion_date,
             r.target_jp, r.expected_jp, r.status, r.policy_unit_code, r.policy_version, r.cap_jp, r.exempt_days,
-            r.leaving_reason, r.contract_year_jp, r.jp_above_cap
+            r.leaving_reason, r.contract_year_jp, r.jp_above_cap, r.pending_jp, r.flagged_jp
             """;
 
     /** Which {@code rated r} rows count in the headcount (and the total JP): not the exempt, nor excluded leavers. */
@@ -146,8 +164,9 @@ public class ComplianceRepository {
     public static final String ABOVE_CAP = COUNTED + " AND r.jp_above_cap > 0";
 
     /**
-     * Headcount, the counts by status, the total JP, the {@link Tallies} and the JP above caps of the {@code rated r}
-     * rows of a group.
+     * Headcount, the counts by status, the total JP, the {@link Tallies}, the JP above caps, and the JP pending
+     * verification and flagged as possible duplicates of the {@code rated r} rows of a group (the last two, like the
+     * total, of the counted rows only).
      */
     static final String FIGURES = """
             count(*) FILTER (WHERE %1$s), count(*) FILTER (WHERE r.status = 'COMPLIANT'),
@@ -155,7 +174,9 @@ public class ComplianceRepository {
             count(*) FILTER (WHERE r.status = 'AT_RISK'), count(*) FILTER (WHERE r.status = 'NOT_MET'),
             coalesce(sum(r.total_jp) FILTER (WHERE %1$s), 0)
             """.formatted(COUNTED) + ", " + Tallies.counted(false)
-            + ", coalesce(sum(r.jp_above_cap) FILTER (WHERE " + ABOVE_CAP + "), 0)\n";
+            + ", coalesce(sum(r.jp_above_cap) FILTER (WHERE " + ABOVE_CAP + "), 0)"
+            + ", coalesce(sum(r.pending_jp) FILTER (WHERE " + COUNTED + "), 0)"
+            + ", coalesce(sum(r.flagged_jp) FILTER (WHERE " + COUNTED + "), 0)\n";
 
     /**
      * The same figures summed over {@code unit_year_figures r} rows. Totals come only from rows with a headcount: a row
@@ -166,7 +187,7 @@ public class ComplianceRepository {
             coalesce(sum(r.at_risk), 0), coalesce(sum(r.not_met), 0),
             coalesce(sum(r.total_jp) FILTER (WHERE r.headcount > 0), 0)
             """ + ", " + Tallies.join(t -> "coalesce(sum(r." + t.column() + "), 0)")
-            + ", coalesce(sum(r.jp_above_cap), 0)\n";
+            + ", coalesce(sum(r.jp_above_cap), 0), coalesce(sum(r.pending_jp), 0), coalesce(sum(r.flagged_jp), 0)\n";
 
     /**
      * One row when the year's precomputed figures were rated with exactly these parameters of {@link #RATED}; none
@@ -266,7 +287,7 @@ public class ComplianceRepository {
                         : " AND r.unit_code IN " + question.counted()) + question.groupBy()
                 // Rows emptied by moves stay until the next refresh: a group shows as the live answer's does.
                 + (question.groupBy().isEmpty() ? "" : " HAVING sum(r.headcount) + sum(r.exempt) > 0")
-                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0, " + Tallies.join(t -> "0") + ", 0 FROM fresh";
+                + " UNION ALL SELECT NULL, 0, 0, 0, 0, 0, 0, " + Tallies.join(t -> "0") + ", 0, 0, 0 FROM fresh";
         Query query = entityManager.createNativeQuery(sql);
         rating(year, policies, Rating.dayFor(year, today)).parameters().forEach(query::setParameter);
         question.bind(query);
@@ -397,6 +418,7 @@ public class ComplianceRepository {
         values.put("defaultProrate", defaults.prorate());
         values.put("defaultPacing", defaults.pacing().name());
         values.put("defaultLeavers", defaults.leavers().name());
+        values.put("defaultCounting", defaults.counting().name());
         return values;
     }
 
@@ -450,12 +472,16 @@ public class ComplianceRepository {
         return figuresByKey(results(query));
     }
 
-    /** Rows of a key, the six figures, the tallies and the JP above caps, as {@link #FIGURES} and {@link #SUMS} give. */
+    /**
+     * Rows of a key, the six figures, the tallies, the JP above caps, pending and flagged, as {@link #FIGURES} and
+     * {@link #SUMS} give.
+     */
     static Map<String, UnitFigures> figuresByKey(List<Object[]> rows) {
         Map<String, UnitFigures> figures = new HashMap<>();
         for (Object[] row : rows) {
             figures.put((String) row[0], new UnitFigures(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
-                    count(row[5]), decimal(row[6]), Tallies.read(row, 7), decimal(row[7 + Tallies.ALL.size()])));
+                    count(row[5]), decimal(row[6]), Tallies.read(row, 7), decimal(row[7 + Tallies.ALL.size()]),
+                    decimal(row[8 + Tallies.ALL.size()]), decimal(row[9 + Tallies.ALL.size()])));
         }
         return figures;
     }
@@ -466,7 +492,8 @@ public class ComplianceRepository {
                 decimal(r[11]), decimal(r[12]), decimal(r[13]), decimal(r[14]), decimal(r[15]), decimal(r[16]),
                 decimal(r[17]), ((Number) r[18]).intValue(), date(r[19]), decimal(r[20]), decimal(r[21]),
                 ComplianceStatus.valueOf((String) r[22]), (String) r[23], ((Number) r[24]).longValue(),
-                decimal(r[25]), ((Number) r[26]).intValue(), (String) r[27], decimal(r[28]), decimal(r[29]));
+                decimal(r[25]), ((Number) r[26]).intValue(), (String) r[27], decimal(r[28]), decimal(r[29]),
+                decimal(r[30]), decimal(r[31]));
     }
 
     static long count(Object value) {

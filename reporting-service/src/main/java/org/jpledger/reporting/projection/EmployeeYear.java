@@ -16,7 +16,9 @@ import org.jpledger.contracts.reference.PositionLevel;
 
 /**
  * One employee in one training year: the part of the year in service and the part of it exempt, the unit, type and
- * level they count with, why they left (in the year they did), and the sums of the year's active completions. Derived from the employee and completion facts by {@link ComplianceProjector}.
+ * level they count with, why they left (in the year they did), and the sums of the year's active completions that are
+ * not rejected (by verification state too, so that the rating counts by the year's counting policy). Derived from the
+ * employee and completion facts by {@link ComplianceProjector}.
  */
 @Entity
 @Table(name = "employee_year")
@@ -102,6 +104,26 @@ public class EmployeeYear {
      */
     @Column(name = "contract_year_jp")
     public BigDecimal contractYearJp;
+
+    /** JP of the year's VERIFIED completions (part of {@code totalJp}); what VERIFIED_ONLY counts (V20). */
+    @Column(name = "verified_jp", nullable = false)
+    public BigDecimal verifiedJp = BigDecimal.ZERO;
+
+    /** JP of the year's AUTO_VERIFIED completions (part of {@code totalJp}); VERIFIED_OR_TRUSTED adds them (V20). */
+    @Column(name = "trusted_jp", nullable = false)
+    public BigDecimal trustedJp = BigDecimal.ZERO;
+
+    /** JP of the year's completions flagged POSSIBLE_DUPLICATE (not rejected), shown beside the counted JP (V20). */
+    @Column(name = "flagged_jp", nullable = false)
+    public BigDecimal flaggedJp = BigDecimal.ZERO;
+
+    /** The part of {@code contractYearJp} that is VERIFIED; null when that is (V20). */
+    @Column(name = "contract_year_verified_jp")
+    public BigDecimal contractYearVerifiedJp;
+
+    /** The part of {@code contractYearJp} that is AUTO_VERIFIED; null when that is (V20). */
+    @Column(name = "contract_year_trusted_jp")
+    public BigDecimal contractYearTrustedJp;
 
     /** Primary key: one row per employee and year. */
     public record Key(String nip, int year) implements Serializable {

@@ -50,6 +50,10 @@ public abstract class PolicyFields {
     @Column(name = "cap_by_employment_type", nullable = false)
     public Map<String, BigDecimal> capByEmploymentType;
 
+    /** Which verification states count: a {@code CountingPolicy} name (V20). */
+    @Column(nullable = false)
+    public String counting = "ALL";
+
     @Column(nullable = false)
     public long version;
 

@@ -3,13 +3,14 @@ package org.jpledger.reporting.projection;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.jpledger.contracts.reference.CountingPolicy;
 import org.jpledger.contracts.reference.TrainingCalendar;
 
 /**
  * What a policy asks: the JP target (overridden by position level, else by employment type), how many minutes make a
  * JP (the national reference value), whether targets are pro-rated by the share of the year employed (rounded up to
  * whole JP), the target in hours when it was stated so, the pacing, how leavers count, and JP ceilings per contract
- * year by employment type.
+ * year by employment type, and which completions count by their verification state.
  *
  * @param targetByEmploymentType keys are employment type names
  * @param targetByPositionLevel  keys are position level names; an employee's level wins over their type
@@ -17,28 +18,30 @@ import org.jpledger.contracts.reference.TrainingCalendar;
  * @param quarterFractions       for {@link Pacing#QUARTERLY}: cumulative fractions due by the end of each quarter
  * @param atRiskFromMonth        for {@link Pacing#GRACE}: the first month (1-12) an employee may be AT_RISK in
  * @param capByEmploymentType    keys are employment type names; a ceiling of JP per contract year, not a target
+ * @param counting               which verification states count (ALL: every completion not rejected)
  */
 public record PolicyTerms(BigDecimal targetJp, Map<String, BigDecimal> targetByEmploymentType,
         Map<String, BigDecimal> targetByPositionLevel, int minutesPerJp, boolean prorate, BigDecimal targetHours,
         Pacing pacing, List<BigDecimal> quarterFractions, Integer atRiskFromMonth, LeaversRule leavers,
-        Map<String, BigDecimal> capByEmploymentType) {
+        Map<String, BigDecimal> capByEmploymentType, CountingPolicy counting) {
 
     /** The terms of a year without a stored policy: 20 JP (PP 11/2017), pro-rated, linear, leavers pro-rated. */
     public static final PolicyTerms DEFAULT = new PolicyTerms(new BigDecimal("20"), Map.of(), Map.of(), 45, true, null,
-            Pacing.LINEAR, null, null, LeaversRule.PRORATE, Map.of());
+            Pacing.LINEAR, null, null, LeaversRule.PRORATE, Map.of(), CountingPolicy.DEFAULT);
 
     public static PolicyTerms of(PolicyFields policy) {
         return policy == null ? DEFAULT : new PolicyTerms(policy.targetJp, policy.targetByEmploymentType,
                 policy.targetByPositionLevel, policy.minutesPerJp, policy.prorate, policy.targetHours,
                 Pacing.valueOf(policy.pacing), policy.quarterFractions, policy.atRiskFromMonth,
-                LeaversRule.valueOf(policy.leavers), policy.capByEmploymentType);
+                LeaversRule.valueOf(policy.leavers), policy.capByEmploymentType,
+                policy.counting == null ? CountingPolicy.DEFAULT : CountingPolicy.valueOf(policy.counting));
     }
 
     /** The terms with the reference minutes per JP of {@code year}: the value every policy of the year shows. */
     public PolicyTerms inYear(int year) {
         return new PolicyTerms(targetJp, targetByEmploymentType, targetByPositionLevel,
                 TrainingCalendar.minutesPerJp(year), prorate, targetHours, pacing, quarterFractions, atRiskFromMonth,
-                leavers, capByEmploymentType);
+                leavers, capByEmploymentType, counting);
     }
 
     /** Copies these terms into a stored policy's columns (not its key, version or time). */
@@ -54,6 +57,7 @@ public record PolicyTerms(BigDecimal targetJp, Map<String, BigDecimal> targetByE
         policy.atRiskFromMonth = atRiskFromMonth;
         policy.leavers = leavers.name();
         policy.capByEmploymentType = capByEmploymentType;
+        policy.counting = counting.name();
     }
 
     /** Whether {@code other} asks the same (numbers compared by value, so 20 and 20.00 are the same). */
@@ -64,7 +68,7 @@ public record PolicyTerms(BigDecimal targetJp, Map<String, BigDecimal> targetByE
                 && java.util.Objects.equals(atRiskFromMonth, other.atRiskFromMonth) && leavers == other.leavers
                 && sameMap(targetByEmploymentType, other.targetByEmploymentType)
                 && sameMap(targetByPositionLevel, other.targetByPositionLevel)
-                && sameMap(capByEmploymentType, other.capByEmploymentType);
+                && sameMap(capByEmploymentType, other.capByEmploymentType) && counting == other.counting;
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {

@@ -48,19 +48,20 @@ public class UnitFiguresRepository {
      */
     private static final String ADD = """
             INSERT INTO unit_year_figures AS f (year, unit_code, jp_scale, headcount, compliant, on_track, at_risk,
-                                                not_met, total_jp, %1$s, jp_above_cap)
+                                                not_met, total_jp, %1$s, jp_above_cap, pending_jp, flagged_jp)
             SELECT c.year, c.unit_code, c.jp_scale, c.headcount, c.compliant, c.on_track, c.at_risk, c.not_met,
-                   c.total_jp, %2$s, c.jp_above_cap
+                   c.total_jp, %2$s, c.jp_above_cap, c.pending_jp, c.flagged_jp
             FROM unnest(?::integer[], ?::text[], ?::integer[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                        ?::bigint[], ?::numeric[], %3$s, ?::numeric[]) WITH ORDINALITY
+                        ?::bigint[], ?::numeric[], %3$s, ?::numeric[], ?::numeric[], ?::numeric[]) WITH ORDINALITY
                           AS c(year, unit_code, jp_scale, headcount, compliant, on_track, at_risk, not_met, total_jp,
-                               %1$s, jp_above_cap, n)
+                               %1$s, jp_above_cap, pending_jp, flagged_jp, n)
             ORDER BY c.n
             ON CONFLICT (year, unit_code, jp_scale) DO UPDATE SET
                 headcount = f.headcount + excluded.headcount, compliant = f.compliant + excluded.compliant,
                 on_track = f.on_track + excluded.on_track, at_risk = f.at_risk + excluded.at_risk,
                 not_met = f.not_met + excluded.not_met, total_jp = f.total_jp + excluded.total_jp, %4$s,
-                jp_above_cap = f.jp_above_cap + excluded.jp_above_cap
+                jp_above_cap = f.jp_above_cap + excluded.jp_above_cap,
+                pending_jp = f.pending_jp + excluded.pending_jp, flagged_jp = f.flagged_jp + excluded.flagged_jp
             """.formatted(Tallies.join(Tally::column), Tallies.join(t -> "c." + t.column()),
                     Tallies.join(t -> "?::bigint[]"),
                     Tallies.join(t -> t.column() + " = f." + t.column() + " + excluded." + t.column()));
@@ -138,7 +139,7 @@ public class UnitFiguresRepository {
         }
         int size = changes.size();
         int tallies = Tallies.ALL.size();
-        Object[][] columns = new Object[10 + tallies][size];
+        Object[][] columns = new Object[12 + tallies][size];
         int i = 0;
         for (Map.Entry<Key, UnitFigures> entry : changes.entrySet()) {
             Key key = entry.getKey();
@@ -157,13 +158,15 @@ public class UnitFiguresRepository {
                 columns[9 + t][i] = change.tallies().counts().get(t);
             }
             columns[9 + tallies][i] = change.jpAboveCap().toPlainString();
+            columns[10 + tallies][i] = change.pendingJp().toPlainString();
+            columns[11 + tallies][i] = change.flaggedJp().toPlainString();
             i++;
         }
         // The tallies are counts: bigint, like the figures before them.
         String[] types = Arrays.copyOf(new String[] {"integer", "text", "integer", "bigint", "bigint", "bigint", "bigint",
-                "bigint", "numeric"}, 10 + tallies);
+                "bigint", "numeric"}, 12 + tallies);
         Arrays.fill(types, 9, 9 + tallies, "bigint");
-        types[9 + tallies] = "numeric";
+        Arrays.fill(types, 9 + tallies, 12 + tallies, "numeric");
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement add = connection.prepareStatement(ADD)) {
                 for (int column = 0; column < columns.length; column++) {
@@ -185,7 +188,7 @@ public class UnitFiguresRepository {
                 .setParameter("year", rating.year()).executeUpdate();
         Query insert = entityManager.createNativeQuery("WITH " + ComplianceRepository.ratedCte("TRUE") + """
                 INSERT INTO unit_year_figures (year, unit_code, jp_scale, headcount, compliant, on_track, at_risk,
-                                               not_met, total_jp, %s, jp_above_cap)
+                                               not_met, total_jp, %s, jp_above_cap, pending_jp, flagged_jp)
                 SELECT :year, r.unit_code, %s, """.formatted(Tallies.join(Tally::column), JP_SCALE)
                 + ComplianceRepository.FIGURES
                 + " FROM rated r GROUP BY r.unit_code, " + JP_SCALE);
@@ -229,18 +232,22 @@ public class UnitFiguresRepository {
         return new UnitFigures(ComplianceRepository.count(row[from]), ComplianceRepository.count(row[from + 1]),
                 ComplianceRepository.count(row[from + 2]), ComplianceRepository.count(row[from + 3]),
                 ComplianceRepository.count(row[from + 4]), ComplianceRepository.decimal(row[from + 5]),
-                Tallies.read(row, from + 6), ComplianceRepository.decimal(row[from + 6 + Tallies.ALL.size()]));
+                Tallies.read(row, from + 6), ComplianceRepository.decimal(row[from + 6 + Tallies.ALL.size()]),
+                ComplianceRepository.decimal(row[from + 7 + Tallies.ALL.size()]),
+                ComplianceRepository.decimal(row[from + 8 + Tallies.ALL.size()]));
     }
 
     private static UnitFigures minus(UnitFigures a, UnitFigures b) {
         return new UnitFigures(a.headcount() - b.headcount(), a.compliant() - b.compliant(), a.onTrack() - b.onTrack(),
                 a.atRisk() - b.atRisk(), a.notMet() - b.notMet(), a.totalJp().subtract(b.totalJp()),
-                a.tallies().minus(b.tallies()), a.jpAboveCap().subtract(b.jpAboveCap()));
+                a.tallies().minus(b.tallies()), a.jpAboveCap().subtract(b.jpAboveCap()),
+                a.pendingJp().subtract(b.pendingJp()), a.flaggedJp().subtract(b.flaggedJp()));
     }
 
     private static boolean unchanged(UnitFigures change) {
         return change.headcount() == 0 && change.compliant() == 0 && change.onTrack() == 0 && change.atRisk() == 0
                 && change.notMet() == 0 && change.totalJp().signum() == 0 && change.tallies().zero()
-                && change.jpAboveCap().signum() == 0;
+                && change.jpAboveCap().signum() == 0 && change.pendingJp().signum() == 0
+                && change.flaggedJp().signum() == 0;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jpledger.contracts.reference.CountingPolicy;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingCalendar;
@@ -59,7 +60,12 @@ public record PolicyRequest(
                 + "\"PPPK_PARUH_WAKTU\": 24} (PP 49/2018 Pasal 39: PPPK competency development is at most 24 JP a "
                 + "contract year); not targets: JP above a cap still count")
         Map<EmploymentType, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000")
-                @Digits(integer = 4, fraction = 2) BigDecimal> capByEmploymentType) {
+                @Digits(integer = 4, fraction = 2) BigDecimal> capByEmploymentType,
+        @Schema(description = "Which completions count, by their verification state: ALL (default: every "
+                + "completion not rejected), VERIFIED_ONLY (only those a verifier confirmed) or VERIFIED_OR_TRUSTED "
+                + "(those and the ones from a source trusted for the employee's unit); the others show as pendingJp, "
+                + "never counted")
+        CountingPolicy counting) {
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 
@@ -95,7 +101,8 @@ public record PolicyRequest(
         return new PolicyTerms(target, names(targetByEmploymentType), names(targetByPositionLevel), reference,
                 prorate == null ? PolicyTerms.DEFAULT.prorate() : prorate, targetHours, pace,
                 pace == Pacing.QUARTERLY ? List.copyOf(quarterFractions) : null, atRiskFromMonth,
-                leavers == null ? PolicyTerms.DEFAULT.leavers() : leavers, names(capByEmploymentType));
+                leavers == null ? PolicyTerms.DEFAULT.leavers() : leavers, names(capByEmploymentType),
+                counting == null ? PolicyTerms.DEFAULT.counting() : counting);
     }
 
     private void checkQuarters(FieldErrors errors) {

@@ -89,7 +89,8 @@ public class ClosedFigures {
                 : null;
         return new EmployeePage(closing.year(), page.stream().map(r -> new EmployeePage.EmployeeRow(r.nip(), r.name(),
                 r.unitCode(), r.unitName(), r.employmentType(), r.positionLevel(), r.totalJp(), r.targetJp(),
-                r.status(), r.completionCount())).toList(), next, closing.closedAt()).marked(true, mark(closing));
+                r.status(), r.completionCount(), r.pendingJp())).toList(), next, closing.closedAt())
+                .marked(true, mark(closing));
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.JpBands;
 import org.jpledger.contracts.reference.TrainingCalendar;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.reporting.api.ComplianceFigures;
 import org.jpledger.reporting.api.EmployeeComplianceResponse;
 import org.jpledger.reporting.api.EmployeeComplianceResponse.CountedCompletion;
@@ -211,8 +212,10 @@ public class ComplianceQueryService {
             throw employeeNotFound();
         }
         Optional<RatedEmployee> rated = compliance.employee(nip, trainingYear, policiesOf(trainingYear), today());
-        List<CountedCompletion> counted = facts.list("nip = ?1 and year = ?2 and status = ?3 order by endDate desc, "
-                + "completionId", nip, trainingYear, CompletionStatus.ACTIVE).stream()
+        // Rejected completions never count: they are left out as voided ones are.
+        List<CountedCompletion> counted = facts.list("nip = ?1 and year = ?2 and status = ?3 and verification <> ?4 "
+                + "order by endDate desc, completionId", nip, trainingYear, CompletionStatus.ACTIVE,
+                VerificationState.REJECTED).stream()
                 .map(CountedCompletion::of).toList();
         if (rated.isPresent()) {
             return EmployeeComplianceResponse.rated(rated.get(), employee, records.exemptions(employee), counted,
@@ -396,7 +399,7 @@ public class ComplianceQueryService {
     private static YearSums sumsOf(EmployeeYear row) {
         return new YearSums(row.year, row.completionCount, row.totalJp, row.jpTeknis, row.jpManajerial,
                 row.jpSosialKultural, row.jpKlasikal, row.jpNonklasikal, row.jpLuring, row.jpDaring, row.jpBlended,
-                row.lastCompletionDate);
+                row.lastCompletionDate, row.verifiedJp, row.trustedJp, row.flaggedJp);
     }
 
     private static String name(Enum<?> value) {

@@ -155,6 +155,6 @@ public class PolicyService {
                 new TreeMap<>(terms.targetByPositionLevel()), TrainingCalendar.minutesPerJp(year), terms.prorate(),
                 policy == null, policy == null ? 0 : policy.version, policy == null ? null : policy.updatedAt, unitCode,
                 terms.targetHours(), terms.pacing().name(), terms.quarterFractions(), terms.atRiskFromMonth(),
-                terms.leavers().name(), new TreeMap<>(terms.capByEmploymentType()));
+                terms.leavers().name(), new TreeMap<>(terms.capByEmploymentType()), terms.counting().name());
     }
 }

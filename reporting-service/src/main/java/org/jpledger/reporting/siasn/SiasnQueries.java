@@ -38,20 +38,27 @@ public final class SiasnQueries {
               AND %s
             ORDER BY f.end_date, f.nip, f.completion_id""";
 
-    /** The counted (not voided) completions ending in {@code :from}..{@code :to}: the full history. */
+    /**
+     * A completion SIASN holds: active and not rejected by a verifier. A rejected one is sent as a voided one is (the
+     * claim was refused); one waiting for verification is sent, whatever the year's counting policy, because SIASN
+     * keeps the training history, and counting is the agency's own judgement of it.
+     */
+    private static final String HELD = "(f.status = 'ACTIVE' AND f.verification <> 'REJECTED')";
+
+    /** The held (not voided, not rejected) completions ending in {@code :from}..{@code :to}: the full history. */
     public static final String FULL = FROM.formatted("NULL", SiasnReference.STRUCTURAL_KIND_ID,
-            SiasnReference.STRUCTURAL_KIND_ID, "f.status = 'ACTIVE' AND f.end_date BETWEEN :from AND :to");
+            SiasnReference.STRUCTURAL_KIND_ID, HELD + " AND f.end_date BETWEEN :from AND :to");
 
     /**
-     * What changed since the last acknowledged delta, with its action: never sent (or withdrawn) and active: CREATE;
-     * sent in an older version and active: UPDATE; sent, not withdrawn, and now voided: DELETE.
+     * What changed since the last acknowledged delta, with its action: never sent (or withdrawn) and held: CREATE;
+     * sent in an older version and held: UPDATE; sent, not withdrawn, and now voided or rejected: DELETE.
      */
-    public static final String DELTA = FROM.formatted("""
-            CASE WHEN f.status = 'VOIDED' THEN 'DELETE'
+    public static final String DELTA = FROM.formatted("CASE WHEN NOT " + HELD + """
+             THEN 'DELETE'
                  WHEN s.completion_id IS NULL OR s.withdrawn THEN 'CREATE' ELSE 'UPDATE' END""",
-            SiasnReference.STRUCTURAL_KIND_ID, SiasnReference.STRUCTURAL_KIND_ID, """
-            (f.status = 'ACTIVE' AND (s.completion_id IS NULL OR s.withdrawn OR f.version > s.sent_version)
-             OR f.status = 'VOIDED' AND s.completion_id IS NOT NULL AND NOT s.withdrawn)""");
+            SiasnReference.STRUCTURAL_KIND_ID, SiasnReference.STRUCTURAL_KIND_ID, "(" + HELD + """
+             AND (s.completion_id IS NULL OR s.withdrawn OR f.version > s.sent_version)
+             OR NOT """ + HELD + " AND s.completion_id IS NOT NULL AND NOT s.withdrawn)");
 
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);

@@ -30,6 +30,7 @@ import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.ExemptionKind;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.reporting.config.EventConsumerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,30 @@ class EventParserTest {
             assertThat(completion.voidReason()).isNull();
             assertThat(completion.active()).isTrue();
         });
+    }
+
+    @Test
+    void readsTheGoldenCompletionReviewedEventAsANewVersionWithItsVerification() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.COMPLETION_REVIEWED_V1);
+
+        assertThat(event.envelope().type()).isEqualTo(EventTypes.COMPLETION_REVIEWED_V1);
+        assertThat(event.payload()).isInstanceOfSatisfying(CompletionRecorded.class, completion -> {
+            assertThat(completion.completionId()).isEqualTo(COMPLETION_ID);
+            assertThat(completion.version()).isEqualTo(2);
+            assertThat(completion.recognizedJp()).isEqualByComparingTo(new BigDecimal("10"));
+            assertThat(completion.verificationState()).isEqualTo(VerificationState.VERIFIED);
+            assertThat(completion.flags()).isEmpty();
+            assertThat(completion.duplicateOf()).isNull();
+            assertThat(completion.active()).isTrue();
+        });
+    }
+
+    @Test
+    void readsACompletionWrittenBeforeVerificationAsSubmitted() {
+        ParsedRecord.Event event = parsedGolden(GoldenFiles.COMPLETION_AMENDED_V1);
+
+        assertThat(event.payload()).isInstanceOfSatisfying(CompletionRecorded.class, completion ->
+                assertThat(completion.verificationState()).isEqualTo(VerificationState.SUBMITTED));
     }
 
     @Test

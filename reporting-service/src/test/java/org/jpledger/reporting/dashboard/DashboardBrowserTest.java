@@ -462,6 +462,12 @@ class DashboardBrowserTest {
                 .as("complianceRate").isEqualByComparingTo(percentOf(figures.get("complianceRate")));
         assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=averageJp]"))))
                 .as("averageJp").isEqualByComparingTo(new BigDecimal(figures.get("averageJp").toString()));
+        // JP waiting for verification and flagged as possible duplicates: absent in the answer when none.
+        for (String figure : List.of("pendingJp", "flaggedJp")) {
+            assertThat(shownNumber(browser.findElement(By.cssSelector("#figures dd[data-figure=" + figure + "]"))))
+                    .as(figure).isEqualByComparingTo(figures.get(figure) == null ? BigDecimal.ZERO
+                            : new BigDecimal(figures.get(figure).toString()));
+        }
 
         List<Map<String, Object>> children = unit.getList("children");
         assertThat(childCodes()).containsExactlyInAnyOrderElementsOf(

@@ -104,7 +104,8 @@ class ExportResourceTest {
                 "JP Teknis", "JP Manajerial", "JP Sosial Kultural", "JP Klasikal", "JP Nonklasikal",
                 "Jumlah Pelatihan", "Status", "Kode Status", "Hari Dikecualikan", "Alasan Keluar",
                 "Kode Alasan Keluar", "TMT Unit", "Mulai Bertugas", "Selesai Bertugas", "JP Diharapkan s.d. Hari Ini",
-                "Versi Kebijakan", "Kode Unit Kebijakan", "Tahun Ditutup", "Versi Penutupan");
+                "Versi Kebijakan", "Kode Unit Kebijakan", "Tahun Ditutup", "Versi Penutupan",
+                "JP Menunggu Verifikasi", "JP Terindikasi Duplikat");
         List<List<String>> data = rows.subList(1, rows.size() - 1);
         assertThat(data).hasSize(3);
         assertThat(response.header(ExportResource.ROW_COUNT)).isEqualTo("3");

@@ -160,8 +160,12 @@ class IndonesianExportTest {
             assertThat(row.get(headers.indexOf("Policy version"))).as(nip).isEqualTo(api.getString("policyVersion"));
             assertThat(row.get(headers.indexOf("Policy unit code"))).as(nip)
                     .isEqualTo(orEmpty(api.getString("policyUnitCode")));
-            assertThat(row.subList(headers.indexOf("Year closed"), headers.size())).as(nip)
+            assertThat(row.subList(headers.indexOf("Year closed"), headers.indexOf("Closing version") + 1)).as(nip)
                     .containsExactly("NO", "");
+            assertThat(row.get(headers.indexOf("JP pending verification"))).as(nip)
+                    .isEqualTo(orEmpty(api.getString("pendingJp")));
+            assertThat(row.get(headers.indexOf("JP flagged as possible duplicates"))).as(nip)
+                    .isEqualTo(orEmpty(api.getString("flaggedJp")));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jpledger.reporting.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.jpledger.reporting.LedgerEvents.freshNip;
@@ -240,6 +241,24 @@ class EventProjectionTest {
         Compliance.awaitUntil(nip, GOLDEN_YEAR, answer -> answer.body("completionCount", equalTo(0)));
         assertThat(completionColumn(completion, "void_reason"))
                 .contains("Sertifikat ganda; sudah tercatat sebagai WS-2026-0398-002");
+    }
+
+    @Test
+    void appliesTheGoldenCompletionReviewedEventAsANewVersionOfTheCompletion() {
+        String nip = freshNip();
+        UUID completion = UUID.randomUUID();
+        events.employee(nip, "Siti Rahayu", 1);
+
+        events.goldenCompletion(GoldenFiles.COMPLETION_RECORDED_V1, completion, nip);
+        Compliance.awaitUntil(nip, GOLDEN_YEAR, answer -> answer.body("completionCount", equalTo(1)));
+        assertThat(completionColumn(completion, "verification")).contains("SUBMITTED");
+
+        events.goldenCompletion(GoldenFiles.COMPLETION_REVIEWED_V1, completion, nip);
+        Compliance.awaitUntil(nip, GOLDEN_YEAR, answer -> answer.body("totalJp", Compliance.jp("10"))
+                .body("completionCount", equalTo(1)));
+        await().atMost(Compliance.PATIENCE).untilAsserted(() ->
+                assertThat(completionColumn(completion, "verification")).contains("VERIFIED"));
+        assertThat(completionColumn(completion, "version")).contains("2");
     }
 
     @Test

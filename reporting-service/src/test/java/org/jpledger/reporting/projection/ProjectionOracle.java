@@ -21,10 +21,13 @@ import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitPeriod;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
+import org.jpledger.contracts.reference.CountingPolicy;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.LeavingReason;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 
 /**
  * What the compliance projections must hold after a stream of ledger events, computed the plain way from the newest
@@ -46,11 +49,17 @@ final class ProjectionOracle {
             BigDecimal jpManajerial, BigDecimal jpSosialKultural, BigDecimal jpKlasikal, BigDecimal jpNonklasikal,
             BigDecimal jpLuring, BigDecimal jpDaring, BigDecimal jpBlended, int completionCount,
             LocalDate lastCompletionDate, int exemptDays, Set<LocalDate> exemptOn, String leavingReason,
-            BigDecimal contractYearJp) {
+            BigDecimal contractYearJp, BigDecimal verifiedJp, BigDecimal trustedJp, BigDecimal flaggedJp,
+            BigDecimal contractYearVerifiedJp, BigDecimal contractYearTrustedJp) {
 
         Row {
             totalJp = exact(totalJp);
             contractYearJp = exact(contractYearJp);
+            verifiedJp = exact(verifiedJp);
+            trustedJp = exact(trustedJp);
+            flaggedJp = exact(flaggedJp);
+            contractYearVerifiedJp = exact(contractYearVerifiedJp);
+            contractYearTrustedJp = exact(contractYearTrustedJp);
             jpTeknis = exact(jpTeknis);
             jpManajerial = exact(jpManajerial);
             jpSosialKultural = exact(jpSosialKultural);
@@ -62,6 +71,24 @@ final class ProjectionOracle {
         }
 
         static final Comparator<Row> ORDER = Comparator.comparing(Row::nip).thenComparingInt(Row::year);
+
+        /** The JP counted under {@code counting}: of the completions whose state it counts (none rejected here). */
+        BigDecimal counted(CountingPolicy counting) {
+            return switch (counting) {
+                case ALL -> totalJp;
+                case VERIFIED_ONLY -> verifiedJp;
+                case VERIFIED_OR_TRUSTED -> verifiedJp.add(trustedJp);
+            };
+        }
+
+        /** The contract year's JP counted under {@code counting}; null without a contract year. */
+        BigDecimal contractCounted(CountingPolicy counting) {
+            return contractYearJp == null ? null : switch (counting) {
+                case ALL -> contractYearJp;
+                case VERIFIED_ONLY -> contractYearVerifiedJp;
+                case VERIFIED_OR_TRUSTED -> contractYearVerifiedJp.add(contractYearTrustedJp);
+            };
+        }
     }
 
     /**
@@ -71,26 +98,29 @@ final class ProjectionOracle {
      */
     record Figures(long headcount, long compliant, long onTrack, long atRisk, long notMet, BigDecimal totalJp,
             long exempt, Map<String, Long> typeHeadcount, Map<String, Long> typeCompliant, Map<String, Long> leavers,
-            long aboveCap, BigDecimal jpAboveCap, long leftService) {
+            long aboveCap, BigDecimal jpAboveCap, long leftService, BigDecimal pendingJp, BigDecimal flaggedJp) {
 
         Figures {
             totalJp = exact(totalJp);
             jpAboveCap = exact(jpAboveCap);
+            pendingJp = exact(pendingJp);
+            flaggedJp = exact(flaggedJp);
         }
     }
 
     /**
      * What a policy asks, as the oracle reads it: the target in JP (hours already converted), overrides by type and
      * level, pro-rating, pacing ({@code LINEAR}, {@code QUARTERLY} with cumulative quarter fractions, {@code GRACE} with
-     * its first month), whether leavers are excluded, and the caps of JP per contract year by type.
+     * its first month), whether leavers are excluded, the caps of JP per contract year by type, and which verification
+     * states count.
      */
     record Terms(BigDecimal target, Map<String, BigDecimal> byType, Map<String, BigDecimal> byLevel, boolean prorate,
             String pacing, List<BigDecimal> quarters, Integer graceMonth, boolean excludeLeavers,
-            Map<String, BigDecimal> caps) {
+            Map<String, BigDecimal> caps, CountingPolicy counting) {
 
-        /** The defaults: 20 JP, pro-rated, linear, leavers pro-rated, no caps. */
+        /** The defaults: 20 JP, pro-rated, linear, leavers pro-rated, no caps, every completion not rejected counts. */
         static final Terms DEFAULT = new Terms(BigDecimal.valueOf(TARGET_JP), Map.of(), Map.of(), true, "LINEAR", null,
-                null, false, Map.of());
+                null, false, Map.of(), CountingPolicy.ALL);
     }
 
     private final Map<String, UnitUpserted> units = new HashMap<>();
@@ -138,7 +168,7 @@ final class ProjectionOracle {
                 }
             }
         });
-        completions.values().stream().filter(CompletionRecorded::active)
+        completions.values().stream().filter(ProjectionOracle::counts)
                 .forEach(c -> years.computeIfAbsent(c.nip(), nip -> new TreeSet<>()).add(c.year()));
         List<Row> rows = new ArrayList<>();
         years.forEach((nip, ofNip) -> ofNip.forEach(year -> rows.add(row(nip, year))));
@@ -165,6 +195,8 @@ final class ProjectionOracle {
         long leftService = 0;
         BigDecimal totalJp = BigDecimal.ZERO;
         BigDecimal jpAboveCap = BigDecimal.ZERO;
+        BigDecimal pendingJp = BigDecimal.ZERO;
+        BigDecimal flaggedJp = BigDecimal.ZERO;
         Map<String, Long> typeHeadcount = zeros(EmploymentType.values());
         Map<String, Long> typeCompliant = zeros(EmploymentType.values());
         Map<String, Long> leavers = zeros(LeavingReason.values());
@@ -187,11 +219,15 @@ final class ProjectionOracle {
             }
             headcount++;
             typeHeadcount.merge(row.employmentType(), 1L, Long::sum);
-            totalJp = totalJp.add(row.totalJp());
+            BigDecimal counted = row.counted(terms.counting());
+            totalJp = totalJp.add(counted);
+            pendingJp = pendingJp.add(row.totalJp().subtract(counted));
+            flaggedJp = flaggedJp.add(row.flaggedJp());
             BigDecimal cap = terms.caps().get(row.employmentType());
-            if (cap != null && row.contractYearJp() != null && row.contractYearJp().compareTo(cap) > 0) {
+            BigDecimal contract = row.contractCounted(terms.counting());
+            if (cap != null && contract != null && contract.compareTo(cap) > 0) {
                 aboveCap++;
-                jpAboveCap = jpAboveCap.add(row.contractYearJp().subtract(cap));
+                jpAboveCap = jpAboveCap.add(contract.subtract(cap));
             }
             switch (status) {
                 case "COMPLIANT" -> {
@@ -205,7 +241,7 @@ final class ProjectionOracle {
             }
         }
         return new Figures(headcount, compliant, onTrack, atRisk, notMet, totalJp, exempt, typeHeadcount,
-                typeCompliant, leavers, aboveCap, jpAboveCap, leftService);
+                typeCompliant, leavers, aboveCap, jpAboveCap, leftService, pendingJp, flaggedJp);
     }
 
     private static Map<String, Long> zeros(Enum<?>[] keys) {
@@ -225,8 +261,9 @@ final class ProjectionOracle {
      * The status of a row with a window under {@code terms}: EXEMPT without a day in service that is not exempt;
      * LEFT_SERVICE when the policy excludes leavers and service ends before 31 December; else the level's, else the
      * type's, else the policy's target, pro-rated by the days in service not exempt and rounded up when the policy says
-     * so; the share of it due by today follows the pacing: elapsed days not exempt over days in service not exempt
-     * (linear), nothing before the grace month, or the fraction of the last quarter over (by the quarter's last day).
+     * so, judged against the JP the policy's counting counts; the share of it due by today follows the pacing: elapsed
+     * days not exempt over days in service not exempt (linear), nothing before the grace month, or the fraction of the
+     * last quarter over (by the quarter's last day).
      */
     static String status(Row row, LocalDate today, Terms terms) {
         LocalDate lastDayOfYear = LocalDate.of(row.year(), 12, 31);
@@ -249,7 +286,8 @@ final class ProjectionOracle {
                 elapsed++;
             }
         }
-        if (row.totalJp().compareTo(targetJp) >= 0) {
+        BigDecimal counted = row.counted(terms.counting());
+        if (counted.compareTo(targetJp) >= 0) {
             return "COMPLIANT";
         }
         if (row.windowUntil().isBefore(today)) {
@@ -271,7 +309,7 @@ final class ProjectionOracle {
             }
             default -> BigDecimal.valueOf(elapsed);
         };
-        if (row.totalJp().multiply(BigDecimal.valueOf(windowDays)).compareTo(targetJp.multiply(paced)) >= 0) {
+        if (counted.multiply(BigDecimal.valueOf(windowDays)).compareTo(targetJp.multiply(paced)) >= 0) {
             return "ON_TRACK";
         }
         return "AT_RISK";
@@ -394,7 +432,7 @@ final class ProjectionOracle {
             }
         }
         List<CompletionRecorded> counted = completions.values().stream()
-                .filter(c -> c.active() && c.nip().equals(nip) && c.year() == year).toList();
+                .filter(c -> counts(c) && c.nip().equals(nip) && c.year() == year).toList();
         LocalDate last = counted.stream().map(CompletionRecorded::endDate).max(Comparator.naturalOrder()).orElse(null);
         return new Row(nip, year, unitCode,
                 position == null ? null : position.employmentType().name(),
@@ -407,14 +445,25 @@ final class ProjectionOracle {
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.LURING),
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.DARING),
                 sum(counted, c -> c.deliveryMode() == DeliveryMode.BLENDED), counted.size(), last, exemptOn.size(),
-                exemptOn, leavingReason, contractYearJp(employee, year));
+                exemptOn, leavingReason, contractYearJp(employee, year, null),
+                sum(counted, c -> c.verificationState() == VerificationState.VERIFIED),
+                sum(counted, c -> c.verificationState() == VerificationState.AUTO_VERIFIED),
+                sum(counted, c -> c.flags() != null && c.flags().contains(CompletionFlag.POSSIBLE_DUPLICATE)),
+                contractYearJp(employee, year, VerificationState.VERIFIED),
+                contractYearJp(employee, year, VerificationState.AUTO_VERIFIED));
+    }
+
+    /** Whether a completion is in the sums at all: active and not rejected (a rejected one never counts). */
+    private static boolean counts(CompletionRecorded c) {
+        return c.active() && c.verificationState() != VerificationState.REJECTED;
     }
 
     /**
-     * JP of the employee's active completions ending within the contract year (from {@code employedFrom}, the TMT, to
-     * the day before an anniversary) that ends in {@code year}; null without one.
+     * JP of the employee's active completions not rejected (in {@code state}, any when null) ending within the contract
+     * year (from {@code employedFrom}, the TMT, to the day before an anniversary) that ends in {@code year}; null
+     * without one.
      */
-    private BigDecimal contractYearJp(EmployeeUpserted employee, int year) {
+    private BigDecimal contractYearJp(EmployeeUpserted employee, int year, VerificationState state) {
         if (employee == null || employee.employedFrom() == null) {
             return null;
         }
@@ -422,7 +471,8 @@ final class ProjectionOracle {
             LocalDate from = employee.employedFrom().plusYears(k - 1L);
             LocalDate until = employee.employedFrom().plusYears(k).minusDays(1);
             if (until.getYear() == year) {
-                return sum(completions.values().stream().filter(c -> c.active() && c.nip().equals(employee.nip())
+                return sum(completions.values().stream().filter(c -> counts(c) && c.nip().equals(employee.nip())
+                        && (state == null || c.verificationState() == state)
                         && c.endDate() != null && !c.endDate().isBefore(from) && !c.endDate().isAfter(until)).toList(),
                         c -> true);
             }

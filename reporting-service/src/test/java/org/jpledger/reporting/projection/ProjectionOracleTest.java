@@ -215,7 +215,7 @@ class ProjectionOracleTest {
         f.tallies().leavers().forEach((reason, count) -> leavers.put(reason.name(), count));
         return new Figures(f.headcount(), f.compliant(), f.onTrack(), f.atRisk(), f.notMet(), f.totalJp(),
                 f.tallies().exempt(), typeHeadcount, typeCompliant, leavers, f.tallies().aboveCap(), f.jpAboveCap(),
-                f.tallies().leftService());
+                f.tallies().leftService(), f.pendingJp(), f.flaggedJp());
     }
 
     /** Sends the events in order, feeds them to the oracle too, and waits until the consumer has handled them all. */
@@ -243,6 +243,9 @@ class ProjectionOracleTest {
             return events.employee(employee);
         }
         CompletionRecorded completion = (CompletionRecorded) event;
+        if (RandomLedger.REVIEWER.equals(completion.changedBy())) {
+            return events.reviewed(completion);
+        }
         return completion.active() && completion.version() > 1 ? events.amended(completion)
                 : events.completion(completion);
     }
@@ -252,7 +255,8 @@ class ProjectionOracleTest {
                 SELECT nip, year, unit_code, employment_type, position_level, window_from, window_until, total_jp,
                        jp_teknis, jp_manajerial, jp_sosial_kultural, jp_klasikal, jp_nonklasikal, jp_luring, jp_daring,
                        jp_blended, completion_count, last_completion_date, exempt_days, exempt_from, exempt_until,
-                       leaving_reason, contract_year_jp
+                       leaving_reason, contract_year_jp, verified_jp, trusted_jp, flagged_jp,
+                       contract_year_verified_jp, contract_year_trusted_jp
                 FROM employee_year WHERE nip LIKE ? ORDER BY nip, year""";
         List<Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -265,7 +269,9 @@ class ProjectionOracleTest {
                             r.getBigDecimal(9), r.getBigDecimal(10), r.getBigDecimal(11), r.getBigDecimal(12),
                             r.getBigDecimal(13), r.getBigDecimal(14), r.getBigDecimal(15), r.getBigDecimal(16),
                             r.getInt(17), r.getObject(18, LocalDate.class), r.getInt(19),
-                            days(r.getArray(20), r.getArray(21)), r.getString(22), r.getBigDecimal(23)));
+                            days(r.getArray(20), r.getArray(21)), r.getString(22), r.getBigDecimal(23),
+                            r.getBigDecimal(24), r.getBigDecimal(25), r.getBigDecimal(26), r.getBigDecimal(27),
+                            r.getBigDecimal(28)));
                 }
             }
         } catch (SQLException e) {
@@ -311,7 +317,14 @@ class ProjectionOracleTest {
                 body.getLong("unit.figures.exempt"), counts(body, "unit.figures.employmentTypes", ".headcount"),
                 counts(body, "unit.figures.employmentTypes", ".compliant"), counts(body, "unit.figures.leavers", ""),
                 body.getLong("unit.figures.aboveCap"), new BigDecimal(body.get("unit.figures.jpAboveCap").toString()),
-                body.getLong("unit.figures.leftService"));
+                body.getLong("unit.figures.leftService"), jpOrZero(body, "unit.figures.pendingJp"),
+                jpOrZero(body, "unit.figures.flaggedJp"));
+    }
+
+    /** JP the answer shows at {@code path}; absent is none. */
+    private static BigDecimal jpOrZero(JsonPath body, String path) {
+        Object value = body.get(path);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
     private static Map<String, Long> counts(JsonPath body, String path, String field) {

@@ -17,7 +17,10 @@ import org.jpledger.contracts.events.UnitAssignment;
 import org.jpledger.contracts.events.UnitPeriod;
 import org.jpledger.contracts.events.UnitUpserted;
 import org.jpledger.contracts.reference.CompetencyType;
+import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
+import org.jpledger.contracts.reference.CountingPolicy;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.ExemptionKind;
@@ -29,11 +32,14 @@ import org.jpledger.contracts.reference.TrainingMethod;
  * A seeded story of a small organisation as the ledger tells it, in the order the events reach the consumer: a unit tree
  * of three levels that gets reorganised, employees who join, leave (with or without a reason), transfer, get promoted
  * or change employment type, and are exempt for a while (some for whole years), completions recorded, amended and
- * voided, with exact duplicates, stale redeliveries of older versions and completions arriving before their employee.
+ * voided, verified, rejected and flagged (reviewed versions, sent as completion.reviewed.v1), with exact duplicates,
+ * stale redeliveries of older versions and completions arriving before their employee.
  * The same seed and prefix give the same events.
  */
 final class RandomLedger {
 
+    /** Who made a reviewed version: the test sends those as completion.reviewed.v1. */
+    static final String REVIEWER = "verifier";
     private static final String[] JP = {"2", "3", "4.5", "6", "8", "10", "12.25", "16", "20", "24", "0.75", "32"};
     private static final LocalDate FIRST_TRAINING_DAY = LocalDate.of(2024, 1, 1);
     private static final LocalDate LAST_TRAINING_DAY = LocalDate.of(2026, 12, 20);
@@ -155,9 +161,11 @@ final class RandomLedger {
                     .append('}');
         }
         boolean exclude = draw.nextBoolean();
-        body.append(", \"leavers\": \"").append(exclude ? "EXCLUDE" : "PRORATE").append("\"}");
+        body.append(", \"leavers\": \"").append(exclude ? "EXCLUDE" : "PRORATE").append('"');
+        CountingPolicy counting = CountingPolicy.values()[draw.nextInt(CountingPolicy.values().length)];
+        body.append(", \"counting\": \"").append(counting).append("\"}");
         return new StatedPolicy(year, unit, body.toString(), new ProjectionOracle.Terms(target, byType, byLevel,
-                prorate, pacing, quarters, graceMonth, exclude, caps));
+                prorate, pacing, quarters, graceMonth, exclude, caps, counting));
     }
 
     /** The events in publishing order; a duplicate is the same payload twice. */
@@ -362,10 +370,43 @@ final class RandomLedger {
             state = completionState(id, state.version() + 1, nip, CompletionStatus.ACTIVE);
             versions.add(state);
         }
+        // Verified, rejected, flagged or a flag cleared: new versions with the same content.
+        int reviews = random.nextInt(10) < 6 ? 0 : 1 + random.nextInt(2);
+        for (int i = 0; i < reviews; i++) {
+            state = reviewed(state);
+            versions.add(state);
+        }
         if (random.nextInt(5) == 0) {
             versions.add(voided(state));
         }
         return versions;
+    }
+
+    /** {@code c} reviewed: its next version in a state and with flags drawn anew, sent as completion.reviewed.v1. */
+    private CompletionRecorded reviewed(CompletionRecorded c) {
+        return new CompletionRecorded(c.completionId(), c.version() + 1, c.nip(), c.title(), c.kindId(), c.method(),
+                c.competencyType(), c.deliveryMode(), c.provider(), c.startDate(), c.endDate(), c.year(), c.jp(),
+                c.days(), c.international(), c.recognizedJp(), c.certificateNumber(), c.sourceSystem(), c.externalId(),
+                c.status(), c.ruleVersion(), c.voidReason(), flags(), REVIEWER, verification(), null);
+    }
+
+    /** SUBMITTED most often, then VERIFIED, AUTO_VERIFIED and REJECTED. */
+    private VerificationState verification() {
+        int draw = random.nextInt(20);
+        return draw < 8 ? VerificationState.SUBMITTED : draw < 14 ? VerificationState.VERIFIED
+                : draw < 17 ? VerificationState.AUTO_VERIFIED : VerificationState.REJECTED;
+    }
+
+    /** A possible duplicate one time in four, implausible JP a day one in eight; null (no flags) otherwise. */
+    private List<CompletionFlag> flags() {
+        List<CompletionFlag> flags = new ArrayList<>();
+        if (random.nextInt(4) == 0) {
+            flags.add(CompletionFlag.POSSIBLE_DUPLICATE);
+        }
+        if (random.nextInt(8) == 0) {
+            flags.add(CompletionFlag.IMPLAUSIBLE_JP_PER_DAY);
+        }
+        return flags.isEmpty() ? null : flags;
     }
 
     private CompletionRecorded completionState(UUID id, long version, String nip, CompletionStatus status) {
@@ -373,14 +414,16 @@ final class RandomLedger {
         BigDecimal jp = new BigDecimal(pick(JP));
         return new CompletionRecorded(id, version, nip, "Pelatihan " + version, 1, pick(TrainingMethod.values()),
                 pick(CompetencyType.values()), pick(DeliveryMode.values()), "BPSDM", end.minusDays(random.nextInt(5)),
-                end, end.getYear(), jp, null, false, jp, null, "oracle", id.toString(), status, 1, null);
+                end, end.getYear(), jp, null, false, jp, null, "oracle", id.toString(), status, 1, null, flags(),
+                "oracle", verification(), null);
     }
 
     private static CompletionRecorded voided(CompletionRecorded c) {
         return new CompletionRecorded(c.completionId(), c.version() + 1, c.nip(), c.title(), c.kindId(), c.method(),
                 c.competencyType(), c.deliveryMode(), c.provider(), c.startDate(), c.endDate(), c.year(), c.jp(),
                 c.days(), c.international(), c.recognizedJp(), c.certificateNumber(), c.sourceSystem(), c.externalId(),
-                CompletionStatus.VOIDED, c.ruleVersion(), "Sertifikat tidak sah");
+                CompletionStatus.VOIDED, c.ruleVersion(), "Sertifikat tidak sah", c.flags(), "oracle",
+                c.verification(), null);
     }
 
     /**

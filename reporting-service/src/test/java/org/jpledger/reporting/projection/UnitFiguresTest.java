@@ -337,7 +337,14 @@ class UnitFiguresTest {
         return new UnitFigures(body.getLong(path + ".headcount"), body.getLong(path + ".compliant"),
                 body.getLong(path + ".onTrack"), body.getLong(path + ".atRisk"), body.getLong(path + ".notMet"),
                 new BigDecimal(body.get(path + ".totalJp").toString()), tallies(body, path),
-                new BigDecimal(body.get(path + ".jpAboveCap").toString()));
+                new BigDecimal(body.get(path + ".jpAboveCap").toString()), jp(body, path + ".pendingJp"),
+                jp(body, path + ".flaggedJp"));
+    }
+
+    /** JP the answer shows at {@code path}; absent is none. */
+    private static BigDecimal jp(JsonPath body, String path) {
+        Object value = body.get(path);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
     /**

@@ -241,12 +241,7 @@ class ClosingFilesTest {
         Sql.execute(dataSource, "UPDATE year_closing SET export_columns = 1 WHERE year = ? AND unit_code = ? "
                 + "AND version = ?", YEAR, root, version);
 
-        List<Map<String, Object>> files = as(admin).queryParam("unitCode", root)
-                .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(200).extract()
-                .jsonPath().getList("files");
-        List<List<String>> rows = csv(download(reader(root), version, name).statusCode(200)
-                .header(ClosingResource.SHA256_HEADER, equalTo(files.stream().filter(f -> f.get("name").equals(name))
-                        .findFirst().orElseThrow().get("sha256"))).extract().asByteArray());
+        List<List<String>> rows = writtenAgain(version, name);
 
         assertThat(rows.get(0)).containsExactly("NIP", "Nama", "Kode Unit", "Nama Unit", "Jenis Kepegawaian",
                 "Jenjang Jabatan", "Target JP", "Total JP", "JP Teknis", "JP Manajerial", "JP Sosial Kultural",
@@ -260,6 +255,37 @@ class ClosingFilesTest {
                     + "AND e.nip = ?", YEAR, root, version, row.get(0)).orElseThrow());
         }
         reopen();
+    }
+
+    @Test
+    void writesTheFilesOfAClosingMadeBeforeTheCountingColumnsAgainWithoutThem() {
+        int version = close(root).statusCode(201).extract().jsonPath().getInt("version");
+        String name = "closing-" + YEAR + "-v" + version + "-" + root + "-compliance.csv";
+        List<List<String>> today = csv(download(reader(root), version, name).statusCode(200).extract().asByteArray());
+        assertThat(today.get(0).subList(today.get(0).size() - 2, today.get(0).size()))
+                .containsExactly("JP Menunggu Verifikasi", "JP Terindikasi Duplikat");
+        // As V20 leaves the closings made before it.
+        Sql.execute(dataSource, "UPDATE year_closing SET export_columns = 2 WHERE year = ? AND unit_code = ? "
+                + "AND version = ?", YEAR, root, version);
+
+        List<List<String>> rows = writtenAgain(version, name);
+
+        assertThat(rows.get(0)).endsWith("Tahun Ditutup", "Versi Penutupan")
+                .hasSize(today.get(0).size() - 2);
+        assertThat(rows.subList(1, rows.size() - 1)).hasSize(3)
+                .allSatisfy(row -> assertThat(row).hasSize(today.get(0).size() - 2));
+        reopen();
+    }
+
+    /** The closing's files written again; the rows of {@code name} as downloaded, which has the SHA-256 recorded. */
+    private List<List<String>> writtenAgain(int version, String name) {
+        List<Map<String, Object>> files = as(admin).queryParam("unitCode", root)
+                .post("/api/v1/years/{year}/closings/{version}/files", YEAR, version).then().statusCode(200).extract()
+                .jsonPath().getList("files");
+        List<List<String>> rows = csv(download(reader(root), version, name).statusCode(200)
+                .header(ClosingResource.SHA256_HEADER, equalTo(files.stream().filter(f -> f.get("name").equals(name))
+                        .findFirst().orElseThrow().get("sha256"))).extract().asByteArray());
+        return rows;
     }
 
     private io.restassured.response.ValidatableResponse close(String unitCode) {

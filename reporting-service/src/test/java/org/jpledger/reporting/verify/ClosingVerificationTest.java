@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.jpledger.reporting.Compliance.jp;
 import static org.jpledger.reporting.LedgerEvents.completionOf;
 import static org.jpledger.reporting.LedgerEvents.freshNip;
+import static org.jpledger.reporting.LedgerEvents.reviewedAs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
@@ -34,6 +35,7 @@ import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
 import org.jpledger.reporting.Compliance;
@@ -115,6 +117,29 @@ class ClosingVerificationTest {
         // The closed snapshot still holds the figures as closed, the live ones moved.
         assertThat(projections.single("SELECT answer ->> 'totalJp' FROM closing_employee WHERE closing_id = ? "
                 + "AND nip = ?", closing, scope.nipA)).hasValueSatisfying(v -> assertThat(v).startsWith("12"));
+    }
+
+    @Test
+    void reproducesAClosingRatedWithItsOwnCountingPolicyWhileLateReviewsMoveTheLiveFigures() {
+        Scope scope = Scope.recorded(events, projections);
+        given().contentType(ContentType.JSON).body("{\"targetJp\": 20, \"counting\": \"VERIFIED_ONLY\"}")
+                .put("/api/v1/policies/{year}/units/{code}", YEAR, scope.root).then().statusCode(201);
+        CompletionRecorded verified = reviewedAs(training(scope.nipA, "10"), 1, VerificationState.VERIFIED, null);
+        projections.awaitHandled(events.completion(verified));
+        live(scope.nipA).body("totalJp", jp("10")).body("pendingJp", jp("12"));
+        long closing = close(scope.root);
+        assertThat(projections.single("SELECT answer ->> 'pendingJp' FROM closing_employee WHERE closing_id = ? "
+                + "AND nip = ?", closing, scope.nipA)).hasValueSatisfying(v -> assertThat(v).startsWith("12"));
+
+        // A late rejection moves the live figures only.
+        projections.awaitHandled(events.reviewed(reviewedAs(verified, 2, VerificationState.REJECTED, null)));
+        live(scope.nipA).body("totalJp", jp("0"));
+        Compliance.of(scope.nipA, YEAR).statusCode(200).body("closed", equalTo(true)).body("totalJp", jp("10"));
+
+        given().queryParam("unitCode", scope.root).post(VERIFY, YEAR).then().statusCode(202);
+        JsonPath done = awaitEnd();
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("EQUAL");
+        assertThat(done.getLong("differenceCount")).isZero();
     }
 
     @Test

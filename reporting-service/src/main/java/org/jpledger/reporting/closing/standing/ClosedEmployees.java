@@ -26,7 +26,7 @@ public class ClosedEmployees {
     /** One employee row of a closing, as the list shows it. */
     public record Row(String nip, String name, String unitCode, String unitName, String employmentType,
             String positionLevel, BigDecimal totalJp, BigDecimal targetJp, ComplianceStatus status,
-            int completionCount) {
+            int completionCount, BigDecimal pendingJp) {
     }
 
     /**
@@ -46,7 +46,7 @@ public class ClosedEmployees {
                 """) + """
                 SELECT r.nip, r.name, r.unit_code, r.answer->>'unitName', r.answer->>'employmentType',
                     r.answer->>'positionLevel', r.total_jp, (r.answer->>'targetJp')::numeric, r.status,
-                    coalesce((r.answer->>'completionCount')::integer, 0)
+                    coalesce((r.answer->>'completionCount')::integer, 0), (r.answer->>'pendingJp')::numeric
                 FROM public.closing_employee r CROSS JOIN LATERAL (SELECT r.name) e(name)
                 WHERE r.closing_id = :closing AND r.status <> 'NOT_EMPLOYED'
                 """ + (roots == null ? "" : " AND r.unit_code IN (SELECT code FROM scope)")
@@ -70,6 +70,7 @@ public class ClosedEmployees {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                 (String) row[4], (String) row[5], (BigDecimal) row[6], (BigDecimal) row[7],
-                ComplianceStatus.valueOf((String) row[8]), ((Number) row[9]).intValue())).toList();
+                ComplianceStatus.valueOf((String) row[8]), ((Number) row[9]).intValue(), (BigDecimal) row[10]))
+                .toList();
     }
 }

@@ -26,7 +26,7 @@ public record DeltaExport(
     public record Rows(
             @Schema(description = "CREATE rows: completions never sent (or withdrawn)") int create,
             @Schema(description = "UPDATE rows: completions sent in an older version") int update,
-            @Schema(description = "DELETE rows: completions sent and since voided") int delete) {
+            @Schema(description = "DELETE rows: completions sent and since voided or rejected") int delete) {
     }
 
     /** One file of a delta and where to download it. */

@@ -20,7 +20,9 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jpledger.contracts.access.Access;
+import org.jpledger.contracts.events.CompletionRecorded;
 import org.jpledger.contracts.problem.Problem;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.contracts.siasn.SiasnCourse;
 import org.jpledger.localstack.TestTokens;
 import org.jpledger.localstack.Token;
@@ -133,6 +135,27 @@ class SiasnDeltaTest {
         assertThat(given().header("Authorization", operator).get("/api/v1/exports/siasn?format=jsonl").then()
                 .statusCode(200).extract().asString()).contains("RW-ADDED").contains("RW-AMENDED")
                 .doesNotContain("RW-VOIDED");
+    }
+
+    @Test
+    void withdrawsARejectedCompletionOnceSentAndNeverSendsOneRejectedBefore() {
+        LocalDate from = LocalDate.of(2025, 8, 4);
+        CompletionRecorded sentFirst = ledger.completion(UUID.randomUUID(), 1, nip, 3, "Pelatihan Teknis Ditolak",
+                "8", null, false, "8", from, from.plusDays(2), null, false);
+        ledger.await();
+        JsonPath first = create(Map.of());
+        assertThat(rows(first)).containsExactly(1, 0, 0);
+        acknowledge(first, List.of(Map.of("completionId", sentFirst.completionId().toString(),
+                "siasnId", "RW-REJECTED"))).statusCode(200);
+
+        ledger.reviewed(sentFirst, 2, VerificationState.REJECTED);
+        CompletionRecorded neverSent = ledger.completion(UUID.randomUUID(), 1, nip, 3, "Pelatihan Teknis Palsu", "6",
+                null, false, "6", from, from.plusDays(1), null, false);
+        ledger.reviewed(neverSent, 2, VerificationState.REJECTED);
+        ledger.await();
+
+        assertThat(rows(create(Map.of()))).as("the sent one withdrawn, the other never sent")
+                .containsExactly(0, 0, 1);
     }
 
     @Test

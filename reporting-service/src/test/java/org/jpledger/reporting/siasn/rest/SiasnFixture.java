@@ -15,6 +15,7 @@ import org.jpledger.contracts.reference.DeliveryMode;
 import org.jpledger.contracts.reference.EmploymentType;
 import org.jpledger.contracts.reference.PositionLevel;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.reporting.LedgerEvents;
 import org.jpledger.reporting.Projections;
 
@@ -51,6 +52,11 @@ final class SiasnFixture {
                 voided ? "salah input" : null);
         sent.add(version > 1 && !voided ? events.amended(completion) : events.completion(completion));
         return completion;
+    }
+
+    /** {@code completion} reviewed into {@code state} by its next {@code version}, sent as completion.reviewed.v1. */
+    void reviewed(CompletionRecorded completion, long version, VerificationState state) {
+        sent.add(events.reviewed(LedgerEvents.reviewedAs(completion, version, state, null)));
     }
 
     /** Waits until every event sent so far is applied. */
