@@ -29,7 +29,7 @@ import org.jpledger.contracts.problem.Problem.FieldError;
 import org.jpledger.support.limits.NotUtf8Exception;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.limits.TooManyRequestsException;
-import org.jpledger.support.security.OutOfScopeException;
+import org.jpledger.support.security.RefusedException;
 
 /**
  * What each failure means to a client, as RFC 9457 problem details: one place for the HTTP answers and for the per-item
@@ -67,7 +67,7 @@ public final class Problems {
                     + "has expired, is not signed by the trusted issuer, or is not meant for this service.");
         }
         if (e instanceof ForbiddenException) {
-            return Problem.of(403, "Forbidden", e instanceof OutOfScopeException && e.getMessage() != null ? e.getMessage()
+            return Problem.of(403, "Forbidden", e instanceof RefusedException && e.getMessage() != null ? e.getMessage()
                     : "Your token's roles do not allow this request.");
         }
         if (e instanceof TooManyRequestsException tooMany) {

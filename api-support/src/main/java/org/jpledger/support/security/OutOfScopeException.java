@@ -1,9 +1,7 @@
 package org.jpledger.support.security;
 
-import io.quarkus.security.ForbiddenException;
-
 /** A write for an employee or unit outside the caller's unit scope: answered 403, naming only what was asked. */
-public class OutOfScopeException extends ForbiddenException {
+public class OutOfScopeException extends RefusedException {
 
     public OutOfScopeException(String message) {
         super(message);

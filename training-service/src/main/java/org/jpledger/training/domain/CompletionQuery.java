@@ -2,6 +2,7 @@ package org.jpledger.training.domain;
 
 import java.time.LocalDate;
 import org.jpledger.contracts.reference.CompletionFlag;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.contracts.reference.CompletionStatus;
 
 /**
@@ -10,5 +11,5 @@ import org.jpledger.contracts.reference.CompletionStatus;
  * @param afterSeq the recording position the page starts after (from the cursor)
  */
 public record CompletionQuery(String nip, String unitCode, LocalDate from, LocalDate to, CompletionStatus status,
-        CompletionFlag flag, int limit, Long afterSeq) {
+        CompletionFlag flag, VerificationState verification, int limit, Long afterSeq) {
 }

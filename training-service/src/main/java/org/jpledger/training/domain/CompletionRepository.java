@@ -136,6 +136,10 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
             where.add("c.flags @> ARRAY[CAST(:flag AS text)] AND c.flags <> '{}'");
             params.put("flag", q.flag().name());
         }
+        if (q.verification() != null) {
+            where.add("c.verification = :verification");
+            params.put("verification", q.verification().name());
+        }
         if (q.afterSeq() != null) {
             where.add("c.seq > :after");
             params.put("after", q.afterSeq());

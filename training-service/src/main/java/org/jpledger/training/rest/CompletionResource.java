@@ -167,11 +167,11 @@ public class CompletionResource {
     }
 
     @GET
-    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.TRAINING_VERIFIER})
     @Operation(summary = "List completions",
             description = "Completions in recording order, filtered by employee, unit (the unit's whole subtree: employees "
-                    + "currently in it), end date range, status and flag (IMPLAUSIBLE_JP_PER_DAY: the completions a verifier "
-                    + "should look at). Only completions of employees currently in the "
+                    + "currently in it), end date range, status, flag (IMPLAUSIBLE_JP_PER_DAY: the completions a verifier "
+                    + "should look at) and verification state. Only completions of employees currently in the "
                     + "units the token names are listed; a unit filter outside them gives an empty page. "
                     + "Keyset-paginated: pass nextCursor as cursor for the next page; pages stay stable while new "
                     + "completions are recorded.")
@@ -185,13 +185,15 @@ public class CompletionResource {
             @Parameter(description = "Only completions ending on or before this date (yyyy-MM-dd)") @QueryParam("to") String to,
             @Parameter(description = "ACTIVE or VOIDED") @QueryParam("status") String status,
             @Parameter(description = "Only completions carrying this flag: IMPLAUSIBLE_JP_PER_DAY") @QueryParam("flag") String flag,
+            @Parameter(description = "Only completions in this verification state: SUBMITTED, VERIFIED, REJECTED or "
+                    + "AUTO_VERIFIED") @QueryParam("verification") String verification,
             @BeanParam PageParameters page) {
         return CompletionPage.from(queries.list(ListParameters.completionQuery(nip, unitCode, from, to, status, flag,
-                page)));
+                verification, page)));
     }
 
     @GET
-    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.TRAINING_VERIFIER})
     @Path("/{id}")
     @Operation(summary = "Get a completion", description = "One completion at its current version; ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The completion", headers = @Header(name = "ETag"),
@@ -255,7 +257,7 @@ public class CompletionResource {
     }
 
     @GET
-    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER})
+    @RolesAllowed({Access.TRAINING_READER, Access.TRAINING_WRITER, Access.TRAINING_VERIFIER})
     @Path("/{id}/history")
     @Operation(summary = "A completion's history",
             description = "Every version, oldest first: what the completion was, what changed it, when and by whom.")

@@ -10,14 +10,17 @@ import org.jpledger.contracts.reference.CompetencyType;
 import org.jpledger.contracts.reference.CompletionFlag;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.DeliveryMode;
+import org.jpledger.contracts.reference.RejectionReason;
 import org.jpledger.contracts.reference.TrainingMethod;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.training.service.CompletionSnapshot;
 
 /** A recorded completion as the API shows it, with the method derived from its kind and the JP it is recognised for. */
 @Schema(name = "CompletionResponse", description = "A training completion at its current version.")
 public record CompletionResponse(
         @Schema(description = "Id given by JP Ledger") UUID id,
-        @Schema(description = "Version; 1 when recorded, one more per amendment or void. Send it back in If-Match.")
+        @Schema(description = "Version; 1 when recorded, one more per amendment, void or verifier's decision. Send "
+                + "it back in If-Match.")
         long version,
         @Schema(description = "NIP of the employee") String nip,
         @Schema(description = "Name of the training") String title,
@@ -44,13 +47,37 @@ public record CompletionResponse(
         @Schema(description = "What is implausible about it (it still counts, a verifier should look): "
                 + "IMPLAUSIBLE_JP_PER_DAY when the JP per day of its span exceed the method's ceiling; empty for none, "
                 + "absent in versions written before completions had flags")
-        List<CompletionFlag> flags) {
+        List<CompletionFlag> flags,
+        @Schema(description = "SUBMITTED (waiting for a verifier), VERIFIED, REJECTED or AUTO_VERIFIED (recorded from "
+                + "a source system trusted for the employee's unit); SUBMITTED in versions written before verification")
+        VerificationState verification,
+        @Schema(description = "Who recorded version 1: the token subject, or the source system for records older than "
+                + "access control; never its verifier") String recordedBy,
+        @Schema(description = "The verifier (token subject) who decided the current state; absent while SUBMITTED or "
+                + "AUTO_VERIFIED") String verifiedBy,
+        @Schema(description = "When the current state was decided; absent while SUBMITTED or AUTO_VERIFIED")
+        Instant verifiedAt,
+        @Schema(description = "Why it was rejected; present only while REJECTED") Rejection rejection,
+        @Schema(description = "The completion this one was voided as a duplicate of") UUID duplicateOf) {
+
+    /** A verifier's refusal: the reason code, its Indonesian label and the verifier's note. */
+    @Schema(name = "CompletionRejection")
+    public record Rejection(
+            @Schema(description = "A RejectionReason code, e.g. NO_EVIDENCE, DUPLICATE, OTHER") String code,
+            @Schema(description = "The code's Indonesian label") String label,
+            @Schema(description = "The verifier's note; always present for OTHER") String note) {
+
+        static Rejection of(String code, String note) {
+            return code == null ? null : new Rejection(code, RejectionReason.valueOf(code).label(), note);
+        }
+    }
 
     public static CompletionResponse from(CompletionSnapshot c) {
         return new CompletionResponse(c.id(), c.version(), c.nip(), c.title(), c.kindId(), c.method(),
                 c.competencyType(), c.deliveryMode(), c.provider(), c.startDate(), c.endDate(), c.year(), c.jp(),
                 c.days(), c.international(), c.recognizedJp(), c.ruleVersion(), c.certificateNumber(),
                 c.sourceSystem(), c.externalId(), c.status(), c.voidReason(), c.recordedAt(), c.updatedAt(),
-                c.flags());
+                c.flags(), VerificationState.orSubmitted(c.verification()), c.recordedBy(), c.verifiedBy(),
+                c.verifiedAt(), Rejection.of(c.rejectionCode(), c.rejectionNote()), c.duplicateOf());
     }
 }

@@ -10,7 +10,7 @@ import org.jpledger.training.service.CompletionVersion;
 @Schema(name = "CompletionVersion", description = "A completion as it was at one version, and who made the change when.")
 public record CompletionVersionResponse(
         @Schema(description = "The version this entry shows") long version,
-        @Schema(description = "RECORDED, AMENDED or VOIDED") Change change,
+        @Schema(description = "RECORDED, AMENDED, VOIDED, or REVIEWED (only the verification state or the flags changed)") Change change,
         @Schema(description = "When the change was made") Instant changedAt,
         @Schema(description = "Who made the change: the subject of the caller's token (versions written before access "
                 + "control name the record's source system)") String changedBy,

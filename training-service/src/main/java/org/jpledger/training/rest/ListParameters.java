@@ -8,6 +8,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Arrays;
 import org.jpledger.contracts.reference.CompletionFlag;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.support.paging.PageParameters;
 import org.jpledger.support.paging.PageSize;
@@ -32,14 +33,14 @@ final class ListParameters {
     }
 
     static CompletionQuery completionQuery(String nip, String unitCode, String from, String to, String status,
-            String flag, PageParameters page) {
+            String flag, String verification, PageParameters page) {
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw InvalidRequestException.of("to", "must not be before from");
         }
         return new CompletionQuery(blankToNull(nip), unitCode("unitCode", unitCode), fromDate, toDate, status(status),
-                flag(flag), page.limit(PageSize.LISTING), page.position(CompletionQueries.CURSOR));
+                flag(flag), verification(verification), page.limit(PageSize.LISTING), page.position(CompletionQueries.CURSOR));
     }
 
     /** A yyyy-MM-dd query parameter, null when absent; anything else is refused naming {@code field}. */
@@ -73,6 +74,18 @@ final class ListParameters {
             return CompletionFlag.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of("flag", "must be one of " + Arrays.toString(CompletionFlag.values()));
+        }
+    }
+
+    private static VerificationState verification(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return VerificationState.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("verification", "must be one of "
+                    + Arrays.toString(VerificationState.values()));
         }
     }
 

@@ -7,7 +7,7 @@ import org.jpledger.support.problem.PreconditionException;
 import org.jpledger.training.service.Upserted;
 
 /** Status codes, ETags and If-Match handling shared by the resources. */
-final class Responses {
+public final class Responses {
 
     private Responses() {
     }
@@ -24,7 +24,7 @@ final class Responses {
     }
 
     /** 200 with the completion and its version as ETag. */
-    static Response versioned(CompletionResponse completion) {
+    public static Response versioned(CompletionResponse completion) {
         return Response.ok(completion).tag(etag(completion.version())).build();
     }
 
@@ -32,7 +32,7 @@ final class Responses {
      * The version an If-Match header names ({@code "3"}, {@code W/"3"} or {@code 3}); null when absent. A value that names
      * no version can match none, so it is answered like a stale one.
      */
-    static Long expectedVersion(String ifMatch) {
+    public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }

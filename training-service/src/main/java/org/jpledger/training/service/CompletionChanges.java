@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jpledger.contracts.reference.CompletionStatus;
 import org.jpledger.contracts.reference.TrainingKind;
 import org.jpledger.contracts.reference.TrainingKinds;
+import org.jpledger.contracts.reference.VerificationState;
 import org.jpledger.support.problem.ConflictException;
 import org.jpledger.support.problem.FieldErrors;
 import org.jpledger.support.problem.PreconditionException;
@@ -79,7 +80,17 @@ public class CompletionChanges {
         if (CompletionVersions.sameContent(c, request)) {
             return new Upserted<>(false, CompletionSnapshot.of(c));
         }
+        CountedClaim before = CountedClaim.of(c);
         versions.apply(c, request, recognized);
+        if (c.verification != VerificationState.SUBMITTED && !before.sameAs(CountedClaim.of(c))) {
+            // The decision vouched for the claim as it was. A trusted source's record amended by a person is that
+            // person's claim, not the trusted system's: it waits for a verifier too.
+            c.verification = VerificationState.SUBMITTED;
+            c.verifiedBy = null;
+            c.verifiedAt = null;
+            c.rejectionCode = null;
+            c.rejectionNote = null;
+        }
         c.version++;
         c.updatedAt = clock.instant();
         versions.changed(c, Change.AMENDED, actor.subject(), recognized.reason());
@@ -150,6 +161,17 @@ public class CompletionChanges {
     }
 
     private Completion lockedForChange(UUID id, Long expectedVersion, UnitScope scope) {
+        Completion c = lockedToChange(id, expectedVersion, scope);
+        requireVersion(c, expectedVersion);
+        return c;
+    }
+
+    /**
+     * The completion {@code id} and its employee, locked in the order every writer takes them, if the completion may be
+     * changed: 404 when unknown or its employee is outside {@code scope}, 428 without an expected version, 409 when
+     * voided. The caller checks the version ({@link #requireVersion}) where it wants to.
+     */
+    public Completion lockedToChange(UUID id, Long expectedVersion, UnitScope scope) {
         Completion c = completions.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException(NOT_FOUND));
         // Writes about one employee are serialised through the employee's row (see EmployeeRepository). Locked before
         // the scope check, so the employee cannot move between the check and the change.
@@ -164,10 +186,14 @@ public class CompletionChanges {
         if (c.status == CompletionStatus.VOIDED) {
             throw new ConflictException("completion " + id + " is voided and cannot change any more");
         }
+        return c;
+    }
+
+    /** Refuses (412) a change of {@code c} made from a version that is no longer current. */
+    public static void requireVersion(Completion c, long expectedVersion) {
         if (c.version != expectedVersion) {
-            throw PreconditionException.failed("completion " + id + " is at version " + c.version + ", not "
+            throw PreconditionException.failed("completion " + c.id + " is at version " + c.version + ", not "
                     + expectedVersion + "; read it again");
         }
-        return c;
     }
 }

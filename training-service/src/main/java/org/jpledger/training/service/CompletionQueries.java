@@ -76,7 +76,7 @@ public class CompletionQueries {
             return new Page<>(List.of(), null);
         }
         List<Completion> rows = completions.page(new CompletionQuery(query.nip(), query.unitCode(), query.from(),
-                query.to(), query.status(), query.flag(), query.limit() + 1, query.afterSeq()), scope.isAll() ? null : scope.roots());
+                query.to(), query.status(), query.flag(), query.verification(), query.limit() + 1, query.afterSeq()), scope.isAll() ? null : scope.roots());
         boolean more = rows.size() > query.limit();
         List<Completion> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? Cursor.after(CURSOR, page.get(page.size() - 1).seq) : null;

@@ -47,10 +47,11 @@ public class CompletionService implements CompletionCommands {
     private final Caller caller;
     private final UnitAccess access;
     private final RecordZones zones;
+    private final SourceTrust trust;
 
     public CompletionService(CompletionRepository completions, EmployeeRepository employees,
             RecognitionRuleSetRepository rules, CompletionVersions versions, CompletionChanges changes, Clock clock,
-            Caller caller, UnitAccess access, RecordZones zones) {
+            Caller caller, UnitAccess access, RecordZones zones, SourceTrust trust) {
         this.completions = completions;
         this.employees = employees;
         this.rules = rules;
@@ -60,6 +61,7 @@ public class CompletionService implements CompletionCommands {
         this.caller = caller;
         this.access = access;
         this.zones = zones;
+        this.trust = trust;
     }
 
     /**
@@ -178,6 +180,8 @@ public class CompletionService implements CompletionCommands {
         c.updatedAt = c.recordedAt;
         c.recordedBy = actor.subject();
         versions.apply(c, request, decision.recognized());
+        // Before the first version is kept: its history and event carry the state it starts in.
+        c.verification = trust.initialState(versions.unitOf(c), c.sourceSystem);
         completions.persist(c);
         versions.changed(c, Change.RECORDED, actor.subject(), decision.recognized().reason());
         return new Upserted<>(true, CompletionSnapshot.of(c));

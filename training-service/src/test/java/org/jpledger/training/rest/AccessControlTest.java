@@ -182,6 +182,25 @@ class AccessControlTest {
                         200, 404, (r, t) -> r.contentType(ContentType.JSON).header("If-Match", "\"1\"")
                                 .body("{\"reason\":\"Sertifikat ganda\"}")
                                 .post("/api/v1/completions/{id}/void", either(t, fixture.homeVoid, fixture.awayRead))),
+                // The suite's token recorded the fixture's completions; the verifier is another subject.
+                Endpoint.refusing("POST /api/v1/completions/{id}/verification", Access.TRAINING_VERIFIER,
+                        Access.TRAINING_WRITER, 200, 404, (r, t) -> r.contentType(ContentType.JSON)
+                                .header("If-Match", "\"1\"").body("{\"decision\":\"VERIFIED\"}")
+                                .post("/api/v1/completions/{id}/verification",
+                                        either(t, fixture.homeVerify, fixture.awayRead))),
+                Endpoint.refusing("GET /api/v1/completions/{id} as a verifier", Access.TRAINING_VERIFIER,
+                        Access.REPORT_READER, 200, 404, (r, t) -> r.get("/api/v1/completions/{id}",
+                                either(t, fixture.homeRead, fixture.awayRead))),
+                Endpoint.national("GET /api/v1/verification/trusted-sources", Access.TRAINING_VERIFIER,
+                        Access.TRAINING_WRITER, 200, (r, t) -> r.get("/api/v1/verification/trusted-sources")),
+                // An admin's token naming units is held to them, as for the history corrections.
+                Endpoint.refusing("PUT /api/v1/verification/trusted-sources/{unitCode}", Access.ADMIN,
+                        Access.POLICY_ADMIN, 200, 403, (r, t) -> r.contentType(ContentType.JSON)
+                                .body("{\"sourceSystems\":[]}").put("/api/v1/verification/trusted-sources/{unitCode}",
+                                        either(t, fixture.home, fixture.away))),
+                Endpoint.refusing("DELETE /api/v1/verification/trusted-sources/{unitCode}", Access.ADMIN,
+                        Access.POLICY_ADMIN, 204, 403, (r, t) -> r.delete(
+                                "/api/v1/verification/trusted-sources/{unitCode}", either(t, fixture.home, fixture.away))),
                 Endpoint.refusing("GET /api/v1/completions/{id}/history", Access.TRAINING_READER, Access.REPORT_READER,
                         200, 404, (r, t) -> r.get("/api/v1/completions/{id}/history",
                                 either(t, fixture.homeRead, fixture.awayRead))),
@@ -368,6 +387,7 @@ class AccessControlTest {
         String homeRead;
         String homeAmend;
         String homeVoid;
+        String homeVerify;
         String awayRead;
         String homeExemption;
         String awayExemption;
@@ -384,6 +404,7 @@ class AccessControlTest {
             f.homeRead = completion(f.homeNip, fresh("acl-read"));
             f.homeAmend = completion(f.homeNip, f.homeAmendKey);
             f.homeVoid = completion(f.homeNip, fresh("acl-void"));
+            f.homeVerify = completion(f.homeNip, fresh("acl-verify"));
             f.awayRead = completion(f.awayNip, f.awayReadKey);
             f.homeExemption = exemption(f.homeNip);
             f.awayExemption = exemption(f.awayNip);
@@ -403,7 +424,7 @@ class AccessControlTest {
         /** Everything of the fixture: a refusal shows none of it. */
         String[] everySecret() {
             List<String> all = new ArrayList<>(List.of(awaySecrets()));
-            all.addAll(List.of(root, home, homeChildName, homeName, homeNip, homeRead, homeAmend, homeVoid,
+            all.addAll(List.of(root, home, homeChildName, homeName, homeNip, homeRead, homeAmend, homeVoid, homeVerify,
                     homeAmendKey, homeExemption, "Dinas Rumah " + run, "Pemerintah Uji " + run));
             return all.toArray(String[]::new);
         }

@@ -71,7 +71,8 @@ class BadInputCorpusTest {
             UNION ALL SELECT 'recognition_day_rate', count(*), 0 FROM recognition_day_rate
             UNION ALL SELECT 'xapi_statement', count(*), count(voided_by) FROM xapi_statement
             UNION ALL SELECT 'xapi_attachment', count(*), 0 FROM xapi_attachment
-            UNION ALL SELECT 'xapi_attachment_holder', count(*), 0 FROM xapi_attachment_holder""";
+            UNION ALL SELECT 'xapi_attachment_holder', count(*), 0 FROM xapi_attachment_holder
+            UNION ALL SELECT 'trusted_source', count(*), 0 FROM trusted_source""";
     private static final String CSV_HEADER =
             "nip,title,kindId,competencyType,deliveryMode,provider,startDate,endDate,jp,sourceSystem,externalId";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -285,6 +286,9 @@ class BadInputCorpusTest {
         values.put("idempotencyKey", idempotencyKey);
         values.put("tomorrow", LocalDate.now(TrainingCalendar.ZONE).plusDays(1).toString());
         values.put("csvHeader", CSV_HEADER);
+        // The suite's token recorded the fixture: deciding on it takes another subject.
+        values.put("verifierToken", TestTokens.bearer(Token.withRoles(Access.TRAINING_VERIFIER).units(Access.ALL_UNITS)
+                .subject("bad-input-verifier")));
         return Map.copyOf(values);
     }
 

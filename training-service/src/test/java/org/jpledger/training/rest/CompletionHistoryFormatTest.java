@@ -101,6 +101,7 @@ class CompletionHistoryFormatTest {
         assertThat(new ObjectMapper().readTree(state).fieldNames()).toIterable().containsExactly("id", "version", "nip", "title", "kindId", "method",
                 "competencyType", "deliveryMode", "provider", "startDate", "endDate", "year", "jp", "days",
                 "international", "recognizedJp", "ruleVersion", "certificateNumber", "sourceSystem", "externalId",
-                "status", "voidReason", "recordedAt", "updatedAt", "flags");
+                "status", "voidReason", "recordedAt", "updatedAt", "flags", "verification", "recordedBy", "verifiedBy",
+                "verifiedAt", "rejectionCode", "rejectionNote", "duplicateOf");
     }
 }
