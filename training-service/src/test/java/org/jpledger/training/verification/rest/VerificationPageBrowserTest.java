@@ -2,6 +2,7 @@ package org.jpledger.training.verification.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.jpledger.training.TestData.completionJson;
 import static org.jpledger.training.TestData.employeeJson;
 import static org.jpledger.training.TestData.freshNip;
@@ -46,7 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The verifier's page at /verification/ in a real browser (the machine's headless Chromium): signing in with a
  * verifier's token, the queue of its units oldest first, the counts per unit, filters, moving through the queue with
- * the keyboard, Bahasa Indonesia first and English by the toggle. Screenshots are kept in
+ * the keyboard, verifying with v and rejecting with r and a digit, Bahasa Indonesia first and English by the toggle. Screenshots are kept in
  * target/verification-page-screenshots.
  */
 @Tag("slow") // a browser: left out by -Pquick
@@ -167,6 +168,49 @@ class VerificationPageBrowserTest {
     }
 
     @Test
+    void verifiesWithVAndRejectsWithRAndADigitAndEachDecidedItemLeavesTheQueue() throws SQLException {
+        String ani = employee("Ani Timur", east);
+        String first = record(ani, "lms", "Bimtek Arsip Digital");
+        String second = record(ani, "simpeg", "Diklat Kepemimpinan");
+        String third = record(ani, "lms", "Pelatihan Analisis Kebijakan");
+        recordedAt(first, "2026-01-05T08:00:00Z");
+        recordedAt(second, "2026-01-06T08:00:00Z");
+        recordedAt(third, "2026-01-07T08:00:00Z");
+
+        signIn(verifier());
+        awaitRows(3);
+        awaitSelected(first);
+
+        // v verifies the selected item: it leaves the queue and the next one is selected.
+        key("v");
+        awaitRowIds(second, third);
+        awaitText(By.id("message"), "Terverifikasi: Bimtek Arsip Digital");
+        awaitSelected(second);
+        given().get("/api/v1/completions/{id}", first).then().statusCode(200)
+                .body("verification", equalTo("VERIFIED"))
+                .body("verifiedBy", equalTo("pemeriksa-" + root));
+
+        // r then 1 rejects it with the first reason, NO_EVIDENCE.
+        key("r");
+        awaitText(By.id("reject-mode"), "tekan angka alasan");
+        key("1");
+        awaitRowIds(third);
+        awaitText(By.id("message"), "Tidak ada bukti");
+        given().get("/api/v1/completions/{id}", second).then().statusCode(200)
+                .body("verification", equalTo("REJECTED"))
+                .body("rejection.code", equalTo("NO_EVIDENCE"));
+        screenshot("04-decided");
+
+        // A stale version is explained and the queue reloaded, not silently decided.
+        // (another verifier's version, as the page sees it: the version moved on since the page read it)
+        bumpVersion(third);
+        key("v");
+        awaitText(By.id("error"), "sudah berubah");
+        assertThat(rowIds()).containsExactly(third);
+    }
+
+
+    @Test
     void refusesATokenWithoutTheVerifierRole() {
         signIn(TestTokens.bearer(Token.withRoles(Access.TRAINING_WRITER).units(Access.ALL_UNITS)));
         awaitText(By.id("sign-in-error"), "tidak punya peran training-verifier");
@@ -281,6 +325,15 @@ class VerificationPageBrowserTest {
     /** A flag part C's detection would set, which this branch does not have. */
     private void flag(String id, String flag) throws SQLException {
         execute("UPDATE completion SET flags = ARRAY[?] WHERE id = ?", flag, id);
+    }
+
+    private void bumpVersion(String id) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement("UPDATE completion SET version = version + 1 "
+                        + "WHERE id = ?")) {
+            statement.setObject(1, UUID.fromString(id));
+            statement.executeUpdate();
+        }
     }
 
     private void execute(String sql, Object value, String id) throws SQLException {
