@@ -237,6 +237,14 @@ class AccessControlTest {
                                 .post("/api/v1/completions/{id}/duplicates/{otherId}",
                                         either(t, fixture.homeDuplicate, fixture.awayDuplicate),
                                         either(t, fixture.homeOriginal, fixture.awayOriginal))),
+                Endpoint.filtering("GET /api/v1/verification/queue", Access.TRAINING_VERIFIER, Access.REPORT_READER,
+                        (r, t) -> r.queryParam("limit", 100).get("/api/v1/verification/queue"),
+                        r -> assertThat(r.jsonPath().getList("items.nip", String.class)).isNotEmpty()
+                                .containsOnly(fixture.homeNip)),
+                Endpoint.filtering("GET /api/v1/verification/queue/counts", Access.TRAINING_VERIFIER,
+                        Access.TRAINING_WRITER, (r, t) -> r.get("/api/v1/verification/queue/counts"),
+                        r -> assertThat(r.jsonPath().getList("units.unitCode", String.class))
+                                .containsExactly(fixture.home)),
                 Endpoint.national("GET /api/v1/admin/recognition-rules", Access.TRAINING_READER, Access.REPORT_READER,
                         200, (r, t) -> r.get("/api/v1/admin/recognition-rules")),
                 Endpoint.national("GET /api/v1/admin/recognition-rules/{version}", Access.TRAINING_READER,
