@@ -269,9 +269,12 @@ class VerificationQueueTest {
         return nip;
     }
 
+    /** A completion of a title of its own, so that no two of a test are possible duplicates of each other. */
     private static String record(String nip, String source) {
+        String externalId = "vq-" + UUID.randomUUID();
         return given().contentType(ContentType.JSON)
-                .body(completionJson(nip, "vq-" + UUID.randomUUID()).replace("\"test-lms\"", "\"" + source + "\""))
+                .body(completionJson(nip, externalId).replace("\"test-lms\"", "\"" + source + "\"")
+                        .replace("Pelatihan Analisis Kebijakan", "Pelatihan " + externalId))
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
     }
 
