@@ -77,6 +77,8 @@ public final class LocalStackMain {
                 stack.reporting().baseUrl());
         OUT.printf("  file imports       %s/imports/  (upload with progress; a token of the training-writer role)%n",
                 stack.training().baseUrl());
+        OUT.printf("  verification       %s/verification/  (the verifier's queue; a token of the training-verifier "
+                + "role)%n", stack.training().baseUrl());
         OUT.printf("  xAPI (LRS)         %s/xapi/  (learning platforms: Basic demo-lms:demo-lms-secret)%n",
                 stack.training().baseUrl());
         OUT.printf("  PostgreSQL         %s (databases training, reporting; user postgres)%n",
