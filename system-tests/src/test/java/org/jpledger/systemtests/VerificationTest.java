@@ -61,12 +61,12 @@ class VerificationTest {
         verifier = caller(Access.TRAINING_VERIFIER, "verifikator-bkd");
         today = LocalDate.now(WIB);
         year = today.getYear();
-        unit(PROVINCE, "Pemerintah Provinsi Jawa Tengah", null);
-        unit(AGENCY, "Badan Kepegawaian Daerah", PROVINCE);
-        unit(CHECKED_UNIT, "Dinas Kesehatan", PROVINCE);
-        employee(REPORTED_TWICE, "Budi Santoso", AGENCY);
+        StackRoster.unit(training(), PROVINCE, "Pemerintah Provinsi Jawa Tengah", null);
+        StackRoster.unit(training(), AGENCY, "Badan Kepegawaian Daerah", PROVINCE);
+        StackRoster.unit(training(), CHECKED_UNIT, "Dinas Kesehatan", PROVINCE);
+        StackRoster.employee(training(), REPORTED_TWICE, "Budi Santoso", AGENCY);
         for (String nip : CHECKED) {
-            employee(nip, "Pegawai " + nip.substring(14), CHECKED_UNIT);
+            StackRoster.employee(training(), nip, "Pegawai " + nip.substring(14), CHECKED_UNIT);
         }
         awaitUnit(CHECKED_UNIT, json -> json.getLong("unit.figures.headcount") == CHECKED.size());
     }
@@ -164,21 +164,6 @@ class VerificationTest {
 
     private static String caller(String role, String subject) {
         return stack.keys().bearer(Token.withRoles(role).units(PROVINCE).subject(subject));
-    }
-
-    private static void unit(String code, String name, String parent) {
-        given().baseUri(training()).contentType(ContentType.JSON)
-                .body(parent == null ? "{\"name\":\"%s\"}".formatted(name)
-                        : "{\"name\":\"%s\",\"parentCode\":\"%s\"}".formatted(name, parent))
-                .put("/api/v1/units/{code}", code).then().statusCode(anyOf(equalTo(200), equalTo(201)));
-    }
-
-    private static void employee(String nip, String name, String unit) {
-        given().baseUri(training()).contentType(ContentType.JSON)
-                .body("""
-                        {"name":"%s","employmentType":"PNS","positionLevel":"PELAKSANA","unitCode":"%s",
-                         "employedFrom":"2010-01-01"}""".formatted(name, unit))
-                .put("/api/v1/employees/{nip}", nip).then().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 
     private static String completion(String bearer, String nip, String title, int jp, LocalDate start, LocalDate end,

@@ -55,9 +55,9 @@ class WhoCountsTest {
         today = LocalDate.now(WIB);
         thisYear = today.getYear();
         lastYear = thisYear - 1;
-        unit(ROOT, "Indonesia", null);
-        unit(DKI, "Pemerintah Provinsi DKI Jakarta", ROOT);
-        unit(TEGAL, "Pemerintah Kota Tegal", ROOT);
+        StackRoster.unit(training(), ROOT, "Indonesia", null);
+        StackRoster.unit(training(), DKI, "Pemerintah Provinsi DKI Jakarta", ROOT);
+        StackRoster.unit(training(), TEGAL, "Pemerintah Kota Tegal", ROOT);
         // A unit policy names a unit reporting-service knows, so the tree must have arrived there first.
         awaitKnownToReporting(DKI);
         awaitKnownToReporting(TEGAL);
@@ -130,13 +130,6 @@ class WhoCountsTest {
                 .get("/api/v1/compliance/units/{code}", TEGAL).then().statusCode(200).extract().jsonPath();
         assertThat(tegal.getLong("unit.figures.aboveCap")).isEqualTo(1);
         assertThat(tegal.getDouble("unit.figures.jpAboveCap")).isEqualTo(6.0);
-    }
-
-    private static void unit(String code, String name, String parent) {
-        given().baseUri(training()).contentType(ContentType.JSON)
-                .body(parent == null ? "{\"name\":\"%s\"}".formatted(name)
-                        : "{\"name\":\"%s\",\"parentCode\":\"%s\"}".formatted(name, parent))
-                .put("/api/v1/units/{code}", code).then().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 
     private static void employee(String nip, String name, String type, String level, String unit, String from,

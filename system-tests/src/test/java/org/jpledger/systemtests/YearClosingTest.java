@@ -2,8 +2,6 @@ package org.jpledger.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -47,10 +45,10 @@ class YearClosingTest {
                 root.resolve("reporting-service/target/quarkus-app/quarkus-run.jar")));
         StackTokens.authorizeEverything(stack.keys());
         lastYear = LocalDate.now(WIB).getYear() - 1;
-        unit(PROVINCE, "Pemerintah Provinsi Jawa Tengah", null);
-        unit(DINAS, "Dinas Kesehatan", PROVINCE);
-        employee(ON_TIME, "Budi Santoso", DINAS);
-        employee(LATE, "Dewi Lestari", DINAS);
+        StackRoster.unit(training(), PROVINCE, "Pemerintah Provinsi Jawa Tengah", null);
+        StackRoster.unit(training(), DINAS, "Dinas Kesehatan", PROVINCE);
+        StackRoster.employee(training(), ON_TIME, "Budi Santoso", DINAS);
+        StackRoster.employee(training(), LATE, "Dewi Lestari", DINAS);
         completion(ON_TIME, "YC-ON-TIME", 24, LocalDate.of(lastYear, 5, 6));
         completion(LATE, "YC-EARLY-PART", 8, LocalDate.of(lastYear, 6, 10));
         await("/api/v1/compliance/units/" + DINAS, json -> json.getDouble("unit.figures.totalJp") == 32.0);
@@ -115,21 +113,6 @@ class YearClosingTest {
                 json -> !"RUNNING".equals(json.getString("state")));
         assertThat(verified.getString("state")).as(verified.prettify()).isEqualTo("EQUAL");
         assertThat(verified.getInt("employeeRows")).isEqualTo(2);
-    }
-
-    private static void unit(String code, String name, String parent) {
-        given().baseUri(training()).contentType(ContentType.JSON)
-                .body(parent == null ? "{\"name\":\"%s\"}".formatted(name)
-                        : "{\"name\":\"%s\",\"parentCode\":\"%s\"}".formatted(name, parent))
-                .put("/api/v1/units/{code}", code).then().statusCode(anyOf(equalTo(200), equalTo(201)));
-    }
-
-    private static void employee(String nip, String name, String unit) {
-        given().baseUri(training()).contentType(ContentType.JSON)
-                .body("""
-                        {"name":"%s","employmentType":"PNS","positionLevel":"PELAKSANA","unitCode":"%s",
-                         "employedFrom":"2010-01-01"}""".formatted(name, unit))
-                .put("/api/v1/employees/{nip}", nip).then().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 
     private static void completion(String nip, String externalId, int jp, LocalDate end) {
