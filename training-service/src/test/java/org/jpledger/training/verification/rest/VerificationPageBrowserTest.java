@@ -216,11 +216,13 @@ class VerificationPageBrowserTest {
     }
 
     @Test
-    void showsAnAttachedImageCertificateInline() throws IOException {
+    void showsAnAttachedImageAndPdfCertificateInline() throws IOException {
         String ani = employee("Ani Timur", east);
         String completion = record(ani, "lms", "Bimtek Arsip Digital");
         byte[] png = png();
         given().contentType("image/png").queryParam("fileName", "sertifikat-ani.png").body(png)
+                .post("/api/v1/completions/{id}/certificates", completion).then().statusCode(201);
+        given().contentType("application/pdf").queryParam("fileName", "sttpp-ani.pdf").body(pdf())
                 .post("/api/v1/completions/{id}/certificates", completion).then().statusCode(201);
 
         signIn(verifier());
@@ -233,6 +235,13 @@ class VerificationPageBrowserTest {
                         + " return !!image && image.complete && image.naturalWidth === 48"
                         + " && image.src.startsWith('blob:')")));
         assertThat(text(By.cssSelector("#certificates figcaption"))).contains("image/png");
+        // The PDF in a frame, read by Chromium's viewer: neither the download's sandbox nor this page's
+        // object-src 'none' (which a blob: frame takes over) keeps it out.
+        new WebDriverWait(browser, PATIENCE).withMessage(() -> "the certificate PDF framed: "
+                + text(By.id("certificates"))).until(b -> "application/pdf".equals(browser.executeScript(
+                        "const frame = document.querySelector('#certificates figure iframe');"
+                        + " return frame && frame.src.startsWith('blob:') && frame.contentDocument"
+                        + " && frame.contentDocument.contentType")));
         screenshot("05-certificate");
     }
 
@@ -409,6 +418,19 @@ class VerificationPageBrowserTest {
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
     }
 
+    /** A one-page PDF a viewer can draw, with a number of its own so its hash is new. */
+    private static byte[] pdf() {
+        String text = "(SERTIFIKAT " + ThreadLocalRandom.current().nextInt(1_000_000) + ")";
+        String stream = "BT /F1 24 Tf 40 100 Td " + text + " Tj ET";
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R"
+                + "/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+                + "4 0 obj<</Length " + stream.length() + ">>stream\n" + stream + "\nendstream endobj\n"
+                + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** A real 48 x 32 PNG (the browser must decode it), of a colour of its own so its hash is new. */
     private static byte[] png() throws IOException {
         BufferedImage image = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
@@ -427,7 +449,7 @@ class VerificationPageBrowserTest {
         execute("UPDATE completion SET recorded_at = ? WHERE id = ?", Timestamp.from(Instant.parse(instant)), id);
     }
 
-    /** A flag part C's detection would set, which this branch does not have. */
+    /** A flag set directly: a flagged item with no pair behind it, for the filter and the counts. */
     private void flag(String id, String flag) throws SQLException {
         execute("UPDATE completion SET flags = ARRAY[?] WHERE id = ?", flag, id);
     }
