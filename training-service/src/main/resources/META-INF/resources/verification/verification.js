@@ -37,7 +37,8 @@ const MESSAGES = {
     rejectMode: 'Tolak: tekan angka alasan 1–9 (Esc batal).', noteNeeded: 'Alasan lain memerlukan catatan.',
     certificatesTitle: 'Sertifikat', duplicatesTitle: 'Kemungkinan duplikat',
     noCertificates: 'Belum ada sertifikat terlampir.', noDuplicates: 'Tidak ada kemungkinan duplikat.',
-    notAvailable: 'Belum tersedia di layanan ini.', loading: 'Memuat…',
+    loading: 'Memuat…',
+    pairOPEN: 'Belum diputuskan', pairNOT_DUPLICATE: 'Diputuskan bukan duplikat', pairDUPLICATE: 'Diputuskan duplikat',
     nip: 'NIP', name: 'Nama', method: 'Metode', dates: 'Tanggal', jp: 'JP', days: 'Hari',
     recognizedJp: 'JP diakui', certificateNumber: 'Nomor sertifikat', recordedBy: 'Dicatat oleh',
     verification: 'Status verifikasi', flags: 'Tanda', status: 'Status', rule: 'Aturan', thisOne: 'Catatan ini',
@@ -46,7 +47,6 @@ const MESSAGES = {
     verified: 'Terverifikasi: {title}.', rejected: 'Ditolak ({reason}): {title}.', resolved: 'Keputusan duplikat disimpan.',
     stale: 'Catatan ini sudah berubah sejak dimuat; antrean dimuat ulang. Periksa lagi lalu putuskan.',
     forbidden: 'Tidak diizinkan: {detail}', failed: 'Gagal: {detail}',
-    decisionMissing: 'Layanan ini belum menyediakan keputusan verifikasi (404).',
     SUBMITTED: 'Menunggu verifikasi', VERIFIED: 'Terverifikasi', REJECTED: 'Ditolak',
     AUTO_VERIFIED: 'Terverifikasi otomatis', KLASIKAL: 'Klasikal', NONKLASIKAL: 'Nonklasikal',
     SAME_CERTIFICATE: 'Nomor sertifikat sama', SIMILAR_TITLE_OVERLAPPING_DATES: 'Judul mirip, tanggal bertumpang',
@@ -79,7 +79,8 @@ const MESSAGES = {
     rejectMode: 'Reject: press the reason digit 1–9 (Esc to cancel).', noteNeeded: 'Other reason needs a note.',
     certificatesTitle: 'Certificates', duplicatesTitle: 'Possible duplicates',
     noCertificates: 'No certificate attached yet.', noDuplicates: 'No possible duplicates.',
-    notAvailable: 'Not available on this service yet.', loading: 'Loading…',
+    loading: 'Loading…',
+    pairOPEN: 'Not decided yet', pairNOT_DUPLICATE: 'Decided: not a duplicate', pairDUPLICATE: 'Decided: duplicate',
     nip: 'NIP', name: 'Name', method: 'Method', dates: 'Dates', jp: 'JP', days: 'Days',
     recognizedJp: 'Recognised JP', certificateNumber: 'Certificate number', recordedBy: 'Recorded by',
     verification: 'Verification', flags: 'Flags', status: 'Status', rule: 'Rule', thisOne: 'This record',
@@ -88,7 +89,6 @@ const MESSAGES = {
     verified: 'Verified: {title}.', rejected: 'Rejected ({reason}): {title}.', resolved: 'Duplicate decision saved.',
     stale: 'This record changed since it was loaded; the queue was reloaded. Check it again, then decide.',
     forbidden: 'Not allowed: {detail}', failed: 'Failed: {detail}',
-    decisionMissing: 'This service does not offer verification decisions yet (404).',
     SUBMITTED: 'Waiting for verification', VERIFIED: 'Verified', REJECTED: 'Rejected',
     AUTO_VERIFIED: 'Verified automatically', KLASIKAL: 'Classroom', NONKLASIKAL: 'Non-classroom',
     SAME_CERTIFICATE: 'Same certificate number', SIMILAR_TITLE_OVERLAPPING_DATES: 'Similar title, overlapping dates',
@@ -160,8 +160,6 @@ function facts(pairs) {
   });
   return list;
 }
-
-const listOf = (body, key) => (Array.isArray(body) ? body : (body && (body.items || body[key])) || []);
 
 function say(message) { $('message').textContent = message || ''; $('error').textContent = ''; }
 function fail(message) { $('error').textContent = message || ''; $('message').textContent = ''; }
@@ -354,6 +352,15 @@ function claimFacts(item) {
   ['status', item.status], ['flags', (item.flags || []).map((f) => t(f)).join(', ')]];
 }
 
+/** The other completion of a pair in the order of {@link claimFacts}: the employee is the selected item's. */
+function otherFacts(item, other) {
+  return [['name', item.employeeName], ['nip', item.nip], ['training', other.title], ['kind', other.kindId],
+    ['dates', day(other.startDate) + ' – ' + day(other.endDate)], ['jp', number(other.jp)],
+    ['recognizedJp', number(other.recognizedJp)], ['certificateNumber', other.certificateNumber],
+    ['source', other.sourceSystem], ['status', other.status],
+    ['flags', (other.flags || []).map((f) => t(f)).join(', ')]];
+}
+
 /** Shows the selected item; {@code fetch} also (re)loads its certificates and duplicates. */
 function showDetail(fetchMore) {
   const item = state.items[state.selected];
@@ -375,45 +382,49 @@ async function loadCertificates(item) {
   box.replaceChildren(element('p', t('loading'), 'muted'));
   let list;
   try {
-    list = listOf(await (await call(COMPLETIONS + '/' + item.id + '/certificates')).json(), 'certificates');
+    list = await (await call(COMPLETIONS + '/' + item.id + '/certificates')).json();
   } catch (e) {
-    if (state.shown !== item.id) return;
-    box.replaceChildren(element('p', e.status === 404 ? t('notAvailable') : t('failed', { detail: e.message }),
-      'muted'));
+    if (state.shown === item.id) box.replaceChildren(element('p', t('failed', { detail: e.message }), 'error'));
     return;
   }
   if (state.shown !== item.id) return;
   if (!list.length) { box.replaceChildren(element('p', t('noCertificates'), 'muted')); return; }
   box.replaceChildren(...list.map((certificate) => {
     const figure = element('figure', null, 'certificate');
+    figure.dataset.sha256 = certificate.sha256;
     figure.append(element('figcaption', [certificate.fileName, certificate.contentType,
-      certificate.size !== undefined ? number(certificate.size) + ' byte' : null].filter(Boolean).join(' · ')));
+      number(certificate.size) + ' byte', certificate.attachedBy].filter(Boolean).join(' · ')));
     showCertificate(item, certificate, figure);
     return figure;
   }));
 }
 
-/** A certificate inline: fetched with the token (a plain src could not carry it) and shown from a blob URL. */
+/**
+ * A certificate inline: fetched with the token (a plain src could not carry it) and shown from a blob URL. The
+ * download's Content-Security-Policy: sandbox does not reach the blob (a blob keeps only bytes and type; a blob: frame
+ * takes this page's policy), and the type shown is the one the service found in the bytes, never a guess here.
+ */
 async function showCertificate(item, certificate, figure) {
   try {
     const response = await call(COMPLETIONS + '/' + item.id + '/certificates/' + encodeURIComponent(certificate.sha256),
       { accept: '*/*' });
-    const blob = await response.blob();
+    const type = certificate.contentType;
+    const blob = new Blob([await response.arrayBuffer()], { type });
     if (state.shown !== item.id) return;
     const url = URL.createObjectURL(blob);
     state.blobs.push(url);
-    const type = blob.type || certificate.contentType || '';
     if (type.startsWith('image/')) {
       const image = element('img');
       image.src = url;
       image.alt = certificate.fileName || t('certificatesTitle');
       figure.append(image);
-    } else {
+    } else if (type === 'application/pdf') {
       const frame = element('iframe');
       frame.src = url;
       frame.title = certificate.fileName || t('certificatesTitle');
       figure.append(frame);
     }
+
   } catch (e) {
     if (state.shown === item.id) figure.append(element('p', t('failed', { detail: e.message }), 'error'));
   }
@@ -424,11 +435,9 @@ async function loadDuplicates(item) {
   box.replaceChildren(element('p', t('loading'), 'muted'));
   let list;
   try {
-    list = listOf(await (await call(COMPLETIONS + '/' + item.id + '/duplicates')).json(), 'duplicates');
+    list = await (await call(COMPLETIONS + '/' + item.id + '/duplicates')).json();
   } catch (e) {
-    if (state.shown !== item.id) return;
-    box.replaceChildren(element('p', e.status === 404 ? t('notAvailable') : t('failed', { detail: e.message }),
-      'muted'));
+    if (state.shown === item.id) box.replaceChildren(element('p', t('failed', { detail: e.message }), 'error'));
     return;
   }
   if (state.shown !== item.id) return;
@@ -438,16 +447,19 @@ async function loadDuplicates(item) {
 
 /** One possible duplicate side by side with the selected item, with the buttons that resolve the pair. */
 function duplicatePair(item, pair) {
-  const other = pair.other || pair.completion || pair;
-  const otherId = other.id || pair.otherId;
+  const other = pair.other;
+  const otherId = other.id;
   const box = element('div', null, 'side');
   box.dataset.other = otherId;
   const mine = element('div');
   mine.append(element('h4', t('thisOne')), facts(claimFacts(item)));
   const theirs = element('div');
-  theirs.append(element('h4', t('otherOne')), facts(claimFacts(other)));
-  const rules = [].concat(pair.rules || pair.rule || []).map((rule) => t(rule)).join(', ');
-  const about = element('p', [rules && t('rule') + ': ' + rules, pair.state].filter(Boolean).join(' · '), 'muted');
+  theirs.append(element('h4', t('otherOne')), facts(otherFacts(item, other)));
+  const about = element('p', [t('rule') + ': ' + pair.rules.map((rule) => t(rule)).join(', '),
+    t('pair' + pair.state), pair.decidedBy, when(pair.decidedAt)].filter(Boolean).join(' · '), 'muted');
+  box.append(mine, theirs, about);
+  // Only an open pair of two active completions can be decided; a decided one is shown for the record.
+  if (pair.state !== 'OPEN' || other.status !== 'ACTIVE') return box;
   const actions = element('div', null, 'decide');
   [['notDuplicate', { decision: 'NOT_DUPLICATE' }], ['keepThis', { decision: 'DUPLICATE', keep: item.id }],
     ['keepOther', { decision: 'DUPLICATE', keep: otherId }]].forEach(([label, body]) => {
@@ -457,7 +469,7 @@ function duplicatePair(item, pair) {
     button.addEventListener('click', () => resolveDuplicate(item, otherId, body));
     actions.append(button);
   });
-  box.append(mine, theirs, about, actions);
+  box.append(actions);
   return box;
 }
 
@@ -496,7 +508,7 @@ async function decide(decision, reasonCode) {
     await call(COMPLETIONS + '/' + item.id + '/verification', { method: 'POST', json: body,
       headers: { 'If-Match': '"' + item.version + '"' } });
   } catch (e) {
-    explain(e, true);
+    explain(e);
     return;
   }
   $('note').value = '';
@@ -511,7 +523,7 @@ async function decide(decision, reasonCode) {
 }
 
 /** A refused call in words a verifier can act on. */
-function explain(e, decision) {
+function explain(e) {
   if (e.status === 401) { signOut(); showSignIn(t('tokenRejected')); return; }
   if (e.status === 412 || e.status === 428) {
     fail(t('stale'));
@@ -519,7 +531,6 @@ function explain(e, decision) {
     return;
   }
   if (e.status === 403) { fail(t('forbidden', { detail: e.message })); return; }
-  if (e.status === 404 && decision) { fail(t('decisionMissing') + ' ' + e.message); return; }
   fail(t('failed', { detail: e.message }));
 }
 

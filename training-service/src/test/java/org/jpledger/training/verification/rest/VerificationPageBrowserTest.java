@@ -2,6 +2,7 @@ package org.jpledger.training.verification.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.jpledger.training.TestData.completionJson;
 import static org.jpledger.training.TestData.employeeJson;
@@ -12,6 +13,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -25,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 import org.jpledger.contracts.access.Access;
 import org.jpledger.localstack.Chromium;
@@ -47,7 +52,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The verifier's page at /verification/ in a real browser (the machine's headless Chromium): signing in with a
  * verifier's token, the queue of its units oldest first, the counts per unit, filters, moving through the queue with
- * the keyboard, verifying with v and rejecting with r and a digit, Bahasa Indonesia first and English by the toggle. Screenshots are kept in
+ * the keyboard, verifying with v and rejecting with r and a digit, a certificate shown inline, possible duplicates side
+ * by side and resolved, Bahasa Indonesia first and English by the toggle. Screenshots are kept in
  * target/verification-page-screenshots.
  */
 @Tag("slow") // a browser: left out by -Pquick
@@ -125,9 +131,9 @@ class VerificationPageBrowserTest {
         assertThat(selected()).isEqualTo(oldest);
         awaitText(By.id("claim"), "Budi Barat");
         assertThat(text(By.id("claim"))).contains(budi, "Pelatihan Analisis Kebijakan", "simpeg");
-        // Certificates and duplicates come from other endpoints; one the service lacks is said plainly.
-        new WebDriverWait(browser, PATIENCE).until(b -> b.findElement(By.id("certificates")).getText()
-                .matches("Belum tersedia di layanan ini\\.|Belum ada sertifikat terlampir\\."));
+        // Certificates and duplicates come from their own endpoints; none is said plainly.
+        awaitText(By.id("certificates"), "Belum ada sertifikat terlampir.");
+        awaitText(By.id("duplicates"), "Tidak ada kemungkinan duplikat.");
         key("j");
         awaitSelected(middle);
         awaitText(By.id("claim"), "Diklat Kepemimpinan");
@@ -209,6 +215,89 @@ class VerificationPageBrowserTest {
         assertThat(rowIds()).containsExactly(third);
     }
 
+    @Test
+    void showsAnAttachedImageAndPdfCertificateInline() throws IOException {
+        String ani = employee("Ani Timur", east);
+        String completion = record(ani, "lms", "Bimtek Arsip Digital");
+        byte[] png = png();
+        given().contentType("image/png").queryParam("fileName", "sertifikat-ani.png").body(png)
+                .post("/api/v1/completions/{id}/certificates", completion).then().statusCode(201);
+        given().contentType("application/pdf").queryParam("fileName", "sttpp-ani.pdf").body(pdf())
+                .post("/api/v1/completions/{id}/certificates", completion).then().statusCode(201);
+
+        signIn(verifier());
+        awaitSelected(completion);
+        awaitText(By.id("certificates"), "sertifikat-ani.png");
+        // Loaded from a blob: URL the page fetched with the token, in spite of the download's sandbox policy.
+        new WebDriverWait(browser, PATIENCE).withMessage(() -> "the certificate image loaded: "
+                + text(By.id("certificates"))).until(b -> Boolean.TRUE.equals(browser.executeScript(
+                        "const image = document.querySelector('#certificates figure img');"
+                        + " return !!image && image.complete && image.naturalWidth === 48"
+                        + " && image.src.startsWith('blob:')")));
+        assertThat(text(By.cssSelector("#certificates figcaption"))).contains("image/png");
+        // The PDF in a frame, read by Chromium's viewer: neither the download's sandbox nor this page's
+        // object-src 'none' (which a blob: frame takes over) keeps it out.
+        new WebDriverWait(browser, PATIENCE).withMessage(() -> "the certificate PDF framed: "
+                + text(By.id("certificates"))).until(b -> "application/pdf".equals(browser.executeScript(
+                        "const frame = document.querySelector('#certificates figure iframe');"
+                        + " return frame && frame.src.startsWith('blob:') && frame.contentDocument"
+                        + " && frame.contentDocument.contentType")));
+        screenshot("05-certificate");
+    }
+
+    @Test
+    void showsDuplicatesSideBySideAndKeepingThisOneVoidsTheOther() {
+        String ani = employee("Ani Timur", east);
+        String lms = recordAs("lms-" + root, ani, "lms", "Bimtek Arsip Digital", "BPSDMD/2026/0398");
+        String simpeg = recordAs("simpeg-" + root, ani, "simpeg", "Bimtek Kearsipan Digital", "BPSDMD/2026/0398");
+
+        signIn(verifier());
+        awaitRowIds(lms, simpeg);
+        awaitSelected(lms);
+        By pair = By.cssSelector("#duplicates .side[data-other='" + simpeg + "']");
+        new WebDriverWait(browser, PATIENCE).withMessage(() -> "the pair shown: " + text(By.id("duplicates")))
+                .until(b -> !b.findElements(pair).isEmpty());
+        assertThat(text(pair)).contains("Catatan ini", "Catatan lain", "Bimtek Arsip Digital",
+                "Bimtek Kearsipan Digital", "lms", "simpeg", "Nomor sertifikat sama", "Belum diputuskan");
+        screenshot("06-duplicates");
+
+        browser.findElement(pair).findElement(By.cssSelector("button[data-decision=keepThis]")).click();
+        awaitText(By.id("message"), "Keputusan duplikat disimpan");
+        awaitRowIds(lms);
+        given().get("/api/v1/completions/{id}", simpeg).then().statusCode(200)
+                .body("status", equalTo("VOIDED")).body("voidReason", equalTo("DUPLICATE"))
+                .body("duplicateOf", equalTo(lms));
+        given().get("/api/v1/completions/{id}", lms).then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("flags", empty());
+        // The decided pair stays on record, without buttons.
+        awaitText(By.id("duplicates"), "Diputuskan duplikat");
+        assertThat(browser.findElements(By.cssSelector("#duplicates button"))).isEmpty();
+    }
+
+    @Test
+    void notADuplicateClearsTheFlagOfBoth() {
+        String ani = employee("Ani Timur", east);
+        String lms = recordAs("lms-" + root, ani, "lms", "Bimtek Arsip Digital", "BPSDMD/2026/0411");
+        String simpeg = recordAs("simpeg-" + root, ani, "simpeg", "Bimtek Kearsipan Digital", "BPSDMD/2026/0411");
+
+        signIn(verifier());
+        awaitRowIds(lms, simpeg);
+        awaitSelected(lms);
+        assertThat(text(By.cssSelector("#queue tbody tr[data-id='" + lms + "']"))).contains("Kemungkinan duplikat");
+        By notDuplicate = By.cssSelector("#duplicates .side[data-other='" + simpeg
+                + "'] button[data-decision=notDuplicate]");
+        new WebDriverWait(browser, PATIENCE).until(b -> !b.findElements(notDuplicate).isEmpty());
+        browser.findElement(notDuplicate).click();
+
+        awaitText(By.id("message"), "Keputusan duplikat disimpan");
+        awaitText(By.id("duplicates"), "Diputuskan bukan duplikat");
+        new WebDriverWait(browser, PATIENCE).until(b -> !text(By.id("queue")).contains("Kemungkinan duplikat"));
+        assertThat(rowIds()).containsExactly(lms, simpeg);
+        given().get("/api/v1/completions/{id}", lms).then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("flags", empty());
+        given().get("/api/v1/completions/{id}", simpeg).then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("flags", empty());
+    }
 
     @Test
     void refusesATokenWithoutTheVerifierRole() {
@@ -318,11 +407,49 @@ class VerificationPageBrowserTest {
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
     }
 
+    /** Recorded by a writer of its own: a verifier may not decide about what it recorded itself. */
+    private String recordAs(String writer, String nip, String source, String title, String certificate) {
+        return given().header("Authorization", TestTokens.bearer(Token.withRoles(Access.TRAINING_WRITER).units(root)
+                        .subject(writer)))
+                .contentType(ContentType.JSON).body(completionJson(nip, "vp-" + UUID.randomUUID())
+                        .replace("\"test-lms\"", "\"" + source + "\"")
+                        .replace("Pelatihan Analisis Kebijakan", title)
+                        .replace("\"jp\":24", "\"jp\":24,\"certificateNumber\":\"" + certificate + "\""))
+                .post("/api/v1/completions").then().statusCode(201).extract().path("id");
+    }
+
+    /** A one-page PDF a viewer can draw, with a number of its own so its hash is new. */
+    private static byte[] pdf() {
+        String text = "(SERTIFIKAT " + ThreadLocalRandom.current().nextInt(1_000_000) + ")";
+        String stream = "BT /F1 24 Tf 40 100 Td " + text + " Tj ET";
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R"
+                + "/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+                + "4 0 obj<</Length " + stream.length() + ">>stream\n" + stream + "\nendstream endobj\n"
+                + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** A real 48 x 32 PNG (the browser must decode it), of a colour of its own so its hash is new. */
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
+        int colour = ThreadLocalRandom.current().nextInt(0x1000000);
+        for (int x = 0; x < 48; x++) {
+            for (int y = 0; y < 32; y++) {
+                image.setRGB(x, y, colour);
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
     private void recordedAt(String id, String instant) throws SQLException {
         execute("UPDATE completion SET recorded_at = ? WHERE id = ?", Timestamp.from(Instant.parse(instant)), id);
     }
 
-    /** A flag part C's detection would set, which this branch does not have. */
+    /** A flag set directly: a flagged item with no pair behind it, for the filter and the counts. */
     private void flag(String id, String flag) throws SQLException {
         execute("UPDATE completion SET flags = ARRAY[?] WHERE id = ?", flag, id);
     }
