@@ -129,12 +129,14 @@ class BrokerOutageTest {
         given().baseUri(training.baseUrl()).contentType(ContentType.JSON).body(json).put(path).then().statusCode(201);
     }
 
+    /** A training of its own (no possible duplicate of another, which would add a REVIEWED version to count). */
     private static String record(String nip) {
+        UUID externalId = UUID.randomUUID();
         return given().baseUri(training.baseUrl()).contentType(ContentType.JSON)
                 .body("""
-                        {"nip":"%s","title":"Pelatihan","kindId":3,"competencyType":"TEKNIS","deliveryMode":"DARING",
+                        {"nip":"%s","title":"Pelatihan %s","kindId":3,"competencyType":"TEKNIS","deliveryMode":"DARING",
                          "provider":"BPSDMD","startDate":"2026-02-02","endDate":"2026-02-03","jp":8,
-                         "sourceSystem":"outage-test","externalId":"%s"}""".formatted(nip, UUID.randomUUID()))
+                         "sourceSystem":"outage-test","externalId":"%s"}""".formatted(nip, externalId, externalId))
                 .post("/api/v1/completions").then().statusCode(201).extract().path("id");
     }
 

@@ -27,6 +27,8 @@ final class Workload {
     static final String SOURCE = "crash-test";
     static final String ROOT = "CRASH";
     private static final int BATCH = 25;
+    /** How many versions the service may make between a client's read and its change before the client gives up. */
+    private static final int MAX_STALE_RETRIES = 5;
     private static final String[] LEVELS = {"PELAKSANA", "PENGAWAS", "ADMINISTRATOR", "JPT_PRATAMA"};
     private static final String[] COMPETENCIES = {"TEKNIS", "MANAJERIAL", "SOSIAL_KULTURAL"};
     private static final String[] MODES = {"LURING", "DARING", "BLENDED"};
@@ -218,14 +220,24 @@ final class Workload {
             String title = "Amended " + UUID.randomUUID();
             BigDecimal jp = new BigDecimal(JP[random.nextInt(JP.length)]);
             Map<String, Object> body = requestOf(current.nip(), title, jp, current.externalId());
-            RetryingHttp.Answer answer = http.send("PUT", "/api/v1/completions/" + current.id(), body,
-                    Map.of("If-Match", "\"" + current.version() + "\""));
-            if (answer.status() == 412) {
-                // an earlier attempt landed and only its answer was lost: the record must say what we asked
+            long version = current.version();
+            RetryingHttp.Answer answer;
+            for (int attempt = 1; ; attempt++) {
+                answer = http.send("PUT", "/api/v1/completions/" + current.id(), body,
+                        Map.of("If-Match", "\"" + version + "\""));
+                if (answer.status() != 412) {
+                    break;
+                }
+                // Either an earlier attempt landed and only its answer was lost (the record says what we asked), or
+                // the service made a version of its own meanwhile (a possible duplicate flagged): amend that one.
                 answer = http.get("/api/v1/completions/" + current.id());
-                if (!answer.body().get("title").asText().equals(title)) {
+                if (answer.body().get("title").asText().equals(title)) {
+                    break;
+                }
+                if (attempt == MAX_STALE_RETRIES) {
                     throw new IllegalStateException("amendment of " + current.id() + " neither applied nor current");
                 }
+                version = answer.body().get("version").asLong();
             }
             expect(answer, 200);
             acknowledge(answer.body());
@@ -235,13 +247,23 @@ final class Workload {
         private void voidOne() {
             String externalId = pick();
             Acked current = completions.get(externalId);
-            RetryingHttp.Answer answer = http.send("POST", "/api/v1/completions/" + current.id() + "/void",
-                    Map.of("reason", "recorded in error"), Map.of("If-Match", "\"" + current.version() + "\""));
-            if (answer.status() == 412 || answer.status() == 409) {
+            long version = current.version();
+            RetryingHttp.Answer answer;
+            for (int attempt = 1; ; attempt++) {
+                answer = http.send("POST", "/api/v1/completions/" + current.id() + "/void",
+                        Map.of("reason", "recorded in error"), Map.of("If-Match", "\"" + version + "\""));
+                if (answer.status() != 412 && answer.status() != 409) {
+                    break;
+                }
+                // As for an amendment: a lost answer of a void that landed, or a version the service made meanwhile.
                 answer = http.get("/api/v1/completions/" + current.id());
-                if (!answer.body().get("status").asText().equals("VOIDED")) {
+                if (answer.body().get("status").asText().equals("VOIDED")) {
+                    break;
+                }
+                if (attempt == MAX_STALE_RETRIES) {
                     throw new IllegalStateException("void of " + current.id() + " neither applied nor current");
                 }
+                version = answer.body().get("version").asLong();
             }
             expect(answer, 200);
             acknowledge(answer.body());
