@@ -253,7 +253,7 @@ public final class NationalLoader {
             CopyStream naiveCompletions = CopyStream.open(connections.get(n - 1), "completion",
                     "id, version, nip, title, kind_id, method, competency_type, delivery_mode, provider, start_date, "
                             + "end_date, training_year, jp, international, recognized_jp, certificate_number, "
-                            + "source_system, external_id, status, void_reason, recorded_at, updated_at");
+                            + "source_system, external_id, status, void_reason, recorded_at, updated_at, recorded_by");
             List<CopyStream> streams = new ArrayList<>(List.of(employees, history, years));
             if (facts != null) {
                 streams.add(facts);
@@ -289,7 +289,8 @@ public final class NationalLoader {
                             .plain(c.deliveryMode()).text(c.provider()).date(c.startDate()).date(c.endDate())
                             .number(c.year()).plain(jp).bool(c.international()).plain(jp).text(c.certificateNumber())
                             .text(c.sourceSystem()).text(c.externalId()).plain(status)
-                            .text(c.voided() ? "Duplikat" : null).plain(stamp).plain(stamp).endRow();
+                            .text(c.voided() ? "Duplikat" : null).plain(stamp).plain(stamp).text(c.sourceSystem())
+                            .endRow();
                     if (c.year() != year) {
                         continue;
                     }
