@@ -68,8 +68,8 @@ public final class Documents {
     }
 
     /**
-     * Refuses (400) a body sent as application/json that is not a JSON object: a POST's document must be one, whether it
-     * is merged or stored new, so that it can be merged into later.
+     * Refuses (400) a body sent as application/json that is not a JSON object: a POST's document must be one, whether
+     * it is merged or stored new, so that it can be merged into later.
      */
     public static void requireObject(byte[] sent) {
         object(sent, "must be a JSON object when sent as application/json");
@@ -77,23 +77,24 @@ public final class Documents {
 
     /**
      * Checks a write's preconditions (Communication 3.1) against {@code current}, the stored document's tag (null when
-     * none is stored): If-Match must name it (or be *, with a document stored), If-None-Match must not (* means none may
-     * be stored), else 412; and a PUT ({@code replacing}) over a stored document must carry one of the two, else 409,
-     * so that no client overwrites a document it has not seen.
+     * none is stored): If-Match must name it (or be *, with a document stored), If-None-Match must not (* means none
+     * may be stored), else 412; and a PUT ({@code replacing}) over a stored document must carry one of the two, else
+     * 409, so that no client overwrites a document it has not seen.
      */
     public static void checkPreconditions(String current, String ifMatch, String ifNoneMatch, boolean replacing) {
         if (ifMatch != null && (current == null || !names(ifMatch, current))) {
             throw PreconditionException.failed(current == null
                     ? "If-Match names a version, but no such document is stored."
-                    : "If-Match does not name the stored document's ETag: it changed since you read it; read it again.");
+                    : "If-Match does not name the stored document's ETag: it changed since you read it; read it "
+                            + "again.");
         }
         if (ifNoneMatch != null && current != null && names(ifNoneMatch, current)) {
-            throw PreconditionException.failed("If-None-Match: the document is stored already (and matches it); read it "
-                    + "before changing it.");
+            throw PreconditionException.failed("If-None-Match: the document is stored already (and matches it); read "
+                    + "it before changing it.");
         }
         if (replacing && ifMatch == null && ifNoneMatch == null && current != null) {
-            throw new ConflictException("A document is stored under this key already. To replace it, send If-Match with "
-                    + "its ETag (read it first); to create one only if none exists, send If-None-Match: *.");
+            throw new ConflictException("A document is stored under this key already. To replace it, send If-Match "
+                    + "with its ETag (read it first); to create one only if none exists, send If-None-Match: *.");
         }
     }
 

@@ -40,8 +40,9 @@ public class XapiDocumentRepository implements PanacheRepositoryBase<XapiDocumen
                 .setMaxResults(limit).getResultList();
     }
 
-    /** How many documents {@code system} keeps in the scope of {@code key}: its activity and agent, any registration. */
+    /** How many documents {@code system} keeps in the scope of {@code key}: its activity and agent. */
     public long countInScope(String system, DocumentKey key) {
+        // A State's registrations share one scope: the limit is per agent and activity, as documented.
         return count("system = ?1 and kind = ?2 and activityId = ?3 and agent = ?4", system, key.kind(),
                 key.activityId(), key.agent());
     }

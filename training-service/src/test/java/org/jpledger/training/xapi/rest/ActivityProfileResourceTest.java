@@ -50,7 +50,8 @@ class ActivityProfileResourceTest {
                 .body("errors.field", containsInAnyOrder("activityId"));
         lms().queryParam("activityId", "bukan iri").queryParam("profileId", "p").get(PROFILE).then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("activityId"));
-        profiles().body("{}").post(PROFILE).then().statusCode(400).body("errors.field", containsInAnyOrder("profileId"));
+        profiles().body("{}").post(PROFILE).then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("profileId"));
         profiles().delete(PROFILE).then().statusCode(400).body("errors.field", containsInAnyOrder("profileId"));
         profile("p").queryParam("agent", Xapi.agent("siti")).get(PROFILE).then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("agent"));

@@ -13,7 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Documents belong to the system that wrote them: another system neither sees nor changes them; roles decide the rest. */
+/**
+ * Documents belong to the system that wrote them: another system neither sees nor changes them; roles decide the rest.
+ */
 @QuarkusTest
 class DocumentScopeTest {
 

@@ -30,7 +30,8 @@ class DocumentKeyTest {
     @Test
     void theSameAgentWrittenOtherwiseIsTheSameKey() {
         DocumentKey one = profile("{\"mbox\":\"mailto:siti@example.go.id\"}");
-        DocumentKey other = profile("{\"name\":\"Siti\",\"objectType\":\"Agent\",\"mbox\":\"mailto:siti@example.go.id\"}");
+        DocumentKey other = profile(
+                "{\"name\":\"Siti\",\"objectType\":\"Agent\",\"mbox\":\"mailto:siti@example.go.id\"}");
 
         assertThat(one).isEqualTo(other);
     }

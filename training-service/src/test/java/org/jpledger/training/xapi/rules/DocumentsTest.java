@@ -30,7 +30,8 @@ class DocumentsTest {
     @Test
     void aMergeNeedsTwoJsonObjects() {
         assertThatThrownBy(() -> Documents.merge(bytes("[1,2]"), bytes("{\"a\":1}")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("stored document is not a JSON object");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("stored document is not a JSON object");
         assertThatThrownBy(() -> Documents.merge(bytes("{\"a\":1}"), bytes("abc")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("must be a JSON object");
         assertThatThrownBy(() -> Documents.merge(bytes("{\"a\":1}"), bytes("{\"a\":1}{")))
