@@ -267,7 +267,47 @@ class AccessControlTest {
                         (r, t) -> r.header(Xapi.VERSION, "2.0.0").get("/xapi/statements"),
                         r -> assertThat(r.jsonPath().getString("more")).isNotNull()),
                 Endpoint.national("GET /api/v1/xapi-statements", Access.ADMIN, Access.TRAINING_WRITER, 200,
-                        (r, t) -> r.queryParam("limit", 5).get("/api/v1/xapi-statements")));
+                        (r, t) -> r.queryParam("limit", 5).get("/api/v1/xapi-statements")),
+                // Documents belong to the calling system, whatever units it acts for: national, as far as units go.
+                documentWrite("PUT", "/xapi/activities/state", 204),
+                documentWrite("POST", "/xapi/activities/state", 204),
+                documentWrite("DELETE", "/xapi/activities/state", 204),
+                documentRead("/xapi/activities/state"),
+                documentWrite("PUT", "/xapi/activities/profile", 204),
+                documentWrite("POST", "/xapi/activities/profile", 204),
+                documentWrite("DELETE", "/xapi/activities/profile", 204),
+                documentRead("/xapi/activities/profile"),
+                documentWrite("PUT", "/xapi/agents/profile", 204),
+                documentWrite("POST", "/xapi/agents/profile", 204),
+                documentWrite("DELETE", "/xapi/agents/profile", 204),
+                documentRead("/xapi/agents/profile"));
+    }
+
+    /** A write of a document under a fresh id (so that a PUT never meets one stored before it). */
+    private static Endpoint documentWrite(String method, String path, int success) {
+        return Endpoint.national(method + " " + path, Access.TRAINING_WRITER, Access.TRAINING_READER, success,
+                (r, t) -> document(r, path, UUID.randomUUID().toString()).contentType(ContentType.JSON).body("{}")
+                        .request(method, path));
+    }
+
+    /** The id list of a document resource. */
+    private static Endpoint documentRead(String path) {
+        return Endpoint.national("GET " + path, Access.TRAINING_READER, Access.REPORT_READER, 200,
+                (r, t) -> document(r, path, null).get(path));
+    }
+
+    private static RequestSpecification document(RequestSpecification request, String path, String id) {
+        RequestSpecification keyed = request.header(Xapi.VERSION, "2.0.0");
+        if (path.startsWith("/xapi/activities/")) {
+            keyed.queryParam("activityId", "https://lms.example.go.id/course/access-control");
+        }
+        if (!path.equals("/xapi/activities/profile")) {
+            keyed.queryParam("agent", Xapi.agent("access-control"));
+        }
+        if (id != null) {
+            keyed.queryParam(path.endsWith("/state") ? "stateId" : "profileId", id);
+        }
+        return keyed;
     }
 
     /** Every endpoint with every attempt, the successful one last, so that refused attempts find the fixture intact. */

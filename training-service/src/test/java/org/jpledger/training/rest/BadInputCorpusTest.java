@@ -73,6 +73,7 @@ class BadInputCorpusTest {
             UNION ALL SELECT 'xapi_statement', count(*), count(voided_by) FROM xapi_statement
             UNION ALL SELECT 'xapi_attachment', count(*), 0 FROM xapi_attachment
             UNION ALL SELECT 'xapi_attachment_holder', count(*), 0 FROM xapi_attachment_holder
+            UNION ALL SELECT 'xapi_document', count(*), 0 FROM xapi_document
             UNION ALL SELECT 'trusted_source', count(*), 0 FROM trusted_source
             UNION ALL SELECT 'evidence_blob', count(*), 0 FROM evidence_blob
             UNION ALL SELECT 'completion_evidence', count(*), 0 FROM completion_evidence

@@ -33,7 +33,8 @@ class XapiBoundaryTest {
     private static final String XAPI = "org.jpledger.training.xapi..";
     // Entities, repositories and the entity's own index and filter; arrays of them ([L...;) belong with them.
     private static final String ENTITIES = "(\\[+L)?org\\.jpledger\\.training\\.xapi\\.store\\."
-            + "(XapiStatement|XapiStatementRepository|XapiAttachment|XapiAttachmentRepository|StatementIndex"
+            + "(XapiStatement|XapiStatementRepository|XapiAttachment|XapiAttachmentRepository|XapiDocument"
+            + "|XapiDocumentRepository|StatementIndex"
             + "|StatementFilter)(\\$.*)?;?";
 
     private static final JavaClasses MAIN = new ClassFileImporter()

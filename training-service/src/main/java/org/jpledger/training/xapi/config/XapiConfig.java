@@ -39,6 +39,25 @@ public interface XapiConfig {
     MemorySize attachmentBytes();
 
     /**
+     * Most bytes one State, Activity Profile or Agent Profile document may hold (413 beyond it), checked on a declared
+     * Content-Length before the body is read and on the bytes as they are read.
+     */
+    @WithDefault("1M")
+    MemorySize documentBytes();
+
+    /**
+     * Most documents a system keeps in one scope (413 for a new one beyond it): per agent and activity for State (all
+     * registrations together), per activity for Activity Profile, per agent for Agent Profile. It also bounds the id
+     * lists.
+     */
+    @WithDefault("1000")
+    int documentsPerScope();
+
+    /** Longest stateId or profileId, in characters (400 beyond it); the store holds at most 255. */
+    @WithDefault("255")
+    int documentIdLength();
+
+    /**
      * HTTP Basic credentials of integrating systems, by system name (the Basic user name, also the completions'
      * sourceSystem and the statements' authority).
      */

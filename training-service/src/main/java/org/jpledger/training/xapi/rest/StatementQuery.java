@@ -1,7 +1,5 @@
 package org.jpledger.training.xapi.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +36,6 @@ public record StatementQuery(UUID statementId, UUID voidedStatementId, Statement
             "related_agents", "since", "until", "limit", "format", "attachments", "ascending");
     private static final Pattern IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
     private static final String AFTER = "_after";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the parameters; {@code pageSize} caps the limit (0 or none asks for the cap). */
     public static StatementQuery parse(Map<String, List<String>> parameters, int pageSize) {
@@ -83,7 +80,7 @@ public record StatementQuery(UUID statementId, UUID voidedStatementId, Statement
         }
         String agent = null;
         if (given.containsKey("agent")) {
-            agent = agentKey(given.get("agent"));
+            agent = Agents.keyOfParameter("agent", given.get("agent"));
         }
         StatementFilter filter = new StatementFilter(null, agent, flag(given, "related_agents"), iri(given, "verb"),
                 iri(given, "activity"), flag(given, "related_activities"), uuid(given, "registration"),
@@ -124,25 +121,6 @@ public record StatementQuery(UUID statementId, UUID voidedStatementId, Statement
             throw InvalidRequestException.of("more", "is not a more link this store gave");
         }
         return parse(given, pageSize, after);
-    }
-
-    /** The identifier of the agent parameter (an Agent or identified Group as JSON). */
-    private static String agentKey(String text) {
-        JsonNode agent;
-        try {
-            agent = JSON.readTree(text);
-        } catch (Exception e) {
-            throw InvalidRequestException.of("agent", "must be an Agent or Group as JSON");
-        }
-        if (agent == null || !agent.isObject()) {
-            throw InvalidRequestException.of("agent", "must be an Agent or Group as JSON");
-        }
-        StatementValidator.checkActor(agent, "agent");
-        String key = Agents.key(agent);
-        if (key == null) {
-            throw InvalidRequestException.of("agent", "an anonymous group cannot be a filter; give an identifier");
-        }
-        return key;
     }
 
     private static int limit(String text, int pageSize) {

@@ -1,12 +1,38 @@
 package org.jpledger.training.xapi.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
+import org.jpledger.support.problem.InvalidRequestException;
 
 /** How xAPI agents are told apart: by their inverse functional identifier. */
 public final class Agents {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Agents() {
+    }
+
+    /**
+     * The identifier of the agent a request parameter names (an Agent or identified Group as JSON), checked as a
+     * statement's actor is; refuses (400, under {@code parameter}) text that is not one, and an anonymous group.
+     */
+    public static String keyOfParameter(String parameter, String text) {
+        JsonNode agent;
+        try {
+            agent = JSON.readTree(text);
+        } catch (Exception e) {
+            throw InvalidRequestException.of(parameter, "must be an Agent or Group as JSON");
+        }
+        if (agent == null || !agent.isObject()) {
+            throw InvalidRequestException.of(parameter, "must be an Agent or Group as JSON");
+        }
+        StatementValidator.checkActor(agent, parameter);
+        String key = key(agent);
+        if (key == null) {
+            throw InvalidRequestException.of(parameter, "an anonymous group names no one; give an identifier");
+        }
+        return key;
     }
 
     /**

@@ -167,7 +167,7 @@ class StatementQueryTest {
         assertRefused(params("agent", "{\"mbox\": \"siti@example.id\"}"), "agent.mbox", "must be a mailto: IRI");
         assertRefused(params("agent", """
                 {"objectType": "Group", "member": [{"mbox": "mailto:siti@example.id"}]}"""),
-                "agent", "an anonymous group cannot be a filter; give an identifier");
+                "agent", "an anonymous group names no one; give an identifier");
     }
 
     @Test

@@ -81,6 +81,17 @@ public final class Xapi {
                  "object":{"id":"%s"}}""".formatted(id, mbox, activity);
     }
 
+    /** An agent parameter of the document resources: an Agent named by an account at a learning platform. */
+    public static String agent(String name) {
+        return "{\"objectType\":\"Agent\",\"account\":{\"homePage\":\"https://lms.example.go.id\",\"name\":\""
+                + name + "\"}}";
+    }
+
+    /** An activity IRI no other test uses, so that a test's documents are a scope of their own. */
+    public static String freshActivity() {
+        return "https://lms.example.go.id/course/" + UUID.randomUUID();
+    }
+
     /** A statement voiding {@code target}. */
     public static String voiding(UUID id, UUID target) {
         return """
