@@ -34,7 +34,7 @@ class XapiBoundaryTest {
     // Entities, repositories and the entity's own index and filter; arrays of them ([L...;) belong with them.
     private static final String ENTITIES = "(\\[+L)?org\\.jpledger\\.training\\.xapi\\.store\\."
             + "(XapiStatement|XapiStatementRepository|XapiAttachment|XapiAttachmentRepository|StatementIndex"
-            + "|StatementFilter)(\\$.*)?;?";
+            + "|StatementFilter|XapiActivity|XapiActivityRepository)(\\$.*)?;?";
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

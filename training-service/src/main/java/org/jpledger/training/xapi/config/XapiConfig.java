@@ -39,6 +39,14 @@ public interface XapiConfig {
     MemorySize attachmentBytes();
 
     /**
+     * Most bytes an activity's kept definition grows to by merging newer statements' definitions into it (the
+     * Activities Resource); past it the newer definition replaces the kept one whole, which its request's JSON body cap
+     * bounds.
+     */
+    @WithDefault("1M")
+    MemorySize definitionBytes();
+
+    /**
      * HTTP Basic credentials of integrating systems, by system name (the Basic user name, also the completions'
      * sourceSystem and the statements' authority).
      */
