@@ -266,7 +266,11 @@ class AccessControlTest {
                 Endpoint.filtering("GET /xapi/statements", Access.TRAINING_READER, Access.REPORT_READER,
                         (r, t) -> r.header(Xapi.VERSION, "2.0.0").get("/xapi/statements"),
                         r -> assertThat(r.jsonPath().getString("more")).isNotNull()),
-                // A system sees the definitions its own statements gave an activity, whichever units it has.
+                // A system sees what its own statements said of an agent or an activity, whichever units it has.
+                Endpoint.filtering("GET /xapi/agents", Access.TRAINING_READER, Access.REPORT_READER,
+                        (r, t) -> r.header(Xapi.VERSION, "2.0.0")
+                                .queryParam("agent", "{\"mbox\":\"mailto:acl@example.go.id\"}").get("/xapi/agents"),
+                        r -> assertThat(r.jsonPath().getString("objectType")).isEqualTo("Person")),
                 Endpoint.filtering("GET /xapi/activities", Access.TRAINING_READER, Access.REPORT_READER,
                         (r, t) -> r.header(Xapi.VERSION, "2.0.0").queryParam("activityId", "https://lms.example/acl")
                                 .get("/xapi/activities"),

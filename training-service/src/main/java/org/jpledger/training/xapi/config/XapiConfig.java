@@ -46,6 +46,10 @@ public interface XapiConfig {
     @WithDefault("1M")
     MemorySize definitionBytes();
 
+    /** Most of the caller's statements naming an agent (the newest) the Agents Resource reads that agent's names from. */
+    @WithDefault("100")
+    int personStatements();
+
     /**
      * HTTP Basic credentials of integrating systems, by system name (the Basic user name, also the completions'
      * sourceSystem and the statements' authority).
