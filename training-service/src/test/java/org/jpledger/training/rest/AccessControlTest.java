@@ -266,6 +266,15 @@ class AccessControlTest {
                 Endpoint.filtering("GET /xapi/statements", Access.TRAINING_READER, Access.REPORT_READER,
                         (r, t) -> r.header(Xapi.VERSION, "2.0.0").get("/xapi/statements"),
                         r -> assertThat(r.jsonPath().getString("more")).isNotNull()),
+                // A system sees what its own statements said of an agent or an activity, whichever units it has.
+                Endpoint.filtering("GET /xapi/agents", Access.TRAINING_READER, Access.REPORT_READER,
+                        (r, t) -> r.header(Xapi.VERSION, "2.0.0")
+                                .queryParam("agent", "{\"mbox\":\"mailto:acl@example.go.id\"}").get("/xapi/agents"),
+                        r -> assertThat(r.jsonPath().getString("objectType")).isEqualTo("Person")),
+                Endpoint.filtering("GET /xapi/activities", Access.TRAINING_READER, Access.REPORT_READER,
+                        (r, t) -> r.header(Xapi.VERSION, "2.0.0").queryParam("activityId", "https://lms.example/acl")
+                                .get("/xapi/activities"),
+                        r -> assertThat(r.jsonPath().getString("objectType")).isEqualTo("Activity")),
                 Endpoint.national("GET /api/v1/xapi-statements", Access.ADMIN, Access.TRAINING_WRITER, 200,
                         (r, t) -> r.queryParam("limit", 5).get("/api/v1/xapi-statements")),
                 // Documents belong to the calling system, whatever units it acts for: national, as far as units go.

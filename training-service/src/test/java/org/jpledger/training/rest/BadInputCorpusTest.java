@@ -72,6 +72,7 @@ class BadInputCorpusTest {
             UNION ALL SELECT 'recognition_day_rate', count(*), 0 FROM recognition_day_rate
             UNION ALL SELECT 'xapi_statement', count(*), count(voided_by) FROM xapi_statement
             UNION ALL SELECT 'xapi_attachment', count(*), 0 FROM xapi_attachment
+            UNION ALL SELECT 'xapi_activity', count(*), 0 FROM xapi_activity
             UNION ALL SELECT 'xapi_attachment_holder', count(*), 0 FROM xapi_attachment_holder
             UNION ALL SELECT 'xapi_document', count(*), 0 FROM xapi_document
             UNION ALL SELECT 'trusted_source', count(*), 0 FROM trusted_source

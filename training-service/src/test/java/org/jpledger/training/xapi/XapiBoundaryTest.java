@@ -34,7 +34,7 @@ class XapiBoundaryTest {
     // Entities, repositories and the entity's own index and filter; arrays of them ([L...;) belong with them.
     private static final String ENTITIES = "(\\[+L)?org\\.jpledger\\.training\\.xapi\\.store\\."
             + "(XapiStatement|XapiStatementRepository|XapiAttachment|XapiAttachmentRepository|XapiDocument"
-            + "|XapiDocumentRepository|StatementIndex"
+            + "|XapiDocumentRepository|XapiActivity|XapiActivityRepository|StatementIndex"
             + "|StatementFilter)(\\$.*)?;?";
 
     private static final JavaClasses MAIN = new ClassFileImporter()

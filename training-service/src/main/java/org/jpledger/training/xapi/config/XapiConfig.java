@@ -58,6 +58,18 @@ public interface XapiConfig {
     int documentIdLength();
 
     /**
+     * Most bytes an activity's kept definition grows to by merging newer statements' definitions into it (the
+     * Activities Resource); past it the newer definition replaces the kept one whole, which its request's JSON body cap
+     * bounds.
+     */
+    @WithDefault("1M")
+    MemorySize definitionBytes();
+
+    /** Most of the caller's statements naming an agent (the newest) the Agents Resource reads that agent's names from. */
+    @WithDefault("100")
+    int personStatements();
+
+    /**
      * HTTP Basic credentials of integrating systems, by system name (the Basic user name, also the completions'
      * sourceSystem and the statements' authority).
      */

@@ -71,11 +71,13 @@ public class StatementService {
     private final Validator validator;
     private final ObjectMapper mapper;
     private final CertificateIntake certificates;
+    private final ActivityService activities;
 
     public StatementService(XapiStatementRepository statements, XapiAttachmentRepository attachments,
             CompletionCommands completions, XapiConfig config, Caller caller, UnitAccess access, Validator validator,
-            ObjectMapper mapper, CertificateIntake certificates) {
+            ObjectMapper mapper, CertificateIntake certificates, ActivityService activities) {
         this.certificates = certificates;
+        this.activities = activities;
         this.statements = statements;
         this.attachments = attachments;
         this.completions = completions;
@@ -159,6 +161,8 @@ public class StatementService {
             }
         });
         rows.keySet().forEach(statements::persist);
+        // The Activities Resource's definitions change with the statements carrying them, or not at all.
+        activities.record(system, List.copyOf(rows.values()), stored);
         content.forEach((sha2, part) -> {
             XapiAttachment attachment = new XapiAttachment();
             attachment.sha2 = sha2;

@@ -94,6 +94,26 @@ public class XapiStatementRepository implements PanacheRepositoryBase<XapiStatem
         return rows;
     }
 
+    /**
+     * The actor and the agent or group object (null when the object is something else), as JSON text, of
+     * {@code system}'s newest {@code limit} statements, voided ones left out, whose actor or object is the agent
+     * {@code agentKey} or a group it belongs to.
+     */
+    public List<String[]> agentsNaming(String system, String agentKey, int limit) {
+        List<?> found = getEntityManager().createNativeQuery("select cast(body -> 'actor' as text), case when "
+                + "body -> 'object' ->> 'objectType' in ('Agent', 'Group') then cast(body -> 'object' as text) end "
+                + "from xapi_statement where system = :system and voided_by is null "
+                + "and agents @> cast(array[:agent] as text[]) order by seq desc limit :limit")
+                .setParameter("system", system).setParameter("agent", agentKey).setParameter("limit", limit)
+                .getResultList();
+        List<String[]> rows = new ArrayList<>();
+        for (Object result : found) {
+            Object[] row = (Object[]) result;
+            rows.add(new String[] {(String) row[0], (String) row[1]});
+        }
+        return rows;
+    }
+
     /** Statements in storing order after {@code afterSeq}, of one outcome and one system when those are given. */
     public List<XapiStatement> outcomes(XapiStatement.Outcome outcome, String system, long afterSeq, int limit) {
         StringBuilder query = new StringBuilder("seq > :after");
