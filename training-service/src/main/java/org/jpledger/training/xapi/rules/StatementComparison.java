@@ -55,6 +55,8 @@ public final class StatementComparison {
                 verb.remove("display");
             }
             object.remove("definition");
+            // A single context activity and an array of it are the same statement: the store keeps the array.
+            ContextActivities.wrap(object.get("contextActivities"));
             if (object.get("timestamp") != null && object.get("timestamp").isTextual()) {
                 object.put("timestamp", Timestamps.format(Timestamps.parse(object.get("timestamp").asText())));
             }

@@ -35,6 +35,7 @@ import org.jpledger.training.xapi.config.XapiConfig;
 import org.jpledger.training.domain.RecognitionRuleBook;
 import org.jpledger.training.xapi.store.XapiStatement.Outcome;
 import org.jpledger.training.xapi.rules.CompletionMapping;
+import org.jpledger.training.xapi.rules.ContextActivities;
 import org.jpledger.training.xapi.rules.MultipartMixed;
 import org.jpledger.training.xapi.rules.StatementAttachments;
 import org.jpledger.training.xapi.rules.StatementComparison;
@@ -103,7 +104,9 @@ public class StatementService {
         List<ObjectNode> sent = new ArrayList<>(incoming.size());
         for (int i = 0; i < incoming.size(); i++) {
             StatementValidator.check(incoming.get(i), batch ? "[" + i + "]" : "");
-            sent.add((ObjectNode) incoming.get(i).deepCopy());
+            ObjectNode statement = (ObjectNode) incoming.get(i).deepCopy();
+            ContextActivities.asArrays(statement);
+            sent.add(statement);
         }
         // Content another system sent is not this one's to name without sending it: knowing a hash is not holding it.
         Set<String> kept = attachments.heldBy(system, StatementAttachments.withoutFile(sent));

@@ -292,4 +292,23 @@ class StatementResourceTest {
                 .body(attempted(UUID.randomUUID(), "u@example.go.id", "https://lms.example/u")).post("/xapi/statements")
                 .then().statusCode(403);
     }
+
+    @Test
+    void answersASingleContextActivityAsAnArrayInTheStatementAndItsSubStatement() {
+        UUID id = UUID.randomUUID();
+        lms().body("""
+                {"id":"%s","actor":{"mbox":"mailto:konteks@example.go.id"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/attempted"},
+                 "object":{"objectType":"SubStatement","actor":{"mbox":"mailto:konteks@example.go.id"},
+                  "verb":{"id":"http://adlnet.gov/expapi/verbs/attempted"},"object":{"id":"https://lms.example/sub"},
+                  "context":{"contextActivities":{"grouping":{"id":"https://lms.example/program"}}}},
+                 "context":{"contextActivities":{"parent":{"id":"https://lms.example/course"},
+                  "category":{"id":"https://lms.example/profile"}}}}""".formatted(id))
+                .post("/xapi/statements").then().statusCode(200);
+
+        lms().queryParam("statementId", id.toString()).get("/xapi/statements").then().statusCode(200)
+                .body("context.contextActivities.parent[0].id", equalTo("https://lms.example/course"))
+                .body("context.contextActivities.category[0].id", equalTo("https://lms.example/profile"))
+                .body("object.context.contextActivities.grouping[0].id", equalTo("https://lms.example/program"));
+    }
 }

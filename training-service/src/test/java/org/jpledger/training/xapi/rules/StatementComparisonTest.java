@@ -142,4 +142,14 @@ class StatementComparisonTest {
         assertThat(StatementComparison.equivalent(stored, with(sent, "/actor", "{\"mbox\": \"mailto:siti@example.id\"}")))
                 .as("the local part of an e-mail keeps its case").isFalse();
     }
+
+    @Test
+    void aSingleContextActivityIsEquivalentToAnArrayOfIt() {
+        ObjectNode single = with(SENT, "/context", """
+                {"contextActivities": {"parent": {"id": "https://lms.example.id/programs/latsar"}}}""");
+        ObjectNode array = with(STORED, "/context", """
+                {"contextActivities": {"parent": [{"id": "https://lms.example.id/programs/latsar"}]}}""");
+
+        assertThat(StatementComparison.equivalent(array, single)).isTrue();
+    }
 }
