@@ -252,6 +252,7 @@ class StatementResourceTest {
                 .body("actor.account.name", equalTo("199001012015011001"))
                 .body("verb.display", equalTo(null))
                 .body("object.definition", equalTo(null))
+                .body("object.objectType", equalTo(null))
                 .body("object.id", equalTo("https://lms.bpsdmd.jatengprov.go.id/course/analisis-kebijakan"));
         lms().queryParam("statementId", id.toString()).queryParam("format", "canonical")
                 .header("Accept-Language", "en-US,id;q=0.5").get("/xapi/statements")
