@@ -292,6 +292,14 @@ class StatementValidatorTest {
     }
 
     @Test
+    void rejectsADurationMixingWeeksWithOtherUnits() {
+        assertThat(errors(with(VALID, "/result/duration", "\"P4W\""))).isEmpty();
+        refusedFields(with(VALID, "/result/duration", "\"P4W1D\"")).containsExactly("result.duration");
+        refusedFields(with(VALID, "/result/duration", "\"P1Y2W\"")).containsExactly("result.duration");
+        refusedFields(with(VALID, "/result/duration", "\"P2WT1H\"")).containsExactly("result.duration");
+    }
+
+    @Test
     void rejectsDurationThatIsNotIso8601() {
         assertThat(errors(with(VALID, "/result/duration", "\"1h30m\"")))
                 .containsExactly(new FieldError("result.duration", "must be an ISO 8601 duration such as PT1H30M"));
