@@ -152,4 +152,14 @@ class StatementComparisonTest {
 
         assertThat(StatementComparison.equivalent(array, single)).isTrue();
     }
+
+    @Test
+    void durationsAreComparedToTheHundredthOfASecond() {
+        ObjectNode stored = with(STORED, "/result/duration", "\"P1DT12H36M0.12S\"");
+
+        assertThat(StatementComparison.equivalent(stored, with(SENT, "/result/duration", "\"P1DT12H36M0.1237S\"")))
+                .isTrue();
+        assertThat(StatementComparison.equivalent(stored, with(SENT, "/result/duration", "\"P1DT12H36M0.13S\"")))
+                .isFalse();
+    }
 }
