@@ -105,8 +105,8 @@ public class StatementResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)))
     @APIResponse(responseCode = "400", description = "Not well-formed, a repeated id, a voiding statement targeting a "
             + "voiding statement, more attachments in a statement than jpledger.xapi.attachments-per-statement, an "
-            + "attachment without fileUrl whose content neither comes along nor came with this system's earlier "
-            + "statements, or no xAPI version header; nothing stored")
+            + "attachment without fileUrl whose content does not come along in the request, or no xAPI version "
+            + "header; nothing stored")
     @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored")
     @APIResponse(responseCode = "409", description = "A statement id is stored with other content; nothing stored")
     @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
