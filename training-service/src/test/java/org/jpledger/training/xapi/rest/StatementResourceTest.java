@@ -14,6 +14,7 @@ import static org.jpledger.training.xapi.rest.Xapi.lms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -311,5 +312,20 @@ class StatementResourceTest {
                 .body("context.contextActivities.parent[0].id", equalTo("https://lms.example/course"))
                 .body("context.contextActivities.category[0].id", equalTo("https://lms.example/profile"))
                 .body("object.context.contextActivities.grouping[0].id", equalTo("https://lms.example/program"));
+    }
+
+    @Test
+    void refusesAStatementRequestInAMultipartTypeOtherThanMixedWith400() {
+        String statement = attempted(UUID.randomUUID(), "formulir@example.go.id", "https://lms.example/f");
+        byte[] form = ("--batas\r\nContent-Type: application/json\r\n\r\n" + statement + "\r\n--batas--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        lms().contentType("multipart/form-data; boundary=batas").body(form).post("/xapi/statements")
+                .then().statusCode(400).body("errors[0].field", equalTo("Content-Type"));
+        lms().contentType("multipart/form-data; boundary=batas").body(form)
+                .queryParam("statementId", UUID.randomUUID().toString()).put("/xapi/statements")
+                .then().statusCode(400).body("errors[0].field", equalTo("Content-Type"));
+        // A body that is no statement request at all stays an unsupported media type.
+        lms().contentType("text/plain").body(statement).post("/xapi/statements").then().statusCode(415);
     }
 }
