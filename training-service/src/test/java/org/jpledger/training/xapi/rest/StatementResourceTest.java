@@ -328,4 +328,16 @@ class StatementResourceTest {
         // A body that is no statement request at all stays an unsupported media type.
         lms().contentType("text/plain").body(statement).post("/xapi/statements").then().statusCode(415);
     }
+
+    @Test
+    void everyAnswerCarriesADateHeaderErrorsIncluded() {
+        RestAssured.replaceFiltersWith(List.of());
+        given().get("/xapi/about").then().statusCode(200).header("Date", notNullValue());
+        lms().get("/xapi/statements").then().statusCode(200).header("Date", notNullValue());
+        lms().queryParam("statementId", UUID.randomUUID().toString()).get("/xapi/statements")
+                .then().statusCode(404).header("Date", notNullValue());
+        given().header("Authorization", Xapi.basic(LMS, Xapi.secret(LMS))).get("/xapi/statements")
+                .then().statusCode(400).header("Date", notNullValue());
+        lms().body("{\"actor\":").post("/xapi/statements").then().statusCode(400).header("Date", notNullValue());
+    }
 }
