@@ -96,7 +96,8 @@ public class StatementResource {
             description = "Stores one statement (a JSON object) or a batch (an array), all or nothing, and answers their "
                     + "ids in order (ids are given to statements sent without one). Sending a stored id again with "
                     + "equivalent content changes nothing; with other content it is a 409. A batch must not repeat an id. "
-                    + "The store sets stored, authority (the sending system) and, if absent, version and timestamp. A "
+                    + "The store sets stored, authority (the sending system, in place of a well-formed one the client "
+                    + "sent) and, if absent, version and timestamp; context activities are kept as arrays. A "
                     + "statement reporting a completion under the JP Ledger profile becomes a completion, as by POST "
                     + "/api/v1/completions; a voiding statement voids the statement it names and its completion. With "
                     + "attachments whose content is sent too, the request is multipart/mixed: the statements first, then "
@@ -105,8 +106,9 @@ public class StatementResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)))
     @APIResponse(responseCode = "400", description = "Not well-formed, a repeated id, a voiding statement targeting a "
             + "voiding statement, more attachments in a statement than jpledger.xapi.attachments-per-statement, an "
-            + "attachment without fileUrl whose content neither comes along nor came with this system's earlier "
-            + "statements, or no xAPI version header; nothing stored")
+            + "attachment without fileUrl whose content does not come along in the request, an authority that is "
+            + "neither an Agent nor an anonymous Group of two Agents, a multipart type other than multipart/mixed, or "
+            + "no xAPI version header; nothing stored")
     @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored")
     @APIResponse(responseCode = "409", description = "A statement id is stored with other content; nothing stored")
     @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "
@@ -146,8 +148,8 @@ public class StatementResource {
             description = "Stores one statement with the id in statementId, as POST does. The same id with equivalent "
                     + "content again changes nothing; with other content it is a 409.")
     @APIResponse(responseCode = "204", description = "Stored, or already stored with equivalent content")
-    @APIResponse(responseCode = "400", description = "Not well-formed, no statementId, or an id in the body that differs "
-            + "from it; nothing stored")
+    @APIResponse(responseCode = "400", description = "Not well-formed, no statementId, an id in the body that differs "
+            + "from it, or a multipart type other than multipart/mixed; nothing stored")
     @APIResponse(responseCode = "403", description = "Voiding another system's statement; nothing stored")
     @APIResponse(responseCode = "409", description = "The id is stored with other content; nothing stored")
     @APIResponse(responseCode = "413", description = "The attachments' content passes the per-request limit "

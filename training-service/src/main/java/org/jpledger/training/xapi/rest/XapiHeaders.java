@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -15,7 +16,8 @@ import org.jpledger.training.xapi.rules.Timestamps;
 /**
  * The xAPI headers: every request to an xAPI resource but /xapi/about names the xAPI version it speaks (1.0.x or
  * 2.0.x); every answer names the version the store speaks to it, the Statement Resource's say how far the store was
- * consistent when the request began, and a 401 offers HTTP Basic as well as bearer tokens.
+ * consistent when the request began, and a 401 offers HTTP Basic as well as bearer tokens. A statement request in a
+ * multipart type other than multipart/mixed is refused with 400, as xAPI asks.
  */
 public class XapiHeaders {
 
@@ -60,6 +62,20 @@ public class XapiHeaders {
         if (spoken(header) == null) {
             throw InvalidRequestException.of(VERSION, "this store speaks xAPI 2.0.x and 1.0.x, not " + header.trim());
         }
+        if (path.startsWith("/xapi/statements") && isOtherMultipart(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            // A multipart body is a statement request with attachments, which xAPI sends as application/json or
+            // multipart/mixed and nothing else: "400 Bad Request" (Data 2.4.11, XAPI-00127), not resource matching's 415.
+            throw InvalidRequestException.of(HttpHeaders.CONTENT_TYPE, "a statement request with attachments is "
+                    + "application/json or multipart/mixed");
+        }
+    }
+
+    private static boolean isOtherMultipart(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.trim().toLowerCase(Locale.ROOT);
+        return type.startsWith("multipart/") && !type.startsWith("multipart/mixed");
     }
 
     @ServerResponseFilter

@@ -30,6 +30,25 @@ final class AgentChecks extends JsonChecks {
         }
     }
 
+    /**
+     * A statement's authority: an Agent, or a Group only as the anonymous pair of an OAuth application and the user it
+     * acts for (xAPI Data 2.4.9: "if a Group is used, it shall be an anonymous Group of exactly two Agents").
+     */
+    void authority(JsonNode a, String path) {
+        actor(a, path);
+        if (!a.isObject() || !"Group".equals(a.path("objectType").asText(null))) {
+            return;
+        }
+        if (Agents.key(a) != null) {
+            errors.add(path, "an authority that is a Group must be anonymous (no mbox, mbox_sha1sum, openid or account)");
+        }
+        JsonNode members = a.path("member");
+        if (members.isArray() && !members.isEmpty() && members.size() != 2) {
+            errors.add(join(path, "member"), "an authority that is a Group has exactly two agents (the OAuth "
+                    + "application and its user), not " + members.size());
+        }
+    }
+
     /** An Agent where only an Agent may stand: objectType absent or Agent. */
     void agentOnly(JsonNode a, String path, String reason) {
         if (a.isObject() && !"Agent".equals(a.path("objectType").asText("Agent"))) {

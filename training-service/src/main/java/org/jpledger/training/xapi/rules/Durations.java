@@ -5,12 +5,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** ISO 8601 durations as xAPI results carry them (PnYnMnWnDTnHnMnS, a fraction allowed in any part). */
+/**
+ * ISO 8601 durations as xAPI results carry them (PnYnMnDTnHnMnS, or PnW alone: ISO 8601:2004 4.4.3.2 has weeks as a
+ * format of their own, not mixed with other units), a fraction allowed in any part.
+ */
 public final class Durations {
 
     private static final String PART = "(\\d+(?:[.,]\\d+)?)";
-    private static final Pattern DURATION = Pattern.compile("P(?!$)(?:" + PART + "Y)?(?:" + PART + "M)?(?:" + PART
-            + "W)?(?:" + PART + "D)?(?:T(?=\\d)(?:" + PART + "H)?(?:" + PART + "M)?(?:" + PART + "S)?)?");
+    private static final Pattern DURATION = Pattern.compile("P(?!$)(?:" + PART + "W|(?:" + PART + "Y)?(?:" + PART
+            + "M)?(?:" + PART + "D)?(?:T(?=\\d)(?:" + PART + "H)?(?:" + PART + "M)?(?:" + PART + "S)?)?)");
+    /** The seconds' digits past the hundredths, which comparisons leave out (xAPI Data 4.6). */
+    private static final Pattern PAST_HUNDREDTHS = Pattern.compile("([.,]\\d{2})\\d+S$");
     private static final BigDecimal MINUTES_PER_DAY = BigDecimal.valueOf(24 * 60);
 
     private Durations() {
@@ -45,10 +50,18 @@ public final class Durations {
         if (!m.matches()) {
             return Optional.empty();
         }
-        BigDecimal weeks = part(m.group(3));
-        return Optional.of(new Parsed(part(m.group(1)), part(m.group(2)),
+        BigDecimal weeks = part(m.group(1));
+        return Optional.of(new Parsed(part(m.group(2)), part(m.group(3)),
                 weeks.multiply(BigDecimal.valueOf(7)).add(part(m.group(4))), part(m.group(5)), part(m.group(6)),
                 part(m.group(7))));
+    }
+
+    /**
+     * {@code text} with its seconds cut to hundredths, as durations are compared ("any precision beyond 0.01 second
+     * precision shall not be included in the comparison"); cut, not rounded, as the LRS may store it.
+     */
+    public static String toHundredths(String text) {
+        return PAST_HUNDREDTHS.matcher(text).replaceFirst("$1S");
     }
 
     private static BigDecimal part(String group) {

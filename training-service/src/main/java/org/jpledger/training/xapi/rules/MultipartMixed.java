@@ -53,12 +53,17 @@ public final class MultipartMixed {
     /** The parts of {@code body}; refuses (400) a body that is not well-formed multipart. */
     public static List<Part> parse(byte[] body, String boundary) {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-        int at = body.length >= delimiter.length && startsWith(body, 0, delimiter) ? 0 : indexOf(body, join(CRLF,
-                delimiter), 0);
-        if (at < 0) {
-            throw malformed("no part starts with the boundary");
+        int at;
+        if (startsWith(body, 0, delimiter)) {
+            at = delimiter.length;
+        } else {
+            // After a preamble, which may be empty: a body may start with CRLF and then the first delimiter.
+            int found = indexOf(body, join(CRLF, delimiter), 0);
+            if (found < 0) {
+                throw malformed("no part starts with the boundary");
+            }
+            at = found + CRLF.length + delimiter.length;
         }
-        at = at == 0 ? delimiter.length : at + CRLF.length + delimiter.length;
         List<Part> parts = new ArrayList<>();
         byte[] next = join(CRLF, delimiter);
         while (true) {

@@ -88,12 +88,13 @@ public final class StatementAttachments {
     }
 
     /**
-     * Checks the statements' attachments against the attachment {@code parts} (none for a JSON request) and the hashes
-     * whose content the sender's own earlier requests brought ({@code kept}), and returns the parts by hash; refuses
-     * (400) the request naming every problem. {@code batch} puts "[i]." before field names.
+     * Checks the statements' attachments against the attachment {@code parts} (none for a JSON request) and returns the
+     * parts by hash; refuses (400) the request naming every problem. An attachment without fileUrl needs its content in
+     * this request, even when an earlier one brought it (xAPI Data 2.4.11, Communication 1.5.2). {@code batch} puts
+     * "[i]." before field names.
      */
     public static Map<String, MultipartMixed.Part> check(List<? extends JsonNode> statements,
-            List<MultipartMixed.Part> parts, Set<String> kept, boolean batch) {
+            List<MultipartMixed.Part> parts, boolean batch) {
         FieldErrors errors = new FieldErrors();
         Map<String, MultipartMixed.Part> byHash = new LinkedHashMap<>();
         for (int p = 0; p < parts.size(); p++) {
@@ -127,9 +128,8 @@ public final class StatementAttachments {
                 MultipartMixed.Part part = byHash.get(sha2);
                 if (part != null) {
                     used.add(sha2);
-                } else if (!attachment.hasNonNull("fileUrl") && !kept.contains(sha2)) {
-                    errors.add(field, "no fileUrl, and no part of this request (nor an earlier one of yours) carried "
-                            + "content with this sha2");
+                } else if (!attachment.hasNonNull("fileUrl")) {
+                    errors.add(field, "no fileUrl, and no part of this request carries content with this sha2");
                     continue;
                 }
                 if (SIGNATURE.equals(attachment.path("usageType").asText(null))) {
@@ -149,17 +149,6 @@ public final class StatementAttachments {
                 errors.add("body", "the part with " + HASH_HEADER + " " + hash + " belongs to no attachment"));
         errors.throwIfAny();
         return byHash;
-    }
-
-    /** The hashes (lower case) of the attachments of {@code statements} that name no file. */
-    public static Set<String> withoutFile(List<? extends JsonNode> statements) {
-        Set<String> hashes = new HashSet<>();
-        statements.forEach(statement -> statement.path("attachments").forEach(a -> {
-            if (!a.hasNonNull("fileUrl")) {
-                hashes.add(a.path("sha2").asText("").toLowerCase(Locale.ROOT));
-            }
-        }));
-        return hashes;
     }
 
     /** Why a signature attachment is malformed (xAPI 2.6), or null when it is well formed. */

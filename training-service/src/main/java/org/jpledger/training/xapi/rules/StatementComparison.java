@@ -13,8 +13,8 @@ import java.util.Objects;
  * Whether a statement sent again with a stored statement's id is the same statement (xAPI 2.3.1, "Statement
  * Immutability"): equal apart from what the store sets (id, stored, authority, version, and the timestamp when the
  * client left it out) and the listed exceptions: verb displays, activity definitions, attachments, the order of a group's
- * members, the way a timestamp is written and the case of what is case-insensitive (UUIDs, an e-mail's domain). Numbers
- * are compared by value.
+ * members, the way a timestamp is written, a single context activity for an array of it, a duration's seconds past
+ * the hundredths and the case of what is case-insensitive (UUIDs, an e-mail's domain). Numbers are compared by value.
  */
 public final class StatementComparison {
 
@@ -55,8 +55,13 @@ public final class StatementComparison {
                 verb.remove("display");
             }
             object.remove("definition");
+            // A single context activity and an array of it are the same statement: the store keeps the array.
+            ContextActivities.wrap(object.get("contextActivities"));
             if (object.get("timestamp") != null && object.get("timestamp").isTextual()) {
                 object.put("timestamp", Timestamps.format(Timestamps.parse(object.get("timestamp").asText())));
+            }
+            if (object.get("duration") != null && object.get("duration").isTextual()) {
+                object.put("duration", Durations.toHundredths(object.get("duration").asText()));
             }
             lowerCase(object, "registration");
             if ("StatementRef".equals(object.path("objectType").asText(null))) {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The {@code format} of statements a GET returns: as stored ({@code exact}), reduced to identifiers ({@code ids}: agents
- * to their identifier, activities to their id, verbs to their id), or with each language map reduced to the
+ * to their identifier, activities and verbs to their id alone), or with each language map reduced to the
  * language the client prefers ({@code canonical}).
  */
 public enum StatementFormat {
@@ -115,9 +115,10 @@ public enum StatementFormat {
         }
     }
 
+    /** An activity keeps its id alone: objectType is no identifier, and Activity is what an object is by default. */
     private static void reduceActivity(JsonNode activity) {
         if (activity instanceof ObjectNode a) {
-            a.retain("objectType", "id");
+            a.retain("id");
         }
     }
 

@@ -89,7 +89,7 @@ public final class StatementValidator extends JsonChecks {
         optional(s, "id", path, this::uuid);
         optional(s, "timestamp", path, this::timestamp);
         optional(s, "stored", path, this::timestamp);
-        optional(s, "authority", path, agents::actor);
+        optional(s, "authority", path, agents::authority);
         optional(s, "version", path, (v, p) -> {
             if (!v.isTextual() || !VERSION.matcher(v.asText()).matches()) {
                 errors.add(p, "must be a 1.0.x or 2.0.x version");

@@ -35,6 +35,7 @@ import org.jpledger.training.xapi.config.XapiConfig;
 import org.jpledger.training.domain.RecognitionRuleBook;
 import org.jpledger.training.xapi.store.XapiStatement.Outcome;
 import org.jpledger.training.xapi.rules.CompletionMapping;
+import org.jpledger.training.xapi.rules.ContextActivities;
 import org.jpledger.training.xapi.rules.MultipartMixed;
 import org.jpledger.training.xapi.rules.StatementAttachments;
 import org.jpledger.training.xapi.rules.StatementComparison;
@@ -105,14 +106,14 @@ public class StatementService {
         List<ObjectNode> sent = new ArrayList<>(incoming.size());
         for (int i = 0; i < incoming.size(); i++) {
             StatementValidator.check(incoming.get(i), batch ? "[" + i + "]" : "");
-            sent.add((ObjectNode) incoming.get(i).deepCopy());
+            ObjectNode statement = (ObjectNode) incoming.get(i).deepCopy();
+            ContextActivities.asArrays(statement);
+            sent.add(statement);
         }
-        // Content another system sent is not this one's to name without sending it: knowing a hash is not holding it.
-        Set<String> kept = attachments.heldBy(system, StatementAttachments.withoutFile(sent));
-        Map<String, MultipartMixed.Part> content = StatementAttachments.check(sent, parts, kept, batch);
+        Map<String, MultipartMixed.Part> content = StatementAttachments.check(sent, parts, batch);
         // A certificate that is no PDF or image, or too large, refuses the request before anything is stored.
         for (int i = 0; i < sent.size(); i++) {
-            certificatesOf(sent.get(i), batch ? "[" + i + "]." : "", content, kept)
+            certificatesOf(sent.get(i), batch ? "[" + i + "]." : "", content)
                     .forEach(certificate -> certificates.check(certificate.content(), certificate.field()));
         }
         List<UUID> ids = assignIds(sent, batch);
@@ -156,7 +157,7 @@ public class StatementService {
         record(rows, known, system, actor);
         rows.forEach((row, statement) -> {
             if (row.outcome == Outcome.RECORDED) {
-                certificatesOf(statement, "", content, kept).forEach(certificate -> certificates.attachReported(
+                certificatesOf(statement, "", content).forEach(certificate -> certificates.attachReported(
                         row.completionId, certificate.content(), certificate.name(), actor.subject()));
             }
         });
@@ -179,11 +180,10 @@ public class StatementService {
     }
 
     /**
-     * The attachments of {@code statement} with the certificate usage type whose content this request carries or the
-     * sender sent before ({@code kept}); one named by fileUrl alone is not fetched, so it is no certificate file here.
+     * The attachments of {@code statement} with the certificate usage type whose content this request carries; one
+     * named by fileUrl alone is not fetched, so it is no certificate file here.
      */
-    private List<Certificate> certificatesOf(JsonNode statement, String prefix, Map<String, MultipartMixed.Part> parts,
-            Set<String> kept) {
+    private List<Certificate> certificatesOf(JsonNode statement, String prefix, Map<String, MultipartMixed.Part> parts) {
         List<Certificate> found = new ArrayList<>();
         JsonNode list = statement.path("attachments");
         for (int a = 0; a < list.size(); a++) {
@@ -193,8 +193,8 @@ public class StatementService {
             }
             String sha2 = attachment.path("sha2").asText("").toLowerCase(Locale.ROOT);
             MultipartMixed.Part part = parts.get(sha2);
-            byte[] bytes = part != null ? part.content() : kept.contains(sha2) ? attachments.content(sha2) : null;
-            if (bytes != null) {
+            if (part != null) {
+                byte[] bytes = part.content();
                 JsonNode display = attachment.path("display");
                 String name = display.isObject() && display.size() > 0 ? display.elements().next().asText(null) : null;
                 found.add(new Certificate(prefix + "attachments[" + a + "]", bytes, name));

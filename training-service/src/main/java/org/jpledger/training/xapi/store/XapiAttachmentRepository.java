@@ -3,30 +3,17 @@ package org.jpledger.training.xapi.store;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Attachment content by SHA-2, and which systems hold each: those whose own statements carried it. Only they may name
- * it without sending it again, and only their statements are answered with it, so that knowing a hash reaches nothing.
+ * Attachment content by SHA-2, kept once however many requests carry it, and which systems hold each: those whose own
+ * statements carried it. Only their statements are answered with it, so that knowing a hash reaches nothing.
  */
 @ApplicationScoped
 public class XapiAttachmentRepository implements PanacheRepositoryBase<XapiAttachment, String> {
 
     /** A kept attachment without its content. */
     public record Kept(String sha2, String contentType) {
-    }
-
-    /** Those of {@code hashes} (lower case) whose content is kept and held by {@code system}. */
-    @SuppressWarnings("unchecked")
-    public Set<String> heldBy(String system, Collection<String> hashes) {
-        if (hashes.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(getEntityManager().createNativeQuery("select sha2 from xapi_attachment_holder "
-                        + "where system = :system and sha2 in (:hashes)")
-                .setParameter("system", system).setParameter("hashes", hashes).getResultList());
     }
 
     /** Those of {@code hashes} held by {@code system}, with their content type, in no particular order. */

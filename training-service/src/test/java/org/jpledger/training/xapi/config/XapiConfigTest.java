@@ -9,6 +9,8 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,21 @@ class XapiConfigTest {
     }
 
     /** A configuration of the mapping alone, reading sizes and durations as Quarkus does ("3M", "1m"). */
+    @Test
+    void theDemoLetsAWholeConformanceSuiteRunWriteWhileProductionKeepsItsAllowance() throws IOException {
+        URL properties = XapiConfigTest.class.getResource("/application.properties");
+        String calls = "jpledger.limits.kind.xapi-statements.calls";
+
+        SmallRyeConfig production = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(properties, 250)).build();
+        SmallRyeConfig demo = new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("local")
+                .withSources(new PropertiesConfigSource(properties, 250)).build();
+
+        assertThat(production.getValue(calls, Integer.class)).isEqualTo(600);
+        // The ADL suite sends about 1,700 statement writes within one window and does not retry.
+        assertThat(demo.getValue(calls, Integer.class)).isGreaterThanOrEqualTo(2 * 1700);
+    }
+
     private static SmallRyeConfigBuilder builder() {
         return new SmallRyeConfigBuilder().withMapping(XapiConfig.class)
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())

@@ -53,8 +53,9 @@ class StatementAttachmentTest {
         assertThat(parts.get(1).content()).isEqualTo(certificate);
         lms().queryParam("statementId", id.toString()).get("/xapi/statements").then().statusCode(200)
                 .contentType("application/json");
-        // Sent again as JSON alone: the content is already kept, so the statement is the same and nothing changes.
-        lms().body(withAttachment(statement(id), sha2, certificate.length)).post("/xapi/statements").then().statusCode(200);
+        // Sent again with its content: the same statement, so nothing changes.
+        multipart(List.of(json(withAttachment(statement(id), sha2, certificate.length)),
+                part("application/pdf", sha2, certificate))).post("/xapi/statements").then().statusCode(200);
     }
 
     @Test
@@ -66,6 +67,20 @@ class StatementAttachmentTest {
                 .then().statusCode(400).body("errors.field", hasItem("attachments[0]"));
 
         lms().queryParam("statementId", id.toString()).get("/xapi/statements").then().statusCode(404);
+    }
+
+    @Test
+    void anAttachmentWhoseContentCameOnlyInAnEarlierRequestIsRefused() {
+        byte[] content = ("%PDF-1.4 sekali " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        String sha2 = sha256(content);
+        multipart(List.of(json(withAttachment(statement(UUID.randomUUID()), sha2, content.length)),
+                part("application/pdf", sha2, content))).post("/xapi/statements").then().statusCode(200);
+        UUID later = UUID.randomUUID();
+
+        lms().body(withAttachment(statement(later), sha2, content.length)).post("/xapi/statements")
+                .then().statusCode(400).body("errors.field", hasItem("attachments[0]"));
+
+        lms().queryParam("statementId", later.toString()).get("/xapi/statements").then().statusCode(404);
     }
 
     @Test
@@ -122,9 +137,10 @@ class StatementAttachmentTest {
         assertThat(partsOf(Xapi.as(Xapi.SCOPED), pointing)).hasSize(1);
         assertThat(partsOf(admin(), pointing)).as("an admin reads it as its sender would").hasSize(1);
 
-        // The carrier names it again without the part, and gets it back with both statements.
+        // The carrier names it again with the part (kept once), and gets it back with both statements.
         UUID again = UUID.randomUUID();
-        lms().body(withAttachment(statement(again), sha2, content.length)).post("/xapi/statements").then().statusCode(200);
+        multipart(List.of(json(withAttachment(statement(again), sha2, content.length)),
+                part("application/pdf", sha2, content))).post("/xapi/statements").then().statusCode(200);
         for (UUID own : List.of(carried, again)) {
             List<MultipartMixed.Part> parts = partsOf(lms(), own);
             assertThat(parts).hasSize(2);

@@ -14,6 +14,7 @@ import static org.jpledger.training.xapi.rest.Xapi.lms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -252,6 +253,7 @@ class StatementResourceTest {
                 .body("actor.account.name", equalTo("199001012015011001"))
                 .body("verb.display", equalTo(null))
                 .body("object.definition", equalTo(null))
+                .body("object.objectType", equalTo(null))
                 .body("object.id", equalTo("https://lms.bpsdmd.jatengprov.go.id/course/analisis-kebijakan"));
         lms().queryParam("statementId", id.toString()).queryParam("format", "canonical")
                 .header("Accept-Language", "en-US,id;q=0.5").get("/xapi/statements")
@@ -291,5 +293,51 @@ class StatementResourceTest {
                 .header(VERSION, "2.0.0").contentType("application/json")
                 .body(attempted(UUID.randomUUID(), "u@example.go.id", "https://lms.example/u")).post("/xapi/statements")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void answersASingleContextActivityAsAnArrayInTheStatementAndItsSubStatement() {
+        UUID id = UUID.randomUUID();
+        lms().body("""
+                {"id":"%s","actor":{"mbox":"mailto:konteks@example.go.id"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/attempted"},
+                 "object":{"objectType":"SubStatement","actor":{"mbox":"mailto:konteks@example.go.id"},
+                  "verb":{"id":"http://adlnet.gov/expapi/verbs/attempted"},"object":{"id":"https://lms.example/sub"},
+                  "context":{"contextActivities":{"grouping":{"id":"https://lms.example/program"}}}},
+                 "context":{"contextActivities":{"parent":{"id":"https://lms.example/course"},
+                  "category":{"id":"https://lms.example/profile"}}}}""".formatted(id))
+                .post("/xapi/statements").then().statusCode(200);
+
+        lms().queryParam("statementId", id.toString()).get("/xapi/statements").then().statusCode(200)
+                .body("context.contextActivities.parent[0].id", equalTo("https://lms.example/course"))
+                .body("context.contextActivities.category[0].id", equalTo("https://lms.example/profile"))
+                .body("object.context.contextActivities.grouping[0].id", equalTo("https://lms.example/program"));
+    }
+
+    @Test
+    void refusesAStatementRequestInAMultipartTypeOtherThanMixedWith400() {
+        String statement = attempted(UUID.randomUUID(), "formulir@example.go.id", "https://lms.example/f");
+        byte[] form = ("--batas\r\nContent-Type: application/json\r\n\r\n" + statement + "\r\n--batas--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        lms().contentType("multipart/form-data; boundary=batas").body(form).post("/xapi/statements")
+                .then().statusCode(400).body("errors[0].field", equalTo("Content-Type"));
+        lms().contentType("multipart/form-data; boundary=batas").body(form)
+                .queryParam("statementId", UUID.randomUUID().toString()).put("/xapi/statements")
+                .then().statusCode(400).body("errors[0].field", equalTo("Content-Type"));
+        // A body that is no statement request at all stays an unsupported media type.
+        lms().contentType("text/plain").body(statement).post("/xapi/statements").then().statusCode(415);
+    }
+
+    @Test
+    void everyAnswerCarriesADateHeaderErrorsIncluded() {
+        RestAssured.replaceFiltersWith(List.of());
+        given().get("/xapi/about").then().statusCode(200).header("Date", notNullValue());
+        lms().get("/xapi/statements").then().statusCode(200).header("Date", notNullValue());
+        lms().queryParam("statementId", UUID.randomUUID().toString()).get("/xapi/statements")
+                .then().statusCode(404).header("Date", notNullValue());
+        given().header("Authorization", Xapi.basic(LMS, Xapi.secret(LMS))).get("/xapi/statements")
+                .then().statusCode(400).header("Date", notNullValue());
+        lms().body("{\"actor\":").post("/xapi/statements").then().statusCode(400).header("Date", notNullValue());
     }
 }

@@ -38,7 +38,7 @@ class DurationsTest {
 
     @Test
     void weeksCountAsSevenDays() {
-        assertThat(parsed("P1W2D").days()).isEqualByComparingTo("9");
+        assertThat(parsed("P2W").days()).isEqualByComparingTo("14");
         assertThat(minutes("P1W")).isEqualByComparingTo(BigDecimal.valueOf(7 * 24 * 60));
     }
 
@@ -66,13 +66,13 @@ class DurationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "P", "PT", "P1DT", "1H", "T1H", "PT1H30", "-PT1H", "P1H", "PT1D", "pt1h", "PT1M1H",
-            "P1D2Y", "PT.5H", "PT1.H", " PT1H", "PT1H ", "P1Y2M3W4DT5H6M7S8"})
+            "P1D2Y", "PT.5H", "PT1.H", " PT1H", "PT1H ", "P1Y2M3W4DT5H6M7S8", "P4W1D", "P1Y3W", "P1WT2H"})
     void refusesWhatIsNotAnIsoDuration(String text) {
         assertThat(Durations.parse(text)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PT0S", "P0D", "P1Y2M3W4DT5H6M7S", "PT1H", "P2D", "P1DT12H", "PT0.5S"})
+    @ValueSource(strings = {"PT0S", "P0D", "P4W", "P1.5W", "P1Y2M4DT5H6M7S", "PT1H", "P2D", "P1DT12H", "PT0.5S"})
     void acceptsIsoDurations(String text) {
         assertThat(Durations.parse(text)).isPresent();
     }
@@ -93,5 +93,13 @@ class DurationsTest {
         assertThat(parsed("P0D").isWholeDays()).isFalse();
         assertThat(parsed("P1M").isWholeDays()).isFalse();
         assertThat(parsed("P1YT0H").isWholeDays()).isFalse();
+    }
+
+    @Test
+    void secondsAreCutToHundredthsForComparison() {
+        assertThat(Durations.toHundredths("P1DT12H36M0.1237S")).isEqualTo("P1DT12H36M0.12S");
+        assertThat(Durations.toHundredths("PT0.129S")).isEqualTo("PT0.12S");
+        assertThat(Durations.toHundredths("PT1.5S")).isEqualTo("PT1.5S");
+        assertThat(Durations.toHundredths("PT90M")).isEqualTo("PT90M");
     }
 }

@@ -35,6 +35,18 @@ class MultipartMixedTest {
     }
 
     @Test
+    void readsABodyWhosePreambleIsALineEndOnly() {
+        byte[] body = ("\r\n--b2\r\nContent-Type:application/json\r\n\r\n{}\r\n"
+                + "--b2\r\nContent-Type:application/octet-stream\r\n\r\nsig\r\n--b2--").getBytes(StandardCharsets.US_ASCII);
+
+        List<MultipartMixed.Part> parts = MultipartMixed.parse(body, "b2");
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).header("Content-Type")).isEqualTo("application/json");
+        assertThat(new String(parts.get(1).content(), StandardCharsets.US_ASCII)).isEqualTo("sig");
+    }
+
+    @Test
     void whatItWritesItReads() {
         List<MultipartMixed.Part> parts = List.of(
                 new MultipartMixed.Part(Map.of("Content-Type", "application/json"), "[]".getBytes(StandardCharsets.UTF_8)),

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jpledger.support.limits.PayloadTooLargeException;
 import org.jpledger.support.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class StatementAttachmentsTest {
         JsonNode statement = withAttachment(STATEMENT, "application/pdf", PDF_SHA2, null);
 
         Map<String, MultipartMixed.Part> parts = StatementAttachments.check(List.of(statement),
-                List.of(part("application/pdf", PDF_SHA2, PDF)), Set.of(), false);
+                List.of(part("application/pdf", PDF_SHA2, PDF)), false);
 
         assertThat(parts).containsOnlyKeys(PDF_SHA2);
     }
@@ -38,17 +37,9 @@ class StatementAttachmentsTest {
     void anAttachmentWithNeitherFileUrlNorContentIsRefused() {
         JsonNode statement = withAttachment(STATEMENT, "application/pdf", PDF_SHA2, null);
 
-        assertThatThrownBy(() -> StatementAttachments.check(List.of(statement), List.of(), Set.of(), true))
+        assertThatThrownBy(() -> StatementAttachments.check(List.of(statement), List.of(), true))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).field())
                         .isEqualTo("[0].attachments[0]"));
-    }
-
-    @Test
-    void anAttachmentWhoseContentCameInAnEarlierRequestPasses() {
-        JsonNode statement = withAttachment(STATEMENT, "application/pdf", PDF_SHA2, null);
-
-        assertThat(StatementAttachments.withoutFile(List.of(statement))).containsExactly(PDF_SHA2);
-        assertThat(StatementAttachments.check(List.of(statement), List.of(), Set.of(PDF_SHA2), false)).isEmpty();
     }
 
     @Test
@@ -57,11 +48,11 @@ class StatementAttachmentsTest {
         String otherHash = StatementAttachments.digest("other".getBytes(StandardCharsets.US_ASCII), 64);
 
         assertThatThrownBy(() -> StatementAttachments.check(List.of(statement),
-                List.of(part("application/pdf", otherHash, PDF)), Set.of(), false))
+                List.of(part("application/pdf", otherHash, PDF)), false))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).reason())
                         .contains("not the SHA-2 of the part's content"));
         assertThatThrownBy(() -> StatementAttachments.check(List.of(parse(STATEMENT)),
-                List.of(part("application/pdf", PDF_SHA2, PDF)), Set.of(), false))
+                List.of(part("application/pdf", PDF_SHA2, PDF)), false))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).reason())
                         .contains("belongs to no attachment"));
     }
@@ -73,7 +64,7 @@ class StatementAttachmentsTest {
         JsonNode statement = withSignature(STATEMENT, sha2);
 
         assertThat(StatementAttachments.check(List.of(statement),
-                List.of(part("application/octet-stream", sha2, jws)), Set.of(), false)).containsOnlyKeys(sha2);
+                List.of(part("application/octet-stream", sha2, jws)), false)).containsOnlyKeys(sha2);
     }
 
     @Test

@@ -142,4 +142,24 @@ class StatementComparisonTest {
         assertThat(StatementComparison.equivalent(stored, with(sent, "/actor", "{\"mbox\": \"mailto:siti@example.id\"}")))
                 .as("the local part of an e-mail keeps its case").isFalse();
     }
+
+    @Test
+    void aSingleContextActivityIsEquivalentToAnArrayOfIt() {
+        ObjectNode single = with(SENT, "/context", """
+                {"contextActivities": {"parent": {"id": "https://lms.example.id/programs/latsar"}}}""");
+        ObjectNode array = with(STORED, "/context", """
+                {"contextActivities": {"parent": [{"id": "https://lms.example.id/programs/latsar"}]}}""");
+
+        assertThat(StatementComparison.equivalent(array, single)).isTrue();
+    }
+
+    @Test
+    void durationsAreComparedToTheHundredthOfASecond() {
+        ObjectNode stored = with(STORED, "/result/duration", "\"P1DT12H36M0.12S\"");
+
+        assertThat(StatementComparison.equivalent(stored, with(SENT, "/result/duration", "\"P1DT12H36M0.1237S\"")))
+                .isTrue();
+        assertThat(StatementComparison.equivalent(stored, with(SENT, "/result/duration", "\"P1DT12H36M0.13S\"")))
+                .isFalse();
+    }
 }

@@ -92,7 +92,7 @@ class StatementFormatTest {
         assertThat(reduced.get("verb")).isEqualTo(parse("""
                 {"id": "http://adlnet.gov/expapi/verbs/completed"}"""));
         assertThat(reduced.get("object")).isEqualTo(parse("""
-                {"objectType": "Activity", "id": "https://lms.example.id/courses/1"}"""));
+                {"id": "https://lms.example.id/courses/1"}"""));
         assertThat(reduced.at("/context/contextActivities/parent/0")).isEqualTo(parse("""
                 {"id": "https://lms.example.id/programs/latsar"}"""));
         assertThat(reduced.get("result")).isEqualTo(STATEMENT.get("result"));
@@ -104,7 +104,8 @@ class StatementFormatTest {
         JsonNode reduced = ids(with(STATEMENT, "/object", """
                 {"objectType": "SubStatement", "actor": {"name": "Budi", "mbox": "mailto:budi@example.id"},
                  "verb": {"id": "http://adlnet.gov/expapi/verbs/attended", "display": {"en-US": "attended"}},
-                 "object": {"id": "https://lms.example.id/courses/1", "definition": {"name": {"en-US": "x"}}}}"""));
+                 "object": {"objectType": "Activity", "id": "https://lms.example.id/courses/1",
+                            "definition": {"name": {"en-US": "x"}}}}"""));
         assertThat(reduced.get("object")).isEqualTo(parse("""
                 {"objectType": "SubStatement", "actor": {"mbox": "mailto:budi@example.id"},
                  "verb": {"id": "http://adlnet.gov/expapi/verbs/attended"},

@@ -259,6 +259,47 @@ class StatementValidatorTest {
     }
 
     @Test
+    void acceptsAnAuthorityThatIsAnAgentOrAnAnonymousPairOfAgents() {
+        assertThat(errors(with(VALID, "/authority", AGENT))).isEmpty();
+        assertThat(errors(with(VALID, "/authority", """
+                {"objectType": "Group", "member": [
+                  {"account": {"homePage": "https://lms.example.id/oauth/token", "name": "lms-app"}},
+                  {"mbox": "mailto:operator@example.id"}]}"""))).isEmpty();
+    }
+
+    @Test
+    void rejectsAnAuthorityThatIsAnIdentifiedGroup() {
+        assertThat(errors(with(VALID, "/authority", """
+                {"objectType": "Group", "mbox": "mailto:kelas@example.id",
+                 "member": [{"mbox": "mailto:a@example.id"}, {"mbox": "mailto:b@example.id"}]}""")))
+                .containsExactly(new FieldError("authority", "an authority that is a Group must be anonymous (no mbox, "
+                        + "mbox_sha1sum, openid or account)"));
+        refusedFields(with(VALID, "/authority", """
+                {"objectType": "Group", "openid": "http://openid.example.org/12345"}""")).containsExactly("authority");
+    }
+
+    @Test
+    void rejectsAnAuthorityGroupOfOtherThanTwoAgents() {
+        refusedFields(with(VALID, "/authority", """
+                {"objectType": "Group", "member": [{"mbox": "mailto:a@example.id"}]}"""))
+                .containsExactly("authority.member");
+        refusedFields(with(VALID, "/authority", """
+                {"objectType": "Group", "member": [{"mbox": "mailto:a@example.id"}, {"mbox": "mailto:b@example.id"},
+                                                   {"mbox": "mailto:c@example.id"}]}"""))
+                .containsExactly("authority.member");
+        refusedFields(with(VALID, "/authority", """
+                {"objectType": "Group", "member": []}""")).containsExactly("authority.member");
+    }
+
+    @Test
+    void rejectsADurationMixingWeeksWithOtherUnits() {
+        assertThat(errors(with(VALID, "/result/duration", "\"P4W\""))).isEmpty();
+        refusedFields(with(VALID, "/result/duration", "\"P4W1D\"")).containsExactly("result.duration");
+        refusedFields(with(VALID, "/result/duration", "\"P1Y2W\"")).containsExactly("result.duration");
+        refusedFields(with(VALID, "/result/duration", "\"P2WT1H\"")).containsExactly("result.duration");
+    }
+
+    @Test
     void rejectsDurationThatIsNotIso8601() {
         assertThat(errors(with(VALID, "/result/duration", "\"1h30m\"")))
                 .containsExactly(new FieldError("result.duration", "must be an ISO 8601 duration such as PT1H30M"));
