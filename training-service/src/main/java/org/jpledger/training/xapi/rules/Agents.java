@@ -3,6 +3,7 @@ package org.jpledger.training.xapi.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
+import org.jpledger.support.json.StrictJson;
 import org.jpledger.support.problem.InvalidRequestException;
 
 /** How xAPI agents are told apart: by their inverse functional identifier. */
@@ -31,6 +32,10 @@ public final class Agents {
         String key = key(agent);
         if (key == null) {
             throw InvalidRequestException.of(parameter, "an anonymous group names no one; give an identifier");
+        }
+        // The key is compared with text columns, which cannot hold a NUL or an unpaired surrogate.
+        if (!StrictJson.StorableText.storable(key)) {
+            throw InvalidRequestException.of(parameter, "must not contain NUL characters or unpaired surrogates");
         }
         return key;
     }

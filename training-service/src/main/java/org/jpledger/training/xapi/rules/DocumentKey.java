@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jpledger.support.json.StrictJson;
 import org.jpledger.support.problem.InvalidRequestException;
 
 /**
@@ -57,6 +58,10 @@ public record DocumentKey(Kind kind, String activityId, String agent, String reg
             }
             if (parameter.getValue().size() != 1) {
                 throw InvalidRequestException.of(name, "give it once");
+            }
+            // The key's parts are text columns, which cannot hold a NUL or an unpaired surrogate.
+            if (!StrictJson.StorableText.storable(parameter.getValue().get(0))) {
+                throw InvalidRequestException.of(name, "must not contain NUL characters or unpaired surrogates");
             }
         }
         String activityId = "";
