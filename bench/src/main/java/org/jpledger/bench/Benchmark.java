@@ -293,8 +293,15 @@ public final class Benchmark {
             log.step("waiting until reporting-service has caught up");
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
 
+            log.phase("the same statements as a single POST over plain JDBC at concurrency 32");
+            Measurement[] jdbcSingle = new Measurement[1];
+            measured(() -> List.of(jdbcSingle[0] = new JdbcSingle(stack, province, log).measure(32,
+                    options.singleDuration(), options.singleMax())));
+            log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
+
             log.phase("single POSTs at concurrency 32");
-            measured(() -> List.of(ingest.single(32, options.singleDuration(), options.singleMax())));
+            measured(() -> List.of(ingest.single(32, options.singleDuration(), options.singleMax(),
+                    jdbcSingle[0].value())));
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
 
             log.phase("freshness at a sustained 1,000 completions/s");

@@ -136,11 +136,7 @@ final class BulkLoad {
                             .getBytes(StandardCharsets.UTF_8));
                     completionLine(lines, id, r, now);
                     outboxLine(outbox, Topics.EMPLOYEES, r.nip(), EventTypes.COMPLETION_RECORDED_V1, at,
-                            new CompletionRecorded(id, 1, r.nip(), r.title(), r.kindId(), r.method(), r.competencyType(),
-                                    r.deliveryMode(), r.provider(), r.startDate(), r.endDate(), r.endDate().getYear(),
-                                    r.jp() == null ? null : r.jp().setScale(2), r.days(), r.international(),
-                                    r.recognizedJp(), r.certificateNumber(), r.sourceSystem(), r.externalId(),
-                                    CompletionStatus.ACTIVE, 1, null, r.flags()));
+                            recorded(id, r));
                     history.append(id).append("\t1\tRECORDED\t").append(copyText(state(id, r, now))).append('\t')
                             .append(now).append('\t').append(BY).append('\n');
                     if (r.fate() != Fate.KEEP) {
@@ -224,8 +220,16 @@ final class BulkLoad {
                 .append('\n');
     }
 
+    /** The CompletionRecorded v1 event training-service publishes for the first version of {@code r}. */
+    static CompletionRecorded recorded(UUID id, Completion r) {
+        return new CompletionRecorded(id, 1, r.nip(), r.title(), r.kindId(), r.method(), r.competencyType(),
+                r.deliveryMode(), r.provider(), r.startDate(), r.endDate(), r.endDate().getYear(),
+                r.jp() == null ? null : r.jp().setScale(2), r.days(), r.international(), r.recognizedJp(),
+                r.certificateNumber(), r.sourceSystem(), r.externalId(), CompletionStatus.ACTIVE, 1, null, r.flags());
+    }
+
     /** The completion as training-service's API shows it (CompletionResponse), for its history entry. */
-    private static String state(UUID id, Completion r, String now) {
+    static String state(UUID id, Completion r, String now) {
         ObjectNode s = Http.JSON.createObjectNode();
         s.put("id", id.toString());
         s.put("version", 1);
