@@ -251,7 +251,7 @@ public final class Benchmark {
             log.phase("batch ingest of the province's %,d completions", completions);
             int batches = (int) ((completions + Ingest.BATCH_SIZE - 1) / Ingest.BATCH_SIZE);
             int trialBatches = Math.max(2, Math.min(20, batches / 10));
-            Ingest ingest = new Ingest(stack, province, corrections, log);
+            Ingest ingest = new Ingest(stack, province, corrections, log, postmasterPid);
             Ingest.BatchRun[] batch = new Ingest.BatchRun[1];
             measured(() -> {
                 batch[0] = ingest.batch(List.of(2, 4), trialBatches, options.batchCap(), jdbc);
@@ -300,8 +300,12 @@ public final class Benchmark {
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
 
             log.phase("single POSTs at concurrency 32");
-            measured(() -> List.of(ingest.single(32, options.singleDuration(), options.singleMax(),
-                    jdbcSingle[0].value())));
+            measured(() -> {
+                Measurement[] cpu = new Measurement[1];
+                Measurement single = ingest.single(32, options.singleDuration(), options.singleMax(),
+                        jdbcSingle[0].value(), cpu);
+                return cpu[0] == null ? List.of(single) : List.of(single, cpu[0]);
+            });
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
 
             log.phase("freshness at a sustained 1,000 completions/s");
