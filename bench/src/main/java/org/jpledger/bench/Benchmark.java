@@ -308,8 +308,17 @@ public final class Benchmark {
             });
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
 
-            log.phase("freshness at a sustained 1,000 completions/s");
-            measured(() -> new Freshness(stack, province, log).measure(1000, options.freshnessDuration(), 5, 5));
+            double singleRate = measurements.stream().filter(m -> m.key().equals(Ingest.SINGLE)).findFirst()
+                    .map(Measurement::value).orElse(Double.NaN);
+            int freshnessRate = options.freshnessRate(singleRate);
+            String rateWhy = options.freshnessRate() != null
+                    ? String.format("%,d completions/s, fixed by --freshness-rate", freshnessRate)
+                    : String.format(java.util.Locale.ROOT, "%,d completions/s, half of the %,.0f completions/s the "
+                            + "single-POST phase (`%s`) sustained earlier in this run", freshnessRate, singleRate,
+                            Ingest.SINGLE);
+            log.phase("freshness at a sustained %,d completions/s", freshnessRate);
+            measured(() -> new Freshness(stack, province, log).measure(freshnessRate, rateWhy,
+                    options.freshnessDuration(), 5, 5));
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
             checkProjections(stack);
 
