@@ -128,7 +128,16 @@ public record BenchOptions(boolean quick, long seed, int employees, int national
         return quick ? Duration.ofSeconds(20) : Duration.ofSeconds(60);
     }
 
-    int kafkaReferenceRecords() {
+    /** Completions per request size of the xAPI phase (each way in), and how long each stretch may take at most. */
+    int xapiPerSize() {
+        return quick ? 1_000 : 10_000;
+    }
+
+    Duration xapiCap() {
+        return quick ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+    }
+
+        int kafkaReferenceRecords() {
         return quick ? 100_000 : 500_000;
     }
 }

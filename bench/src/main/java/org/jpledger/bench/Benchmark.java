@@ -320,6 +320,11 @@ public final class Benchmark {
             measured(() -> new Freshness(stack, province, log).measure(freshnessRate, rateWhy,
                     options.freshnessDuration(), 5, 5));
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
+
+            log.phase("xAPI statements in requests of %s, beside REST batches of the same sizes",
+                    XapiIngest.SIZES);
+            measured(() -> new XapiIngest(stack, province, log).measure(options.xapiPerSize(), options.xapiCap()));
+            log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
             checkProjections(stack);
 
             log.phase("read path at province scale");
