@@ -147,7 +147,7 @@ final class BulkLoad {
                 copy(pg, "COPY completion (id, version, nip, title, kind_id, method, competency_type, delivery_mode, "
                         + "provider, start_date, end_date, training_year, jp, days, international, recognized_jp, "
                         + "certificate_number, source_system, external_id, recorded_at, status, rule_version, updated_at, "
-                        + "flags) FROM STDIN", lines);
+                        + "flags, recorded_by) FROM STDIN", lines);
                 copy(pg, "COPY completion_history (completion_id, version, change, state, changed_at, changed_by) "
                         + "FROM STDIN", history);
                 copy(pg, OUTBOX_COPY, outbox);
@@ -217,6 +217,8 @@ final class BulkLoad {
                 .append('\t').append(now)
                 .append("\tACTIVE\t1\t").append(now)
                 .append("\t{").append(String.join(",", r.flags().stream().map(Enum::name).toList())).append('}')
+                // Who recorded it (NOT NULL since V18): the bulk route, as its history entry says.
+                .append('\t').append(BY)
                 .append('\n');
     }
 
