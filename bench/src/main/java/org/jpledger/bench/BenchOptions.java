@@ -13,9 +13,10 @@ import java.util.List;
  * @param rosterCap     the employee registration stops after this long; the rest are loaded by the bulk route
  * @param batchCap      the batch-ingest phase stops taking new batches after this long; the rest of the province is
  *                      loaded by the bulk route
+ * @param freshnessRate completions/s of the freshness phase, or null for half the single-POST rate of the same run
  */
 public record BenchOptions(boolean quick, long seed, int employees, int nationalEmployees, boolean skipNational,
-        Path jars, Path work, Duration rosterCap, Duration batchCap) {
+        Path jars, Path work, Duration rosterCap, Duration batchCap, Integer freshnessRate) {
 
     public static final long DEFAULT_SEED = 20261130L;
     public static final int PROVINCE_EMPLOYEES = 300_000;
@@ -25,7 +26,8 @@ public record BenchOptions(boolean quick, long seed, int employees, int national
 
     static final String USAGE = """
             usage: ./benchmark [--quick] [--seed N] [--employees N] [--national-employees N] [--skip-national]
-                               [--jars DIR] [--work DIR] [--roster-minutes N] [--batch-minutes N] [--no-build]
+                               [--jars DIR] [--work DIR] [--roster-minutes N] [--batch-minutes N]
+                               [--freshness-rate N] [--no-build]
               --quick                 a small run (5,000 employees, short phases) to check that everything works
               --seed N                seed of the generated province (default %d)
               --employees N           province size (default 300,000; 5,000 with --quick)
@@ -38,6 +40,8 @@ public record BenchOptions(boolean quick, long seed, int employees, int national
                                       load the rest by the bulk route (COPY + republish; see BENCHMARKS.md)
               --batch-minutes N       stop the batch-ingest phase after N minutes (default 10) and load the rest of
                                       the province's completions by the bulk route
+              --freshness-rate N      run the freshness phase at N completions/s (default: half the single-POST rate
+                                      measured earlier in the same run)
               --no-build              (script only) do not build first""".formatted(DEFAULT_SEED);
 
     /** Parses the arguments; {@code root} is the repository root. */
@@ -51,6 +55,7 @@ public record BenchOptions(boolean quick, long seed, int employees, int national
         Path work = root.resolve("bench/target/benchmark-work");
         Duration cap = Duration.ofMinutes(10);
         Duration rosterCap = Duration.ofMinutes(20);
+        Integer freshnessRate = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -64,12 +69,13 @@ public record BenchOptions(boolean quick, long seed, int employees, int national
                 case "--work" -> work = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--batch-minutes" -> cap = Duration.ofMinutes(positive(value(args, ++i, arg), arg));
                 case "--roster-minutes" -> rosterCap = Duration.ofMinutes(positive(value(args, ++i, arg), arg));
+                case "--freshness-rate" -> freshnessRate = positive(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new BenchOptions(quick, seed, employees != null ? employees : quick ? QUICK_EMPLOYEES : PROVINCE_EMPLOYEES,
                 national != null ? national : quick ? QUICK_NATIONAL_EMPLOYEES : NATIONAL_EMPLOYEES, skipNational, jars,
-                work, rosterCap, cap);
+                work, rosterCap, cap, freshnessRate);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -107,11 +113,31 @@ public record BenchOptions(boolean quick, long seed, int employees, int national
         return quick ? 30_000 : 100_000;
     }
 
+    /**
+     * The freshness phase's rate: the fixed one when given, else half of {@code singleRate} (the single-POST phase's
+     * sustained rate), at least 1.
+     */
+    int freshnessRate(double singleRate) {
+        if (freshnessRate != null) {
+            return freshnessRate;
+        }
+        return Double.isFinite(singleRate) ? (int) Math.max(1, Math.round(singleRate / 2)) : 1;
+    }
+
     Duration freshnessDuration() {
         return quick ? Duration.ofSeconds(20) : Duration.ofSeconds(60);
     }
 
-    int kafkaReferenceRecords() {
+    /** Completions per request size of the xAPI phase (each way in), and how long each stretch may take at most. */
+    int xapiPerSize() {
+        return quick ? 1_000 : 10_000;
+    }
+
+    Duration xapiCap() {
+        return quick ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+    }
+
+        int kafkaReferenceRecords() {
         return quick ? 100_000 : 500_000;
     }
 }

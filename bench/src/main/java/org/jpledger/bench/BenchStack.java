@@ -20,6 +20,16 @@ import org.jpledger.localstack.Token;
 final class BenchStack implements AutoCloseable {
 
     static final String SCRATCH_DB = "bench_scratch";
+    /**
+     * Statement requests (POST or PUT) a system may send to the LRS a minute in the benchmark's stack: the shipped 600
+     * would make the xAPI phase measure the rate limit (one statement per request at 10 requests/s).
+     */
+    static final int XAPI_STATEMENT_CALLS = 1_000_000;
+    /**
+     * Batch requests a caller may send a minute in the benchmark's stack: the shipped 600 would make the xAPI phase's
+     * REST batches of one completion measure the rate limit.
+     */
+    static final int BATCH_CALLS = 1_000_000;
 
     private final LocalStack stack;
     private final String bearer;
@@ -37,7 +47,9 @@ final class BenchStack implements AutoCloseable {
     /** Starts everything on {@code work}/data with logs in {@code work}/logs and waits until both services are ready. */
     static BenchStack start(Path work, Path trainingJar, Path reportingJar) {
         LocalStack stack = LocalStack.start(new LocalStack.Options(work.resolve("data"), work.resolve("logs"),
-                LocalStack.Ports.free(), trainingJar, reportingJar));
+                LocalStack.Ports.free(), trainingJar, reportingJar,
+                java.util.Map.of("JPLEDGER_LIMITS_KIND_XAPI_STATEMENTS_CALLS", Integer.toString(XAPI_STATEMENT_CALLS),
+                        "JPLEDGER_LIMITS_KIND_BATCH_CALLS", Integer.toString(BATCH_CALLS))));
         stack.postgres().createDatabaseIfMissing(SCRATCH_DB);
         return new BenchStack(stack);
     }

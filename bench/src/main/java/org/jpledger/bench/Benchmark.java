@@ -251,7 +251,7 @@ public final class Benchmark {
             log.phase("batch ingest of the province's %,d completions", completions);
             int batches = (int) ((completions + Ingest.BATCH_SIZE - 1) / Ingest.BATCH_SIZE);
             int trialBatches = Math.max(2, Math.min(20, batches / 10));
-            Ingest ingest = new Ingest(stack, province, corrections, log);
+            Ingest ingest = new Ingest(stack, province, corrections, log, postmasterPid);
             Ingest.BatchRun[] batch = new Ingest.BatchRun[1];
             measured(() -> {
                 batch[0] = ingest.batch(List.of(2, 4), trialBatches, options.batchCap(), jdbc);
@@ -293,12 +293,37 @@ public final class Benchmark {
             log.step("waiting until reporting-service has caught up");
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
 
-            log.phase("single POSTs at concurrency 32");
-            measured(() -> List.of(ingest.single(32, options.singleDuration(), options.singleMax())));
+            log.phase("the same statements as a single POST over plain JDBC at concurrency 32");
+            Measurement[] jdbcSingle = new Measurement[1];
+            measured(() -> List.of(jdbcSingle[0] = new JdbcSingle(stack, province, log).measure(32,
+                    options.singleDuration(), options.singleMax())));
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
 
-            log.phase("freshness at a sustained 1,000 completions/s");
-            measured(() -> new Freshness(stack, province, log).measure(1000, options.freshnessDuration(), 5, 5));
+            log.phase("single POSTs at concurrency 32");
+            measured(() -> {
+                Measurement[] cpu = new Measurement[1];
+                Measurement single = ingest.single(32, options.singleDuration(), options.singleMax(),
+                        jdbcSingle[0].value(), cpu);
+                return cpu[0] == null ? List.of(single) : List.of(single, cpu[0]);
+            });
+            log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
+
+            double singleRate = measurements.stream().filter(m -> m.key().equals(Ingest.SINGLE)).findFirst()
+                    .map(Measurement::value).orElse(Double.NaN);
+            int freshnessRate = options.freshnessRate(singleRate);
+            String rateWhy = options.freshnessRate() != null
+                    ? String.format("%,d completions/s, fixed by --freshness-rate", freshnessRate)
+                    : String.format(java.util.Locale.ROOT, "%,d completions/s, half of the %,.0f completions/s the "
+                            + "single-POST phase (`%s`) sustained earlier in this run", freshnessRate, singleRate,
+                            Ingest.SINGLE);
+            log.phase("freshness at a sustained %,d completions/s", freshnessRate);
+            measured(() -> new Freshness(stack, province, log).measure(freshnessRate, rateWhy,
+                    options.freshnessDuration(), 5, 5));
+            log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
+
+            log.phase("xAPI statements in requests of %s, beside REST batches of the same sizes",
+                    XapiIngest.SIZES);
+            measured(() -> new XapiIngest(stack, province, log).measure(options.xapiPerSize(), options.xapiCap()));
             log.step("caught up after %.1f s", stack.awaitQuiet(QUIET_TIMEOUT));
             checkProjections(stack);
 

@@ -12,6 +12,7 @@ import org.jpledger.bench.ProvinceGenerator.Unit;
 import org.jpledger.contracts.events.ExemptionPeriod;
 import org.jpledger.contracts.events.PositionAssignment;
 import org.jpledger.contracts.reference.LeavingReason;
+import org.jpledger.contracts.xapi.XapiProfile;
 
 /** Request bodies of training-service's API for the generated province, exactly the fields the API knows. */
 final class Bodies {
@@ -143,5 +144,49 @@ final class Bodies {
         body.put("sourceSystem", c.sourceSystem());
         body.put("externalId", c.externalId());
         return body;
+    }
+
+    /** The account home page under which actor names are NIPs (training-service's jpledger.xapi.nip-home-page). */
+    static final String NIP_HOME_PAGE = "https://siasn.bkn.go.id";
+
+    /**
+     * The completion as an xAPI statement of the JP Ledger profile (docs/xapi.md): the actor's SIASN account, verb
+     * completed, the JP (or, for a kind rated by days, the days as a whole-day duration) in the result, the kind,
+     * competency type, provider, delivery mode and start date in context extensions, completed on its end date in
+     * Western Indonesian time.
+     */
+    static Map<String, Object> statement(Completion c) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", NIP_HOME_PAGE, "name",
+                c.nip())));
+        statement.put("verb", Map.of("id", XapiProfile.COMPLETED, "display", Map.of("en-US", "completed")));
+        statement.put("object", Map.of("objectType", "Activity", "id", "https://bench.jpledger.id/course/"
+                + java.net.URLEncoder.encode(c.externalId(), java.nio.charset.StandardCharsets.UTF_8),
+                "definition", Map.of("name", Map.of("id-ID", c.title()))));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("completion", true);
+        result.put("success", true);
+        if (c.jp() != null) {
+            result.put("extensions", Map.of(XapiProfile.JP, c.jp()));
+        } else {
+            result.put("duration", "P" + c.days() + "D");
+        }
+        statement.put("result", result);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put(XapiProfile.KIND, c.kindId());
+        extensions.put(XapiProfile.COMPETENCY_TYPE, c.competencyType().name());
+        extensions.put(XapiProfile.PROVIDER, c.provider());
+        extensions.put(XapiProfile.DELIVERY_MODE, c.deliveryMode().name());
+        extensions.put(XapiProfile.START_DATE, c.startDate().toString());
+        if (c.international()) {
+            extensions.put(XapiProfile.INTERNATIONAL, true);
+        }
+        if (c.certificateNumber() != null) {
+            extensions.put(XapiProfile.CERTIFICATE_NUMBER, c.certificateNumber());
+        }
+        statement.put("context", Map.of("extensions", extensions));
+        // Midday in Jakarta: the same date in every Indonesian zone, so the end date is the completion's.
+        statement.put("timestamp", c.endDate() + "T12:00:00+07:00");
+        return statement;
     }
 }

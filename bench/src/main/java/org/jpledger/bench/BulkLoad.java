@@ -136,11 +136,7 @@ final class BulkLoad {
                             .getBytes(StandardCharsets.UTF_8));
                     completionLine(lines, id, r, now);
                     outboxLine(outbox, Topics.EMPLOYEES, r.nip(), EventTypes.COMPLETION_RECORDED_V1, at,
-                            new CompletionRecorded(id, 1, r.nip(), r.title(), r.kindId(), r.method(), r.competencyType(),
-                                    r.deliveryMode(), r.provider(), r.startDate(), r.endDate(), r.endDate().getYear(),
-                                    r.jp() == null ? null : r.jp().setScale(2), r.days(), r.international(),
-                                    r.recognizedJp(), r.certificateNumber(), r.sourceSystem(), r.externalId(),
-                                    CompletionStatus.ACTIVE, 1, null, r.flags()));
+                            recorded(id, r));
                     history.append(id).append("\t1\tRECORDED\t").append(copyText(state(id, r, now))).append('\t')
                             .append(now).append('\t').append(BY).append('\n');
                     if (r.fate() != Fate.KEEP) {
@@ -151,7 +147,7 @@ final class BulkLoad {
                 copy(pg, "COPY completion (id, version, nip, title, kind_id, method, competency_type, delivery_mode, "
                         + "provider, start_date, end_date, training_year, jp, days, international, recognized_jp, "
                         + "certificate_number, source_system, external_id, recorded_at, status, rule_version, updated_at, "
-                        + "flags) FROM STDIN", lines);
+                        + "flags, recorded_by) FROM STDIN", lines);
                 copy(pg, "COPY completion_history (completion_id, version, change, state, changed_at, changed_by) "
                         + "FROM STDIN", history);
                 copy(pg, OUTBOX_COPY, outbox);
@@ -221,11 +217,21 @@ final class BulkLoad {
                 .append('\t').append(now)
                 .append("\tACTIVE\t1\t").append(now)
                 .append("\t{").append(String.join(",", r.flags().stream().map(Enum::name).toList())).append('}')
+                // Who recorded it (NOT NULL since V18): the bulk route, as its history entry says.
+                .append('\t').append(BY)
                 .append('\n');
     }
 
+    /** The CompletionRecorded v1 event training-service publishes for the first version of {@code r}. */
+    static CompletionRecorded recorded(UUID id, Completion r) {
+        return new CompletionRecorded(id, 1, r.nip(), r.title(), r.kindId(), r.method(), r.competencyType(),
+                r.deliveryMode(), r.provider(), r.startDate(), r.endDate(), r.endDate().getYear(),
+                r.jp() == null ? null : r.jp().setScale(2), r.days(), r.international(), r.recognizedJp(),
+                r.certificateNumber(), r.sourceSystem(), r.externalId(), CompletionStatus.ACTIVE, 1, null, r.flags());
+    }
+
     /** The completion as training-service's API shows it (CompletionResponse), for its history entry. */
-    private static String state(UUID id, Completion r, String now) {
+    static String state(UUID id, Completion r, String now) {
         ObjectNode s = Http.JSON.createObjectNode();
         s.put("id", id.toString());
         s.put("version", 1);

@@ -62,6 +62,21 @@ final class CpuWatch {
         return Math.max(0, Math.min(1, foreign / (double) total));
     }
 
+    /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on every Linux the benchmark runs on). */
+    static final int TICKS_PER_SECOND = 100;
+
+    /**
+     * Milliseconds of CPU the benchmark's whole process tree used between the two snapshots for each of {@code units}
+     * (the services, PostgreSQL with its backends, and this JVM with the load generator and the broker); NaN when no
+     * unit was done.
+     */
+    static double cpuMsPer(Snapshot from, Snapshot to, long units) {
+        if (units <= 0) {
+            return Double.NaN;
+        }
+        return (to.ours() - from.ours()) * 1000.0 / TICKS_PER_SECOND / units;
+    }
+
     /** A sentence for a note. */
     static String describe(Snapshot from, Snapshot to) {
         double share = foreignShare(from, to);

@@ -36,7 +36,7 @@ class BenchOptionsTest {
     void takesEveryOption() {
         BenchOptions options = BenchOptions.parse(List.of("--seed", "9", "--employees", "1000", "--national-employees",
                 "2000", "--skip-national", "--jars", "/tmp/jars", "--work", "/tmp/w", "--batch-minutes", "3", "--roster-minutes", "4",
-                "--no-build"), ROOT);
+                "--freshness-rate", "1,000", "--no-build"), ROOT);
 
         assertThat(options.seed()).isEqualTo(9);
         assertThat(options.employees()).isEqualTo(1000);
@@ -45,6 +45,7 @@ class BenchOptionsTest {
         assertThat(options.work()).isEqualTo(Path.of("/tmp/w"));
         assertThat(options.batchCap()).isEqualTo(Duration.ofMinutes(3));
         assertThat(options.rosterCap()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(options.freshnessRate(3_000)).isEqualTo(1_000);
         assertThat(options.jar(ROOT, "reporting-service"))
                 .isEqualTo(Path.of("/tmp/jars/reporting-service/quarkus-app/quarkus-run.jar"));
     }
@@ -55,5 +56,14 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--seed"), ROOT)).hasMessageContaining("--seed needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--employees", "0"), ROOT))
                 .hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void runsFreshnessAtHalfTheSinglePostRateUnlessARateIsGiven() {
+        BenchOptions options = BenchOptions.parse(List.of(), ROOT);
+
+        assertThat(options.freshnessRate(1_501)).isEqualTo(751);
+        assertThat(options.freshnessRate(1)).isEqualTo(1);
+        assertThat(options.freshnessRate(Double.NaN)).isEqualTo(1);
     }
 }

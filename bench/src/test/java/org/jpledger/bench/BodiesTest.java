@@ -103,4 +103,45 @@ class BodiesTest {
         assertThat(post.body()).containsExactly(Map.entry("kind", open.kind().name()),
                 Map.entry("from", open.from().toString()), Map.entry("reference", open.reference()));
     }
+
+    @Test
+    void writesEveryCompletionAsAStatementTheLrsReadsAsThatCompletion() {
+        // training-service's own reading of the profile; a kind rated by days is one whose completions carry days.
+        java.util.Set<Integer> byDays = new java.util.HashSet<>();
+        List<ProvinceGenerator.Completion> sample = new java.util.ArrayList<>();
+        for (ProvinceGenerator.Completion c : PROVINCE.completions()) {
+            if (sample.size() == 2_000) {
+                break;
+            }
+            sample.add(c);
+        }
+        sample.stream().filter(c -> c.days() != null).forEach(c -> byDays.add(c.kindId()));
+        org.jpledger.training.xapi.rules.CompletionMapping mapping = new org.jpledger.training.xapi.rules
+                .CompletionMapping(Bodies.NIP_HOME_PAGE, (kind, end) -> byDays.contains(kind),
+                        nip -> java.time.ZoneId.of("Asia/Jakarta"));
+
+        for (ProvinceGenerator.Completion c : sample) {
+            var outcome = mapping.map(Http.JSON.valueToTree(Bodies.statement(c)), "bearer:benchmark");
+
+            assertThat(outcome).as(c.externalId())
+                    .isInstanceOf(org.jpledger.training.xapi.rules.CompletionMapping.Completion.class);
+            var read = ((org.jpledger.training.xapi.rules.CompletionMapping.Completion) outcome).request();
+            assertThat(read.nip()).isEqualTo(c.nip());
+            assertThat(read.title()).isEqualTo(c.title());
+            assertThat(read.kindId()).isEqualTo(c.kindId());
+            assertThat(read.competencyType()).isEqualTo(c.competencyType());
+            assertThat(read.deliveryMode()).isEqualTo(c.deliveryMode());
+            assertThat(read.provider()).isEqualTo(c.provider());
+            assertThat(read.startDate()).isEqualTo(c.startDate());
+            assertThat(read.endDate()).isEqualTo(c.endDate());
+            if (c.jp() == null) {
+                assertThat(read.jp()).isNull();
+            } else {
+                assertThat(read.jp()).isEqualByComparingTo(c.jp());
+            }
+            assertThat(read.days()).isEqualTo(c.days());
+            assertThat(Boolean.TRUE.equals(read.international())).isEqualTo(c.international());
+            assertThat(read.certificateNumber()).isEqualTo(c.certificateNumber());
+        }
+    }
 }

@@ -39,4 +39,20 @@ class CpuWatchTest {
 
         assertThat(CpuWatch.describe(from, to)).contains("used 2% of all CPU time").doesNotContain("lower");
     }
+
+    @Test
+    void dividesTheCpuTimeOfTheWholeStackByTheCompletions() {
+        CpuWatch.Snapshot from = new CpuWatch.Snapshot(1_000, 10_000, 300, 1.0);
+        CpuWatch.Snapshot to = new CpuWatch.Snapshot(1_900, 11_000, 800, 3.5);
+
+        // 500 ticks = 5 s of CPU over 2,000 completions.
+        assertThat(CpuWatch.cpuMsPer(from, to, 2_000)).isCloseTo(2.5, within(1e-9));
+    }
+
+    @Test
+    void hasNoCpuPerCompletionWithoutCompletions() {
+        CpuWatch.Snapshot same = new CpuWatch.Snapshot(1_000, 10_000, 300, 1.0);
+
+        assertThat(CpuWatch.cpuMsPer(same, same, 0)).isNaN();
+    }
 }

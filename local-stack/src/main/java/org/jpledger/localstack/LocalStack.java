@@ -21,8 +21,20 @@ public final class LocalStack implements AutoCloseable {
      *
      * @param dataDirectory where PostgreSQL and Kafka keep their data across restarts; null for throwaway data
      * @param logDirectory  where each service's output goes
+     * @param trainingEnvironment settings of training-service's that differ from its shipped configuration, as
+     *                      environment variables (e.g. a limit the benchmark raises)
      */
-    public record Options(Path dataDirectory, Path logDirectory, Ports ports, Path trainingJar, Path reportingJar) {
+    public record Options(Path dataDirectory, Path logDirectory, Ports ports, Path trainingJar, Path reportingJar,
+            Map<String, String> trainingEnvironment) {
+
+        /** The services with their shipped configuration. */
+        public Options(Path dataDirectory, Path logDirectory, Ports ports, Path trainingJar, Path reportingJar) {
+            this(dataDirectory, logDirectory, ports, trainingJar, reportingJar, Map.of());
+        }
+
+        public Options {
+            trainingEnvironment = Map.copyOf(trainingEnvironment);
+        }
     }
 
     /** The ports of the stack's parts. */
@@ -93,7 +105,9 @@ public final class LocalStack implements AutoCloseable {
                 : KafkaBroker.startPersistent(o.dataDirectory().resolve("kafka"), ports.kafka(), ports.kafkaController());
         started.add(kafka);
 
-        training = ServiceProcess.start("training-service", o.trainingJar(), ports.training(), env(TRAINING_DB),
+        Map<String, String> trainingEnv = env(TRAINING_DB);
+        trainingEnv.putAll(o.trainingEnvironment());
+        training = ServiceProcess.start("training-service", o.trainingJar(), ports.training(), trainingEnv,
                 o.logDirectory().resolve("training-service.log"));
         started.add(training);
         reporting = ServiceProcess.start("reporting-service", o.reportingJar(), ports.reporting(), env(REPORTING_DB),

@@ -8,10 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.jpledger.bench.Latency;
 import org.jpledger.bench.Measurement;
@@ -83,7 +86,8 @@ public final class NaiveGroupBy {
      *
      * @param byChild figures per direct child of the root (its own employees under {@code ""})
      */
-    public record Result(Measurement measurement, Map<String, Figures> byChild, long rootHeadcount) {
+    public record Result(Measurement measurement, Map<String, Figures> byChild, long rootHeadcount,
+            List<String> mismatches) {
     }
 
     private final Options options;
@@ -99,6 +103,16 @@ public final class NaiveGroupBy {
      */
     public Result measure(String scale, String jdbcUrl, String user, String password, String rootUnit, int year,
             Long apiRootHeadcount) throws SQLException {
+        return measure(scale, jdbcUrl, user, password, rootUnit, year, apiRootHeadcount, null);
+    }
+
+    /**
+     * Times the query and holds reporting-service's figures to its answer: {@code apiFigures} gives a unit's
+     * headcount and compliant count as reporting-service answers them (null to skip), compared for the root and for
+     * every child of it the GROUP BY counts employees under.
+     */
+    public Result measure(String scale, String jdbcUrl, String user, String password, String rootUnit, int year,
+            Long apiRootHeadcount, Function<String, Figures> apiFigures) throws SQLException {
         String key = "naive.unit-root." + scale;
         Histogram histogram = Percentiles.histogram();
         Map<String, Figures> answer = Map.of();
@@ -148,11 +162,62 @@ public final class NaiveGroupBy {
             }
             LOG.info("{}: root headcount naive {} / reporting API {}", key, headcount, apiRootHeadcount);
         }
+        List<String> mismatches = apiFigures == null ? List.of()
+                : mismatches(answer, new Figures(headcount, compliant), rootUnit, apiFigures);
+        if (apiFigures != null) {
+            int children = answer.size() - (answer.containsKey("") ? 1 : 0);
+            List<String> headcounts = mismatches.stream().filter(m -> m.contains("HEADCOUNT")).toList();
+            if (headcounts.isEmpty()) {
+                note.append(String.format(Locale.ROOT, "; exact: headcount equals reporting-service's for the root and "
+                        + "each of its %d children", children));
+            } else {
+                note.append(String.format(Locale.ROOT, "; HEADCOUNT MISMATCH in %d of the root and its %d children "
+                        + "(naive / reporting-service): %s", headcounts.size(), children,
+                        String.join(", ", headcounts.subList(0, Math.min(5, headcounts.size())))));
+            }
+            List<String> compliants = mismatches.stream().filter(m -> !m.contains("HEADCOUNT")).toList();
+            note.append(compliants.isEmpty() ? "; compliant equals reporting-service's for the root and each child"
+                    : String.format(Locale.ROOT, "; compliant differs from reporting-service's for %d of them "
+                            + "(naive flat %d JP target / reporting-service's policy): %s", compliants.size(),
+                            options.targetJp(), String.join(", ", compliants.subList(0, Math.min(5,
+                                    compliants.size())))));
+            LOG.info("{}: exactness against reporting-service: {} mismatches {}", key, mismatches.size(), mismatches);
+        }
         LOG.info("{}: p50 {} ms, p99 {} ms, {} runs", key, latency.p50Ms(), latency.p99Ms(), latency.samples());
         Measurement measurement = new Measurement(key, "Naive alternative: the root's unit compliance by a GROUP BY over "
                 + "the raw completion table at query time, " + scale + " scale", latency.p99Ms(), "ms", latency, null,
                 null, null, note.toString());
-        return new Result(measurement, Collections.unmodifiableMap(answer), headcount);
+        return new Result(measurement, Collections.unmodifiableMap(answer), headcount, mismatches);
+    }
+
+    /**
+     * Where reporting-service's figures differ from the GROUP BY's: the root's totals, then each child the GROUP BY
+     * answered for (the root's own employees, key "", are in the root's totals only); one text per figure that
+     * differs, a headcount's in capitals (it must never differ; the compliant count may, where reporting-service's
+     * policy is not the GROUP BY's flat target).
+     */
+    static List<String> mismatches(Map<String, Figures> answer, Figures root, String rootUnit,
+            Function<String, Figures> apiFigures) {
+        List<String> mismatches = new ArrayList<>();
+        Map<String, Figures> expected = new LinkedHashMap<>();
+        expected.put(rootUnit, root);
+        answer.forEach((child, figures) -> {
+            if (!child.isEmpty()) {
+                expected.put(child, figures);
+            }
+        });
+        expected.forEach((unit, naive) -> {
+            Figures api = apiFigures.apply(unit);
+            if (naive.headcount() != api.headcount()) {
+                mismatches.add(String.format(Locale.ROOT, "%s HEADCOUNT %,d / %,d", unit, naive.headcount(),
+                        api.headcount()));
+            }
+            if (naive.compliant() != api.compliant()) {
+                mismatches.add(String.format(Locale.ROOT, "%s compliant %,d / %,d", unit, naive.compliant(),
+                        api.compliant()));
+            }
+        });
+        return mismatches;
     }
 
     private static Map<String, Figures> run(PreparedStatement query) throws SQLException {

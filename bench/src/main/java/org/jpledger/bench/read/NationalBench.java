@@ -69,9 +69,11 @@ public final class NationalBench {
      *
      * @param apiRootFigures the root's figures as reporting-service answered them after the load: headcount,
      *                       compliant, onTrack, atRisk, notMet
+     * @param naiveMismatches where reporting-service's headcount (in capitals) or compliant count of the root or one of
+     *                        its children differs from the naive GROUP BY's
      */
     public record Report(List<Measurement> measurements, NationalLoader.Result load, Map<String, Long> apiRootFigures,
-            long naiveRootHeadcount) {
+            long naiveRootHeadcount, List<String> naiveMismatches) {
     }
 
     private NationalBench() {
@@ -150,7 +152,8 @@ public final class NationalBench {
                 phase(failures, "naive GROUP BY", () -> {
                     try {
                         naive[0] = new NaiveGroupBy(options.naive()).measure(SCALE, naiveDb.jdbcUrl(), naiveDb.user(),
-                                naiveDb.password(), targets.rootUnit(), targets.year(), rootFigures.get("headcount"));
+                                naiveDb.password(), targets.rootUnit(), targets.year(), rootFigures.get("headcount"),
+                                unit -> apiFigures(client, unit, targets.year()));
                     } catch (SQLException e) {
                         throw new IllegalStateException(e.getMessage(), e);
                     }
@@ -163,7 +166,7 @@ public final class NationalBench {
                     throw new IllegalStateException("the national run failed (figures above are partial): "
                             + String.join("; ", failures));
                 }
-                return new Report(all, load, rootFigures, naive[0].rootHeadcount());
+                return new Report(all, load, rootFigures, naive[0].rootHeadcount(), naive[0].mismatches());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the national load failed: " + e.getMessage(), e);
@@ -177,6 +180,12 @@ public final class NationalBench {
             root.put(name, figures.path(name).asLong(-1));
         }
         return root;
+    }
+
+    /** A unit's headcount and compliant count as reporting-service answers them. */
+    private static NaiveGroupBy.Figures apiFigures(ReportingClient client, String unit, int year) {
+        JsonNode figures = client.unitFigures(unit, year);
+        return new NaiveGroupBy.Figures(figures.path("headcount").asLong(-1), figures.path("compliant").asLong(-1));
     }
 
     private static void phase(List<String> failures, String name, Runnable work) {

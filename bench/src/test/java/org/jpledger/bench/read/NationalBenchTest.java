@@ -94,6 +94,11 @@ class NationalBenchTest {
                 .containsEntry("atRisk", aimed[Rating.Status.AT_RISK.ordinal()])
                 .containsEntry("notMet", aimed[Rating.Status.NOT_MET.ordinal()]);
         assertThat(report.naiveRootHeadcount()).isEqualTo(EMPLOYEES);
+        // The root's and every child's headcount agree with the naive GROUP BY's; the compliant counts are compared.
+        assertThat(report.naiveMismatches()).noneMatch(m -> m.contains("HEADCOUNT"));
+        assertThat(measurements.stream().filter(m -> m.key().equals("naive.unit-root.national")).findFirst()
+                .orElseThrow().note()).contains("exact: headcount equals reporting-service's for the root and each of "
+                        + "its 4 children").contains("compliant");
         assertThat(measurements.stream().filter(m -> m.key().equals("export.heap.national")).findFirst().orElseThrow()
                 .targetMet()).isTrue();
     }
